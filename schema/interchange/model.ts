@@ -1,0 +1,197 @@
+/**
+ * The interchange document: one whole organisation (levels, units, actors and every scenario
+ * with its links, arenas, perceptions and initiatives) as JSON. This zod schema is the single
+ * definition: the TypeScript types are inferred from it and the JSON Schema is generated from it.
+ *
+ * Enum values are the GraphQL enum values (`TIGHT`, `STEERING`, …) so that no layer needs a
+ * mapping table.
+ */
+import { z } from 'zod';
+
+export const INTERCHANGE_FORMAT = 'kopplingskartan';
+export const INTERCHANGE_VERSION = 1;
+
+export const LIMITS = {
+  idLength: 64,
+  nameLength: 200,
+  textLength: 5000,
+  tagLength: 60,
+  tags: 30,
+  evidenceNotes: 100,
+} as const;
+
+export const COUPLINGS = ['TIGHT', 'LOOSE', 'DECOUPLED'] as const;
+export const LINK_KINDS = [
+  'STEERING',
+  'SUPPORT',
+  'DIALOGUE',
+  'FOLLOW_UP',
+  'INFORMAL',
+  'INTERPRETATION',
+] as const;
+export const ORGANISATION_KINDS = ['MUNICIPAL', 'INDEPENDENT', 'OTHER'] as const;
+export const UNIT_KINDS = ['SCHOOL', 'TEAM', 'AREA', 'OTHER'] as const;
+export const SCENARIO_KINDS = ['CURRENT', 'DESIRED', 'OBSERVATION'] as const;
+export const CADENCES = ['DAILY', 'WEEKLY', 'MONTHLY', 'TERMLY', 'YEARLY', 'AD_HOC'] as const;
+/** Illeris' three dimensions of learning, used as tags on initiatives. */
+export const LEARNING_DIMENSIONS = ['CONTENT', 'INCENTIVE', 'INTERACTION'] as const;
+
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'letters, digits and _ . : - only, starting with a letter or digit')
+  .max(LIMITS.idLength);
+const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameLength);
+const text = z.string().max(LIMITS.textLength);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const rating = z.boolean().nullable();
+
+export const levelSchema = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, _ and - only')
+    .max(40),
+  name,
+  /** Side levels (support) stand beside the chain, outside its order. */
+  isSide: z.boolean(),
+});
+
+export const evidenceNoteSchema = z.object({
+  text: text.min(1, 'must not be empty'),
+  date: isoDate.nullable().default(null),
+  source: z.string().max(LIMITS.nameLength).nullable().default(null),
+});
+
+export const organisationSchema = z.object({
+  id: idSchema,
+  name,
+  kind: z.enum(ORGANISATION_KINDS),
+  description: text.nullable().default(null),
+  /** Chain levels top to bottom in array order; side levels anywhere (their order is display order). */
+  levels: z.array(levelSchema).min(1, 'an organisation needs at least one level').max(20),
+});
+
+export const unitSchema = z.object({
+  id: idSchema,
+  name,
+  kind: z.enum(UNIT_KINDS),
+  parentId: idSchema.nullable().default(null),
+  place: z.string().max(LIMITS.nameLength).nullable().default(null),
+});
+
+export const actorSchema = z.object({
+  id: idSchema,
+  /** The role label shown on the map ("Rektor Norrskolan"); never needs a person's name. */
+  name,
+  personName: z.string().max(LIMITS.nameLength).nullable().default(null),
+  levelKey: z.string().max(40),
+  role: z.string().max(LIMITS.nameLength).nullable().default(null),
+  unitId: idSchema.nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(LIMITS.tagLength)).max(LIMITS.tags).default([]),
+  notes: text.nullable().default(null),
+});
+
+/** Responsiveness each way and distinctiveness (Orton & Weick 1990); null when not assessed. */
+const ratings = {
+  /** Does the target respond to the source? */
+  targetResponds: rating.default(null),
+  /** Does the source respond to the target? */
+  sourceResponds: rating.default(null),
+  /** Do both ends keep their own identity and judgement? */
+  distinctive: rating.default(null),
+};
+
+export const linkSchema = z.object({
+  id: idSchema,
+  sourceId: idSchema,
+  targetId: idSchema,
+  kind: z.enum(LINK_KINDS),
+  coupling: z.enum(COUPLINGS),
+  ...ratings,
+  arenaId: idSchema.nullable().default(null),
+  cadence: z.enum(CADENCES).nullable().default(null),
+  evidence: z.array(evidenceNoteSchema).max(LIMITS.evidenceNotes).default([]),
+  notes: text.nullable().default(null),
+  confidential: z.boolean().default(false),
+  /** Glasbergen's partnership ladder, 1 (build trust) to 5 (change political steering). */
+  partnershipStage: z.number().int().min(1).max(5).nullable().default(null),
+});
+
+export const arenaSchema = z.object({
+  id: idSchema,
+  name,
+  cadence: z.enum(CADENCES).nullable().default(null),
+  description: text.nullable().default(null),
+  participantIds: z.array(idSchema).max(10_000).default([]),
+});
+
+export const perceptionSchema = z.object({
+  id: idSchema,
+  linkId: idSchema,
+  /** Who answered, as a role ("rektor, skola B"); never a person's name. */
+  respondent: name,
+  respondentActorId: idSchema.nullable().default(null),
+  observedAt: isoDate.nullable().default(null),
+  coupling: z.enum(COUPLINGS).nullable().default(null),
+  ...ratings,
+  comment: text.nullable().default(null),
+  confidential: z.boolean().default(false),
+});
+
+export const initiativeSchema = z.object({
+  id: idSchema,
+  name,
+  description: text.nullable().default(null),
+  ownerId: idSchema.nullable().default(null),
+  targetActorIds: z.array(idSchema).max(10_000).default([]),
+  targetUnitIds: z.array(idSchema).max(10_000).default([]),
+  learningDimensions: z.array(z.enum(LEARNING_DIMENSIONS)).max(3).default([]),
+  evidence: z.array(evidenceNoteSchema).max(LIMITS.evidenceNotes).default([]),
+});
+
+export const scenarioSchema = z.object({
+  id: idSchema,
+  name,
+  kind: z.enum(SCENARIO_KINDS),
+  observedAt: isoDate.nullable().default(null),
+  description: text.nullable().default(null),
+  basedOnId: idSchema.nullable().default(null),
+});
+
+export const scenarioDocumentSchema = scenarioSchema.extend({
+  links: z.array(linkSchema).default([]),
+  arenas: z.array(arenaSchema).default([]),
+  perceptions: z.array(perceptionSchema).default([]),
+  initiatives: z.array(initiativeSchema).default([]),
+});
+
+export const interchangeDocumentSchema = z.object({
+  format: z.literal(INTERCHANGE_FORMAT),
+  version: z.literal(INTERCHANGE_VERSION),
+  organisation: organisationSchema,
+  units: z.array(unitSchema).default([]),
+  actors: z.array(actorSchema).default([]),
+  scenarios: z.array(scenarioDocumentSchema).min(1, 'a map needs at least its current scenario'),
+});
+
+export type Coupling = (typeof COUPLINGS)[number];
+export type LinkKind = (typeof LINK_KINDS)[number];
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+export type Cadence = (typeof CADENCES)[number];
+export type LearningDimension = (typeof LEARNING_DIMENSIONS)[number];
+
+export type Level = z.infer<typeof levelSchema>;
+export type EvidenceNote = z.infer<typeof evidenceNoteSchema>;
+export type OrganisationData = z.infer<typeof organisationSchema>;
+export type UnitData = z.infer<typeof unitSchema>;
+export type ActorData = z.infer<typeof actorSchema>;
+export type LinkData = z.infer<typeof linkSchema>;
+export type ArenaData = z.infer<typeof arenaSchema>;
+export type PerceptionData = z.infer<typeof perceptionSchema>;
+export type InitiativeData = z.infer<typeof initiativeSchema>;
+export type ScenarioData = z.infer<typeof scenarioSchema>;
+export type ScenarioDocument = z.infer<typeof scenarioDocumentSchema>;
+export type InterchangeDocument = z.infer<typeof interchangeDocumentSchema>;
+/** The document as written by hand: every defaulted field may be left out. */
+export type InterchangeDocumentInput = z.input<typeof interchangeDocumentSchema>;

@@ -1,0 +1,88 @@
+/**
+ * The error catalogue: every code the API can answer with, listed once. Codes are for machines
+ * (the client translates them); `details` carry the field, id and reason for people.
+ * The table in docs/errors.md documents each code.
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'A field is missing, malformed, too long or refers to something that does not exist.',
+  NOT_FOUND: 'The organisation, scenario or record does not exist in this organisation.',
+  DUPLICATE: 'Something with this id or key already exists.',
+  VERSION_CONFLICT: 'The record changed since it was read; reload and apply again.',
+  DOCUMENT_INVALID: 'An interchange document failed validation; every issue is listed.',
+  ORGANISATION_EXISTS: 'An organisation with this id already exists; import with mode REPLACE to overwrite.',
+  STORE_UNAVAILABLE: 'The database could not be reached.',
+  INTERNAL: 'An unexpected error; it has been logged.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Why a field was refused, as a stable word the client can translate. */
+export type IssueReason =
+  | 'REQUIRED'
+  | 'INVALID'
+  | 'TOO_LONG'
+  | 'UNKNOWN_REFERENCE'
+  | 'OTHER_SCENARIO'
+  | 'SELF_LINK'
+  | 'DUPLICATE'
+  | 'UNKNOWN_LEVEL'
+  | 'LEVEL_IN_USE'
+  | 'COUPLING_CONTRADICTS_RATINGS'
+  | 'COUPLING_REQUIRED'
+  | 'SCENARIO_RULE'
+  | 'CYCLE';
+
+/** One refused field: `field` is a path such as `targetId` or `scenarios[0].links[3].targetId`. */
+export interface FieldIssue {
+  field: string;
+  reason: IssueReason;
+  message: string;
+  value?: unknown;
+}
+
+export interface ErrorDetails {
+  field?: string;
+  reason?: IssueReason;
+  id?: string;
+  kind?: string;
+  issues?: FieldIssue[];
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** A refusal for one or more fields; the first issue names the field in the top-level details. */
+export function invalidInput(issues: FieldIssue[], code: ErrorCode = 'BAD_USER_INPUT'): DomainError {
+  const [first] = issues;
+  const message =
+    issues.length === 1 && first
+      ? `${first.field}: ${first.message}`
+      : `${issues.length} problems: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
+  return new DomainError(code, message, {
+    field: first?.field,
+    reason: first?.reason,
+    issues,
+  });
+}
+
+export function notFound(kind: string, id: string): DomainError {
+  return new DomainError('NOT_FOUND', `No ${kind} with id "${id}" in this organisation.`, { kind, id });
+}
+
+export function versionConflict(kind: string, id: string, expected: number, actual: number): DomainError {
+  return new DomainError(
+    'VERSION_CONFLICT',
+    `The ${kind} "${id}" is at version ${actual}, not ${expected}: someone changed it since you read it.`,
+    { kind, id, expectedVersion: expected, actualVersion: actual },
+  );
+}

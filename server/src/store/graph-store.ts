@@ -1,0 +1,91 @@
+import type { Organisation, OrganisationContents, RecordKind, RecordTypes, ScenarioGraph, TaggedRecord } from '../domain/records.ts';
+
+export type { OrganisationContents } from '../domain/records.ts';
+
+export interface PageRequest {
+  first: number;
+  /** Opaque cursor from a previous page's `endCursor`. */
+  after?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+export interface StoreHealth {
+  kind: 'sqlite' | 'neo4j';
+  ready: boolean;
+  detail?: string;
+}
+
+/** Narrows what `listRecords` and `readScenarioGraph` return. */
+export interface RecordFilter {
+  /** Only records of this scenario (scenario-scoped kinds). */
+  scenarioId?: string;
+}
+
+export interface ScenarioGraphOptions {
+  /** Only actors of these levels, and the links, arenas, perceptions and initiatives among them. */
+  levelKeys?: readonly string[];
+}
+
+/**
+ * The one persistence interface, in domain words. Two adapters implement it (SQLite, Neo4j)
+ * and both pass `contract/graph-store.contract.ts`.
+ *
+ * Every method is scoped by organisation: a record id from another organisation is never read
+ * or written. Every write is one transaction. Records reach the store already validated by the
+ * domain rules; the store enforces identity (DUPLICATE), existence (NOT_FOUND), optimistic
+ * versions (VERSION_CONFLICT) and the cascades documented on each delete.
+ */
+export interface GraphStore {
+  readonly kind: StoreHealth['kind'];
+
+  /** Creates or upgrades the database schema; idempotent. */
+  migrate(): Promise<void>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+
+  listOrganisations(page: PageRequest): Promise<Page<Organisation>>;
+  getOrganisation(id: string): Promise<Organisation | null>;
+  /** Writes a new organisation and its first records in one transaction; DUPLICATE when the id exists. */
+  createOrganisation(contents: OrganisationContents): Promise<Organisation>;
+  /** Replaces an existing organisation's whole contents in one transaction; NOT_FOUND when absent. */
+  replaceOrganisation(contents: OrganisationContents): Promise<Organisation>;
+  /** Saves name, kind, description and levels; bumps the version. */
+  updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation>;
+  /** Deletes the organisation and everything in it; false when it did not exist. */
+  deleteOrganisation(id: string): Promise<boolean>;
+  /** The organisation with all its records, in `RECORD_KINDS` order. */
+  readOrganisation(id: string): Promise<OrganisationContents | null>;
+
+  /** The level keys that at least one actor of the organisation uses. */
+  levelsInUse(organisationId: string): Promise<Set<string>>;
+
+  getRecords<K extends RecordKind>(kind: K, organisationId: string, ids: readonly string[]): Promise<Array<RecordTypes[K]>>;
+  listRecords<K extends RecordKind>(
+    kind: K,
+    organisationId: string,
+    filter: RecordFilter,
+    page: PageRequest,
+  ): Promise<Page<RecordTypes[K]>>;
+  /** Another link of the same scenario with the same endpoints and kind, if any. */
+  findParallelLink(link: RecordTypes['link']): Promise<string | undefined>;
+
+  /** Inserts records (version 1) of one organisation in one transaction; DUPLICATE on a taken id. */
+  insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void>;
+  /** Saves a changed record, bumping its version; VERSION_CONFLICT when `expectedVersion` is stale. */
+  updateRecord<K extends RecordKind>(kind: K, record: RecordTypes[K], expectedVersion?: number): Promise<RecordTypes[K]>;
+  /**
+   * Deletes a record; false when it did not exist. Cascades: an actor takes its links (in every
+   * scenario) and their perceptions, and leaves arenas and initiatives; a link takes its
+   * perceptions; a scenario takes everything in it; a unit's actors and child units are kept
+   * without it; an arena's links are kept without it.
+   */
+  deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean>;
+
+  readScenarioGraph(organisationId: string, scenarioId: string, options?: ScenarioGraphOptions): Promise<ScenarioGraph | null>;
+}

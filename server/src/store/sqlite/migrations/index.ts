@@ -1,0 +1,132 @@
+/**
+ * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
+ * records how many have run. Never edit a released migration: append a new one.
+ *
+ * Composite keys (organisation_id, id) keep ids local to an organisation, so a document can be
+ * imported as a copy under another organisation id. Only required references are foreign keys
+ * (with ON DELETE CASCADE); optional ones are cleared by the adapter from domain metadata,
+ * since SQLite's SET NULL on a composite key would also clear organisation_id.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE organisations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    description TEXT,
+    levels TEXT NOT NULL,
+    version INTEGER NOT NULL
+  );
+  CREATE TABLE units (
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    parent_id TEXT,
+    place TEXT,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id)
+  );
+  CREATE TABLE actors (
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    person_name TEXT,
+    level_key TEXT NOT NULL,
+    role TEXT,
+    unit_id TEXT,
+    tags TEXT NOT NULL,
+    notes TEXT,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id)
+  );
+  CREATE INDEX actors_level ON actors (organisation_id, level_key);
+  CREATE TABLE scenarios (
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    observed_at TEXT,
+    description TEXT,
+    based_on_id TEXT,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id)
+  );
+  CREATE TABLE arenas (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    cadence TEXT,
+    description TEXT,
+    participant_ids TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, scenario_id) REFERENCES scenarios(organisation_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX arenas_scenario ON arenas (organisation_id, scenario_id);
+  CREATE TABLE links (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    coupling TEXT NOT NULL,
+    target_responds INTEGER,
+    source_responds INTEGER,
+    distinctive INTEGER,
+    arena_id TEXT,
+    cadence TEXT,
+    evidence TEXT NOT NULL,
+    notes TEXT,
+    confidential INTEGER NOT NULL,
+    partnership_stage INTEGER,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, scenario_id) REFERENCES scenarios(organisation_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (organisation_id, source_id) REFERENCES actors(organisation_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (organisation_id, target_id) REFERENCES actors(organisation_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX links_scenario ON links (organisation_id, scenario_id);
+  CREATE INDEX links_source ON links (organisation_id, source_id);
+  CREATE INDEX links_target ON links (organisation_id, target_id);
+  CREATE TABLE perceptions (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    link_id TEXT NOT NULL,
+    respondent TEXT NOT NULL,
+    respondent_actor_id TEXT,
+    observed_at TEXT,
+    coupling TEXT,
+    target_responds INTEGER,
+    source_responds INTEGER,
+    distinctive INTEGER,
+    comment TEXT,
+    confidential INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, scenario_id) REFERENCES scenarios(organisation_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (organisation_id, link_id) REFERENCES links(organisation_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX perceptions_link ON perceptions (organisation_id, link_id);
+  CREATE INDEX perceptions_scenario ON perceptions (organisation_id, scenario_id);
+  CREATE TABLE initiatives (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    owner_id TEXT,
+    target_actor_ids TEXT NOT NULL,
+    target_unit_ids TEXT NOT NULL,
+    learning_dimensions TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, scenario_id) REFERENCES scenarios(organisation_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX initiatives_scenario ON initiatives (organisation_id, scenario_id);
+  `,
+];
