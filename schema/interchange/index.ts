@@ -1,2 +1,3 @@
 export * from './model.ts';
 export * from './parse.ts';
+export * from './stored.ts';

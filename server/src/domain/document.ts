@@ -129,6 +129,11 @@ function documentInvalid(issues: FieldIssue[]): DomainError {
   });
 }
 
+/** The document in canonical order (every list sorted by id), as an export writes it. */
+export function canonicalDocument(document: InterchangeDocument): InterchangeDocument {
+  return contentsToDocument(documentToContents(document));
+}
+
 export function documentToContents(document: InterchangeDocument): OrganisationContents {
   return {
     organisation: { ...document.organisation, version: 1 },
@@ -146,11 +151,19 @@ function dataOf<T extends object>(record: T): Omit<T, 'organisationId' | 'versio
   return data;
 }
 
-/** The inverse of `documentToContents`; records keep the order they come in. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The inverse of `documentToContents`. Every list is sorted by id, so that an export is the
+ * same whichever store it comes from and a round trip compares equal.
+ */
 export function contentsToDocument({ organisation, records }: OrganisationContents): InterchangeDocument {
   const { version: _version, ...organisationData } = organisation;
   const ofKind = <K extends RecordKind>(kind: K): Array<RecordTypes[K]> =>
-    records.filter((tagged) => tagged.kind === kind).map((tagged) => tagged.record as RecordTypes[K]);
+    records
+      .filter((tagged) => tagged.kind === kind)
+      .map((tagged) => tagged.record as RecordTypes[K])
+      .sort(byId);
   const inScenario = <K extends ScenarioRecordKind>(kind: K, scenarioId: string) =>
     ofKind(kind)
       .filter((record) => record.scenarioId === scenarioId)

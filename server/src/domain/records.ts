@@ -1,33 +1,23 @@
 import type {
-  ActorData,
-  ArenaData,
-  InitiativeData,
-  LinkData,
-  OrganisationData,
-  PerceptionData,
-  ScenarioData,
-  UnitData,
+  StoredActor,
+  StoredArena,
+  StoredInitiative,
+  StoredLink,
+  StoredOrganisation,
+  StoredPerception,
+  StoredScenario,
+  StoredUnit,
 } from '@kopplingskartan/schema/interchange';
 
-/** What every stored record carries besides its own data. `version` rises by one per update. */
-export interface Stored {
-  organisationId: string;
-  version: number;
-}
-
-/** Records that belong to one scenario (its links and everything assessed within it). */
-export interface InScenario {
-  scenarioId: string;
-}
-
-export type Organisation = OrganisationData & { version: number };
-export type Unit = UnitData & Stored;
-export type Actor = ActorData & Stored;
-export type Scenario = ScenarioData & Stored;
-export type Link = LinkData & Stored & InScenario;
-export type Arena = ArenaData & Stored & InScenario;
-export type Perception = PerceptionData & Stored & InScenario;
-export type Initiative = InitiativeData & Stored & InScenario;
+export type { InScenario, Stored } from '@kopplingskartan/schema/interchange';
+export type Organisation = StoredOrganisation;
+export type Unit = StoredUnit;
+export type Actor = StoredActor;
+export type Scenario = StoredScenario;
+export type Link = StoredLink;
+export type Arena = StoredArena;
+export type Perception = StoredPerception;
+export type Initiative = StoredInitiative;
 
 export interface RecordTypes {
   unit: Unit;

@@ -1,0 +1,198 @@
+import {
+  actorSchema,
+  arenaSchema,
+  initiativeSchema,
+  linkSchema,
+  perceptionSchema,
+  scenarioSchema,
+  unitSchema,
+} from '@kopplingskartan/schema/interchange';
+import type { z } from 'zod';
+
+import { deriveCoupling } from '../domain/coupling.ts';
+import { DomainError, type FieldIssue, invalidInput, notFound } from '../domain/errors.ts';
+import { zodFieldIssues } from '../domain/field-issues.ts';
+import { newId } from '../domain/ids.ts';
+import { isScenarioRecordKind, type Organisation, type RecordKind, type RecordTypes } from '../domain/records.ts';
+import { checkRecord, type RecordContext, referencedIds } from '../domain/rules.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { listScenarios, requireOrganisation } from './read-map.ts';
+
+const DATA_SCHEMAS: { readonly [K in RecordKind]: z.ZodType } = {
+  unit: unitSchema,
+  actor: actorSchema,
+  scenario: scenarioSchema,
+  link: linkSchema,
+  arena: arenaSchema,
+  perception: perceptionSchema,
+  initiative: initiativeSchema,
+};
+
+const ID_PREFIX: { readonly [K in RecordKind]: string } = {
+  unit: 'unit',
+  actor: 'actor',
+  scenario: 'scenario',
+  link: 'link',
+  arena: 'arena',
+  perception: 'perception',
+  initiative: 'initiative',
+};
+
+/** Fields an input carries that are not record data. */
+type Envelope = { organisationId: string; expectedVersion?: number | null; id?: string | null };
+type Input = Envelope & Record<string, unknown>;
+
+function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/**
+ * A link needs a coupling; a perception may have one. When all three ratings are given and no
+ * coupling is, the coupling is derived (Orton & Weick); a contradiction is left to checkRecord.
+ */
+function completeCoupling(kind: RecordKind, data: Record<string, unknown>, isCouplingGiven: boolean): FieldIssue[] {
+  if (kind !== 'link' && kind !== 'perception') return [];
+  const derived = deriveCoupling({
+    targetResponds: (data.targetResponds as boolean | null | undefined) ?? null,
+    sourceResponds: (data.sourceResponds as boolean | null | undefined) ?? null,
+    distinctive: (data.distinctive as boolean | null | undefined) ?? null,
+  });
+  if (!isCouplingGiven && derived) data.coupling = derived;
+  if (kind === 'link' && !data.coupling) {
+    return [
+      {
+        field: 'coupling',
+        reason: 'COUPLING_REQUIRED',
+        message: 'give the coupling, or all of targetResponds, sourceResponds and distinctive to derive it',
+      },
+    ];
+  }
+  return [];
+}
+
+function parseData<K extends RecordKind>(kind: K, data: Record<string, unknown>): { value?: object; issues: FieldIssue[] } {
+  const parsed = DATA_SCHEMAS[kind].safeParse(data);
+  return parsed.success ? { value: parsed.data as object, issues: [] } : { issues: zodFieldIssues(parsed.error) };
+}
+
+/** Loads what the rules need to judge a record: its references, the scenarios, all units, a parallel link. */
+async function loadContext(store: GraphStore, organisation: Organisation, kind: RecordKind, record: object): Promise<RecordContext> {
+  const wanted = referencedIds(kind, record);
+  const found = new Map<string, RecordTypes[RecordKind]>();
+  const idsByKind = new Map<RecordKind, string[]>();
+  for (const ref of wanted) idsByKind.set(ref.kind, [...(idsByKind.get(ref.kind) ?? []), ref.id]);
+  for (const [refKind, ids] of idsByKind) {
+    for (const hit of await store.getRecords(refKind, organisation.id, ids)) found.set(`${refKind}\u0000${hit.id}`, hit);
+  }
+  if (kind === 'unit') {
+    const units = await store.listRecords('unit', organisation.id, {}, { first: 1000 });
+    for (const unit of units.nodes) found.set(`unit\u0000${unit.id}`, unit);
+  }
+  const scenarios = await listScenarios(store, organisation.id);
+  const parallel = kind === 'link' ? await store.findParallelLink(record as RecordTypes['link']) : undefined;
+  return {
+    organisation,
+    scenarios,
+    find: (refKind, id) => found.get(`${refKind}\u0000${id}`) as RecordTypes[typeof refKind] | undefined,
+    findParallelLink: () => parallel,
+  };
+}
+
+async function scenarioOf(store: GraphStore, kind: RecordKind, organisationId: string, input: Input): Promise<string> {
+  if (kind === 'perception') {
+    const [link] = await store.getRecords('link', organisationId, [String(input.linkId)]);
+    if (!link) {
+      throw invalidInput([
+        { field: 'linkId', reason: 'UNKNOWN_REFERENCE', value: input.linkId, message: `no link "${String(input.linkId)}" in this organisation` },
+      ]);
+    }
+    return link.scenarioId;
+  }
+  const scenarioId = String(input.scenarioId ?? '');
+  const [scenario] = await store.getRecords('scenario', organisationId, [scenarioId]);
+  if (!scenario) {
+    throw invalidInput([
+      { field: 'scenarioId', reason: 'UNKNOWN_REFERENCE', value: scenarioId, message: `no scenario "${scenarioId}" in this organisation` },
+    ]);
+  }
+  return scenario.id;
+}
+
+async function validated<K extends RecordKind>(
+  store: GraphStore,
+  organisation: Organisation,
+  kind: K,
+  data: Record<string, unknown>,
+  isCouplingGiven: boolean,
+  storedFields: { version: number; scenarioId?: string },
+): Promise<RecordTypes[K]> {
+  const couplingIssues = completeCoupling(kind, data, isCouplingGiven);
+  const { value, issues } = parseData(kind, data);
+  if (!value || couplingIssues.length > 0) throw invalidInput([...couplingIssues, ...issues]);
+  const record = { ...value, organisationId: organisation.id, ...storedFields } as RecordTypes[K];
+  const ruleIssues = checkRecord(kind, record, await loadContext(store, organisation, kind, record));
+  if (ruleIssues.length > 0) throw invalidInput(ruleIssues);
+  return record;
+}
+
+/**
+ * Creates a record from a GraphQL-style input (`organisationId`, optional `id`, the kind's
+ * fields; `scenarioId` for scenario records, whose perception takes its link's scenario).
+ * @throws DomainError BAD_USER_INPUT naming the field, NOT_FOUND for the organisation, DUPLICATE for a taken id.
+ */
+export async function createRecord<K extends RecordKind>(store: GraphStore, kind: K, input: Input): Promise<RecordTypes[K]> {
+  const organisation = await requireOrganisation(store, input.organisationId);
+  const { organisationId: _o, expectedVersion: _v, scenarioId: _s, ...fields } = input;
+  const data = withoutNulls({ ...fields, id: input.id ?? newId(ID_PREFIX[kind]) });
+  const scenarioId = isScenarioRecordKind(kind) ? await scenarioOf(store, kind, organisation.id, input) : undefined;
+  const record = await validated(store, organisation, kind, data, 'coupling' in data, {
+    version: 1,
+    ...(scenarioId ? { scenarioId } : {}),
+  });
+  if ((await store.getRecords(kind, organisation.id, [record.id])).length > 0) {
+    throw new DomainError('DUPLICATE', `A ${kind} with id "${record.id}" already exists in this organisation.`, {
+      kind,
+      id: record.id,
+      field: 'id',
+      reason: 'DUPLICATE',
+    });
+  }
+  await store.insertRecords(organisation.id, [{ kind, record } as never]);
+  return record;
+}
+
+/**
+ * Applies the fields present in the input (null clears an optional field) to a stored record.
+ * Changing ratings without giving a coupling re-derives the coupling.
+ * @throws DomainError NOT_FOUND, BAD_USER_INPUT or VERSION_CONFLICT (when `expectedVersion` is stale).
+ */
+export async function updateRecord<K extends RecordKind>(store: GraphStore, kind: K, input: Input & { id: string }): Promise<RecordTypes[K]> {
+  const organisation = await requireOrganisation(store, input.organisationId);
+  const [existing] = await store.getRecords(kind, organisation.id, [input.id]);
+  if (!existing) throw notFound(kind, input.id);
+  const { organisationId: _o, expectedVersion, ...patch } = input;
+  const { organisationId: _eo, version, scenarioId, ...current } = existing as RecordTypes[K] & { scenarioId?: string };
+  const data: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) data[key] = value;
+  const record = await validated(store, organisation, kind, data, patch.coupling !== undefined && patch.coupling !== null, {
+    version,
+    ...(scenarioId ? { scenarioId } : {}),
+  });
+  return store.updateRecord(kind, record, expectedVersion ?? undefined);
+}
+
+/**
+ * Deletes a record with the cascades documented on GraphStore.deleteRecord. The current
+ * scenario cannot be deleted: every map keeps one.
+ */
+export async function deleteRecord(store: GraphStore, kind: RecordKind, organisationId: string, id: string): Promise<string> {
+  await requireOrganisation(store, organisationId);
+  if (kind === 'scenario') {
+    const [scenario] = await store.getRecords('scenario', organisationId, [id]);
+    if (scenario?.kind === 'CURRENT') {
+      throw invalidInput([{ field: 'id', reason: 'SCENARIO_RULE', value: id, message: 'the current scenario cannot be deleted' }]);
+    }
+  }
+  if (!(await store.deleteRecord(kind, organisationId, id))) throw notFound(kind, id);
+  return id;
+}
