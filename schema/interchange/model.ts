@@ -21,14 +21,7 @@ export const LIMITS = {
 } as const;
 
 export const COUPLINGS = ['TIGHT', 'LOOSE', 'DECOUPLED'] as const;
-export const LINK_KINDS = [
-  'STEERING',
-  'SUPPORT',
-  'DIALOGUE',
-  'FOLLOW_UP',
-  'INFORMAL',
-  'INTERPRETATION',
-] as const;
+export const LINK_KINDS = ['STEERING', 'SUPPORT', 'DIALOGUE', 'FOLLOW_UP', 'INFORMAL', 'INTERPRETATION'] as const;
 export const ORGANISATION_KINDS = ['MUNICIPAL', 'INDEPENDENT', 'OTHER'] as const;
 export const UNIT_KINDS = ['SCHOOL', 'TEAM', 'AREA', 'OTHER'] as const;
 export const SCENARIO_KINDS = ['CURRENT', 'DESIRED', 'OBSERVATION'] as const;

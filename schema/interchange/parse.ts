@@ -8,9 +8,7 @@ export interface DocumentIssue {
   message: string;
 }
 
-export type ParseResult =
-  | { ok: true; document: InterchangeDocument }
-  | { ok: false; issues: DocumentIssue[] };
+export type ParseResult = { ok: true; document: InterchangeDocument } | { ok: false; issues: DocumentIssue[] };
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path
@@ -28,7 +26,5 @@ export function toDocumentIssues(error: z.ZodError): DocumentIssue[] {
  */
 export function parseInterchangeDocument(value: unknown): ParseResult {
   const result = interchangeDocumentSchema.safeParse(value);
-  return result.success
-    ? { ok: true, document: result.data }
-    : { ok: false, issues: toDocumentIssues(result.error) };
+  return result.success ? { ok: true, document: result.data } : { ok: false, issues: toDocumentIssues(result.error) };
 }

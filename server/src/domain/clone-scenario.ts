@@ -15,13 +15,22 @@ export function cloneScenarioRecords(
   const scoped = { scenarioId: scenario.id, version: 1 };
   return [
     { kind: 'scenario', record: scenario },
-    ...graph.arenas.map((arena): TaggedRecord => ({ kind: 'arena', record: { ...arena, ...scoped, id: arenaIds.get(arena.id)! } })),
-    ...graph.links.map(
-      (link): TaggedRecord => ({
-        kind: 'link',
-        record: { ...link, ...scoped, id: makeId('link'), arenaId: link.arenaId ? (arenaIds.get(link.arenaId) ?? null) : null },
-      }),
-    ),
-    ...graph.initiatives.map((initiative): TaggedRecord => ({ kind: 'initiative', record: { ...initiative, ...scoped, id: makeId('initiative') } })),
+    ...graph.arenas.map((arena): TaggedRecord => ({
+      kind: 'arena',
+      record: { ...arena, ...scoped, id: arenaIds.get(arena.id)! },
+    })),
+    ...graph.links.map((link): TaggedRecord => ({
+      kind: 'link',
+      record: {
+        ...link,
+        ...scoped,
+        id: makeId('link'),
+        arenaId: link.arenaId ? (arenaIds.get(link.arenaId) ?? null) : null,
+      },
+    })),
+    ...graph.initiatives.map((initiative): TaggedRecord => ({
+      kind: 'initiative',
+      record: { ...initiative, ...scoped, id: makeId('initiative') },
+    })),
   ];
 }

@@ -21,7 +21,12 @@ import {
 import { checkRecord, type RecordContext } from './rules.ts';
 
 /** Where each record kind sits in a document, for issue paths and for writing documents. */
-const SCENARIO_LISTS = { arena: 'arenas', link: 'links', perception: 'perceptions', initiative: 'initiatives' } as const;
+const SCENARIO_LISTS = {
+  arena: 'arenas',
+  link: 'links',
+  perception: 'perceptions',
+  initiative: 'initiatives',
+} as const;
 const ORGANISATION_LISTS = { unit: 'units', actor: 'actors' } as const;
 
 /** The document's records, tagged with their organisation, scenario and version 1, each with its path. */
@@ -31,7 +36,9 @@ function recordsOf(document: InterchangeDocument): Array<TaggedRecord & { path: 
   const out: Array<TaggedRecord & { path: string }> = [];
   for (const kind of ['unit', 'actor'] as const) {
     document[ORGANISATION_LISTS[kind]].forEach((data, i) =>
-      out.push({ kind, record: { ...data, ...stored }, path: `${ORGANISATION_LISTS[kind]}[${i}]` } as TaggedRecord & { path: string }),
+      out.push({ kind, record: { ...data, ...stored }, path: `${ORGANISATION_LISTS[kind]}[${i}]` } as TaggedRecord & {
+        path: string;
+      }),
     );
   }
   document.scenarios.forEach((scenarioDoc, s) => {
@@ -67,12 +74,19 @@ function prefixed(issues: FieldIssue[], path: string): FieldIssue[] {
  */
 export function checkDocument(document: InterchangeDocument): FieldIssue[] {
   const tagged = recordsOf(document);
-  const byKind = new Map<RecordKind, Map<string, RecordTypes[RecordKind]>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
+  const byKind = new Map<RecordKind, Map<string, RecordTypes[RecordKind]>>(
+    RECORD_KINDS.map((kind) => [kind, new Map()]),
+  );
   const issues: FieldIssue[] = [];
   for (const { kind, record, path } of tagged) {
     const index = byKind.get(kind)!;
     if (index.has(record.id)) {
-      issues.push({ field: `${path}.id`, reason: 'DUPLICATE', value: record.id, message: `another ${kind} already has id "${record.id}"` });
+      issues.push({
+        field: `${path}.id`,
+        reason: 'DUPLICATE',
+        value: record.id,
+        message: `another ${kind} already has id "${record.id}"`,
+      });
     } else {
       index.set(record.id, record);
     }
@@ -101,7 +115,12 @@ export function checkDocument(document: InterchangeDocument): FieldIssue[] {
   const levelKeys = document.organisation.levels.map((level) => level.key);
   levelKeys.forEach((key, i) => {
     if (levelKeys.indexOf(key) !== i) {
-      issues.push({ field: `organisation.levels[${i}].key`, reason: 'DUPLICATE', value: key, message: `level "${key}" is listed twice` });
+      issues.push({
+        field: `organisation.levels[${i}].key`,
+        reason: 'DUPLICATE',
+        value: key,
+        message: `level "${key}" is listed twice`,
+      });
     }
   });
   return issues;
@@ -122,11 +141,15 @@ export function readDocument(value: unknown): { document: InterchangeDocument; c
 function documentInvalid(issues: FieldIssue[]): DomainError {
   const shown = issues.slice(0, 3).map((issue) => `${issue.field}: ${issue.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
-  return new DomainError('DOCUMENT_INVALID', `The document has ${issues.length} problem(s): ${shown.join('; ')}${more}`, {
-    field: issues[0]?.field,
-    reason: issues[0]?.reason,
-    issues,
-  });
+  return new DomainError(
+    'DOCUMENT_INVALID',
+    `The document has ${issues.length} problem(s): ${shown.join('; ')}${more}`,
+    {
+      field: issues[0]?.field,
+      reason: issues[0]?.reason,
+      issues,
+    },
+  );
 }
 
 /** The document in canonical order (every list sorted by id), as an export writes it. */
@@ -143,7 +166,12 @@ export function documentToContents(document: InterchangeDocument): OrganisationC
 
 /** Drops the storage fields (organisation, scenario, version) that a document leaves implicit. */
 function dataOf<T extends object>(record: T): Omit<T, 'organisationId' | 'version' | 'scenarioId'> {
-  const { organisationId: _o, version: _v, scenarioId: _s, ...data } = record as T & {
+  const {
+    organisationId: _o,
+    version: _v,
+    scenarioId: _s,
+    ...data
+  } = record as T & {
     organisationId?: string;
     version?: number;
     scenarioId?: string;

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   VERSION_CONFLICT: 'The record changed since it was read; reload and apply again.',
   DOCUMENT_INVALID: 'An interchange document failed validation; every issue is listed.',
   ORGANISATION_EXISTS: 'An organisation with this id already exists; import with mode REPLACE to overwrite.',
+  GRAPHQL_VALIDATION_FAILED: 'The query does not match the schema (unknown field, wrong type, missing argument).',
   STORE_UNAVAILABLE: 'The database could not be reached.',
   INTERNAL: 'An unexpected error; it has been logged.',
 } as const;

@@ -43,7 +43,12 @@ export const RECORD_KINDS = [
   'initiative',
 ] as const satisfies readonly RecordKind[];
 
-export const SCENARIO_RECORD_KINDS = ['arena', 'link', 'perception', 'initiative'] as const satisfies readonly RecordKind[];
+export const SCENARIO_RECORD_KINDS = [
+  'arena',
+  'link',
+  'perception',
+  'initiative',
+] as const satisfies readonly RecordKind[];
 export type ScenarioRecordKind = (typeof SCENARIO_RECORD_KINDS)[number];
 
 export function isScenarioRecordKind(kind: RecordKind): kind is ScenarioRecordKind {

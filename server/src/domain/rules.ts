@@ -65,9 +65,19 @@ function checkReferences(kind: RecordKind, record: object, ctx: RecordContext): 
       const field = ref.isMany ? `${ref.field}[${index}]` : ref.field;
       const target = ctx.find(ref.kind, id);
       if (!target) {
-        issues.push({ field, reason: 'UNKNOWN_REFERENCE', value: id, message: `no ${ref.kind} "${id}" in this organisation` });
+        issues.push({
+          field,
+          reason: 'UNKNOWN_REFERENCE',
+          value: id,
+          message: `no ${ref.kind} "${id}" in this organisation`,
+        });
       } else if (ref.isSameScenario && 'scenarioId' in target && target.scenarioId !== values.scenarioId) {
-        issues.push({ field, reason: 'OTHER_SCENARIO', value: id, message: `${ref.kind} "${id}" belongs to another scenario` });
+        issues.push({
+          field,
+          reason: 'OTHER_SCENARIO',
+          value: id,
+          message: `${ref.kind} "${id}" belongs to another scenario`,
+        });
       }
     });
     if (ref.isMany && new Set(ids).size !== ids.length) {
@@ -139,7 +149,12 @@ const RULES: { [K in RecordKind]: Rule<K> } = {
   link: (link, ctx) => {
     const issues = checkCouplingRatings(link);
     if (link.sourceId === link.targetId) {
-      issues.push({ field: 'targetId', reason: 'SELF_LINK', value: link.targetId, message: 'a link needs two different actors' });
+      issues.push({
+        field: 'targetId',
+        reason: 'SELF_LINK',
+        value: link.targetId,
+        message: 'a link needs two different actors',
+      });
     }
     const parallel = ctx.findParallelLink(link);
     if (parallel) {
@@ -171,15 +186,29 @@ export function checkLevels(organisation: Organisation, levelsInUse: ReadonlySet
   const keys = organisation.levels.map((level) => level.key);
   keys.forEach((key, index) => {
     if (keys.indexOf(key) !== index) {
-      issues.push({ field: `levels[${index}].key`, reason: 'DUPLICATE', value: key, message: `level "${key}" is listed twice` });
+      issues.push({
+        field: `levels[${index}].key`,
+        reason: 'DUPLICATE',
+        value: key,
+        message: `level "${key}" is listed twice`,
+      });
     }
   });
   if (!organisation.levels.some((level) => !level.isSide)) {
-    issues.push({ field: 'levels', reason: 'INVALID', message: 'the chain needs at least one level that is not a side level' });
+    issues.push({
+      field: 'levels',
+      reason: 'INVALID',
+      message: 'the chain needs at least one level that is not a side level',
+    });
   }
   for (const key of levelsInUse) {
     if (!keys.includes(key)) {
-      issues.push({ field: 'levels', reason: 'LEVEL_IN_USE', value: key, message: `level "${key}" still has actors; move them first` });
+      issues.push({
+        field: 'levels',
+        reason: 'LEVEL_IN_USE',
+        value: key,
+        message: `level "${key}" still has actors; move them first`,
+      });
     }
   }
   return issues;

@@ -88,7 +88,10 @@ export async function cloneScenario(
     findParallelLink: () => undefined,
   });
   if (issues.length > 0) throw invalidInput(issues);
-  await store.insertRecords(input.organisationId, cloneScenarioRecords(graph, scenario, (kind) => newId(kind)));
+  await store.insertRecords(
+    input.organisationId,
+    cloneScenarioRecords(graph, scenario, (kind) => newId(kind)),
+  );
   return scenario;
 }
 
@@ -101,7 +104,8 @@ export type ImportMode = 'CREATE' | 'REPLACE';
 export async function importOrganisation(store: GraphStore, value: unknown, mode: ImportMode = 'CREATE') {
   const { document, contents } = readDocument(value);
   const exists = (await store.getOrganisation(document.organisation.id)) !== null;
-  const organisation = exists && mode === 'REPLACE' ? await store.replaceOrganisation(contents) : await store.createOrganisation(contents);
+  const organisation =
+    exists && mode === 'REPLACE' ? await store.replaceOrganisation(contents) : await store.createOrganisation(contents);
   const count = (kind: string) => contents.records.filter((tagged) => tagged.kind === kind).length;
   return {
     organisation,

@@ -16,7 +16,7 @@ import { newId } from '../domain/ids.ts';
 import { isScenarioRecordKind, type Organisation, type RecordKind, type RecordTypes } from '../domain/records.ts';
 import { checkRecord, type RecordContext, referencedIds } from '../domain/rules.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { listScenarios, requireOrganisation } from './read-map.ts';
+import { allRecords, listScenarios, requireOrganisation } from './read-map.ts';
 
 const DATA_SCHEMAS: { readonly [K in RecordKind]: z.ZodType } = {
   unit: unitSchema,
@@ -70,23 +70,31 @@ function completeCoupling(kind: RecordKind, data: Record<string, unknown>, isCou
   return [];
 }
 
-function parseData<K extends RecordKind>(kind: K, data: Record<string, unknown>): { value?: object; issues: FieldIssue[] } {
+function parseData<K extends RecordKind>(
+  kind: K,
+  data: Record<string, unknown>,
+): { value?: object; issues: FieldIssue[] } {
   const parsed = DATA_SCHEMAS[kind].safeParse(data);
   return parsed.success ? { value: parsed.data as object, issues: [] } : { issues: zodFieldIssues(parsed.error) };
 }
 
 /** Loads what the rules need to judge a record: its references, the scenarios, all units, a parallel link. */
-async function loadContext(store: GraphStore, organisation: Organisation, kind: RecordKind, record: object): Promise<RecordContext> {
+async function loadContext(
+  store: GraphStore,
+  organisation: Organisation,
+  kind: RecordKind,
+  record: object,
+): Promise<RecordContext> {
   const wanted = referencedIds(kind, record);
   const found = new Map<string, RecordTypes[RecordKind]>();
   const idsByKind = new Map<RecordKind, string[]>();
   for (const ref of wanted) idsByKind.set(ref.kind, [...(idsByKind.get(ref.kind) ?? []), ref.id]);
   for (const [refKind, ids] of idsByKind) {
-    for (const hit of await store.getRecords(refKind, organisation.id, ids)) found.set(`${refKind}\u0000${hit.id}`, hit);
+    for (const hit of await store.getRecords(refKind, organisation.id, ids))
+      found.set(`${refKind}\u0000${hit.id}`, hit);
   }
   if (kind === 'unit') {
-    const units = await store.listRecords('unit', organisation.id, {}, { first: 1000 });
-    for (const unit of units.nodes) found.set(`unit\u0000${unit.id}`, unit);
+    for (const unit of await allRecords(store, 'unit', organisation.id)) found.set(`unit\u0000${unit.id}`, unit);
   }
   const scenarios = await listScenarios(store, organisation.id);
   const parallel = kind === 'link' ? await store.findParallelLink(record as RecordTypes['link']) : undefined;
@@ -103,7 +111,12 @@ async function scenarioOf(store: GraphStore, kind: RecordKind, organisationId: s
     const [link] = await store.getRecords('link', organisationId, [String(input.linkId)]);
     if (!link) {
       throw invalidInput([
-        { field: 'linkId', reason: 'UNKNOWN_REFERENCE', value: input.linkId, message: `no link "${String(input.linkId)}" in this organisation` },
+        {
+          field: 'linkId',
+          reason: 'UNKNOWN_REFERENCE',
+          value: input.linkId,
+          message: `no link "${String(input.linkId)}" in this organisation`,
+        },
       ]);
     }
     return link.scenarioId;
@@ -112,7 +125,12 @@ async function scenarioOf(store: GraphStore, kind: RecordKind, organisationId: s
   const [scenario] = await store.getRecords('scenario', organisationId, [scenarioId]);
   if (!scenario) {
     throw invalidInput([
-      { field: 'scenarioId', reason: 'UNKNOWN_REFERENCE', value: scenarioId, message: `no scenario "${scenarioId}" in this organisation` },
+      {
+        field: 'scenarioId',
+        reason: 'UNKNOWN_REFERENCE',
+        value: scenarioId,
+        message: `no scenario "${scenarioId}" in this organisation`,
+      },
     ]);
   }
   return scenario.id;
@@ -128,7 +146,11 @@ async function validated<K extends RecordKind>(
 ): Promise<RecordTypes[K]> {
   const couplingIssues = completeCoupling(kind, data, isCouplingGiven);
   const { value, issues } = parseData(kind, data);
-  if (!value || couplingIssues.length > 0) throw invalidInput([...couplingIssues, ...issues]);
+  if (!value || couplingIssues.length > 0) {
+    // A missing coupling is explained once, by the coupling rule, not again by the shape check.
+    const shapeIssues = couplingIssues.length > 0 ? issues.filter((issue) => issue.field !== 'coupling') : issues;
+    throw invalidInput([...couplingIssues, ...shapeIssues]);
+  }
   const record = { ...value, organisationId: organisation.id, ...storedFields } as RecordTypes[K];
   const ruleIssues = checkRecord(kind, record, await loadContext(store, organisation, kind, record));
   if (ruleIssues.length > 0) throw invalidInput(ruleIssues);
@@ -140,7 +162,11 @@ async function validated<K extends RecordKind>(
  * fields; `scenarioId` for scenario records, whose perception takes its link's scenario).
  * @throws DomainError BAD_USER_INPUT naming the field, NOT_FOUND for the organisation, DUPLICATE for a taken id.
  */
-export async function createRecord<K extends RecordKind>(store: GraphStore, kind: K, input: Input): Promise<RecordTypes[K]> {
+export async function createRecord<K extends RecordKind>(
+  store: GraphStore,
+  kind: K,
+  input: Input,
+): Promise<RecordTypes[K]> {
   const organisation = await requireOrganisation(store, input.organisationId);
   const { organisationId: _o, expectedVersion: _v, scenarioId: _s, ...fields } = input;
   const data = withoutNulls({ ...fields, id: input.id ?? newId(ID_PREFIX[kind]) });
@@ -166,7 +192,11 @@ export async function createRecord<K extends RecordKind>(store: GraphStore, kind
  * Changing ratings without giving a coupling re-derives the coupling.
  * @throws DomainError NOT_FOUND, BAD_USER_INPUT or VERSION_CONFLICT (when `expectedVersion` is stale).
  */
-export async function updateRecord<K extends RecordKind>(store: GraphStore, kind: K, input: Input & { id: string }): Promise<RecordTypes[K]> {
+export async function updateRecord<K extends RecordKind>(
+  store: GraphStore,
+  kind: K,
+  input: Input & { id: string },
+): Promise<RecordTypes[K]> {
   const organisation = await requireOrganisation(store, input.organisationId);
   const [existing] = await store.getRecords(kind, organisation.id, [input.id]);
   if (!existing) throw notFound(kind, input.id);
@@ -174,10 +204,17 @@ export async function updateRecord<K extends RecordKind>(store: GraphStore, kind
   const { organisationId: _eo, version, scenarioId, ...current } = existing as RecordTypes[K] & { scenarioId?: string };
   const data: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) data[key] = value;
-  const record = await validated(store, organisation, kind, data, patch.coupling !== undefined && patch.coupling !== null, {
-    version,
-    ...(scenarioId ? { scenarioId } : {}),
-  });
+  const record = await validated(
+    store,
+    organisation,
+    kind,
+    data,
+    patch.coupling !== undefined && patch.coupling !== null,
+    {
+      version,
+      ...(scenarioId ? { scenarioId } : {}),
+    },
+  );
   return store.updateRecord(kind, record, expectedVersion ?? undefined);
 }
 
@@ -185,12 +222,19 @@ export async function updateRecord<K extends RecordKind>(store: GraphStore, kind
  * Deletes a record with the cascades documented on GraphStore.deleteRecord. The current
  * scenario cannot be deleted: every map keeps one.
  */
-export async function deleteRecord(store: GraphStore, kind: RecordKind, organisationId: string, id: string): Promise<string> {
+export async function deleteRecord(
+  store: GraphStore,
+  kind: RecordKind,
+  organisationId: string,
+  id: string,
+): Promise<string> {
   await requireOrganisation(store, organisationId);
   if (kind === 'scenario') {
     const [scenario] = await store.getRecords('scenario', organisationId, [id]);
     if (scenario?.kind === 'CURRENT') {
-      throw invalidInput([{ field: 'id', reason: 'SCENARIO_RULE', value: id, message: 'the current scenario cannot be deleted' }]);
+      throw invalidInput([
+        { field: 'id', reason: 'SCENARIO_RULE', value: id, message: 'the current scenario cannot be deleted' },
+      ]);
     }
   }
   if (!(await store.deleteRecord(kind, organisationId, id))) throw notFound(kind, id);

@@ -1,4 +1,11 @@
-import type { Organisation, OrganisationContents, RecordKind, RecordTypes, ScenarioGraph, TaggedRecord } from '../domain/records.ts';
+import type {
+  Organisation,
+  OrganisationContents,
+  RecordKind,
+  RecordTypes,
+  ScenarioGraph,
+  TaggedRecord,
+} from '../domain/records.ts';
 
 export type { OrganisationContents } from '../domain/records.ts';
 
@@ -65,7 +72,11 @@ export interface GraphStore {
   /** The level keys that at least one actor of the organisation uses. */
   levelsInUse(organisationId: string): Promise<Set<string>>;
 
-  getRecords<K extends RecordKind>(kind: K, organisationId: string, ids: readonly string[]): Promise<Array<RecordTypes[K]>>;
+  getRecords<K extends RecordKind>(
+    kind: K,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<Array<RecordTypes[K]>>;
   listRecords<K extends RecordKind>(
     kind: K,
     organisationId: string,
@@ -78,7 +89,11 @@ export interface GraphStore {
   /** Inserts records (version 1) of one organisation in one transaction; DUPLICATE on a taken id. */
   insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void>;
   /** Saves a changed record, bumping its version; VERSION_CONFLICT when `expectedVersion` is stale. */
-  updateRecord<K extends RecordKind>(kind: K, record: RecordTypes[K], expectedVersion?: number): Promise<RecordTypes[K]>;
+  updateRecord<K extends RecordKind>(
+    kind: K,
+    record: RecordTypes[K],
+    expectedVersion?: number,
+  ): Promise<RecordTypes[K]>;
   /**
    * Deletes a record; false when it did not exist. Cascades: an actor takes its links (in every
    * scenario) and their perceptions, and leaves arenas and initiatives; a link takes its
@@ -87,5 +102,9 @@ export interface GraphStore {
    */
   deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean>;
 
-  readScenarioGraph(organisationId: string, scenarioId: string, options?: ScenarioGraphOptions): Promise<ScenarioGraph | null>;
+  readScenarioGraph(
+    organisationId: string,
+    scenarioId: string,
+    options?: ScenarioGraphOptions,
+  ): Promise<ScenarioGraph | null>;
 }

@@ -38,7 +38,9 @@ export function contractDocument(id: string, name = 'Provkommun'): InterchangeDo
         id: 's-current',
         name: 'Nuläge',
         kind: 'CURRENT',
-        arenas: [{ id: 'ar-quality', name: 'Kvalitetsdialog', cadence: 'TERMLY', participantIds: ['a-chief', 'a-principal'] }],
+        arenas: [
+          { id: 'ar-quality', name: 'Kvalitetsdialog', cadence: 'TERMLY', participantIds: ['a-chief', 'a-principal'] },
+        ],
         links: [
           { id: 'l-1', sourceId: 'a-committee', targetId: 'a-chief', kind: 'STEERING', coupling: 'TIGHT' },
           {
@@ -63,11 +65,25 @@ export function contractDocument(id: string, name = 'Provkommun'): InterchangeDo
             notes: 'Sagt i förtroende',
             confidential: true,
           },
-          { id: 'l-4', sourceId: 'a-university', targetId: 'a-principal', kind: 'SUPPORT', coupling: 'LOOSE', partnershipStage: 2 },
+          {
+            id: 'l-4',
+            sourceId: 'a-university',
+            targetId: 'a-principal',
+            kind: 'SUPPORT',
+            coupling: 'LOOSE',
+            partnershipStage: 2,
+          },
         ],
         perceptions: [
           { id: 'p-1', linkId: 'l-2', respondent: 'skolchef', coupling: 'TIGHT' },
-          { id: 'p-2', linkId: 'l-2', respondent: 'rektor', respondentActorId: 'a-principal', coupling: 'DECOUPLED', confidential: true },
+          {
+            id: 'p-2',
+            linkId: 'l-2',
+            respondent: 'rektor',
+            respondentActorId: 'a-principal',
+            coupling: 'DECOUPLED',
+            confidential: true,
+          },
         ],
         initiatives: [
           {

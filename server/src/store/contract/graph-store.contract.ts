@@ -111,7 +111,10 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       expect((await store.getRecords('actor', b, ['a-chief']))[0]?.name).toBe('Skolchef');
       expect(await store.deleteRecord('actor', b, 'a-chief')).toBe(true);
       expect((await store.getRecords('actor', a, ['a-chief']))[0]?.name).toBe('Ändrad i A');
-      await expectDomainError(store.updateRecord('actor', { ...actorOfA!, organisationId: uniqueId('none') }), 'NOT_FOUND');
+      await expectDomainError(
+        store.updateRecord('actor', { ...actorOfA!, organisationId: uniqueId('none') }),
+        'NOT_FOUND',
+      );
       expect(await store.deleteRecord('link', uniqueId('none'), 'l-1')).toBe(false);
     });
 
@@ -120,7 +123,10 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       const [link] = await store.getRecords('link', id, ['l-1']);
       const updated = await store.updateRecord('link', { ...link!, coupling: 'LOOSE' }, 1);
       expect(updated.version).toBe(2);
-      const error = await expectDomainError(store.updateRecord('link', { ...link!, coupling: 'DECOUPLED' }, 1), 'VERSION_CONFLICT');
+      const error = await expectDomainError(
+        store.updateRecord('link', { ...link!, coupling: 'DECOUPLED' }, 1),
+        'VERSION_CONFLICT',
+      );
       expect(error.details).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
       const [stored] = await store.getRecords('link', id, ['l-1']);
       expect(stored).toMatchObject({ coupling: 'LOOSE', version: 2 });
@@ -216,7 +222,13 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       expect(await store.findParallelLink(twin)).toBe('l-1');
       expect(await store.findParallelLink(link!)).toBeUndefined();
       expect(await store.findParallelLink({ ...twin, kind: 'DIALOGUE' })).toBeUndefined();
-      expect([...(await store.levelsInUse(id))].sort()).toEqual(['administration', 'politics', 'principal', 'support', 'teacher']);
+      expect([...(await store.levelsInUse(id))].sort()).toEqual([
+        'administration',
+        'politics',
+        'principal',
+        'support',
+        'teacher',
+      ]);
     });
   });
 }

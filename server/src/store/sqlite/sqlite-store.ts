@@ -49,7 +49,12 @@ function organisationFromRow(row: OrganisationRow): Organisation {
 function translateConstraint(error: unknown, kind: string, id: string): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new DomainError('DUPLICATE', `A ${kind} with id "${id}" already exists in this organisation.`, { kind, id, field: 'id', reason: 'DUPLICATE' });
+    return new DomainError('DUPLICATE', `A ${kind} with id "${id}" already exists in this organisation.`, {
+      kind,
+      id,
+      field: 'id',
+      reason: 'DUPLICATE',
+    });
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return new DomainError('BAD_USER_INPUT', `The ${kind} "${id}" refers to something that no longer exists.`, {
@@ -111,11 +116,15 @@ export class SqliteStore implements GraphStore {
   async createOrganisation(contents: OrganisationContents): Promise<Organisation> {
     this.db.transaction(() => {
       if (this.db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(contents.organisation.id)) {
-        throw new DomainError('ORGANISATION_EXISTS', `An organisation with id "${contents.organisation.id}" already exists.`, {
-          id: contents.organisation.id,
-          field: 'id',
-          reason: 'DUPLICATE',
-        });
+        throw new DomainError(
+          'ORGANISATION_EXISTS',
+          `An organisation with id "${contents.organisation.id}" already exists.`,
+          {
+            id: contents.organisation.id,
+            field: 'id',
+            reason: 'DUPLICATE',
+          },
+        );
       }
       this.writeContents(contents);
     })();
@@ -136,15 +145,20 @@ export class SqliteStore implements GraphStore {
   private writeContents({ organisation, records }: OrganisationContents): void {
     this.db
       .prepare('INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, 1)')
-      .run(organisation.id, organisation.name, organisation.kind, organisation.description, JSON.stringify(organisation.levels));
+      .run(
+        organisation.id,
+        organisation.name,
+        organisation.kind,
+        organisation.description,
+        JSON.stringify(organisation.levels),
+      );
     this.insertAll(organisation.id, records);
   }
 
   async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
     return this.db.transaction(() => {
       const current = this.db.prepare('SELECT version FROM organisations WHERE id = ?').get(organisation.id) as
-        | { version: number }
-        | undefined;
+        { version: number } | undefined;
       if (!current) throw notFound('organisation', organisation.id);
       if (expectedVersion !== undefined && expectedVersion !== current.version) {
         throw versionConflict('organisation', organisation.id, expectedVersion, current.version);
@@ -152,7 +166,14 @@ export class SqliteStore implements GraphStore {
       const version = current.version + 1;
       this.db
         .prepare('UPDATE organisations SET name = ?, kind = ?, description = ?, levels = ?, version = ? WHERE id = ?')
-        .run(organisation.name, organisation.kind, organisation.description, JSON.stringify(organisation.levels), version, organisation.id);
+        .run(
+          organisation.name,
+          organisation.kind,
+          organisation.description,
+          JSON.stringify(organisation.levels),
+          version,
+          organisation.id,
+        );
       return { ...organisation, version };
     })();
   }
@@ -173,13 +194,19 @@ export class SqliteStore implements GraphStore {
   }
 
   async levelsInUse(organisationId: string): Promise<Set<string>> {
-    const rows = this.db.prepare('SELECT DISTINCT level_key FROM actors WHERE organisation_id = ?').all(organisationId) as Array<{
+    const rows = this.db
+      .prepare('SELECT DISTINCT level_key FROM actors WHERE organisation_id = ?')
+      .all(organisationId) as Array<{
       level_key: string;
     }>;
     return new Set(rows.map((row) => row.level_key));
   }
 
-  async getRecords<K extends RecordKind>(kind: K, organisationId: string, ids: readonly string[]): Promise<Array<RecordTypes[K]>> {
+  async getRecords<K extends RecordKind>(
+    kind: K,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<Array<RecordTypes[K]>> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
     return this.selectWhere(kind, `organisation_id = ? AND id IN (SELECT value FROM json_each(?))`, [
@@ -206,7 +233,8 @@ export class SqliteStore implements GraphStore {
       .prepare(
         'SELECT id FROM links WHERE organisation_id = ? AND scenario_id = ? AND source_id = ? AND target_id = ? AND kind = ? AND id <> ?',
       )
-      .get(link.organisationId, link.scenarioId, link.sourceId, link.targetId, link.kind, link.id) as { id: string } | undefined;
+      .get(link.organisationId, link.scenarioId, link.sourceId, link.targetId, link.kind, link.id) as
+      { id: string } | undefined;
     return row?.id;
   }
 
@@ -232,7 +260,11 @@ export class SqliteStore implements GraphStore {
     }
   }
 
-  async updateRecord<K extends RecordKind>(kind: K, record: RecordTypes[K], expectedVersion?: number): Promise<RecordTypes[K]> {
+  async updateRecord<K extends RecordKind>(
+    kind: K,
+    record: RecordTypes[K],
+    expectedVersion?: number,
+  ): Promise<RecordTypes[K]> {
     const spec = TABLES[kind];
     return this.db.transaction(() => {
       const current = this.db
@@ -246,7 +278,9 @@ export class SqliteStore implements GraphStore {
       const assignments = spec.columns.map(([, column]) => `${column} = ?`).join(', ');
       try {
         this.db
-          .prepare(`UPDATE ${spec.table} SET ${assignments}, organisation_id = ?, version = ? WHERE organisation_id = ? AND id = ?`)
+          .prepare(
+            `UPDATE ${spec.table} SET ${assignments}, organisation_id = ?, version = ? WHERE organisation_id = ? AND id = ?`,
+          )
           .run(...toRow(spec, updated), record.organisationId, record.id);
       } catch (error) {
         throw translateConstraint(error, kind, record.id);
@@ -263,7 +297,9 @@ export class SqliteStore implements GraphStore {
         const spec = TABLES[cascade.kind];
         const column = spec.columns.find(([field]) => field === cascade.field)?.[1];
         if (cascade.action === 'clear') {
-          this.db.prepare(`UPDATE ${spec.table} SET ${column} = NULL WHERE organisation_id = ? AND ${column} = ?`).run(organisationId, id);
+          this.db
+            .prepare(`UPDATE ${spec.table} SET ${column} = NULL WHERE organisation_id = ? AND ${column} = ?`)
+            .run(organisationId, id);
         } else {
           this.db
             .prepare(
@@ -273,13 +309,22 @@ export class SqliteStore implements GraphStore {
             .run(id, organisationId, id);
         }
       }
-      return this.db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE organisation_id = ? AND id = ?`).run(organisationId, id).changes > 0;
+      return (
+        this.db
+          .prepare(`DELETE FROM ${TABLES[kind].table} WHERE organisation_id = ? AND id = ?`)
+          .run(organisationId, id).changes > 0
+      );
     })();
   }
 
-  async readScenarioGraph(organisationId: string, scenarioId: string, options: ScenarioGraphOptions = {}): Promise<ScenarioGraph | null> {
+  async readScenarioGraph(
+    organisationId: string,
+    scenarioId: string,
+    options: ScenarioGraphOptions = {},
+  ): Promise<ScenarioGraph | null> {
     return this.db.transaction(() => {
-      const orgRow = this.db.prepare('SELECT * FROM organisations WHERE id = ?').get(organisationId) as OrganisationRow | undefined;
+      const orgRow = this.db.prepare('SELECT * FROM organisations WHERE id = ?').get(organisationId) as
+        OrganisationRow | undefined;
       const [scenario] = this.selectWhere('scenario', 'organisation_id = ? AND id = ?', [organisationId, scenarioId]);
       if (!orgRow || !scenario) return null;
       const inScenario = 'organisation_id = ? AND scenario_id = ?';
@@ -311,12 +356,19 @@ export class SqliteStore implements GraphStore {
   private pageOf<T>(table: string, where: string, params: unknown[], page: PageRequest): Page<T> {
     const size = pageSize(page.first);
     const after = decodeCursor(page.after);
-    const { count } = this.db.prepare(`SELECT COUNT(*) AS count FROM ${table} WHERE ${where}`).get(...params) as { count: number };
+    const { count } = this.db.prepare(`SELECT COUNT(*) AS count FROM ${table} WHERE ${where}`).get(...params) as {
+      count: number;
+    };
     const rows = this.db
       .prepare(`SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
       .all(...params, after ?? '', size + 1) as Array<T & { id: string }>;
     const nodes = rows.slice(0, size);
     const last = nodes.at(-1);
-    return { nodes, hasNextPage: rows.length > size, endCursor: last ? encodeCursor(last.id) : null, totalCount: count };
+    return {
+      nodes,
+      hasNextPage: rows.length > size,
+      endCursor: last ? encodeCursor(last.id) : null,
+      totalCount: count,
+    };
   }
 }

@@ -1,0 +1,20 @@
+import type { Resolvers } from '@kopplingskartan/schema/generated';
+
+import type { GraphQLContext } from './context.ts';
+import { toConnection } from './connection.ts';
+import { recordMutations } from './record-mutations.ts';
+
+export const linkResolvers: Resolvers<GraphQLContext> = {
+  Query: {
+    links: async (_, { organisationId, scenarioId, first, after }, { store }) =>
+      toConnection(await store.listRecords('link', organisationId, { scenarioId }, { first: first ?? 100, after })),
+    link: async (_, { organisationId, id }, { store }) =>
+      (await store.getRecords('link', organisationId, [id]))[0] ?? null,
+  },
+  Mutation: {
+    ...recordMutations('link'),
+    ...recordMutations('arena'),
+    ...recordMutations('perception'),
+    ...recordMutations('initiative'),
+  },
+};
