@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { buildApp } from '../src/app.ts';
+import { canonicalDocument, readDocument } from '../src/domain/document.ts';
+
+const seedDir = resolve(import.meta.dirname, '../../seeds/organisations');
+const seedFiles = readdirSync(seedDir).filter((file) => file.endsWith('.json'));
+const dir = mkdtempSync(join(tmpdir(), 'kk-seed-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function gql(app: Awaited<ReturnType<typeof buildApp>>, query: string) {
+  return (await app.inject({ method: 'POST', url: '/graphql', payload: { query } })).json();
+}
+
+describe('the sample organisations', () => {
+  it.each(seedFiles)('%s passes every domain rule', (file) => {
+    expect(() => readDocument(JSON.parse(readFileSync(join(seedDir, file), 'utf8')))).not.toThrow();
+  });
+
+  it('seed an empty store on first start, are kept on disk, and are not seeded twice', async () => {
+    const file = join(dir, 'first-start.db');
+    const first = await buildApp({ store: { kind: 'sqlite', file }, seedDir });
+    const listed = await gql(first, '{ organisations { nodes { id } pageInfo { totalCount } } }');
+    expect(listed.data.organisations.pageInfo.totalCount).toBe(seedFiles.length);
+    const orgId = listed.data.organisations.nodes[0].id;
+    const renamed = await gql(
+      first,
+      `mutation { updateOrganisation(input: { id: "${orgId}", name: "Omdöpt" }) { organisation { name } } }`,
+    );
+    expect(renamed.data.updateOrganisation.organisation.name).toBe('Omdöpt');
+    await first.close();
+
+    const second = await buildApp({ store: { kind: 'sqlite', file }, seedDir });
+    const again = await gql(
+      second,
+      `{ organisation(id: "${orgId}") { name } organisations { pageInfo { totalCount } } }`,
+    );
+    expect(again.data.organisation.name).toBe('Omdöpt');
+    expect(again.data.organisations.pageInfo.totalCount).toBe(seedFiles.length);
+    await second.close();
+  });
+});
+
+describe('the import and export commands', () => {
+  const run = promisify(execFile);
+  const env = { ...process.env, DATA_DIR: join(dir, 'cli'), LOG_LEVEL: 'silent' };
+  const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+  const cli = (name: string) => resolve(import.meta.dirname, `../src/cli/${name}.ts`);
+
+  it('export what import wrote, and refuse a broken document with its issues and exit code 1', async () => {
+    const source = JSON.parse(readFileSync(join(seedDir, seedFiles[0]!), 'utf8'));
+    const input = join(dir, 'in.json');
+    writeFileSync(input, JSON.stringify(source));
+    await run(tsx, [cli('import'), input], { env });
+    const { stdout } = await run(tsx, [cli('export'), source.organisation.id], { env, maxBuffer: 64 * 1024 * 1024 });
+    expect(readDocument(JSON.parse(stdout)).document).toEqual(canonicalDocument(readDocument(source).document));
+
+    const broken = {
+      ...source,
+      organisation: { ...source.organisation, id: 'broken' },
+      actors: [{ ...source.actors[0], levelKey: 'nowhere' }],
+    };
+    writeFileSync(input, JSON.stringify(broken));
+    const failure = await run(tsx, [cli('import'), input], { env }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('actors[0].levelKey');
+    const { stdout: missing } = await run(tsx, [cli('export'), 'broken'], { env }).catch(
+      (error: { stdout: string; stderr: string }) => ({
+        stdout: error.stderr,
+      }),
+    );
+    expect(missing).toContain('No organisation with id "broken"');
+  }, 60_000);
+});
