@@ -5,6 +5,7 @@ import type { GraphQLContext } from './context.ts';
 import { interchangeResolvers } from './interchange.resolvers.ts';
 import { linkResolvers } from './link.resolvers.ts';
 import { organisationResolvers } from './organisation.resolvers.ts';
+import { researchResolvers } from './research.resolvers.ts';
 import { scenarioResolvers } from './scenario.resolvers.ts';
 
 const areas: Array<Resolvers<GraphQLContext>> = [
@@ -13,6 +14,7 @@ const areas: Array<Resolvers<GraphQLContext>> = [
   linkResolvers,
   scenarioResolvers,
   interchangeResolvers,
+  researchResolvers,
   {
     Query: {
       health: async (_, __, { store }) => {

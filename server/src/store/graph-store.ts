@@ -39,6 +39,14 @@ export interface ScenarioGraphOptions {
   levelKeys?: readonly string[];
 }
 
+/** Options for the cross-organisation research query `organisationsWithLevelGap`. */
+export interface LevelGapOptions {
+  /** The upper of two adjacent chain levels; default `administration`. */
+  upperLevel?: string;
+  /** The level directly below it; default `principal`. */
+  lowerLevel?: string;
+}
+
 /**
  * The one persistence interface, in domain words. Two adapters implement it (SQLite, Neo4j)
  * and both pass `contract/graph-store.contract.ts`.
@@ -107,4 +115,15 @@ export interface GraphStore {
     scenarioId: string,
     options?: ScenarioGraphOptions,
   ): Promise<ScenarioGraph | null>;
+
+  /**
+   * Research across organisations: those in which two adjacent chain levels (default
+   * administration above principal) have no responsive (TIGHT or LOOSE) link, in either
+   * direction, in the CURRENT scenario. Adjacent means directly below in that organisation's own
+   * chain (side levels do not count); an organisation whose chain lacks either level, or has
+   * another chain level between them, is not listed. The same level twice gives [].
+   * Pushed down to SQL / Cypher: it reads no map into the application.
+   * @returns the organisations ordered by id.
+   */
+  organisationsWithLevelGap(options?: LevelGapOptions): Promise<Organisation[]>;
 }

@@ -17,6 +17,7 @@ import { narrowScenarioGraph } from '../../domain/scenario-graph.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
 import type {
   GraphStore,
+  LevelGapOptions,
   OrganisationContents,
   Page,
   PageRequest,
@@ -25,6 +26,7 @@ import type {
   StoreHealth,
 } from '../graph-store.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { organisationsWithLevelGap } from './research-queries.ts';
 import { columnList, fromRow, type Row, TABLES, toRow } from './tables.ts';
 
 export interface SqliteStoreOptions {
@@ -82,6 +84,15 @@ export class SqliteStore implements GraphStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+  }
+
+  /**
+   * The open handle, for the account store (sqlite-account-store.ts), which keeps its tables in
+   * the same file so one backup holds everything. The handle stays owned by this store: only
+   * `close()` here closes it.
+   */
+  shareDatabase(): Database.Database {
+    return this.db;
   }
 
   async migrate(): Promise<void> {
@@ -345,6 +356,10 @@ export class SqliteStore implements GraphStore {
       };
       return options.levelKeys ? narrowScenarioGraph(graph) : graph;
     })();
+  }
+
+  async organisationsWithLevelGap(options?: LevelGapOptions): Promise<Organisation[]> {
+    return organisationsWithLevelGap(this.db, options);
   }
 
   private selectWhere<K extends RecordKind>(kind: K, where: string, params: unknown[]): Array<RecordTypes[K]> {

@@ -1,0 +1,616 @@
+/**
+ * The Neo4j adapter of GraphStore (neo4j-driver, parameterised Cypher from `queries.ts` only).
+ *
+ * ## Graph model
+ * - One label per record kind (`:Unit`, `:Actor`, `:Scenario`, `:Arena`, `:Link`, `:Perception`,
+ *   `:Initiative`) plus `:Organisation` and `:Level`. Every record node carries `organisationId`
+ *   and is unique on (organisationId, id): ids are local to an organisation, as in the SQLite
+ *   store, and every statement names the organisation, so scoping is structural.
+ * - A node's properties are its record's fields, verbatim (reference fields hold ids, id lists are
+ *   native string lists, evidence notes a JSON string). Reading a record is `properties(n)`, so the
+ *   interchange round trip is exact and needs no joins.
+ * - Links are reified as `:Link` nodes, not relationships: a link has perceptions of its own
+ *   (`(:Perception)-[:ASSESSES]->(:Link)`), can meet in an arena, and is edited and versioned as a
+ *   record. Relationships cannot be the end of a relationship, and a relationship per link would
+ *   have to be re-created (new identity) whenever its endpoints change.
+ * - Every reference field is mirrored by a relationship from the referring node to the referred
+ *   one (`(:Link)-[:FROM]->(:Actor)`, `-[:TO]->`, `(:Actor)-[:MEMBER_OF]->(:Unit)`,
+ *   `(:Actor)-[:AT_LEVEL]->(:Level)<-[:HAS_LEVEL]-(:Organisation)`, … see `REFERENCE_TYPES`),
+ *   re-derived in the same transaction as every write (`SYNC_REFERENCES`). Those relationships
+ *   are what traversals use: level narrowing of a scenario, and the cross-organisation research
+ *   query, which is one pattern Level ← Actor ← Link → Actor → Level.
+ * - Levels are `:Level` nodes with their `position`, so chain order and adjacency are queryable
+ *   in Cypher; the organisation's `levels` list is read back from them in order.
+ * - Scenario records carry `scenarioId` as an indexed property rather than a relationship: a
+ *   scenario's contents are always read or deleted as a whole, which an index seek does best.
+ *
+ * ## Access
+ * Reads go through `session.executeRead`, writes through `session.executeWrite` (retried by the
+ * driver on transient and leader-switch errors, so the same code runs against a cluster), in the
+ * configured database. Every store method is one transaction. Optimistic versions take the node's
+ * write lock before reading the version (`LOCK_RECORD`), so two concurrent updates cannot both
+ * pass the check.
+ */
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+
+import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
+import {
+  type Organisation,
+  RECORD_KINDS,
+  type RecordKind,
+  type RecordTypes,
+  SCENARIO_RECORD_KINDS,
+  type ScenarioGraph,
+  type TaggedRecord,
+  isScenarioRecordKind,
+} from '../../domain/records.ts';
+import { cascadesOf } from '../../domain/rules.ts';
+import { narrowScenarioGraph } from '../../domain/scenario-graph.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
+import type {
+  GraphStore,
+  LevelGapOptions,
+  OrganisationContents,
+  Page,
+  PageRequest,
+  RecordFilter,
+  ScenarioGraphOptions,
+  StoreHealth,
+} from '../graph-store.ts';
+import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constraints.ts';
+import * as Q from './queries.ts';
+import {
+  fromProperties,
+  levelRows,
+  organisationFromProperties,
+  organisationProperties,
+  type Properties,
+  toProperties,
+} from './records.ts';
+
+export interface Neo4jStoreOptions {
+  /** `neo4j://`, `neo4j+s://`, `neo4j+ssc://`, `bolt://`, `bolt+s://` or `bolt+ssc://`. */
+  uri: string;
+  user: string;
+  password: string;
+  /** The database to use; the user's home database when left out. */
+  database?: string;
+  /** How long the driver keeps retrying a transaction on transient errors (default 30 s). */
+  maxTransactionRetryTimeMs?: number;
+  /** How long to wait for a connection (default 30 s; keep it short for a CLI). */
+  connectionTimeoutMs?: number;
+}
+
+/** Rows per UNWIND: large imports go in several statements of the same transaction. */
+const BATCH_SIZE = 5000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_SIZE) out.push(items.slice(i, i + BATCH_SIZE));
+  return out;
+}
+
+/** The URI without any user or password in it, for messages and health details. */
+export function displayUri(uri: string): string {
+  try {
+    const url = new URL(uri);
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return uri.replace(/\/\/[^@/]*@/, '//');
+  }
+}
+
+type Params<P extends string> = { readonly [K in P]: unknown };
+
+/** The only place that sends Cypher: a named statement from queries.ts and its declared parameters. */
+async function run<P extends string>(
+  tx: ManagedTransaction,
+  statement: Q.Statement<P>,
+  params: Params<P>,
+): Promise<Neo4jRecord[]> {
+  const result = await tx.run(statement.text, params as Record<string, unknown>);
+  return result.records;
+}
+
+const SECURITY_CODES = new Set([
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Security.CredentialsExpired',
+]);
+const UNAVAILABLE_CODES = new Set([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly driver: Driver;
+  private readonly database: string | undefined;
+  private readonly uri: string;
+  private readonly user: string;
+
+  constructor(options: Neo4jStoreOptions) {
+    this.uri = displayUri(options.uri);
+    this.user = options.user;
+    this.database = options.database || undefined;
+    try {
+      // One driver per store; it connects lazily, so constructing does no I/O.
+      this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+        disableLosslessIntegers: true,
+        userAgent: 'kopplingskartan',
+        maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 30_000,
+        connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 30_000,
+        connectionTimeout: options.connectionTimeoutMs ?? 30_000,
+      });
+    } catch (error) {
+      throw new DomainError(
+        'STORE_UNAVAILABLE',
+        `"${this.uri}" is not a usable Neo4j URI: ${(error as Error).message}`,
+        {
+          uri: this.uri,
+        },
+      );
+    }
+  }
+
+  private where(): string {
+    return `Neo4j at ${this.uri} (database ${this.database ? `"${this.database}"` : 'default'})`;
+  }
+
+  /** Driver and server errors as domain errors; anything else is passed on unchanged. */
+  private translate(error: unknown, onConstraint?: () => DomainError): unknown {
+    if (error instanceof DomainError || !(error instanceof Neo4jError)) return error;
+    if (SECURITY_CODES.has(error.code)) {
+      return new DomainError(
+        'STORE_UNAVAILABLE',
+        `${this.where()} refused the credentials of user "${this.user}": ${error.message}`,
+        {
+          uri: this.uri,
+          credentials: 'REFUSED',
+        },
+      );
+    }
+    if (UNAVAILABLE_CODES.has(error.code)) {
+      return new DomainError('STORE_UNAVAILABLE', `${this.where()} could not be reached: ${error.message}`, {
+        uri: this.uri,
+      });
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return (
+        onConstraint?.() ??
+        new DomainError('DUPLICATE', `Something with this id already exists: ${error.message}`, { reason: 'DUPLICATE' })
+      );
+    }
+    return error;
+  }
+
+  private async transaction<T>(
+    mode: 'read' | 'write',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    onConstraint?: () => DomainError,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    let result: T;
+    try {
+      result = mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (error) {
+      // The transaction's error is the one to report; a failure to close after it would hide it.
+      await session.close().catch(() => undefined);
+      throw this.translate(error, onConstraint);
+    }
+    await session.close();
+    return result;
+  }
+
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('read', work);
+  }
+
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
+    return this.transaction('write', work, onConstraint);
+  }
+
+  /**
+   * Checks the server and credentials, creates every constraint and index idempotently (IF NOT
+   * EXISTS) and records the schema version reached.
+   * @throws DomainError STORE_UNAVAILABLE naming the URI (never the password) when the server
+   *   cannot be reached, refuses the credentials, or holds a newer schema than this code knows.
+   */
+  async migrate(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (error) {
+      const translated = this.translate(error);
+      if (translated instanceof DomainError) throw translated;
+      throw new DomainError('STORE_UNAVAILABLE', `${this.where()} could not be reached: ${(error as Error).message}`, {
+        uri: this.uri,
+      });
+    }
+    const records = await this.read((tx) => run(tx, Q.READ_SCHEMA_VERSION, { id: SCHEMA_VERSION_NODE_ID }));
+    const current = records.length > 0 ? Number(records[0]!.get('version')) : 0;
+    if (current > SCHEMA_VERSION) {
+      throw new DomainError(
+        'STORE_UNAVAILABLE',
+        `${this.where()} holds schema version ${current}, newer than this server's ${SCHEMA_VERSION}; upgrade the server.`,
+        { uri: this.uri, schemaVersion: current },
+      );
+    }
+    // Every element of every step, each time: IF NOT EXISTS makes it cheap, and a dropped index
+    // comes back. (A future step with data statements would run only when current < its version.)
+    for (const step of SCHEMA_STEPS) {
+      // Schema commands cannot share a transaction with data writes: one each.
+      for (const element of step.elements) {
+        const statement = Q.CREATE_SCHEMA_ELEMENT[element.name]!;
+        await this.write((tx) => run(tx, statement, {}));
+      }
+    }
+    if (current < SCHEMA_VERSION) {
+      await this.write((tx) =>
+        run(tx, Q.WRITE_SCHEMA_VERSION, { id: SCHEMA_VERSION_NODE_ID, version: neo4j.int(SCHEMA_VERSION) }),
+      );
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.read((tx) => run(tx, Q.PING, {}));
+      return { kind: 'neo4j', ready: true, detail: this.where() };
+    } catch (error) {
+      return { kind: 'neo4j', ready: false, detail: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Organisations
+
+  async listOrganisations(page: PageRequest): Promise<Page<Organisation>> {
+    const size = pageSize(page.first);
+    return this.read(async (tx) => {
+      const [count] = await run(tx, Q.COUNT_ORGANISATIONS, {});
+      const rows = await run(tx, Q.PAGE_ORGANISATIONS, {
+        after: decodeCursor(page.after) ?? '',
+        limit: neo4j.int(size + 1),
+      });
+      const nodes = rows.slice(0, size).map((row) => organisationFromProperties(row.get('organisation') as Properties));
+      const last = nodes.at(-1);
+      return {
+        nodes,
+        hasNextPage: rows.length > size,
+        endCursor: last ? encodeCursor(last.id) : null,
+        totalCount: Number(count?.get('total') ?? 0),
+      };
+    });
+  }
+
+  async getOrganisation(id: string): Promise<Organisation | null> {
+    return this.read((tx) => this.readOrganisationNode(tx, id));
+  }
+
+  private async readOrganisationNode(tx: ManagedTransaction, id: string): Promise<Organisation | null> {
+    const [row] = await run(tx, Q.READ_ORGANISATION, { organisationId: id });
+    return row ? organisationFromProperties(row.get('organisation') as Properties) : null;
+  }
+
+  async createOrganisation(contents: OrganisationContents): Promise<Organisation> {
+    const { id } = contents.organisation;
+    const exists = () =>
+      new DomainError('ORGANISATION_EXISTS', `An organisation with id "${id}" already exists.`, {
+        id,
+        field: 'id',
+        reason: 'DUPLICATE',
+      });
+    await this.write(async (tx) => {
+      if (await this.readOrganisationNode(tx, id)) throw exists();
+      await this.writeContents(tx, contents);
+    }, exists);
+    return { ...contents.organisation, version: 1 };
+  }
+
+  async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
+    const { id } = contents.organisation;
+    await this.write(async (tx) => {
+      if ((await run(tx, Q.LOCK_ORGANISATION, { organisationId: id })).length === 0) throw notFound('organisation', id);
+      await this.deleteContents(tx, id);
+      await this.writeContents(tx, contents);
+    });
+    return { ...contents.organisation, version: 1 };
+  }
+
+  private async writeContents(tx: ManagedTransaction, { organisation, records }: OrganisationContents): Promise<void> {
+    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, 1) });
+    await run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) });
+    await this.insertAll(tx, organisation.id, records);
+  }
+
+  private async deleteContents(tx: ManagedTransaction, id: string): Promise<boolean> {
+    for (const kind of RECORD_KINDS) await run(tx, Q.DELETE_ALL_OF_KIND[kind], { organisationId: id });
+    const [row] = await run(tx, Q.DELETE_ORGANISATION_NODE, { organisationId: id });
+    return Number(row?.get('deleted') ?? 0) > 0;
+  }
+
+  async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
+    return this.write(async (tx) => {
+      const [row] = await run(tx, Q.LOCK_ORGANISATION, { organisationId: organisation.id });
+      if (!row) throw notFound('organisation', organisation.id);
+      const current = Number(row.get('version'));
+      if (expectedVersion !== undefined && expectedVersion !== current) {
+        throw versionConflict('organisation', organisation.id, expectedVersion, current);
+      }
+      const version = current + 1;
+      await run(tx, Q.REPLACE_ORGANISATION_PROPERTIES, {
+        organisationId: organisation.id,
+        properties: organisationProperties(organisation, version),
+      });
+      await run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) });
+      return { ...organisation, version };
+    });
+  }
+
+  async deleteOrganisation(id: string): Promise<boolean> {
+    return this.write((tx) => this.deleteContents(tx, id));
+  }
+
+  async readOrganisation(id: string): Promise<OrganisationContents | null> {
+    return this.read(async (tx) => {
+      const organisation = await this.readOrganisationNode(tx, id);
+      if (!organisation) return null;
+      const records: TaggedRecord[] = [];
+      for (const kind of RECORD_KINDS) {
+        const rows = await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id });
+        for (const row of rows)
+          records.push({ kind, record: fromProperties(kind, row.get('properties') as Properties) } as TaggedRecord);
+      }
+      return { organisation, records };
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Records
+
+  async levelsInUse(organisationId: string): Promise<Set<string>> {
+    const rows = await this.read((tx) => run(tx, Q.LEVELS_IN_USE, { organisationId }));
+    return new Set(rows.map((row) => row.get('levelKey') as string));
+  }
+
+  async getRecords<K extends RecordKind>(
+    kind: K,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<Array<RecordTypes[K]>> {
+    if (ids.length === 0) return [];
+    const rows = await this.read((tx) => run(tx, Q.GET_RECORDS[kind], { organisationId, ids: [...new Set(ids)] }));
+    return rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
+  }
+
+  async listRecords<K extends RecordKind>(
+    kind: K,
+    organisationId: string,
+    filter: RecordFilter,
+    page: PageRequest,
+  ): Promise<Page<RecordTypes[K]>> {
+    const size = pageSize(page.first);
+    const scenarioId = filter.scenarioId ?? null;
+    return this.read(async (tx) => {
+      const [count] = await run(tx, Q.COUNT_RECORDS[kind], { organisationId, scenarioId });
+      const rows = await run(tx, Q.PAGE_RECORDS[kind], {
+        organisationId,
+        scenarioId,
+        after: decodeCursor(page.after) ?? '',
+        limit: neo4j.int(size + 1),
+      });
+      const nodes = rows.slice(0, size).map((row) => fromProperties(kind, row.get('properties') as Properties));
+      const last = nodes.at(-1);
+      return {
+        nodes,
+        hasNextPage: rows.length > size,
+        endCursor: last ? encodeCursor(last.id) : null,
+        totalCount: Number(count?.get('total') ?? 0),
+      };
+    });
+  }
+
+  async findParallelLink(link: RecordTypes['link']): Promise<string | undefined> {
+    const [row] = await this.read((tx) =>
+      run(tx, Q.FIND_PARALLEL_LINK, {
+        organisationId: link.organisationId,
+        scenarioId: link.scenarioId,
+        sourceId: link.sourceId,
+        targetId: link.targetId,
+        kind: link.kind,
+        id: link.id,
+      }),
+    );
+    return row ? (row.get('id') as string) : undefined;
+  }
+
+  async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
+    await this.write(async (tx) => {
+      if (!(await this.readOrganisationNode(tx, organisationId))) throw notFound('organisation', organisationId);
+      await this.insertAll(tx, organisationId, records);
+    });
+  }
+
+  /**
+   * Creates every node first (so that a batch may refer forward, e.g. a unit to a later parent),
+   * then the reference relationships, then refuses a record whose required references are
+   * missing. A throw rolls the whole transaction back.
+   */
+  private async insertAll(
+    tx: ManagedTransaction,
+    organisationId: string,
+    records: readonly TaggedRecord[],
+  ): Promise<void> {
+    const byKind = new Map<RecordKind, TaggedRecord['record'][]>();
+    for (const { kind, record } of records) {
+      const list = byKind.get(kind) ?? [];
+      list.push(record);
+      byKind.set(kind, list);
+    }
+    for (const [kind, list] of byKind) {
+      const ids = list.map((record) => record.id);
+      const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+      if (twice !== undefined) throw duplicate(kind, twice);
+      for (const chunk of chunks(ids)) {
+        const [taken] = await run(tx, Q.FIND_TAKEN_ID[kind], { organisationId, ids: chunk });
+        if (taken) throw duplicate(kind, taken.get('id') as string);
+      }
+    }
+    for (const kind of RECORD_KINDS) {
+      const list = byKind.get(kind) ?? [];
+      for (const chunk of chunks(list)) {
+        await run(tx, Q.INSERT_RECORDS[kind], {
+          rows: chunk.map((record) => toProperties(kind, record, organisationId, 1)),
+        });
+      }
+    }
+    for (const kind of RECORD_KINDS) {
+      const ids = (byKind.get(kind) ?? []).map((record) => record.id);
+      await this.syncReferences(tx, kind, organisationId, ids);
+    }
+  }
+
+  private async syncReferences(
+    tx: ManagedTransaction,
+    kind: RecordKind,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await run(tx, Q.SYNC_REFERENCES[kind], { organisationId, ids: chunk });
+      if (isScenarioRecordKind(kind)) {
+        const [missing] = await run(tx, Q.MISSING_REFERENCES[kind], { organisationId, ids: chunk });
+        if (missing) {
+          const id = missing.get('id') as string;
+          throw new DomainError('BAD_USER_INPUT', `The ${kind} "${id}" refers to something that no longer exists.`, {
+            kind,
+            id,
+            reason: 'UNKNOWN_REFERENCE',
+          });
+        }
+      }
+    }
+  }
+
+  async updateRecord<K extends RecordKind>(
+    kind: K,
+    record: RecordTypes[K],
+    expectedVersion?: number,
+  ): Promise<RecordTypes[K]> {
+    const { organisationId, id } = record;
+    return this.write(async (tx) => {
+      const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId, id });
+      if (!row) throw notFound(kind, id);
+      const current = Number(row.get('version'));
+      if (expectedVersion !== undefined && expectedVersion !== current) {
+        throw versionConflict(kind, id, expectedVersion, current);
+      }
+      const updated = { ...record, version: current + 1 };
+      await run(tx, Q.REPLACE_RECORD[kind], {
+        organisationId,
+        id,
+        properties: toProperties(kind, updated, organisationId, updated.version),
+      });
+      await this.syncReferences(tx, kind, organisationId, [id]);
+      return updated;
+    });
+  }
+
+  async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
+    return this.write(async (tx) => (await this.deleteWithCascades(tx, kind, organisationId, [id])) > 0);
+  }
+
+  /** Deletes records of one kind and applies `cascadesOf(kind)`, recursively for deleted referrers. */
+  private async deleteWithCascades(
+    tx: ManagedTransaction,
+    kind: RecordKind,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const params = { organisationId, ids: [...ids] };
+    for (const cascade of cascadesOf(kind)) {
+      const key = `${cascade.kind}.${cascade.field}`;
+      if (cascade.action === 'clear') await run(tx, Q.CASCADE_CLEAR[key]!, params);
+      else if (cascade.action === 'remove') await run(tx, Q.CASCADE_REMOVE[key]!, params);
+      else {
+        const referring = await run(tx, Q.CASCADE_DELETE[key]!, params);
+        await this.deleteWithCascades(
+          tx,
+          cascade.kind,
+          organisationId,
+          referring.map((row) => row.get('id') as string),
+        );
+      }
+    }
+    if (kind === 'scenario') {
+      for (const scenarioKind of SCENARIO_RECORD_KINDS) await run(tx, Q.DELETE_SCENARIO_CONTENTS[scenarioKind], params);
+    }
+    const [row] = await run(tx, Q.DELETE_RECORDS[kind], params);
+    return Number(row?.get('deleted') ?? 0);
+  }
+
+  async readScenarioGraph(
+    organisationId: string,
+    scenarioId: string,
+    options: ScenarioGraphOptions = {},
+  ): Promise<ScenarioGraph | null> {
+    const levelKeys = options.levelKeys ? [...options.levelKeys] : null;
+    return this.read(async (tx) => {
+      const organisation = await this.readOrganisationNode(tx, organisationId);
+      const [scenarioRow] = await run(tx, Q.READ_SCENARIO, { organisationId, scenarioId });
+      if (!organisation || !scenarioRow) return null;
+      const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) =>
+        rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
+      const inScenario = { organisationId, scenarioId };
+      const graph: ScenarioGraph = {
+        organisation,
+        scenario: fromProperties('scenario', scenarioRow.get('properties') as Properties),
+        units: records('unit', await run(tx, Q.READ_ALL_OF_KIND.unit, { organisationId })),
+        actors: records('actor', await run(tx, Q.READ_SCENARIO_ACTORS, { organisationId, levelKeys })),
+        links: records('link', await run(tx, Q.READ_SCENARIO_LINKS, { ...inScenario, levelKeys })),
+        arenas: records('arena', await run(tx, Q.READ_IN_SCENARIO.arena, inScenario)),
+        perceptions: records('perception', await run(tx, Q.READ_SCENARIO_PERCEPTIONS, { ...inScenario, levelKeys })),
+        initiatives: records('initiative', await run(tx, Q.READ_IN_SCENARIO.initiative, inScenario)),
+      };
+      // Links and perceptions are narrowed in Cypher; the shared rule narrows arenas and
+      // initiatives so that both stores answer alike.
+      return levelKeys ? narrowScenarioGraph(graph) : graph;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Research (not yet on the GraphStore interface; see the issue 3 note)
+
+  /**
+   * Organisations in which two adjacent chain levels (default administration → principal) have
+   * no responsive (TIGHT or LOOSE) link, either way, in the CURRENT scenario. Organisations
+   * whose chain lacks either level, or has another chain level between them, are not listed.
+   * @returns the organisations ordered by id.
+   */
+  async organisationsWithLevelGap(options: LevelGapOptions = {}): Promise<Organisation[]> {
+    const upperLevel = options.upperLevel ?? 'administration';
+    const lowerLevel = options.lowerLevel ?? 'principal';
+    if (upperLevel === lowerLevel) return [];
+    const rows = await this.read((tx) => run(tx, Q.ORGANISATIONS_WITH_LEVEL_GAP, { upperLevel, lowerLevel }));
+    return rows.map((row) => organisationFromProperties(row.get('organisation') as Properties));
+  }
+}
+
+function duplicate(kind: string, id: string): DomainError {
+  return new DomainError('DUPLICATE', `A ${kind} with id "${id}" already exists in this organisation.`, {
+    kind,
+    id,
+    field: 'id',
+    reason: 'DUPLICATE',
+  });
+}

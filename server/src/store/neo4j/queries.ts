@@ -1,0 +1,493 @@
+/**
+ * Every Cypher statement the Neo4j adapter can send, as named constants. Nothing else in the
+ * adapter holds Cypher text, and `tx.run` is only ever given a `Statement`, which only `cypher()`
+ * below can make; `cypher()` also records it in `ALL_STATEMENTS`, which the offline check
+ * (`cypher-lint.test.ts`) lints one by one. Parts that vary (labels, property keys,
+ * relationship types) come only from the constant model in `records.ts` / `constraints.ts`, so
+ * every variant is built here at import time and is enumerable; user input only ever travels
+ * as `$parameters`.
+ *
+ * Each statement declares its parameters with an example value. The lint fails on a `$param`
+ * the statement uses but does not declare; the adapter's `run()` is typed so that it must pass
+ * exactly the declared ones.
+ */
+import { RECORD_KINDS, type RecordKind, SCENARIO_RECORD_KINDS, type ScenarioRecordKind } from '../../domain/records.ts';
+import { type Cascade, cascadesOf, REFERENCES } from '../../domain/rules.ts';
+import { SCHEMA_ELEMENTS, type SchemaElement } from './constraints.ts';
+import {
+  AT_LEVEL,
+  HAS_LEVEL,
+  LEVEL_LABEL,
+  NODES,
+  ORGANISATION_LABEL,
+  REFERENCE_TYPES,
+  SCHEMA_VERSION_LABEL,
+} from './records.ts';
+
+declare const statementBrand: unique symbol;
+
+export interface Statement<P extends string = string> {
+  readonly name: string;
+  readonly text: string;
+  /** The parameters the statement uses, each with an example value (for the offline check). */
+  readonly params: Readonly<Record<P, unknown>>;
+  readonly [statementBrand]: true;
+}
+
+const registry: Statement[] = [];
+
+/** Makes a named statement and registers it for the offline check. */
+function cypher<const P extends Record<string, unknown>>(
+  name: string,
+  text: string,
+  params: P,
+): Statement<keyof P & string> {
+  const statement = { name, text: text.trim(), params } as unknown as Statement<keyof P & string>;
+  registry.push(statement as unknown as Statement);
+  return statement;
+}
+
+/** Every statement of this module, in definition order. */
+export const ALL_STATEMENTS: readonly Statement[] = registry;
+
+const ORG = 'org-1';
+const IDS = ['id-1', 'id-2'];
+
+function byKind<T>(make: (kind: RecordKind) => T): { readonly [K in RecordKind]: T } {
+  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, make(kind)])) as { [K in RecordKind]: T };
+}
+
+function byScenarioKind<T>(make: (kind: ScenarioRecordKind) => T): { readonly [K in ScenarioRecordKind]: T } {
+  return Object.fromEntries(SCENARIO_RECORD_KINDS.map((kind) => [kind, make(kind)])) as {
+    [K in ScenarioRecordKind]: T;
+  };
+}
+
+const label = (kind: RecordKind): string => NODES[kind].label;
+
+/** The relationship type mirroring a reference field; throws at import time for an unmapped one. */
+export function referenceType(kind: RecordKind, field: string): string {
+  const type = REFERENCE_TYPES[`${kind}.${field}`];
+  if (!type) throw new Error(`neo4j/records.ts: no relationship type for reference ${kind}.${field}`);
+  return type;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema and health
+
+function schemaText(element: SchemaElement): string {
+  const properties = element.properties.map((property) => `n.${property}`).join(', ');
+  return element.kind === 'unique'
+    ? `CREATE CONSTRAINT ${element.name} IF NOT EXISTS FOR (n:${element.label}) REQUIRE (${properties}) IS UNIQUE`
+    : `CREATE INDEX ${element.name} IF NOT EXISTS FOR (n:${element.label}) ON (${properties})`;
+}
+
+/** One statement per constraint or index, keyed by its name. */
+export const CREATE_SCHEMA_ELEMENT: Readonly<Record<string, Statement<never>>> = Object.fromEntries(
+  SCHEMA_ELEMENTS.map((element) => [
+    element.name,
+    cypher(`CREATE_SCHEMA_ELEMENT.${element.name}`, schemaText(element), {}),
+  ]),
+);
+
+export const READ_SCHEMA_VERSION = cypher(
+  'READ_SCHEMA_VERSION',
+  `MATCH (v:${SCHEMA_VERSION_LABEL} {id: $id}) RETURN v.version AS version`,
+  { id: 'kopplingskartan' },
+);
+
+export const WRITE_SCHEMA_VERSION = cypher(
+  'WRITE_SCHEMA_VERSION',
+  `MERGE (v:${SCHEMA_VERSION_LABEL} {id: $id}) SET v.version = $version, v.migratedAt = datetime()`,
+  { id: 'kopplingskartan', version: 1 },
+);
+
+export const PING = cypher('PING', 'RETURN 1 AS ok', {});
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+/** `o` as an organisation map with its levels in list order. */
+const ORGANISATION_MAP = `o {.*, levels: COLLECT {
+    MATCH (o)-[:${HAS_LEVEL}]->(level:${LEVEL_LABEL})
+    RETURN level {.key, .name, .isSide} ORDER BY level.position
+  }} AS organisation`;
+
+export const READ_ORGANISATION = cypher(
+  'READ_ORGANISATION',
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) RETURN ${ORGANISATION_MAP}`,
+  { organisationId: ORG },
+);
+
+export const COUNT_ORGANISATIONS = cypher(
+  'COUNT_ORGANISATIONS',
+  `MATCH (o:${ORGANISATION_LABEL}) RETURN count(o) AS total`,
+  {},
+);
+
+export const PAGE_ORGANISATIONS = cypher(
+  'PAGE_ORGANISATIONS',
+  `MATCH (o:${ORGANISATION_LABEL}) WHERE o.id > $after
+   WITH o ORDER BY o.id LIMIT $limit
+   RETURN ${ORGANISATION_MAP} ORDER BY o.id`,
+  { after: '', limit: 51 },
+);
+
+export const CREATE_ORGANISATION = cypher(
+  'CREATE_ORGANISATION',
+  `CREATE (o:${ORGANISATION_LABEL}) SET o = $properties`,
+  { properties: { id: ORG, name: 'Provkommun', kind: 'MUNICIPAL', version: 1 } },
+);
+
+/** Takes the organisation's write lock (held to commit) and reads its version after it. */
+export const LOCK_ORGANISATION = cypher(
+  'LOCK_ORGANISATION',
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
+   SET o.writeLock = true REMOVE o.writeLock
+   RETURN o.version AS version`,
+  { organisationId: ORG },
+);
+
+export const REPLACE_ORGANISATION_PROPERTIES = cypher(
+  'REPLACE_ORGANISATION_PROPERTIES',
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) SET o = $properties`,
+  { organisationId: ORG, properties: { id: ORG, name: 'Provkommun', kind: 'MUNICIPAL', version: 2 } },
+);
+
+/**
+ * Makes the Level nodes match `$levels` (kept keys keep their actors' AT_LEVEL relationships),
+ * then links every actor that has no AT_LEVEL relationship to the level named by its levelKey.
+ */
+export const SYNC_LEVELS = cypher(
+  'SYNC_LEVELS',
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
+   CALL (o) {
+     MATCH (o)-[:${HAS_LEVEL}]->(old:${LEVEL_LABEL})
+     WHERE NOT old.key IN [level IN $levels | level.key]
+     DETACH DELETE old
+   }
+   CALL (o) {
+     UNWIND $levels AS level
+     MERGE (o)-[:${HAS_LEVEL}]->(l:${LEVEL_LABEL} {organisationId: o.id, key: level.key})
+     SET l.name = level.name, l.isSide = level.isSide, l.position = level.position
+   }
+   CALL (o) {
+     MATCH (a:${NODES.actor.label} {organisationId: o.id})
+     WHERE NOT EXISTS { (a)-[:${AT_LEVEL}]->(:${LEVEL_LABEL}) }
+     MATCH (o)-[:${HAS_LEVEL}]->(l:${LEVEL_LABEL} {key: a.levelKey})
+     CREATE (a)-[:${AT_LEVEL}]->(l)
+   }`,
+  { organisationId: ORG, levels: [{ key: 'politics', name: 'Politik', isSide: false, position: 0 }] },
+);
+
+/** The organisation node and its levels; its records go first through DELETE_ALL_OF_KIND. */
+export const DELETE_ORGANISATION_NODE = cypher(
+  'DELETE_ORGANISATION_NODE',
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
+   OPTIONAL MATCH (o)-[:${HAS_LEVEL}]->(level:${LEVEL_LABEL})
+   WITH o, collect(level) AS levels, o.id AS id
+   FOREACH (level IN levels | DETACH DELETE level)
+   DETACH DELETE o
+   RETURN count(id) AS deleted`,
+  { organisationId: ORG },
+);
+
+export const DELETE_ALL_OF_KIND = byKind((kind) =>
+  cypher(`DELETE_ALL_OF_KIND.${kind}`, `MATCH (n:${label(kind)} {organisationId: $organisationId}) DETACH DELETE n`, {
+    organisationId: ORG,
+  }),
+);
+
+export const READ_ALL_OF_KIND = byKind((kind) =>
+  cypher(
+    `READ_ALL_OF_KIND.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) RETURN properties(n) AS properties ORDER BY n.id`,
+    { organisationId: ORG },
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export const LEVELS_IN_USE = cypher(
+  'LEVELS_IN_USE',
+  `MATCH (a:${NODES.actor.label} {organisationId: $organisationId}) RETURN DISTINCT a.levelKey AS levelKey`,
+  { organisationId: ORG },
+);
+
+export const GET_RECORDS = byKind((kind) =>
+  cypher(
+    `GET_RECORDS.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.id IN $ids
+     RETURN properties(n) AS properties ORDER BY n.id`,
+    { organisationId: ORG, ids: IDS },
+  ),
+);
+
+/** `$scenarioId` null means every scenario; organisation-wide kinds have no scenarioId and never match one. */
+const SCENARIO_FILTER = '($scenarioId IS NULL OR n.scenarioId = $scenarioId)';
+
+export const COUNT_RECORDS = byKind((kind) =>
+  cypher(
+    `COUNT_RECORDS.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE ${SCENARIO_FILTER} RETURN count(n) AS total`,
+    { organisationId: ORG, scenarioId: 's-current' },
+  ),
+);
+
+export const PAGE_RECORDS = byKind((kind) =>
+  cypher(
+    `PAGE_RECORDS.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE ${SCENARIO_FILTER} AND n.id > $after
+     RETURN properties(n) AS properties ORDER BY n.id LIMIT $limit`,
+    { organisationId: ORG, scenarioId: 's-current', after: '', limit: 101 },
+  ),
+);
+
+export const FIND_PARALLEL_LINK = cypher(
+  'FIND_PARALLEL_LINK',
+  `MATCH (n:${NODES.link.label} {organisationId: $organisationId, scenarioId: $scenarioId, sourceId: $sourceId, targetId: $targetId, kind: $kind})
+   WHERE n.id <> $id
+   RETURN n.id AS id ORDER BY id LIMIT 1`,
+  { organisationId: ORG, scenarioId: 's-current', sourceId: 'a-1', targetId: 'a-2', kind: 'STEERING', id: 'l-1' },
+);
+
+/** The first of `$ids` already taken in the organisation (DUPLICATE before any write). */
+export const FIND_TAKEN_ID = byKind((kind) =>
+  cypher(
+    `FIND_TAKEN_ID.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.id IN $ids RETURN n.id AS id ORDER BY id LIMIT 1`,
+    { organisationId: ORG, ids: IDS },
+  ),
+);
+
+/** Batched insert: one row per record, its property map (see records.ts `toProperties`). */
+export const INSERT_RECORDS = byKind((kind) =>
+  cypher(`INSERT_RECORDS.${kind}`, `UNWIND $rows AS row CREATE (n:${label(kind)}) SET n = row`, {
+    rows: [{ organisationId: ORG, id: 'id-1', version: 1 }],
+  }),
+);
+
+/** Takes the record's write lock (held to commit) and reads its version after it. */
+export const LOCK_RECORD = byKind((kind) =>
+  cypher(
+    `LOCK_RECORD.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
+     SET n.writeLock = true REMOVE n.writeLock
+     RETURN n.version AS version`,
+    { organisationId: ORG, id: 'id-1' },
+  ),
+);
+
+export const REPLACE_RECORD = byKind((kind) =>
+  cypher(
+    `REPLACE_RECORD.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id}) SET n = $properties`,
+    {
+      organisationId: ORG,
+      id: 'id-1',
+      properties: { organisationId: ORG, id: 'id-1', version: 2 },
+    },
+  ),
+);
+
+function syncReferencesText(kind: RecordKind): string {
+  const refs = REFERENCES[kind];
+  const types = refs.map((ref) => referenceType(kind, ref.field));
+  if (kind === 'actor') types.push(AT_LEVEL);
+  const creates = refs.map((ref) => {
+    const type = referenceType(kind, ref.field);
+    const target = `t:${label(ref.kind)} {organisationId: n.organisationId, id: ${ref.isMany ? 'targetId' : `n.${ref.field}`}}`;
+    return ref.isMany
+      ? `CALL (n) { UNWIND n.${ref.field} AS targetId MATCH (${target}) CREATE (n)-[:${type}]->(t) }`
+      : `CALL (n) { MATCH (${target}) CREATE (n)-[:${type}]->(t) }`;
+  });
+  if (kind === 'actor') {
+    creates.push(
+      `CALL (n) { MATCH (:${ORGANISATION_LABEL} {id: n.organisationId})-[:${HAS_LEVEL}]->(t:${LEVEL_LABEL} {key: n.levelKey}) CREATE (n)-[:${AT_LEVEL}]->(t) }`,
+    );
+  }
+  return `UNWIND $ids AS id
+   MATCH (n:${label(kind)} {organisationId: $organisationId, id: id})
+   CALL (n) { MATCH (n)-[old:${types.join('|')}]->() DELETE old }
+   ${creates.join('\n   ')}`;
+}
+
+/**
+ * Re-derives the outgoing reference relationships of the given records from their id
+ * properties (after an insert or an update). A reference to a record that does not exist gets
+ * no relationship; MISSING_REFERENCES refuses that for the required ones.
+ */
+export const SYNC_REFERENCES = byKind((kind) =>
+  cypher(`SYNC_REFERENCES.${kind}`, syncReferencesText(kind), { organisationId: ORG, ids: IDS }),
+);
+
+function missingReferencesText(kind: ScenarioRecordKind): string {
+  const conditions = [
+    `NOT EXISTS { MATCH (s:${NODES.scenario.label} {organisationId: $organisationId, id: n.scenarioId}) }`,
+  ];
+  for (const cascade of RECORD_KINDS.flatMap((target) => cascadesOf(target).map((c) => ({ ...c, target })))) {
+    if (cascade.kind === kind && cascade.action === 'delete') {
+      conditions.push(`NOT EXISTS { (n)-[:${referenceType(kind, cascade.field)}]->(:${label(cascade.target)}) }`);
+    }
+  }
+  return `UNWIND $ids AS id
+   MATCH (n:${label(kind)} {organisationId: $organisationId, id: id})
+   WHERE ${conditions.join('\n      OR ')}
+   RETURN n.id AS id ORDER BY id LIMIT 1`;
+}
+
+/**
+ * The first of the given records whose required references are missing: its scenario, and the
+ * references whose loss would delete it (a link's two actors, a perception's link), as SQLite's
+ * foreign keys refuse them.
+ */
+export const MISSING_REFERENCES = byScenarioKind((kind) =>
+  cypher(`MISSING_REFERENCES.${kind}`, missingReferencesText(kind), { organisationId: ORG, ids: IDS }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Deletes and their cascades (derived from cascadesOf, as the SQLite adapter does)
+
+const cascadeKey = (cascade: Cascade) => `${cascade.kind}.${cascade.field}`;
+const allCascades = RECORD_KINDS.flatMap((kind) => cascadesOf(kind));
+
+function cascadeStatements(
+  action: Cascade['action'],
+  make: (cascade: Cascade) => string,
+): Readonly<Record<string, Statement<'organisationId' | 'ids'>>> {
+  const entries = allCascades
+    .filter((cascade) => cascade.action === action)
+    .map(
+      (cascade) =>
+        [
+          cascadeKey(cascade),
+          cypher(`CASCADE_${action.toUpperCase()}.${cascadeKey(cascade)}`, make(cascade), {
+            organisationId: ORG,
+            ids: IDS,
+          }),
+        ] as const,
+    );
+  return Object.fromEntries(entries);
+}
+
+/** Clears an optional reference to deleted records (`cascade.action === 'clear'`). */
+export const CASCADE_CLEAR = cascadeStatements(
+  'clear',
+  (c) =>
+    `MATCH (n:${label(c.kind)} {organisationId: $organisationId}) WHERE n.${c.field} IN $ids SET n.${c.field} = null`,
+);
+
+/** Removes deleted records' ids from a list of references (`cascade.action === 'remove'`). */
+export const CASCADE_REMOVE = cascadeStatements(
+  'remove',
+  (c) => `MATCH (n:${label(c.kind)} {organisationId: $organisationId})
+   WHERE any(x IN n.${c.field} WHERE x IN $ids)
+   SET n.${c.field} = [x IN n.${c.field} WHERE NOT x IN $ids]`,
+);
+
+/** The records that go with deleted records (`cascade.action === 'delete'`); deleted in turn, with their own cascades. */
+export const CASCADE_DELETE = cascadeStatements(
+  'delete',
+  (c) => `MATCH (n:${label(c.kind)} {organisationId: $organisationId}) WHERE n.${c.field} IN $ids RETURN n.id AS id`,
+);
+
+export const DELETE_RECORDS = byKind((kind) =>
+  cypher(
+    `DELETE_RECORDS.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.id IN $ids
+     WITH n, n.id AS id
+     DETACH DELETE n
+     RETURN count(id) AS deleted`,
+    { organisationId: ORG, ids: IDS },
+  ),
+);
+
+/** A deleted scenario takes everything in it. */
+export const DELETE_SCENARIO_CONTENTS = byScenarioKind((kind) =>
+  cypher(
+    `DELETE_SCENARIO_CONTENTS.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.scenarioId IN $ids DETACH DELETE n`,
+    { organisationId: ORG, ids: IDS },
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// One scenario (readScenarioGraph)
+
+export const READ_SCENARIO = cypher(
+  'READ_SCENARIO',
+  `MATCH (n:${NODES.scenario.label} {organisationId: $organisationId, id: $scenarioId}) RETURN properties(n) AS properties`,
+  { organisationId: ORG, scenarioId: 's-current' },
+);
+
+/** `$levelKeys` null means every level. */
+export const READ_SCENARIO_ACTORS = cypher(
+  'READ_SCENARIO_ACTORS',
+  `MATCH (n:${NODES.actor.label} {organisationId: $organisationId})
+   WHERE $levelKeys IS NULL OR n.levelKey IN $levelKeys
+   RETURN properties(n) AS properties ORDER BY n.id`,
+  { organisationId: ORG, levelKeys: ['administration', 'principal'] },
+);
+
+/** With `$levelKeys`, only links whose two actors sit at those levels (followed along FROM/TO). */
+export const READ_SCENARIO_LINKS = cypher(
+  'READ_SCENARIO_LINKS',
+  `MATCH (n:${NODES.link.label} {organisationId: $organisationId, scenarioId: $scenarioId})
+   WHERE $levelKeys IS NULL OR (
+     EXISTS { (n)-[:FROM]->(a:${NODES.actor.label}) WHERE a.levelKey IN $levelKeys }
+     AND EXISTS { (n)-[:TO]->(b:${NODES.actor.label}) WHERE b.levelKey IN $levelKeys }
+   )
+   RETURN properties(n) AS properties ORDER BY n.id`,
+  { organisationId: ORG, scenarioId: 's-current', levelKeys: ['administration', 'principal'] },
+);
+
+/** With `$levelKeys`, only perceptions of links READ_SCENARIO_LINKS returns. */
+export const READ_SCENARIO_PERCEPTIONS = cypher(
+  'READ_SCENARIO_PERCEPTIONS',
+  `MATCH (n:${NODES.perception.label} {organisationId: $organisationId, scenarioId: $scenarioId})
+   WHERE $levelKeys IS NULL OR EXISTS {
+     MATCH (n)-[:ASSESSES]->(link:${NODES.link.label})-[:FROM]->(a:${NODES.actor.label}),
+           (link)-[:TO]->(b:${NODES.actor.label})
+     WHERE a.levelKey IN $levelKeys AND b.levelKey IN $levelKeys
+   }
+   RETURN properties(n) AS properties ORDER BY n.id`,
+  { organisationId: ORG, scenarioId: 's-current', levelKeys: ['administration', 'principal'] },
+);
+
+export const READ_IN_SCENARIO = byScenarioKind((kind) =>
+  cypher(
+    `READ_IN_SCENARIO.${kind}`,
+    `MATCH (n:${label(kind)} {organisationId: $organisationId, scenarioId: $scenarioId})
+     RETURN properties(n) AS properties ORDER BY n.id`,
+    { organisationId: ORG, scenarioId: 's-current' },
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Research across organisations
+
+/**
+ * Organisations whose chain has `$upperLevel` directly above `$lowerLevel` (no other chain level
+ * between them; side levels do not count) and whose CURRENT scenario has no responsive link
+ * (TIGHT or LOOSE, either direction) between an actor at the one and an actor at the other.
+ * Followed along Level ← AT_LEVEL ← Actor ← FROM|TO ← Link, one pattern per organisation.
+ */
+export const ORGANISATIONS_WITH_LEVEL_GAP = cypher(
+  'ORGANISATIONS_WITH_LEVEL_GAP',
+  `MATCH (o:${ORGANISATION_LABEL})-[:${HAS_LEVEL}]->(upper:${LEVEL_LABEL} {key: $upperLevel, isSide: false}),
+         (o)-[:${HAS_LEVEL}]->(lower:${LEVEL_LABEL} {key: $lowerLevel, isSide: false})
+   WHERE upper.position < lower.position
+     AND NOT EXISTS {
+       MATCH (o)-[:${HAS_LEVEL}]->(between:${LEVEL_LABEL} {isSide: false})
+       WHERE upper.position < between.position < lower.position
+     }
+   MATCH (current:${NODES.scenario.label} {organisationId: o.id, kind: 'CURRENT'})
+   WHERE NOT EXISTS {
+     MATCH (upper)<-[:${AT_LEVEL}]-(:${NODES.actor.label})<-[:FROM|TO]-(link:${NODES.link.label})-[:FROM|TO]->(:${NODES.actor.label})-[:${AT_LEVEL}]->(lower)
+     WHERE link.scenarioId = current.id AND link.coupling IN ['TIGHT', 'LOOSE']
+   }
+   WITH DISTINCT o
+   RETURN ${ORGANISATION_MAP} ORDER BY o.id`,
+  { upperLevel: 'administration', lowerLevel: 'principal' },
+);
