@@ -1,0 +1,151 @@
+import type { Coupling } from '@kopplingskartan/schema/interchange';
+
+import { deriveCoupling } from '../domain/coupling.ts';
+import { actorName, makeFinding } from './findings.ts';
+import type { Finding } from './findings.ts';
+import { couplingOfStrength } from './graph-index.ts';
+import type { GraphIndex } from './graph-index.ts';
+
+export interface OneWayLink {
+  linkId: string;
+  sourceId: string;
+  targetId: string;
+  coupling: Coupling;
+  targetResponds: boolean;
+  sourceResponds: boolean;
+}
+
+export type PerceptionAspect = 'COUPLING' | 'TARGET_RESPONDS' | 'SOURCE_RESPONDS';
+
+export interface PerceptionAnswer {
+  perceptionId: string;
+  respondent: string;
+  respondentActorId: string | null;
+  /** The coupling the respondent gave, or derived from their ratings when they gave none. */
+  coupling: Coupling | null;
+  targetResponds: boolean | null;
+  sourceResponds: boolean | null;
+}
+
+export interface PerceptionDisagreement {
+  linkId: string;
+  /** What the answers differ on. */
+  aspects: PerceptionAspect[];
+  answers: PerceptionAnswer[];
+}
+
+export interface AsymmetryResult {
+  oneWayLinks: OneWayLink[];
+  disagreements: PerceptionDisagreement[];
+  findings: Finding[];
+}
+
+/**
+ * Asymmetry (DOMAIN.md analysis 6: "one-way responsiveness, and perceptions that disagree").
+ *
+ * **One-way link**: both directions are assessed and differ (`targetResponds` ≠
+ * `sourceResponds`); unassessed directions are never guessed. **Disagreeing perceptions**: a link
+ * with two or more perceptions that differ on at least one aspect both answered: the coupling
+ * (as given, or derived from the respondent's own ratings by `deriveCoupling` when not given),
+ * whether the target responds, whether the source responds. O(m + p) for p perceptions.
+ */
+export function asymmetry(index: GraphIndex): AsymmetryResult {
+  const { graph } = index;
+  const findings: Finding[] = [];
+  const oneWayLinks: OneWayLink[] = [];
+  for (let e = 0; e < index.m; e++) {
+    const tr = index.linkTargetResponds[e];
+    const sr = index.linkSourceResponds[e];
+    if (tr === 2 || sr === 2 || tr === sr) continue;
+    const link = graph.links[e]!;
+    oneWayLinks.push({
+      linkId: link.id,
+      sourceId: link.sourceId,
+      targetId: link.targetId,
+      coupling: couplingOfStrength(index.linkStrength[e]!),
+      targetResponds: tr === 1,
+      sourceResponds: sr === 1,
+    });
+    const s = actorName(index, index.linkSource[e]!);
+    const t = actorName(index, index.linkTarget[e]!);
+    const [responder, other] = tr === 1 ? [t, s] : [s, t];
+    findings.push(
+      makeFinding({
+        analysis: 'asymmetry',
+        kind: 'ONE_WAY',
+        subject: link.id,
+        actorIds: [link.sourceId, link.targetId],
+        linkIds: [link.id],
+        explanation: {
+          sv: `${responder} svarar på ${other}, men ${other} svarar inte på ${responder}.`,
+          en: `${responder} responds to ${other}, but ${other} does not respond to ${responder}.`,
+        },
+      }),
+    );
+  }
+
+  const byLink = new Map<string, PerceptionAnswer[]>();
+  for (const p of graph.perceptions) {
+    const answer: PerceptionAnswer = {
+      perceptionId: p.id,
+      respondent: p.respondent,
+      respondentActorId: p.respondentActorId,
+      coupling: p.coupling ?? deriveCoupling(p),
+      targetResponds: p.targetResponds,
+      sourceResponds: p.sourceResponds,
+    };
+    const list = byLink.get(p.linkId);
+    if (list) list.push(answer);
+    else byLink.set(p.linkId, [answer]);
+  }
+  const disagreements: PerceptionDisagreement[] = [];
+  const differs = (values: Array<string | boolean | null>): boolean =>
+    new Set(values.filter((v) => v !== null)).size > 1;
+  for (const [linkId, answers] of byLink) {
+    if (answers.length < 2) continue;
+    const aspects: PerceptionAspect[] = [];
+    if (differs(answers.map((a) => a.coupling))) aspects.push('COUPLING');
+    if (differs(answers.map((a) => a.targetResponds))) aspects.push('TARGET_RESPONDS');
+    if (differs(answers.map((a) => a.sourceResponds))) aspects.push('SOURCE_RESPONDS');
+    if (aspects.length === 0) continue;
+    disagreements.push({ linkId, aspects, answers });
+    const e = index.linkIndex.get(linkId)!;
+    const link = graph.links[e]!;
+    const said = (a: PerceptionAnswer, lang: 'sv' | 'en'): string => {
+      const parts: string[] = [];
+      if (a.coupling) parts.push(lang === 'sv' ? COUPLING_SV[a.coupling] : a.coupling.toLowerCase());
+      if (a.targetResponds !== null)
+        parts.push(`${lang === 'sv' ? 'mottagaren svarar' : 'target responds'}: ${yesNo(a.targetResponds, lang)}`);
+      if (a.sourceResponds !== null)
+        parts.push(`${lang === 'sv' ? 'avsändaren svarar' : 'source responds'}: ${yesNo(a.sourceResponds, lang)}`);
+      return `${a.respondent}: ${parts.join(', ') || '–'}`;
+    };
+    const ends = `${actorName(index, index.linkSource[e]!)}–${actorName(index, index.linkTarget[e]!)}`;
+    findings.push(
+      makeFinding({
+        analysis: 'asymmetry',
+        kind: 'PERCEPTIONS_DISAGREE',
+        subject: linkId,
+        actorIds: [
+          ...new Set([
+            link.sourceId,
+            link.targetId,
+            ...answers.flatMap((a) => (a.respondentActorId ? [a.respondentActorId] : [])),
+          ]),
+        ],
+        linkIds: [linkId],
+        explanation: {
+          sv: `Svaren om länken ${ends} skiljer sig åt (${answers.map((a) => said(a, 'sv')).join('; ')}).`,
+          en: `The answers about the link ${ends} differ (${answers.map((a) => said(a, 'en')).join('; ')}).`,
+        },
+      }),
+    );
+  }
+  return { oneWayLinks, disagreements, findings };
+}
+
+const COUPLING_SV: Record<Coupling, string> = { TIGHT: 'tät', LOOSE: 'lös', DECOUPLED: 'frikopplad' };
+
+function yesNo(value: boolean, lang: 'sv' | 'en'): string {
+  return lang === 'sv' ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no';
+}

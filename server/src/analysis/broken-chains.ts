@@ -1,0 +1,316 @@
+import type { Coupling } from '@kopplingskartan/schema/interchange';
+
+import { actorName, count, makeFinding } from './findings.ts';
+import type { Finding } from './findings.ts';
+import { couplingOfStrength, SIDE_RANK } from './graph-index.ts';
+import type { GraphIndex } from './graph-index.ts';
+
+export interface BrokenChainsOptions {
+  /** Count side-level (support) actors as cut off and in the weakest-link ranking. Default false. */
+  includeSideActors?: boolean;
+  /** How many weakest links become findings (the ranking itself is complete). Default 10. */
+  weakestLinkLimit?: number;
+  /** A link becomes a WEAKEST_LINK finding only when it is the weakest for this many actors. Default 2. */
+  weakestLinkMinActors?: number;
+}
+
+export const BROKEN_CHAINS_DEFAULTS: Required<BrokenChainsOptions> = {
+  includeSideActors: false,
+  weakestLinkLimit: 10,
+  weakestLinkMinActors: 2,
+};
+
+/** One actor's best responsive path up to the top level. */
+export interface ActorPath {
+  actorId: string;
+  /** The weakest coupling on the best path (its width), or null when the actor is cut off. */
+  coupling: Coupling | null;
+  hops: number | null;
+  /** The weakest link of the best path (the one nearest the top among equally weak), or null. */
+  weakestLinkId: string | null;
+  /** The best path's links from the actor up to the top level. */
+  pathLinkIds: string[];
+}
+
+export interface WeakestLinkRank {
+  linkId: string;
+  coupling: Coupling;
+  /** Actors whose best path has this link as its weakest. */
+  actorCount: number;
+}
+
+export interface UnitReach {
+  unitId: string;
+  /** Chain actors of the unit below the top level (side actors too when includeSideActors). */
+  actorCount: number;
+  cutOffCount: number;
+}
+
+export interface BrokenChainsResult {
+  /** The top level the paths lead to: the highest chain level with actors, or null. */
+  topLevelKey: string | null;
+  /** Every actor below the top level, in actor order. */
+  paths: ActorPath[];
+  cutOffActorIds: string[];
+  weakestLinks: WeakestLinkRank[];
+  units: UnitReach[];
+  findings: Finding[];
+}
+
+/**
+ * Broken chains and weakest links (DOMAIN.md analysis 2: "which teachers or units have no
+ * responsive path up to politics, and which link is the weakest on their best path").
+ *
+ * **Top level**: the highest chain level that has at least one actor. When the declared top
+ * (say politics) is empty, the next level down takes its place and a TOP_LEVEL_EMPTY finding
+ * says so. A path ends at any actor of the top level.
+ *
+ * **A step up.** A path is walked from the actor towards the top; a step from actor u to actor v
+ * over link e is allowed when e is tight or loose (decoupled links never carry a path) and u
+ * responds to v: where the link records that direction (`targetResponds` when u is the target,
+ * `sourceResponds` when u is the source), a recorded "no" forbids the step; unassessed
+ * directions follow the coupling. So the top's steering reaches the actor through a chain of
+ * responses, and an upper end that does not listen ("order-giving") still lets the chain hold,
+ * while a lower end that does not respond breaks it. Steps may go sideways or down (through
+ * colleagues or support actors); only responsiveness counts.
+ *
+ * **Best path**: the widest path (maximise the weakest coupling, tight > loose), then the
+ * fewest hops. Because there are only two responsive strengths, this is two breadth-first
+ * searches from the top level, over the reversed steps: one over tight links only (actors
+ * reached get width tight) and one over all responsive links (the rest get width loose).
+ * **Cut off**: a chain actor below the top with no allowed path. **Weakest link**: the link of
+ * least coupling on the best path, the one nearest the top among equals (so actors that share an
+ * upstream bottleneck count it together); links are ranked by how many actors' weakest link they
+ * are.
+ *
+ * O(n + m).
+ */
+export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {}): BrokenChainsResult {
+  const { includeSideActors, weakestLinkLimit, weakestLinkMinActors } = { ...BROKEN_CHAINS_DEFAULTS, ...options };
+  const { graph, n, topRank } = index;
+  const findings: Finding[] = [];
+  const topLevelIndex = topRank >= 0 ? index.chainLevelIndices[topRank]! : -1;
+  const topLevel = topLevelIndex >= 0 ? graph.levels[topLevelIndex]! : null;
+  const declaredTopIndex = index.chainLevelIndices[0];
+
+  if (!topLevel) {
+    findings.push(
+      makeFinding({
+        analysis: 'brokenChains',
+        kind: 'NO_CHAIN_ACTORS',
+        subject: 'chain',
+        explanation: {
+          sv: 'Ingen nivå i kedjan har aktörer, så det finns ingen väg upp att följa.',
+          en: 'No level of the chain has actors, so there is no path up to follow.',
+        },
+      }),
+    );
+    return { topLevelKey: null, paths: [], cutOffActorIds: [], weakestLinks: [], units: [], findings };
+  }
+  if (declaredTopIndex !== undefined && declaredTopIndex !== topLevelIndex) {
+    const declared = graph.levels[declaredTopIndex]!;
+    findings.push(
+      makeFinding({
+        analysis: 'brokenChains',
+        kind: 'TOP_LEVEL_EMPTY',
+        subject: declared.key,
+        levelKeys: [declared.key, topLevel.key],
+        explanation: {
+          sv: `${declared.name} har inga aktörer; vägarna räknas upp till ${topLevel.name}.`,
+          en: `${declared.name} has no actors; paths are followed up to ${topLevel.name}.`,
+        },
+      }),
+    );
+  }
+
+  const isTop = new Uint8Array(n);
+  for (let u = 0; u < n; u++) if (index.rankOf[u] === topRank) isTop[u] = 1;
+  const tight = widestSearch(index, isTop, 2);
+  const all = widestSearch(index, isTop, 1);
+
+  const paths: ActorPath[] = [];
+  const cutOff: number[] = [];
+  const weakestCount = new Uint32Array(index.m);
+  const isCounted = (u: number): boolean => includeSideActors || index.rankOf[u] !== SIDE_RANK;
+  for (let u = 0; u < n; u++) {
+    if (isTop[u]) continue;
+    const search = tight.hops[u]! >= 0 ? tight : all.hops[u]! >= 0 ? all : null;
+    const actorId = graph.actors[u]!.id;
+    if (!search) {
+      paths.push({ actorId, coupling: null, hops: null, weakestLinkId: null, pathLinkIds: [] });
+      if (isCounted(u)) cutOff.push(u);
+      continue;
+    }
+    const pathLinkIds: string[] = [];
+    for (let v = u; !isTop[v]; v = search.parentActor[v]!) pathLinkIds.push(graph.links[search.parentLink[v]!]!.id);
+    const weakest = search.weakest[u]!;
+    paths.push({
+      actorId,
+      coupling: search === tight ? 'TIGHT' : 'LOOSE',
+      hops: search.hops[u]!,
+      weakestLinkId: graph.links[weakest]!.id,
+      pathLinkIds,
+    });
+    if (isCounted(u)) weakestCount[weakest]!++;
+  }
+
+  const cutOffActorIds = cutOff.map((u) => graph.actors[u]!.id);
+  const byLevel = new Map<number, number[]>();
+  for (const u of cutOff) {
+    const level = index.levelOf[u]!;
+    const list = byLevel.get(level);
+    if (list) list.push(u);
+    else byLevel.set(level, [u]);
+  }
+  for (const [level, actors] of [...byLevel].sort((a, b) => a[0] - b[0])) {
+    const { key, name } = graph.levels[level]!;
+    const only = actors.length === 1 ? actorName(index, actors[0]!) : null;
+    findings.push(
+      makeFinding({
+        analysis: 'brokenChains',
+        kind: 'CUT_OFF',
+        subject: key,
+        actorIds: actors.map((u) => graph.actors[u]!.id),
+        levelKeys: [key, topLevel.key],
+        explanation: {
+          sv: `${only ?? count(actors.length, 'aktör', 'aktörer')} på nivån ${name} har ingen responsiv väg upp till ${topLevel.name}.`,
+          en: `${only ?? count(actors.length, 'actor', 'actors')} at level ${name} ${actors.length === 1 ? 'has' : 'have'} no responsive path up to ${topLevel.name}.`,
+        },
+      }),
+    );
+  }
+
+  const weakestLinks: WeakestLinkRank[] = [];
+  for (let e = 0; e < index.m; e++) {
+    if (weakestCount[e]! > 0) {
+      weakestLinks.push({
+        linkId: graph.links[e]!.id,
+        coupling: couplingOfStrength(index.linkStrength[e]!),
+        actorCount: weakestCount[e]!,
+      });
+    }
+  }
+  weakestLinks.sort((a, b) => b.actorCount - a.actorCount || (a.linkId < b.linkId ? -1 : 1));
+  const weakestFindingLinks = weakestLinks
+    .filter((w) => w.actorCount >= weakestLinkMinActors)
+    .slice(0, weakestLinkLimit);
+  const weakestFindingSet = new Set(weakestFindingLinks.map((w) => w.linkId));
+  const relying = new Map<string, string[]>();
+  for (const path of paths) {
+    const u = index.actorIndex.get(path.actorId)!;
+    if (path.weakestLinkId && weakestFindingSet.has(path.weakestLinkId) && isCounted(u)) {
+      const list = relying.get(path.weakestLinkId);
+      if (list) list.push(path.actorId);
+      else relying.set(path.weakestLinkId, [path.actorId]);
+    }
+  }
+  for (const rank of weakestFindingLinks) {
+    const e = index.linkIndex.get(rank.linkId)!;
+    const s = index.linkSource[e]!;
+    const t = index.linkTarget[e]!;
+    const couplingSv = rank.coupling === 'TIGHT' ? 'tät' : 'lös';
+    const couplingEn = rank.coupling.toLowerCase();
+    findings.push(
+      makeFinding({
+        analysis: 'brokenChains',
+        kind: 'WEAKEST_LINK',
+        subject: rank.linkId,
+        actorIds: [graph.actors[s]!.id, graph.actors[t]!.id, ...(relying.get(rank.linkId) ?? [])],
+        linkIds: [rank.linkId],
+        explanation: {
+          sv: `Länken ${actorName(index, s)}–${actorName(index, t)} (${couplingSv}) är den svagaste på bästa vägen upp för ${count(rank.actorCount, 'aktör', 'aktörer')}.`,
+          en: `The link ${actorName(index, s)}–${actorName(index, t)} (${couplingEn}) is the weakest on the best path up for ${count(rank.actorCount, 'actor', 'actors')}.`,
+        },
+      }),
+    );
+  }
+
+  const unitStats = new Map<string, UnitReach & { name: string; actorIds: string[] }>(
+    graph.units.map((unit) => [
+      unit.id,
+      { unitId: unit.id, name: unit.name, actorCount: 0, cutOffCount: 0, actorIds: [] },
+    ]),
+  );
+  const isCutOff = new Uint8Array(n);
+  for (const u of cutOff) isCutOff[u] = 1;
+  graph.actors.forEach((actor, u) => {
+    const stats = actor.unitId ? unitStats.get(actor.unitId) : undefined;
+    if (!stats || !isCounted(u) || isTop[u]) return;
+    stats.actorCount++;
+    stats.actorIds.push(actor.id);
+    if (isCutOff[u]) stats.cutOffCount++;
+  });
+  const units: UnitReach[] = [];
+  for (const stats of unitStats.values()) {
+    if (stats.actorCount === 0) continue;
+    units.push({ unitId: stats.unitId, actorCount: stats.actorCount, cutOffCount: stats.cutOffCount });
+    if (stats.cutOffCount !== stats.actorCount) continue;
+    const unit = { id: stats.unitId, name: stats.name };
+    findings.push(
+      makeFinding({
+        analysis: 'brokenChains',
+        kind: 'UNIT_CUT_OFF',
+        subject: unit.id,
+        unitIds: [unit.id],
+        actorIds: stats.actorIds,
+        explanation: {
+          sv: `Ingen i ${unit.name} har en responsiv väg upp till ${topLevel.name}.`,
+          en: `No one in ${unit.name} has a responsive path up to ${topLevel.name}.`,
+        },
+      }),
+    );
+  }
+  return { topLevelKey: topLevel.key, paths, cutOffActorIds, weakestLinks, units, findings };
+}
+
+interface Search {
+  /** Fewest hops to the top over links of at least the search's strength, or -1. */
+  hops: Int32Array;
+  /** Next actor and link towards the top on the chosen path (-1 at the top or when unreached). */
+  parentActor: Int32Array;
+  parentLink: Int32Array;
+  /** The weakest link of the path, nearest the top among equals. */
+  weakest: Int32Array;
+}
+
+/**
+ * Multi-source breadth-first search from the top actors over links of strength ≥ minStrength,
+ * walking each step in reverse: from v (nearer the top) to u when u responds to v.
+ */
+function widestSearch(index: GraphIndex, isTop: Uint8Array, minStrength: number): Search {
+  const { n, incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } =
+    index;
+  const hops = new Int32Array(n).fill(-1);
+  const parentActor = new Int32Array(n).fill(-1);
+  const parentLink = new Int32Array(n).fill(-1);
+  const weakest = new Int32Array(n).fill(-1);
+  const queue = new Uint32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let u = 0; u < n; u++) {
+    if (isTop[u]) {
+      hops[u] = 0;
+      queue[tail++] = u;
+    }
+  }
+  while (head < tail) {
+    const v = queue[head++]!;
+    for (let slot = incStart[v]!, end = incStart[v + 1]!; slot < end; slot++) {
+      const u = incNeighbour[slot]!;
+      if (hops[u] !== -1) continue;
+      const e = incLink[slot]!;
+      const strength = linkStrength[e]!;
+      if (strength < minStrength) continue;
+      // u responds to v: u's own side of the link's ratings (0 = recorded "no").
+      const uResponds = linkSource[e] === u ? linkSourceResponds[e] : linkTargetResponds[e];
+      if (uResponds === 0) continue;
+      hops[u] = hops[v]! + 1;
+      parentActor[u] = v;
+      parentLink[u] = e;
+      const above = weakest[v]!;
+      weakest[u] = above >= 0 && linkStrength[above]! <= strength ? above : e;
+      queue[tail++] = u;
+    }
+  }
+  return { hops, parentActor, parentLink, weakest };
+}

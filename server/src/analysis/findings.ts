@@ -1,0 +1,100 @@
+import type { GraphIndex } from './graph-index.ts';
+
+/** The nine analyses of DOMAIN.md ("What people look for"), in that order. */
+export const ANALYSIS_IDS = [
+  'levelMatrix',
+  'brokenChains',
+  'islands',
+  'keyActors',
+  'levelSkipping',
+  'asymmetry',
+  'desiredDistance',
+  'initiativeCongestion',
+  'sharedArenas',
+] as const;
+export type AnalysisId = (typeof ANALYSIS_IDS)[number];
+
+/** What a finding states; one word per kind of statement, for the client's icons and filters. */
+export type FindingKind =
+  | 'LEVEL_GAP'
+  | 'TOP_LEVEL_EMPTY'
+  | 'NO_CHAIN_ACTORS'
+  | 'CUT_OFF'
+  | 'UNIT_CUT_OFF'
+  | 'WEAKEST_LINK'
+  | 'ISLAND'
+  | 'ARTICULATION_POINT'
+  | 'BETWEENNESS'
+  | 'LEVEL_SKIP'
+  | 'ONE_WAY'
+  | 'PERCEPTIONS_DISAGREE'
+  | 'LINK_ADDED'
+  | 'LINK_REMOVED'
+  | 'COUPLING_TIGHTER'
+  | 'COUPLING_LOOSER'
+  | 'ACTOR_CONGESTION'
+  | 'UNIT_CONGESTION'
+  | 'LEVELS_NEVER_MEET';
+
+/** The same statement in Swedish and English (the client picks one; no grades in either). */
+export interface Explanation {
+  sv: string;
+  en: string;
+}
+
+/**
+ * One neutral statement about the map, with everything the client needs to highlight it.
+ * What is desirable is never implied: that comes from the desired scenario.
+ */
+export interface Finding {
+  /** Stable within one run: `<analysis>:<kind>:<subject>`. */
+  id: string;
+  analysis: AnalysisId;
+  kind: FindingKind;
+  actorIds: string[];
+  linkIds: string[];
+  unitIds: string[];
+  levelKeys: string[];
+  explanation: Explanation;
+}
+
+export function makeFinding(
+  fields: Pick<Finding, 'analysis' | 'kind' | 'explanation'> & { subject: string } & Partial<
+      Pick<Finding, 'actorIds' | 'linkIds' | 'unitIds' | 'levelKeys'>
+    >,
+): Finding {
+  return {
+    id: `${fields.analysis}:${fields.kind}:${fields.subject}`,
+    analysis: fields.analysis,
+    kind: fields.kind,
+    actorIds: fields.actorIds ?? [],
+    linkIds: fields.linkIds ?? [],
+    unitIds: fields.unitIds ?? [],
+    levelKeys: fields.levelKeys ?? [],
+    explanation: fields.explanation,
+  };
+}
+
+/** A level's display name (as the organisation spells it), or its key when unknown. */
+export function levelName(index: GraphIndex, levelKey: string): string {
+  return index.graph.levels.find((level) => level.key === levelKey)?.name ?? levelKey;
+}
+
+export function actorName(index: GraphIndex, actor: number): string {
+  return index.graph.actors[actor]?.name ?? String(actor);
+}
+
+/** "1 länk" / "3 länkar" style counts. */
+export function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** The actor ids of every actor on the given levels (indices into `graph.levels`). */
+export function actorIdsOnLevels(index: GraphIndex, levels: readonly number[]): string[] {
+  const wanted = new Set(levels);
+  const ids: string[] = [];
+  index.graph.actors.forEach((actor, i) => {
+    if (wanted.has(index.levelOf[i] ?? -1)) ids.push(actor.id);
+  });
+  return ids;
+}

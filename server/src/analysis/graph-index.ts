@@ -1,0 +1,270 @@
+import { COUPLINGS, LINK_KINDS } from '@kopplingskartan/schema/interchange';
+import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
+
+import { COUPLING_STRENGTH } from '../domain/coupling.ts';
+import { invalidInput } from '../domain/errors.ts';
+import type { FieldIssue } from '../domain/errors.ts';
+import type { ChainGraph } from './chain-graph.ts';
+
+/** Rank given to actors of a side level (support): beside the chain, outside its order. */
+export const SIDE_RANK = -1;
+
+/** Per-direction rating as a byte: not assessed, no, yes. */
+export const RATING_UNKNOWN = 2;
+
+/**
+ * A `ChainGraph` turned into integer ids and typed arrays, built once per scenario and shared by
+ * every analysis (graphology's `indices/neighborhood.js` idea: CSR `starts` + flat neighbour
+ * arrays). Actor i is `graph.actors[i]`, link e is `graph.links[e]`.
+ */
+export interface GraphIndex {
+  readonly graph: ChainGraph;
+  /** Number of actors and of links. */
+  readonly n: number;
+  readonly m: number;
+  readonly actorIndex: ReadonlyMap<string, number>;
+  readonly linkIndex: ReadonlyMap<string, number>;
+  /** Index of each actor's level in `graph.levels`. */
+  readonly levelOf: Int32Array;
+  /** Chain rank of each actor's level (0 = top of the declared chain), or SIDE_RANK. */
+  readonly rankOf: Int32Array;
+  /** Chain rank of each level of `graph.levels` (SIDE_RANK for side levels). */
+  readonly levelRanks: Int32Array;
+  /** Chain level indices (into `graph.levels`) in chain order. */
+  readonly chainLevelIndices: readonly number[];
+  /** Actors per level (index into `graph.levels`). */
+  readonly actorsPerLevel: Int32Array;
+  /**
+   * Rank of the top level used by the analyses: the highest chain level that has at least one
+   * actor (so an empty politics level hands the top to administration); -1 when no chain level
+   * has actors.
+   */
+  readonly topRank: number;
+  readonly linkSource: Uint32Array;
+  readonly linkTarget: Uint32Array;
+  /** COUPLING_STRENGTH per link: 2 tight, 1 loose, 0 decoupled. */
+  readonly linkStrength: Uint8Array;
+  /** Index into LINK_KINDS. */
+  readonly linkKind: Uint8Array;
+  /** 0 no, 1 yes, RATING_UNKNOWN. */
+  readonly linkTargetResponds: Uint8Array;
+  readonly linkSourceResponds: Uint8Array;
+  /** Undirected incidence CSR over every link: for actor u, slots incStart[u]..incStart[u+1]. */
+  readonly incStart: Uint32Array;
+  readonly incLink: Uint32Array;
+  readonly incNeighbour: Uint32Array;
+  /**
+   * The responsive graph as a simple undirected graph (tight and loose links; parallel links
+   * merged, self-links dropped): CSR over actors. Components, articulation points and
+   * betweenness are computed on it.
+   */
+  readonly respStart: Uint32Array;
+  readonly respNeighbour: Uint32Array;
+}
+
+const STRENGTH_BY_INDEX: readonly number[] = COUPLINGS.map((coupling) => COUPLING_STRENGTH[coupling]);
+const KIND_INDEX = new Map<string, number>(LINK_KINDS.map((kind, index) => [kind, index]));
+const COUPLING_INDEX = new Map<string, number>(COUPLINGS.map((coupling, index) => [coupling, index]));
+
+export function couplingOfStrength(strength: number): Coupling {
+  return strength === 2 ? 'TIGHT' : strength === 1 ? 'LOOSE' : 'DECOUPLED';
+}
+
+export function kindOfIndex(index: number): LinkKind {
+  return LINK_KINDS[index] ?? 'STEERING';
+}
+
+function rating(value: boolean | null): number {
+  return value === null ? RATING_UNKNOWN : value ? 1 : 0;
+}
+
+/**
+ * Builds the index. O(n + m) time and memory.
+ * @throws DomainError BAD_USER_INPUT when an actor has a level the organisation lacks, an id is
+ *   used twice, a link, arena or initiative refers to an unknown actor, or a perception to an
+ *   unknown link (all issues listed).
+ */
+export function buildGraphIndex(graph: ChainGraph): GraphIndex {
+  const issues: FieldIssue[] = [];
+  const levelIndexByKey = new Map<string, number>();
+  graph.levels.forEach((level, index) => levelIndexByKey.set(level.key, index));
+  const levelRanks = new Int32Array(graph.levels.length);
+  const chainLevelIndices: number[] = [];
+  graph.levels.forEach((level, index) => {
+    levelRanks[index] = level.isSide ? SIDE_RANK : chainLevelIndices.length;
+    if (!level.isSide) chainLevelIndices.push(index);
+  });
+
+  const n = graph.actors.length;
+  const actorIndex = new Map<string, number>();
+  const levelOf = new Int32Array(n);
+  const rankOf = new Int32Array(n);
+  const actorsPerLevel = new Int32Array(graph.levels.length);
+  graph.actors.forEach((actor, i) => {
+    if (actorIndex.has(actor.id)) {
+      issues.push({ field: `actors[${i}].id`, reason: 'DUPLICATE', value: actor.id, message: 'actor id used twice' });
+    }
+    actorIndex.set(actor.id, i);
+    const level = levelIndexByKey.get(actor.levelKey);
+    if (level === undefined) {
+      issues.push({
+        field: `actors[${i}].levelKey`,
+        reason: 'UNKNOWN_LEVEL',
+        value: actor.levelKey,
+        message: `"${actor.levelKey}" is not a level of this organisation`,
+      });
+      return;
+    }
+    levelOf[i] = level;
+    rankOf[i] = levelRanks[level] ?? SIDE_RANK;
+    actorsPerLevel[level] = (actorsPerLevel[level] ?? 0) + 1;
+  });
+  let topRank = -1;
+  for (let rank = 0; rank < chainLevelIndices.length; rank++) {
+    if ((actorsPerLevel[chainLevelIndices[rank] ?? 0] ?? 0) > 0) {
+      topRank = rank;
+      break;
+    }
+  }
+
+  const m = graph.links.length;
+  // Perceptions usually concern few links: check those ids without hashing every link id.
+  const perceivedLinks = new Set(graph.perceptions.map((perception) => perception.linkId));
+  const perceivedFound = new Set<string>();
+  const linkSource = new Uint32Array(m);
+  const linkTarget = new Uint32Array(m);
+  const linkStrength = new Uint8Array(m);
+  const linkKind = new Uint8Array(m);
+  const linkTargetResponds = new Uint8Array(m);
+  const linkSourceResponds = new Uint8Array(m);
+  const degree = new Uint32Array(n + 1);
+  graph.links.forEach((link, e) => {
+    if (perceivedLinks.size > 0 && perceivedLinks.has(link.id)) perceivedFound.add(link.id);
+    const s = actorIndex.get(link.sourceId);
+    const t = actorIndex.get(link.targetId);
+    if (s === undefined) {
+      issues.push({
+        field: `links[${e}].sourceId`,
+        reason: 'UNKNOWN_REFERENCE',
+        value: link.sourceId,
+        message: 'no such actor',
+      });
+    }
+    if (t === undefined) {
+      issues.push({
+        field: `links[${e}].targetId`,
+        reason: 'UNKNOWN_REFERENCE',
+        value: link.targetId,
+        message: 'no such actor',
+      });
+    }
+    if (s === undefined || t === undefined) return;
+    linkSource[e] = s;
+    linkTarget[e] = t;
+    linkStrength[e] = STRENGTH_BY_INDEX[COUPLING_INDEX.get(link.coupling) ?? 2] ?? 0;
+    linkKind[e] = KIND_INDEX.get(link.kind) ?? 0;
+    linkTargetResponds[e] = rating(link.targetResponds);
+    linkSourceResponds[e] = rating(link.sourceResponds);
+    degree[s] = (degree[s] ?? 0) + 1;
+    degree[t] = (degree[t] ?? 0) + 1;
+  });
+  graph.arenas.forEach((arena, a) =>
+    arena.participantIds.forEach((id, p) => {
+      if (!actorIndex.has(id)) {
+        issues.push({
+          field: `arenas[${a}].participantIds[${p}]`,
+          reason: 'UNKNOWN_REFERENCE',
+          value: id,
+          message: 'no such actor',
+        });
+      }
+    }),
+  );
+  graph.initiatives.forEach((initiative, k) =>
+    initiative.targetActorIds.forEach((id, p) => {
+      if (!actorIndex.has(id)) {
+        issues.push({
+          field: `initiatives[${k}].targetActorIds[${p}]`,
+          reason: 'UNKNOWN_REFERENCE',
+          value: id,
+          message: 'no such actor',
+        });
+      }
+    }),
+  );
+  graph.perceptions.forEach((perception, k) => {
+    if (!perceivedFound.has(perception.linkId)) {
+      issues.push({
+        field: `perceptions[${k}].linkId`,
+        reason: 'UNKNOWN_REFERENCE',
+        value: perception.linkId,
+        message: 'no such link',
+      });
+    }
+  });
+  if (issues.length > 0) throw invalidInput(issues);
+
+  // Incidence CSR: prefix sums of degrees, then fill (Gustavson's two-pass construction).
+  const incStart = new Uint32Array(n + 1);
+  for (let u = 0; u < n; u++) incStart[u + 1] = incStart[u]! + degree[u]!;
+  const fill = incStart.slice(0, n);
+  const incLink = new Uint32Array(2 * m);
+  const incNeighbour = new Uint32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    const s = linkSource[e]!;
+    const t = linkTarget[e]!;
+    let slot = fill[s]!++;
+    incLink[slot] = e;
+    incNeighbour[slot] = t;
+    slot = fill[t]!++;
+    incLink[slot] = e;
+    incNeighbour[slot] = s;
+  }
+
+  // Responsive simple graph: one pass per actor with a "seen by" marker instead of sorting.
+  const respStart = new Uint32Array(n + 1);
+  const respBuffer = new Uint32Array(2 * m);
+  const seenBy = new Int32Array(n).fill(-1);
+  let size = 0;
+  for (let u = 0; u < n; u++) {
+    respStart[u] = size;
+    for (let slot = incStart[u]!, end = incStart[u + 1]!; slot < end; slot++) {
+      if (linkStrength[incLink[slot]!] === 0) continue;
+      const v = incNeighbour[slot]!;
+      if (v === u || seenBy[v] === u) continue;
+      seenBy[v] = u;
+      respBuffer[size++] = v;
+    }
+  }
+  respStart[n] = size;
+  const respNeighbour = respBuffer.slice(0, size);
+
+  let linkIndex: Map<string, number> | undefined;
+  return {
+    graph,
+    n,
+    m,
+    actorIndex,
+    // Built on first use: hashing half a million link ids costs more than most analyses.
+    get linkIndex(): ReadonlyMap<string, number> {
+      return (linkIndex ??= new Map(graph.links.map((link, e) => [link.id, e])));
+    },
+    levelOf,
+    rankOf,
+    levelRanks,
+    chainLevelIndices,
+    actorsPerLevel,
+    topRank,
+    linkSource,
+    linkTarget,
+    linkStrength,
+    linkKind,
+    linkTargetResponds,
+    linkSourceResponds,
+    incStart,
+    incLink,
+    incNeighbour,
+    respStart,
+    respNeighbour,
+  };
+}

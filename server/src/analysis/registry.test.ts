@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+
+import { ANALYSIS_IDS } from './findings.ts';
+import { ANALYSES, runAnalyses } from './registry.ts';
+import { chainA, makeGraph } from './test-graphs.ts';
+
+describe('registry', () => {
+  it('rejects a link to an unknown actor before running anything', () => {
+    expect(() => runAnalyses(makeGraph([['a', 'politics']], [['L', 'a', 'nobody', 'TIGHT']]))).toThrow(/no such actor/);
+  });
+
+  it('lists the nine analyses in DOMAIN.md order with explicit i18n keys', () => {
+    expect(Object.keys(ANALYSES)).toEqual([...ANALYSIS_IDS]);
+    expect(ANALYSES.keyActors.parameters.map((p) => [p.name, p.default])).toEqual([
+      ['exactLimit', 4000],
+      ['samples', 128],
+      ['seed', 1],
+      ['confidence', 0.95],
+      ['betweennessLimit', 5],
+    ]);
+    expect(ANALYSES.islands.labelKey).toBe('analysis.islands.label');
+  });
+
+  it('passes parameter values through and ignores values of the wrong type', () => {
+    const input = runAnalyses(chainA(), { parameters: { islands: { minSize: 2 }, keyActors: { samples: true } } });
+    expect(input.islands.islands).toEqual([]);
+    expect(input.keyActors.method.exact).toBe(true);
+  });
+
+  it('gives every finding ids to highlight and both languages', () => {
+    const report = runAnalyses(chainA());
+    expect(report.findings.length).toBeGreaterThan(10);
+    for (const finding of report.findings) {
+      expect(finding.explanation.sv.length).toBeGreaterThan(0);
+      expect(finding.explanation.en.length).toBeGreaterThan(0);
+      expect(
+        finding.actorIds.length + finding.linkIds.length + finding.unitIds.length + finding.levelKeys.length,
+      ).toBeGreaterThan(0);
+    }
+    expect(new Set(report.findings.map((f) => f.id)).size).toBe(report.findings.length);
+  });
+
+  describe('edge cases (every analysis at once)', () => {
+    it('an empty map', () => {
+      const report = runAnalyses(makeGraph([], []));
+      expect(report.findings.map((f) => f.kind)).toEqual(['LEVEL_GAP', 'LEVEL_GAP', 'LEVEL_GAP', 'NO_CHAIN_ACTORS']);
+      expect(report.islands.componentCount).toBe(0);
+    });
+
+    it('one level with a cycle: no gaps, no skips, no articulation point', () => {
+      const graph = makeGraph(
+        [
+          ['a', 'teacher'],
+          ['b', 'teacher'],
+          ['c', 'teacher'],
+        ],
+        [
+          ['L1', 'a', 'b', 'TIGHT'],
+          ['L2', 'b', 'c', 'LOOSE'],
+          ['L3', 'c', 'a', 'TIGHT'],
+        ],
+        { levels: [{ key: 'teacher', name: 'Lärare', isSide: false }] },
+      );
+      const report = runAnalyses(graph);
+      expect(report.levelMatrix.gaps).toEqual([]);
+      expect(report.levelSkipping.skips).toEqual([]);
+      expect(report.keyActors.articulationPoints).toEqual([]);
+      expect(report.brokenChains.paths).toEqual([]); // every actor is on the top level
+      expect(report.islands.islands).toEqual([]);
+    });
+
+    it('support actors only: no top, everything an island, no level pair to meet', () => {
+      const report = runAnalyses(
+        makeGraph(
+          [
+            ['u', 'support'],
+            ['v', 'support'],
+          ],
+          [['L', 'u', 'v', 'LOOSE', 'SUPPORT']],
+        ),
+      );
+      expect(report.brokenChains.topLevelKey).toBeNull();
+      expect(report.islands.islands).toHaveLength(1);
+      expect(report.sharedArenas.pairs).toEqual([]);
+      expect(report.initiativeCongestion.actors.map((a) => a.actorId)).toEqual(['v']);
+    });
+
+    it('decoupled everywhere: all adjacent pairs are gaps, everyone below the top is cut off', () => {
+      const graph = makeGraph(
+        [
+          ['p', 'politics'],
+          ['a', 'administration'],
+          ['r', 'principal'],
+          ['t', 'teacher'],
+        ],
+        [
+          ['L1', 'p', 'a', 'DECOUPLED'],
+          ['L2', 'a', 'r', 'DECOUPLED'],
+          ['L3', 'r', 't', 'DECOUPLED'],
+        ],
+      );
+      const report = runAnalyses(graph);
+      expect(report.levelMatrix.gaps.map((g) => g.linkIds)).toEqual([['L1'], ['L2'], ['L3']]);
+      expect(report.brokenChains.cutOffActorIds).toEqual(['a', 'r', 't']);
+      expect(report.islands.islands.map((i) => i.actorIds)).toEqual([['a'], ['r'], ['t']]);
+      expect(report.keyActors.betweenness.every((b) => b.betweenness === 0)).toBe(true);
+    });
+  });
+});

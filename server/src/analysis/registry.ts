@@ -1,0 +1,203 @@
+import { asymmetry } from './asymmetry.ts';
+import type { AsymmetryResult } from './asymmetry.ts';
+import { BROKEN_CHAINS_DEFAULTS, brokenChains } from './broken-chains.ts';
+import type { BrokenChainsResult } from './broken-chains.ts';
+import type { ChainGraph } from './chain-graph.ts';
+import { desiredDistance } from './desired-distance.ts';
+import type { DesiredDistanceResult } from './desired-distance.ts';
+import type { AnalysisId, Finding } from './findings.ts';
+import { buildGraphIndex } from './graph-index.ts';
+import type { GraphIndex } from './graph-index.ts';
+import { INITIATIVE_CONGESTION_DEFAULTS, initiativeCongestion } from './initiative-congestion.ts';
+import type { InitiativeCongestionResult } from './initiative-congestion.ts';
+import { ISLANDS_DEFAULTS, islands } from './islands.ts';
+import type { IslandsResult } from './islands.ts';
+import { KEY_ACTORS_DEFAULTS, keyActors } from './key-actors.ts';
+import type { KeyActorsResult } from './key-actors.ts';
+import { levelMatrix } from './level-matrix.ts';
+import type { LevelMatrixResult } from './level-matrix.ts';
+import { levelSkipping } from './level-skipping.ts';
+import type { LevelSkippingResult } from './level-skipping.ts';
+import { sharedArenas } from './shared-arenas.ts';
+import type { SharedArenasResult } from './shared-arenas.ts';
+
+export interface AnalysisResults {
+  levelMatrix: LevelMatrixResult;
+  brokenChains: BrokenChainsResult;
+  islands: IslandsResult;
+  keyActors: KeyActorsResult;
+  levelSkipping: LevelSkippingResult;
+  asymmetry: AsymmetryResult;
+  desiredDistance: DesiredDistanceResult;
+  initiativeCongestion: InitiativeCongestionResult;
+  sharedArenas: SharedArenasResult;
+}
+
+export type ParameterValue = number | boolean;
+export type ParameterValues = Readonly<Record<string, ParameterValue>>;
+
+export interface ParameterDescriptor {
+  name: string;
+  type: 'INT' | 'FLOAT' | 'BOOLEAN';
+  default: ParameterValue;
+  /** i18n key of the parameter's label, listed here so the i18n check can see it. */
+  labelKey: string;
+}
+
+/** What every analysis receives: the scenario's index and, for the distance, the desired graph. */
+export interface AnalysisInput {
+  index: GraphIndex;
+  desired: ChainGraph | null;
+}
+
+export interface AnalysisDescriptor<K extends AnalysisId = AnalysisId> {
+  id: K;
+  labelKey: string;
+  descriptionKey: string;
+  parameters: readonly ParameterDescriptor[];
+  run(input: AnalysisInput, parameters?: ParameterValues): AnalysisResults[K];
+}
+
+type Registry = { readonly [K in AnalysisId]: AnalysisDescriptor<K> };
+
+function parameter(
+  analysis: AnalysisId,
+  name: string,
+  value: ParameterValue,
+  type?: 'INT' | 'FLOAT',
+): ParameterDescriptor {
+  return {
+    name,
+    type: typeof value === 'boolean' ? 'BOOLEAN' : (type ?? 'INT'),
+    default: value,
+    labelKey: `analysis.${analysis}.parameters.${name}`,
+  };
+}
+
+/** Picks the values of the named parameters, falling back to the descriptor defaults. */
+function pick<T extends object>(values: ParameterValues | undefined, defaults: T): T {
+  const picked = { ...defaults };
+  for (const key of Object.keys(defaults) as Array<keyof T & string>) {
+    const value = values?.[key];
+    if (value !== undefined && typeof value === typeof defaults[key]) picked[key] = value as T[typeof key];
+  }
+  return picked;
+}
+
+/**
+ * The analyses in DOMAIN.md order, as descriptors: GraphQL exposes them (with their parameters)
+ * and the client's analysis panel renders its forms from this list. Labels are i18n keys written
+ * out in full (never built from strings) so the i18n check can find them.
+ */
+export const ANALYSES: Registry = {
+  levelMatrix: {
+    id: 'levelMatrix',
+    labelKey: 'analysis.levelMatrix.label',
+    descriptionKey: 'analysis.levelMatrix.description',
+    parameters: [],
+    run: ({ index }) => levelMatrix(index),
+  },
+  brokenChains: {
+    id: 'brokenChains',
+    labelKey: 'analysis.brokenChains.label',
+    descriptionKey: 'analysis.brokenChains.description',
+    parameters: [
+      parameter('brokenChains', 'includeSideActors', BROKEN_CHAINS_DEFAULTS.includeSideActors),
+      parameter('brokenChains', 'weakestLinkLimit', BROKEN_CHAINS_DEFAULTS.weakestLinkLimit),
+      parameter('brokenChains', 'weakestLinkMinActors', BROKEN_CHAINS_DEFAULTS.weakestLinkMinActors),
+    ],
+    run: ({ index }, values) => brokenChains(index, pick(values, BROKEN_CHAINS_DEFAULTS)),
+  },
+  islands: {
+    id: 'islands',
+    labelKey: 'analysis.islands.label',
+    descriptionKey: 'analysis.islands.description',
+    parameters: [parameter('islands', 'minSize', ISLANDS_DEFAULTS.minSize)],
+    run: ({ index }, values) => islands(index, pick(values, ISLANDS_DEFAULTS)),
+  },
+  keyActors: {
+    id: 'keyActors',
+    labelKey: 'analysis.keyActors.label',
+    descriptionKey: 'analysis.keyActors.description',
+    parameters: [
+      parameter('keyActors', 'exactLimit', KEY_ACTORS_DEFAULTS.exactLimit),
+      parameter('keyActors', 'samples', KEY_ACTORS_DEFAULTS.samples),
+      parameter('keyActors', 'seed', KEY_ACTORS_DEFAULTS.seed),
+      parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, 'FLOAT'),
+      parameter('keyActors', 'betweennessLimit', KEY_ACTORS_DEFAULTS.betweennessLimit),
+    ],
+    run: ({ index }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS)),
+  },
+  levelSkipping: {
+    id: 'levelSkipping',
+    labelKey: 'analysis.levelSkipping.label',
+    descriptionKey: 'analysis.levelSkipping.description',
+    parameters: [],
+    run: ({ index }) => levelSkipping(index),
+  },
+  asymmetry: {
+    id: 'asymmetry',
+    labelKey: 'analysis.asymmetry.label',
+    descriptionKey: 'analysis.asymmetry.description',
+    parameters: [],
+    run: ({ index }) => asymmetry(index),
+  },
+  desiredDistance: {
+    id: 'desiredDistance',
+    labelKey: 'analysis.desiredDistance.label',
+    descriptionKey: 'analysis.desiredDistance.description',
+    parameters: [],
+    run: ({ index, desired }) => desiredDistance(index, desired),
+  },
+  initiativeCongestion: {
+    id: 'initiativeCongestion',
+    labelKey: 'analysis.initiativeCongestion.label',
+    descriptionKey: 'analysis.initiativeCongestion.description',
+    parameters: [
+      parameter('initiativeCongestion', 'limit', INITIATIVE_CONGESTION_DEFAULTS.limit),
+      parameter('initiativeCongestion', 'minLoad', INITIATIVE_CONGESTION_DEFAULTS.minLoad),
+    ],
+    run: ({ index }, values) => initiativeCongestion(index, pick(values, INITIATIVE_CONGESTION_DEFAULTS)),
+  },
+  sharedArenas: {
+    id: 'sharedArenas',
+    labelKey: 'analysis.sharedArenas.label',
+    descriptionKey: 'analysis.sharedArenas.description',
+    parameters: [],
+    run: ({ index }) => sharedArenas(index),
+  },
+};
+
+export interface AnalysisReport extends AnalysisResults {
+  /** Every analysis's findings, in DOMAIN.md order. */
+  findings: Finding[];
+}
+
+export interface RunAnalysesOptions {
+  /** The desired scenario's graph, for the distance analysis (empty result when null). Default null. */
+  desired?: ChainGraph | null;
+  /** Parameter values per analysis; missing ones take the descriptor defaults. */
+  parameters?: Partial<Record<AnalysisId, ParameterValues>>;
+}
+
+/**
+ * Runs all nine analyses over one scenario: indexes the graph once and hands the index to each.
+ * @throws DomainError BAD_USER_INPUT when the graph refers to unknown actors, links or levels.
+ */
+export function runAnalyses(graph: ChainGraph, options: RunAnalysesOptions = {}): AnalysisReport {
+  const input: AnalysisInput = { index: buildGraphIndex(graph), desired: options.desired ?? null };
+  const values = options.parameters ?? {};
+  const results: AnalysisResults = {
+    levelMatrix: ANALYSES.levelMatrix.run(input, values.levelMatrix),
+    brokenChains: ANALYSES.brokenChains.run(input, values.brokenChains),
+    islands: ANALYSES.islands.run(input, values.islands),
+    keyActors: ANALYSES.keyActors.run(input, values.keyActors),
+    levelSkipping: ANALYSES.levelSkipping.run(input, values.levelSkipping),
+    asymmetry: ANALYSES.asymmetry.run(input, values.asymmetry),
+    desiredDistance: ANALYSES.desiredDistance.run(input, values.desiredDistance),
+    initiativeCongestion: ANALYSES.initiativeCongestion.run(input, values.initiativeCongestion),
+    sharedArenas: ANALYSES.sharedArenas.run(input, values.sharedArenas),
+  };
+  const findings = (Object.keys(ANALYSES) as AnalysisId[]).flatMap((id) => results[id].findings);
+  return { ...results, findings };
+}
