@@ -1,9 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 
 import type { StoreConfig } from './config/config.ts';
+import type { QueryLimits } from './graphql/limits.ts';
+import { type AuthOptions, authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
 import { graphqlPlugin } from './plugins/graphql.ts';
 import { healthPlugin } from './plugins/health.ts';
+import { ioRoutesPlugin } from './plugins/io-routes.ts';
+import { securityPlugin } from './plugins/security.ts';
 import { storePlugin } from './plugins/store.ts';
 import { seedIfEmpty } from './seeding/seed-store.ts';
 
@@ -16,18 +20,46 @@ export interface AppOptions {
   clientDir?: string | null;
   /** GraphiQL at /graphiql (default on). */
   isGraphiqlEnabled?: boolean;
+  /** Schema introspection (default: as GraphiQL, which needs it). */
+  isIntrospectionEnabled?: boolean;
+  /** Sessions, the first administrator, login throttling (plugins/auth.ts). */
+  auth?: AuthOptions;
+  /** Browser origins allowed by CORS; default none (same origin only). */
+  corsOrigins?: string[];
+  /** API requests per minute per user or address (default 1200). */
+  rateLimitPerMinute?: number;
+  /** Largest request body in bytes (default 50 MiB: interchange documents come through /graphql). */
+  bodyLimitBytes?: number;
+  queryLimits?: Partial<QueryLimits>;
+  /** Trust X-Forwarded-For (behind a reverse proxy). */
+  isProxyTrusted?: boolean;
 }
 
 /** Builds the app without listening: `main.ts` listens, tests use `app.inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? 50 * 1024 * 1024,
+    trustProxy: options.isProxyTrusted ?? false,
+  });
+  const isGraphiqlEnabled = options.isGraphiqlEnabled ?? true;
   await app.register(storePlugin, { config: options.store });
-  await app.register(graphqlPlugin, { graphiql: options.isGraphiqlEnabled ?? true });
+  await app.register(authPlugin, options.auth ?? {});
+  await app.register(securityPlugin, {
+    corsOrigins: options.corsOrigins ?? [],
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
+  });
+  await app.register(graphqlPlugin, {
+    graphiql: isGraphiqlEnabled,
+    introspection: options.isIntrospectionEnabled ?? isGraphiqlEnabled,
+    ...(options.queryLimits ? { limits: options.queryLimits } : {}),
+  });
   await app.register(healthPlugin);
+  await app.register(ioRoutesPlugin);
   if (options.clientDir) await app.register(clientPlugin, { clientDir: options.clientDir });
   await app.ready();
   if (options.seedDir) {
-    const seeded = await seedIfEmpty(app.store, options.seedDir);
+    const seeded = await seedIfEmpty(app.store, options.seedDir, app.changeLog);
     if (seeded.length > 0) app.log.info({ organisations: seeded }, 'seeded the empty store');
   }
   return app;

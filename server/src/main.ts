@@ -7,7 +7,20 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   seedDir: config.isSeedOnEmpty ? config.seedDir : null,
   clientDir: config.clientDir,
-  isGraphiqlEnabled: !config.isProduction,
+  isGraphiqlEnabled: config.hardening.isGraphiqlEnabled,
+  isIntrospectionEnabled: config.hardening.isIntrospectionEnabled,
+  corsOrigins: config.hardening.corsOrigins,
+  rateLimitPerMinute: config.hardening.rateLimitPerMinute,
+  bodyLimitBytes: config.hardening.bodyLimitBytes,
+  isProxyTrusted: config.hardening.isProxyTrusted,
+  auth: {
+    ...(config.auth.initialAdmin ? { initialAdmin: config.auth.initialAdmin } : {}),
+    ...(config.auth.initialAdminFile ? { initialAdminFile: config.auth.initialAdminFile } : {}),
+    // On the console, not only in the JSON log, so a newcomer sees it.
+    announce: (text) => console.log(text),
+    sessionTtlHours: config.auth.sessionTtlHours,
+    isCookieSecure: config.auth.isCookieSecure,
+  },
 }).catch((error: unknown) => {
   console.error(`Kopplingskartan could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { onTestFinished } from 'vitest';
 
-import { buildApp } from '../src/app.ts';
+import { type AppOptions, buildApp } from '../src/app.ts';
+import { createUser } from '../src/auth/account-commands.ts';
+import type { Role } from '../src/auth/roles.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 
@@ -14,27 +16,102 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: string[]; extensions: Record<string, unknown> & { code: string } }>;
 }
 
+type Gql = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
+/** A role in the authorisation tables: the organisation roles plus the cases around them. */
+export type Caller = 'anonymous' | 'admin' | 'outsider' | Role;
+
 export interface TestApp {
   app: FastifyInstance;
   dir: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** As the administrator (signed in by default, so the map tests need no ceremony). */
+  gql: Gql;
+  /** Without any cookie. */
+  anonymous: Gql;
+  /** Signs in and returns a client that sends that session's cookie. */
+  signIn(email: string, password: string): Promise<Gql & { cookie: string }>;
+  /**
+   * A client acting with `caller`'s rights in `organisationId`: a fresh user holding that role,
+   * an `outsider` (owner of another organisation only), the administrator, or nobody.
+   */
+  as(caller: Caller, organisationId?: string): Promise<Gql>;
+  close(): Promise<void>;
 }
 
+export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
+export const PASSWORD = 'member-password-1';
+
+function client(app: FastifyInstance, cookie: string | null): Gql {
+  return async (query, variables) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query, variables },
+      headers: cookie ? { cookie } : {},
+    });
+    return response.json();
+  };
+}
+
+/** The `name=value` part of a Set-Cookie header, to send back as a Cookie header. */
+export function cookieOf(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!header) throw new Error('no Set-Cookie in the response');
+  return header.split(';')[0]!;
+}
+
+let users = 0;
+
 /** An app on a temporary SQLite file, closed and removed when the test ends. */
-export async function startTestApp(options: { withFixture?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    withFixture?: boolean;
+    app?: Partial<AppOptions>;
+    /** For an app shared by a whole file (made in beforeAll): the caller calls `close()` in afterAll. */
+    isShared?: boolean;
+  } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'kk-api-'));
-  const app = await buildApp({ store: { kind: 'sqlite', file: join(dir, 'test.db') } });
-  onTestFinished(async () => {
+  const app = await buildApp({
+    store: { kind: 'sqlite', file: join(dir, 'test.db') },
+    ...options.app,
+    auth: { initialAdmin: ADMIN, ...options.app?.auth },
+  });
+  const close = async () => {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
-  });
-  if (options.withFixture) await importOrganisation(app.store, contractDocument('org'));
-  return {
-    app,
-    dir,
-    gql: async (query, variables) => {
-      const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
-      return response.json();
-    },
   };
+  if (!options.isShared) onTestFinished(close);
+  if (options.withFixture) {
+    await importOrganisation(app.store, contractDocument('org'), 'CREATE', { log: app.changeLog, userId: null });
+  }
+  const signIn = async (email: string, password: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: {
+        query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }',
+        variables: { e: email, p: password },
+      },
+    });
+    const body = response.json() as GraphQLResponse;
+    if (body.errors) throw new Error(`sign-in failed: ${body.errors[0]!.message}`);
+    const cookie = cookieOf(response.headers['set-cookie']);
+    return Object.assign(client(app, cookie), { cookie });
+  };
+  const admin = await signIn(ADMIN.email, ADMIN.password);
+  const as = async (caller: Caller, organisationId = 'org'): Promise<Gql> => {
+    if (caller === 'anonymous') return client(app, null);
+    if (caller === 'admin') return admin;
+    users += 1;
+    const email = `${caller.toLowerCase()}-${users}@test.example`;
+    const user = await createUser(app.accounts, { email, password: PASSWORD });
+    if (caller === 'outsider') {
+      await app.accounts.setMembership({ organisationId: `other-${users}`, userId: user.id, role: 'OWNER' });
+    } else {
+      await app.accounts.setMembership({ organisationId, userId: user.id, role: caller });
+    }
+    return signIn(email, PASSWORD);
+  };
+  return { app, dir, gql: admin, anonymous: client(app, null), signIn, as, close };
 }

@@ -8,14 +8,29 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { buildApp } from '../src/app.ts';
 import { canonicalDocument, readDocument } from '../src/domain/document.ts';
+import { ADMIN, cookieOf } from './helpers.ts';
 
 const seedDir = resolve(import.meta.dirname, '../../seeds/organisations');
 const seedFiles = readdirSync(seedDir).filter((file) => file.endsWith('.json'));
 const dir = mkdtempSync(join(tmpdir(), 'kk-seed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function gql(app: Awaited<ReturnType<typeof buildApp>>, query: string) {
-  return (await app.inject({ method: 'POST', url: '/graphql', payload: { query } })).json();
+type App = Awaited<ReturnType<typeof buildApp>>;
+const cookies = new WeakMap<App, string>();
+
+/** As the administrator (from ADMIN_EMAIL/ADMIN_PASSWORD): seeded maps belong to nobody else yet. */
+async function gql(app: App, query: string) {
+  let cookie = cookies.get(app);
+  if (!cookie) {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: `mutation { login(email: "${ADMIN.email}", password: "${ADMIN.password}") { user { id } } }` },
+    });
+    cookie = cookieOf(login.headers['set-cookie']);
+    cookies.set(app, cookie);
+  }
+  return (await app.inject({ method: 'POST', url: '/graphql', payload: { query }, headers: { cookie } })).json();
 }
 
 describe('the sample organisations', () => {
@@ -25,7 +40,7 @@ describe('the sample organisations', () => {
 
   it('seed an empty store on first start, are kept on disk, and are not seeded twice', async () => {
     const file = join(dir, 'first-start.db');
-    const first = await buildApp({ store: { kind: 'sqlite', file }, seedDir });
+    const first = await buildApp({ store: { kind: 'sqlite', file }, seedDir, auth: { initialAdmin: ADMIN } });
     const listed = await gql(first, '{ organisations { nodes { id } pageInfo { totalCount } } }');
     expect(listed.data.organisations.pageInfo.totalCount).toBe(seedFiles.length);
     const orgId = listed.data.organisations.nodes[0].id;
@@ -36,7 +51,7 @@ describe('the sample organisations', () => {
     expect(renamed.data.updateOrganisation.organisation.name).toBe('Omdöpt');
     await first.close();
 
-    const second = await buildApp({ store: { kind: 'sqlite', file }, seedDir });
+    const second = await buildApp({ store: { kind: 'sqlite', file }, seedDir, auth: { initialAdmin: ADMIN } });
     const again = await gql(
       second,
       `{ organisation(id: "${orgId}") { name } organisations { pageInfo { totalCount } } }`,

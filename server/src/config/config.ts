@@ -18,12 +18,52 @@ const envSchema = z.object({
   SEED_ON_EMPTY: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  /** The first administrator, created (or given a new password) at start when both are set. */
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  /** Comma-separated origins allowed to call the API from a browser; unset = same origin only. */
+  CORS_ORIGIN: z.string().optional(),
+  GRAPHIQL: z.enum(['true', 'false']).optional(),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  /** Defaults to true when NODE_ENV=production (behind TLS), false otherwise (plain http://localhost). */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** API requests per minute per session (or per address when signed out). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Largest request body; interchange documents are imported through it. */
+  BODY_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
+  /** Trust X-Forwarded-For from a reverse proxy (for per-address rate limits). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type StoreConfig =
   { kind: 'sqlite'; file: string } | { kind: 'neo4j'; uri: string; user: string; password: string; database: string };
 
+export interface AuthConfig {
+  initialAdmin?: { email: string; password: string };
+  /** Where the first start writes the one-time administrator password when no ADMIN_* is given. */
+  initialAdminFile?: string;
+  sessionTtlHours: number;
+  isCookieSecure: boolean;
+}
+
+export interface HardeningConfig {
+  /** Allowed browser origins; empty = CORS closed. */
+  corsOrigins: string[];
+  isGraphiqlEnabled: boolean;
+  isIntrospectionEnabled: boolean;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  isProxyTrusted: boolean;
+}
+
 export interface Config {
+  auth: AuthConfig;
+  hardening: HardeningConfig;
   port: number;
   host: string;
   store: StoreConfig;
@@ -47,7 +87,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new Error('Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither');
+  }
+  const isProduction = e.NODE_ENV === 'production';
   return {
+    auth: {
+      ...(e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+        ? { initialAdmin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } }
+        : {}),
+      initialAdminFile: resolve(e.DATA_DIR, 'initial-admin.txt'),
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      isCookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : isProduction,
+    },
+    hardening: {
+      corsOrigins: (e.CORS_ORIGIN ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      isGraphiqlEnabled: e.GRAPHIQL ? e.GRAPHIQL === 'true' : !isProduction,
+      isIntrospectionEnabled: e.INTROSPECTION ? e.INTROSPECTION === 'true' : !isProduction,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: Math.round(e.BODY_LIMIT_MB * 1024 * 1024),
+      isProxyTrusted: e.TRUST_PROXY === 'true',
+    },
     port: e.PORT,
     host: e.HOST,
     store: e.NEO4J_URI
@@ -56,7 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDir: resolve(e.SEED_DIR),
     isSeedOnEmpty: e.SEED_ON_EMPTY === 'true',
     logLevel: e.LOG_LEVEL,
-    isProduction: e.NODE_ENV === 'production',
+    isProduction,
     clientDir: resolve(repoRoot, 'client/dist'),
   };
 }

@@ -2,14 +2,16 @@ import { organisationSchema } from '@kopplingskartan/schema/interchange';
 
 import { cloneScenarioRecords } from '../domain/clone-scenario.ts';
 import { contentsToDocument, readDocument } from '../domain/document.ts';
-import { invalidInput } from '../domain/errors.ts';
+import { DomainError, invalidInput, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
 import { newId } from '../domain/ids.ts';
 import { DEFAULT_LEVELS, type Organisation, type Scenario } from '../domain/records.ts';
 import { checkLevels, checkRecord } from '../domain/rules.ts';
 import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
 import type { GraphStore } from '../store/graph-store.ts';
+import { type Audit, audited, type Change } from './history.ts';
 import { listScenarios, loadScenarioGraph, requireOrganisation } from './read-map.ts';
+import { conflictWithCurrent } from './record-commands.ts';
 
 interface OrganisationInput {
   id?: string | null;
@@ -26,7 +28,11 @@ function parseOrganisation(data: Record<string, unknown>): Omit<Organisation, 'v
 }
 
 /** Creates an organisation (default levels unless given) with its current scenario, "Nuläge". */
-export async function createOrganisation(store: GraphStore, input: OrganisationInput): Promise<Organisation> {
+export async function createOrganisation(
+  store: GraphStore,
+  input: OrganisationInput,
+  audit?: Audit,
+): Promise<Organisation> {
   const data = parseOrganisation({
     id: input.id ?? newId('org'),
     name: input.name,
@@ -47,28 +53,57 @@ export async function createOrganisation(store: GraphStore, input: OrganisationI
     organisationId: organisation.id,
     version: 1,
   };
-  return store.createOrganisation({ organisation, records: [{ kind: 'scenario', record: current }] });
+  return audited(
+    audit,
+    store,
+    organisation.id,
+    () => store.createOrganisation({ organisation, records: [{ kind: 'scenario', record: current }] }),
+    (created) => ({
+      kind: 'organisation',
+      recordId: created.id,
+      action: 'CREATE',
+      before: null,
+      after: created,
+      isSnapshot: true,
+    }),
+  );
 }
 
 /** Changes name, kind, description or levels; a level still used by an actor cannot be removed. */
 export async function updateOrganisation(
   store: GraphStore,
   input: OrganisationInput & { id: string; expectedVersion?: number | null },
+  audit?: Audit,
 ): Promise<Organisation> {
   const existing = await requireOrganisation(store, input.id);
   const { expectedVersion, ...patch } = input;
+  if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
+    throw conflictWithCurrent(versionConflict('organisation', input.id, expectedVersion, existing.version), existing);
+  }
   const merged: Record<string, unknown> = { ...existing };
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) merged[key] = value;
   const organisation = { ...parseOrganisation(merged), version: existing.version };
   const levelIssues = checkLevels(organisation, await store.levelsInUse(organisation.id));
   if (levelIssues.length > 0) throw invalidInput(levelIssues);
-  return store.updateOrganisation(organisation, expectedVersion ?? undefined);
+  try {
+    return await audited(
+      audit,
+      store,
+      organisation.id,
+      () => store.updateOrganisation(organisation, expectedVersion ?? undefined),
+      (updated) => ({ kind: 'organisation', recordId: updated.id, action: 'UPDATE', before: existing, after: updated }),
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'VERSION_CONFLICT') throw error;
+    throw conflictWithCurrent(error, await store.getOrganisation(input.id));
+  }
 }
 
 /** Copies a scenario (usually the current one) as the start of another, e.g. the desired state. */
 export async function cloneScenario(
   store: GraphStore,
   input: { organisationId: string; sourceId: string; name: string; kind: Scenario['kind']; observedAt?: string | null },
+  audit?: Audit,
 ): Promise<Scenario> {
   const graph = await loadScenarioGraph(store, input.organisationId, input.sourceId);
   const scenario: Scenario = {
@@ -88,9 +123,23 @@ export async function cloneScenario(
     findParallelLink: () => undefined,
   });
   if (issues.length > 0) throw invalidInput(issues);
-  await store.insertRecords(
+  await audited(
+    audit,
+    store,
     input.organisationId,
-    cloneScenarioRecords(graph, scenario, (kind) => newId(kind)),
+    () =>
+      store.insertRecords(
+        input.organisationId,
+        cloneScenarioRecords(graph, scenario, (kind) => newId(kind)),
+      ),
+    () => ({
+      kind: 'scenario',
+      recordId: scenario.id,
+      action: 'CREATE',
+      before: null,
+      after: scenario,
+      isSnapshot: true,
+    }),
   );
   return scenario;
 }
@@ -101,11 +150,29 @@ export type ImportMode = 'CREATE' | 'REPLACE';
  * Imports an interchange document in one transaction after checking all of it.
  * @throws DomainError DOCUMENT_INVALID (every issue listed), ORGANISATION_EXISTS in CREATE mode.
  */
-export async function importOrganisation(store: GraphStore, value: unknown, mode: ImportMode = 'CREATE') {
+export async function importOrganisation(
+  store: GraphStore,
+  value: unknown,
+  mode: ImportMode = 'CREATE',
+  audit?: Audit,
+  action: Extract<Change['action'], 'IMPORT' | 'RESTORE'> = 'IMPORT',
+) {
   const { document, contents } = readDocument(value);
-  const exists = (await store.getOrganisation(document.organisation.id)) !== null;
-  const organisation =
-    exists && mode === 'REPLACE' ? await store.replaceOrganisation(contents) : await store.createOrganisation(contents);
+  const existing = await store.getOrganisation(document.organisation.id);
+  const organisation = await audited(
+    audit,
+    store,
+    contents.organisation.id,
+    () => (existing && mode === 'REPLACE' ? store.replaceOrganisation(contents) : store.createOrganisation(contents)),
+    (written) => ({
+      kind: 'organisation',
+      recordId: written.id,
+      action,
+      before: existing,
+      after: written,
+      isSnapshot: true,
+    }),
+  );
   const count = (kind: string) => contents.records.filter((tagged) => tagged.kind === kind).length;
   return {
     organisation,

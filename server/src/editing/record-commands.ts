@@ -10,12 +10,13 @@ import {
 import type { z } from 'zod';
 
 import { deriveCoupling } from '../domain/coupling.ts';
-import { DomainError, type FieldIssue, invalidInput, notFound } from '../domain/errors.ts';
+import { DomainError, type FieldIssue, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
 import { newId } from '../domain/ids.ts';
 import { isScenarioRecordKind, type Organisation, type RecordKind, type RecordTypes } from '../domain/records.ts';
 import { checkRecord, type RecordContext, referencedIds } from '../domain/rules.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { type Audit, audited } from './history.ts';
 import { allRecords, listScenarios, requireOrganisation } from './read-map.ts';
 
 const DATA_SCHEMAS: { readonly [K in RecordKind]: z.ZodType } = {
@@ -166,6 +167,7 @@ export async function createRecord<K extends RecordKind>(
   store: GraphStore,
   kind: K,
   input: Input,
+  audit?: Audit,
 ): Promise<RecordTypes[K]> {
   const organisation = await requireOrganisation(store, input.organisationId);
   const { organisationId: _o, expectedVersion: _v, scenarioId: _s, ...fields } = input;
@@ -183,7 +185,13 @@ export async function createRecord<K extends RecordKind>(
       reason: 'DUPLICATE',
     });
   }
-  await store.insertRecords(organisation.id, [{ kind, record } as never]);
+  await audited(
+    audit,
+    store,
+    organisation.id,
+    () => store.insertRecords(organisation.id, [{ kind, record } as never]),
+    () => ({ kind, recordId: record.id, action: 'CREATE', before: null, after: record }),
+  );
   return record;
 }
 
@@ -196,11 +204,16 @@ export async function updateRecord<K extends RecordKind>(
   store: GraphStore,
   kind: K,
   input: Input & { id: string },
+  audit?: Audit,
 ): Promise<RecordTypes[K]> {
   const organisation = await requireOrganisation(store, input.organisationId);
   const [existing] = await store.getRecords(kind, organisation.id, [input.id]);
   if (!existing) throw notFound(kind, input.id);
   const { organisationId: _o, expectedVersion, ...patch } = input;
+  // Checked here too (the store checks again atomically) so a stale edit fails before validation.
+  if (typeof expectedVersion === 'number' && expectedVersion !== existing.version) {
+    throw conflictWithCurrent(versionConflict(kind, input.id, expectedVersion, existing.version), existing);
+  }
   const { organisationId: _eo, version, scenarioId, ...current } = existing as RecordTypes[K] & { scenarioId?: string };
   const data: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) data[key] = value;
@@ -215,7 +228,27 @@ export async function updateRecord<K extends RecordKind>(
       ...(scenarioId ? { scenarioId } : {}),
     },
   );
-  return store.updateRecord(kind, record, expectedVersion ?? undefined);
+  try {
+    return await audited(
+      audit,
+      store,
+      organisation.id,
+      () => store.updateRecord(kind, record, expectedVersion ?? undefined),
+      (updated) => ({ kind, recordId: record.id, action: 'UPDATE', before: existing, after: updated }),
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'VERSION_CONFLICT') throw error;
+    const [current] = await store.getRecords(kind, organisation.id, [input.id]);
+    throw conflictWithCurrent(error, current ?? null);
+  }
+}
+
+/**
+ * A VERSION_CONFLICT that says what changed: `details.current` is the record as now stored, so
+ * the client can show both versions and let the person merge.
+ */
+export function conflictWithCurrent(error: DomainError, current: object | null): DomainError {
+  return new DomainError(error.code, error.message, { ...error.details, current });
 }
 
 /**
@@ -227,16 +260,27 @@ export async function deleteRecord(
   kind: RecordKind,
   organisationId: string,
   id: string,
+  audit?: Audit,
 ): Promise<string> {
   await requireOrganisation(store, organisationId);
+  const [existing] = await store.getRecords(kind, organisationId, [id]);
   if (kind === 'scenario') {
-    const [scenario] = await store.getRecords('scenario', organisationId, [id]);
+    const scenario = existing as RecordTypes['scenario'] | undefined;
     if (scenario?.kind === 'CURRENT') {
       throw invalidInput([
         { field: 'id', reason: 'SCENARIO_RULE', value: id, message: 'the current scenario cannot be deleted' },
       ]);
     }
   }
-  if (!(await store.deleteRecord(kind, organisationId, id))) throw notFound(kind, id);
+  if (!existing) throw notFound(kind, id);
+  // Cascades change other records, so the entry keeps a snapshot of the contents after it.
+  const isDeleted = await audited(
+    audit,
+    store,
+    organisationId,
+    () => store.deleteRecord(kind, organisationId, id),
+    () => ({ kind, recordId: id, action: 'DELETE', before: existing, after: null, isSnapshot: true }),
+  );
+  if (!isDeleted) throw notFound(kind, id);
   return id;
 }

@@ -7,6 +7,7 @@ import type { ParameterValue } from '../analysis/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import { listScenarios, loadScenarioGraph } from '../editing/read-map.ts';
+import { authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 
 interface ParameterInput {
@@ -68,7 +69,9 @@ export const analysisResolvers: Resolvers<GraphQLContext> = {
         descriptionKey,
         parameters: parameters.map((parameter) => ({ ...parameter })),
       })),
-    analysis: async (_root, { organisationId, scenarioId, desiredScenarioId, parameters }, { store }) => {
+    analysis: async (_root, { organisationId, scenarioId, desiredScenarioId, parameters }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'VIEWER');
+      const { store } = ctx;
       const parameterValues = toParameterValues(parameters);
       const current = await loadScenarioGraph(store, organisationId, scenarioId ?? null);
       let desiredId = desiredScenarioId ?? null;

@@ -1,6 +1,43 @@
+import type { FastifyReply } from 'fastify';
+
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Role, Viewer } from '../auth/roles.ts';
+import type { ChangeLog } from '../editing/history.ts';
+import type { SessionCookie } from '../plugins/auth.ts';
+import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 /** What every resolver receives; built per request by plugins/graphql.ts. */
 export interface GraphQLContext {
   store: GraphStore;
+  accounts: AccountStore;
+  changeLog: ChangeLog;
+  /** The signed-in user, or null. */
+  viewer: Viewer | null;
+  /** The current session's token hash (to end it at logout, or keep it at a password change). */
+  sessionTokenHash: string | null;
+  /** The client address (login throttling). */
+  address: string;
+  reply: FastifyReply;
+  sessionCookie: SessionCookie;
+  loginThrottle: LoginThrottle;
+  /** The viewer's membership role in an organisation, read once per request and organisation. */
+  membershipIn(organisationId: string): Promise<Role | null>;
+}
+
+/** A per-request cache of the viewer's memberships, so nested fields re-check cheaply. */
+export function membershipLoader(
+  accounts: AccountStore,
+  viewer: Viewer | null,
+): (organisationId: string) => Promise<Role | null> {
+  const cache = new Map<string, Promise<Role | null>>();
+  return (organisationId) => {
+    if (!viewer) return Promise.resolve(null);
+    let role = cache.get(organisationId);
+    if (!role) {
+      role = accounts.getRole(viewer.userId, organisationId);
+      cache.set(organisationId, role);
+    }
+    return role;
+  };
 }

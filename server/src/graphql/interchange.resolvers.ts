@@ -1,7 +1,10 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
+import { requireViewer } from '../auth/roles.ts';
+import { readDocument } from '../domain/document.ts';
 import { exportOrganisation, importOrganisation } from '../editing/organisation-commands.ts';
+import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 
 function literalValue(node: ValueNode, variables: Record<string, unknown> | null | undefined): unknown {
@@ -33,9 +36,26 @@ const JSONScalar = new GraphQLScalarType({
 export const interchangeResolvers: Resolvers<GraphQLContext> = {
   JSON: JSONScalar,
   Query: {
-    exportOrganisation: (_, { id }, { store }) => exportOrganisation(store, id),
+    exportOrganisation: async (_, { id }, ctx) => {
+      await authorizeOrganisation(ctx, id, 'VIEWER');
+      return exportOrganisation(ctx.store, id);
+    },
   },
   Mutation: {
-    importOrganisation: (_, { document, mode }, { store }) => importOrganisation(store, document, mode ?? 'CREATE'),
+    /**
+     * Anyone signed in may import a new organisation (and becomes its owner); replacing an
+     * existing one needs its owner (or an administrator).
+     */
+    importOrganisation: async (_, { document, mode }, ctx) => {
+      const viewer = requireViewer(ctx.viewer);
+      const organisationId = readDocument(document).document.organisation.id;
+      const exists = (await ctx.store.getOrganisation(organisationId)) !== null;
+      if (exists) await authorizeOrganisation(ctx, organisationId, mode === 'REPLACE' ? 'OWNER' : 'VIEWER');
+      const result = await importOrganisation(ctx.store, document, mode ?? 'CREATE', auditOf(ctx));
+      if (!exists) {
+        await ctx.accounts.setMembership({ organisationId, userId: viewer.userId, role: 'OWNER' });
+      }
+      return result;
+    },
   },
 };

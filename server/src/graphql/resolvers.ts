@@ -1,5 +1,7 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 
+import { accountResolvers } from './account.resolvers.ts';
+import { analysisResolvers } from './analysis.resolvers.ts';
 import { chainResolvers } from './chain.resolvers.ts';
 import type { GraphQLContext } from './context.ts';
 import { interchangeResolvers } from './interchange.resolvers.ts';
@@ -14,6 +16,8 @@ const areas: Array<Resolvers<GraphQLContext>> = [
   linkResolvers,
   scenarioResolvers,
   interchangeResolvers,
+  accountResolvers,
+  analysisResolvers,
   researchResolvers,
   {
     Query: {

@@ -1,20 +1,28 @@
 import fp from 'fastify-plugin';
 
 import type { StoreConfig } from '../config/config.ts';
+import { ChangeLog } from '../editing/history.ts';
+import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { openStore } from '../store/open-store.ts';
+import { openAccountStore, openStore } from '../store/open-store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: GraphStore;
+    accounts: AccountStore;
+    /** Records every change made through the API (editing/history.ts). */
+    changeLog: ChangeLog;
   }
 }
 
-/** Opens (and migrates) the configured store for the app's lifetime and closes it with the app. */
+/** Opens (and migrates) the configured store and its account store for the app's lifetime. */
 export const storePlugin = fp<{ config: StoreConfig }>(
   async (app, { config }) => {
     const store = await openStore(config);
     app.decorate('store', store);
+    const accounts = await openAccountStore(store);
+    app.decorate('accounts', accounts);
+    app.decorate('changeLog', new ChangeLog(accounts));
     app.addHook('onClose', async () => store.close());
   },
   { name: 'store' },

@@ -1,13 +1,18 @@
 import type { StoreConfig } from '../config/config.ts';
 import type { AccountStore } from './account-store.ts';
 import type { GraphStore } from './graph-store.ts';
+import { Neo4jAccountStore } from './neo4j/neo4j-account-store.ts';
+import { Neo4jStore } from './neo4j/neo4j-store.ts';
 import { SqliteAccountStore } from './sqlite/sqlite-account-store.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 
 /** The adapter the configuration names, migrated and ready. */
 export async function openStore(config: StoreConfig): Promise<GraphStore> {
   if (config.kind === 'neo4j') {
-    throw new Error('The Neo4j adapter is not available in this build.');
+    const { uri, user, password, database } = config;
+    const store = new Neo4jStore({ uri, user, password, database });
+    await store.migrate();
+    return store;
   }
   const store = new SqliteStore({ file: config.file });
   await store.migrate();
@@ -15,11 +20,16 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
 }
 
 /**
- * The account store beside a graph store: in the same SQLite file for the embedded default
- * (its tables come from the store's migrations). For Neo4j, wire `Neo4jAccountStore` on the
- * adapter's driver once the adapter is available here.
+ * The account store beside a graph store, in the same database: the SQLite file (its tables
+ * come from the store's migrations) or the Neo4j database (constraints created here).
  */
-export function openAccountStore(store: GraphStore): AccountStore {
+export async function openAccountStore(store: GraphStore): Promise<AccountStore> {
   if (store instanceof SqliteStore) return new SqliteAccountStore(store.shareDatabase());
-  throw new Error(`No account store for the ${store.kind} store in this build.`);
+  if (store instanceof Neo4jStore) {
+    const { driver, database } = store.shareDriver();
+    const accounts = new Neo4jAccountStore(driver, database);
+    await accounts.migrate();
+    return accounts;
+  }
+  throw new Error(`No account store for the ${store.kind} store.`);
 }

@@ -22,6 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_KINDS, SCENARIO_RECORD_KINDS } from '../../domain/records.ts';
 import { cascadesOf, REFERENCES } from '../../domain/rules.ts';
 import { SCHEMA_ELEMENTS } from './constraints.ts';
+import * as A from './account-queries.ts';
 import * as Q from './queries.ts';
 import {
   AT_LEVEL,
@@ -60,14 +61,16 @@ const require = createRequire(import.meta.url);
 let cypher: LanguageSupport;
 
 const LABELS = [
+  ...A.ACCOUNT_LABELS,
   ORGANISATION_LABEL,
   LEVEL_LABEL,
   SCHEMA_VERSION_LABEL,
   ...RECORD_KINDS.map((kind) => NODES[kind].label),
 ];
-const RELATIONSHIP_TYPES = [HAS_LEVEL, AT_LEVEL, ...Object.values(REFERENCE_TYPES)];
+const RELATIONSHIP_TYPES = [HAS_LEVEL, AT_LEVEL, ...Object.values(REFERENCE_TYPES), ...A.ACCOUNT_RELATIONSHIP_TYPES];
 const PROPERTY_KEYS = [
   ...new Set([
+    ...A.ACCOUNT_PROPERTY_KEYS,
     ...RECORD_KINDS.flatMap((kind) => NODES[kind].properties.map(([key]) => key)),
     // common to record nodes; Organisation; Level; SchemaVersion; the transient write lock
     'organisationId',
@@ -124,6 +127,15 @@ describe('Cypher statements of the Neo4j adapter (offline check)', () => {
   });
 
   it.each(Q.ALL_STATEMENTS.map((statement) => [statement.name, statement] as const))(
+    '%s parses and passes semantic analysis',
+    (_name, statement) => {
+      expect(problemsOf(statement.text, statement.params as Record<string, unknown>)).toEqual([]);
+    },
+  );
+});
+
+describe('Cypher statements of the Neo4j account store (offline check)', () => {
+  it.each(A.ALL_ACCOUNT_STATEMENTS.map((statement) => [statement.name, statement] as const))(
     '%s parses and passes semantic analysis',
     (_name, statement) => {
       expect(problemsOf(statement.text, statement.params as Record<string, unknown>)).toEqual([]);

@@ -222,6 +222,14 @@ export class Neo4jStore implements GraphStore {
    * @throws DomainError STORE_UNAVAILABLE naming the URI (never the password) when the server
    *   cannot be reached, refuses the credentials, or holds a newer schema than this code knows.
    */
+  /**
+   * The driver and database, for the account store (neo4j-account-store.ts), which keeps its
+   * nodes in the same database: one driver per process. Only `close()` here closes the driver.
+   */
+  shareDriver(): { driver: Driver; database: string | undefined } {
+    return { driver: this.driver, database: this.database };
+  }
+
   async migrate(): Promise<void> {
     try {
       await this.driver.verifyConnectivity({ database: this.database });

@@ -129,4 +129,55 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX initiatives_scenario ON initiatives (organisation_id, scenario_id);
   `,
+  // 2: accounts, sessions, memberships, invitations and change history (server/src/store/account-store.ts).
+  // No foreign keys to organisations: the map data may live in another database (Neo4j).
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT,
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL,
+    must_change_password INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE memberships (
+    organisation_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, user_id)
+  );
+  CREATE INDEX memberships_user ON memberships (user_id, organisation_id);
+  CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    organisation_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    invited_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    accepted_at TEXT
+  );
+  CREATE INDEX invitations_organisation ON invitations (organisation_id);
+  CREATE TABLE history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    organisation_id TEXT NOT NULL,
+    user_id TEXT,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    snapshot BLOB
+  );
+  CREATE INDEX history_organisation ON history (organisation_id, id);
+  `,
 ];

@@ -1,0 +1,28 @@
+/**
+ * What the server's resolvers hand GraphQL for the account types (codegen `mappers`): the
+ * stored shapes, whose relation fields (`User.memberships`, `HistoryEntry.user`) are resolved.
+ */
+export interface UserModel {
+  id: string;
+  email: string;
+  displayName: string | null;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface HistoryEntryModel {
+  id: number;
+  organisationId: string;
+  userId: string | null;
+  at: string;
+  kind: string;
+  recordId: string;
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'IMPORT' | 'RESTORE';
+  before: unknown;
+  after: unknown;
+}
+
+export interface MembershipModel {
+  organisationId: string;
+  role: 'OWNER' | 'EDITOR' | 'VIEWER' | 'AUDIENCE';
+}

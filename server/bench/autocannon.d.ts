@@ -1,0 +1,39 @@
+/** The part of autocannon 8's API that load.bench.ts uses (it ships no types). */
+declare module 'autocannon' {
+  namespace autocannon {
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+    interface RequestSpec {
+      setupRequest?: (request: Request) => Request;
+      onResponse?: (status: number, body: string) => void;
+    }
+    interface Options {
+      url: string;
+      connections: number;
+      duration: number;
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      requests?: RequestSpec[];
+    }
+    interface Histogram {
+      average: number;
+      total: number;
+      p50: number;
+      p99: number;
+    }
+    interface Result {
+      requests: Histogram;
+      latency: Histogram;
+      non2xx: number;
+      errors: number;
+      timeouts: number;
+    }
+  }
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  export default autocannon;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+
+import { checkPasswordStrength, hashPassword, oneTimePassword, verifyPassword } from './password.ts';
+
+describe('password hashing', () => {
+  it('hashes with scrypt N=2^15, r=8, p=1 and a 16-byte salt, and verifies only the right password', async () => {
+    const hash = await hashPassword('correct horse battery');
+    const [scheme, n, r, p, salt] = hash.split('$');
+    expect([scheme, n, r, p]).toEqual(['scrypt', '32768', '8', '1']);
+    expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
+    expect(await verifyPassword('correct horse battery', hash)).toBe(true);
+    expect(await verifyPassword('correct horse batterY', hash)).toBe(false);
+    expect(await hashPassword('correct horse battery')).not.toBe(hash);
+  });
+
+  it('treats a malformed stored hash as a mismatch', async () => {
+    expect(await verifyPassword('x', 'plain-text')).toBe(false);
+  });
+
+  it('refuses short passwords and makes long one-time ones', () => {
+    expect(() => checkPasswordStrength('short')).toThrow(/too short/);
+    expect(oneTimePassword().replaceAll('-', '').length).toBeGreaterThanOrEqual(20);
+  });
+});

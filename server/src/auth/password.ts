@@ -1,0 +1,72 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+
+import { DomainError } from '../domain/errors.ts';
+
+/**
+ * Password hashing with scrypt (memory-hard, built into Node, so no native build). The stored
+ * string names its parameters, `scrypt$N$r$p$salt$hash`, so the cost can be raised later
+ * without invalidating existing hashes.
+ */
+const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+const KEY_LENGTH = 32;
+const SALT_BYTES = 16;
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+function derive(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    // 128·N·r bytes of memory (32 MiB at the defaults): more than scrypt's default maxmem allows.
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+/** @throws DomainError BAD_USER_INPUT when the password is too short or too long. */
+export function checkPasswordStrength(password: string, field = 'password'): void {
+  const reason =
+    password.length < PASSWORD_MIN_LENGTH ? 'too short' : password.length > PASSWORD_MAX_LENGTH ? 'too long' : null;
+  if (reason) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${field}: ${reason} (${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters)`,
+      {
+        field,
+        reason: password.length < PASSWORD_MIN_LENGTH ? 'INVALID' : 'TOO_LONG',
+      },
+    );
+  }
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, PARAMS.N, PARAMS.r, PARAMS.p);
+  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** Constant-time comparison; false for a malformed stored hash rather than an error. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/**
+ * A hash of a random password nobody knows: verified against when an email is unknown, so a
+ * failed login takes as long for an unknown address as for a wrong password.
+ */
+let decoy: Promise<string> | undefined;
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(24).toString('base64'));
+  return decoy;
+}
+
+/** A readable one-time password (about 120 bits) for the first administrator. */
+export function oneTimePassword(): string {
+  return randomBytes(15)
+    .toString('base64url')
+    .replace(/(.{5})(?!$)/g, '$1-');
+}

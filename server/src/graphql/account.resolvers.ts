@@ -1,0 +1,143 @@
+import type { Resolvers } from '@kopplingskartan/schema/generated';
+
+import {
+  acceptInvitation,
+  changePassword,
+  createUser,
+  invite,
+  login,
+  removeMember,
+  setMember,
+} from '../auth/account-commands.ts';
+import { requireViewer, unauthenticated } from '../auth/roles.ts';
+import { contentsToDocument } from '../domain/document.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
+import { organisationAsOf } from '../editing/history.ts';
+import { importOrganisation } from '../editing/organisation-commands.ts';
+import { auditOf, authorizeAdmin, authorizeOrganisation } from './authorize.ts';
+import type { GraphQLContext } from './context.ts';
+import { toConnection } from './connection.ts';
+
+function entryId(value: string): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('history entry', value);
+  return id;
+}
+
+export const accountResolvers: Resolvers<GraphQLContext> = {
+  Query: {
+    me: (_, __, { viewer, accounts }) => (viewer ? accounts.getUser(viewer.userId) : null),
+    users: async (_, { first, after }, ctx) => {
+      authorizeAdmin(ctx);
+      return toConnection(await ctx.accounts.listUsers({ first: first ?? 50, after }));
+    },
+    members: async (_, { organisationId }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'OWNER');
+      return ctx.accounts.listMembers(organisationId);
+    },
+    history: async (_, { organisationId, first, after }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'VIEWER');
+      return toConnection(await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }));
+    },
+  },
+  Mutation: {
+    login: async (_, { email, password }, ctx) => {
+      const session = await login(ctx.accounts, ctx.loginThrottle, {
+        email,
+        password,
+        address: ctx.address,
+        ttlHours: ctx.sessionCookie.ttlHours,
+      });
+      // A session that came with the request is replaced, not left behind.
+      if (ctx.sessionTokenHash) await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+      ctx.sessionCookie.set(ctx.reply, session.token, session.expiresAt);
+      return { user: session.user, expiresAt: session.expiresAt.toISOString() };
+    },
+    logout: async (_, __, ctx) => {
+      if (ctx.sessionTokenHash) await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+      ctx.sessionCookie.clear(ctx.reply);
+      return true;
+    },
+    changePassword: (_, { currentPassword, newPassword }, ctx) => {
+      // Not requireViewer: this is the one thing a one-time password may do.
+      if (!ctx.viewer) throw unauthenticated();
+      return changePassword(ctx.accounts, {
+        userId: ctx.viewer.userId,
+        sessionTokenHash: ctx.sessionTokenHash,
+        currentPassword,
+        newPassword,
+      });
+    },
+    createUser: (_, { input }, ctx) => {
+      authorizeAdmin(ctx);
+      return createUser(ctx.accounts, input);
+    },
+    invite: async (_, { organisationId, email, role }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'OWNER');
+      if (!(await ctx.store.getOrganisation(organisationId))) throw notFound('organisation', organisationId);
+      const { token, invitation } = await invite(ctx.accounts, {
+        organisationId,
+        email,
+        role,
+        invitedBy: requireViewer(ctx.viewer).userId,
+      });
+      return { ...invitation, token };
+    },
+    acceptInvitation: async (_, { token, password, displayName }, ctx) => {
+      const session = await acceptInvitation(ctx.accounts, {
+        token,
+        password,
+        displayName,
+        ttlHours: ctx.sessionCookie.ttlHours,
+      });
+      ctx.sessionCookie.set(ctx.reply, session.token, session.expiresAt);
+      return { user: session.user, expiresAt: session.expiresAt.toISOString() };
+    },
+    setMember: async (_, { organisationId, email, role }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'OWNER');
+      if (!(await ctx.store.getOrganisation(organisationId))) throw notFound('organisation', organisationId);
+      return setMember(ctx.accounts, { organisationId, email, role });
+    },
+    removeMember: async (_, { organisationId, userId }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'OWNER');
+      return removeMember(ctx.accounts, { organisationId, userId });
+    },
+    restoreOrganisation: async (_, { organisationId, historyEntryId }, ctx) => {
+      authorizeAdmin(ctx);
+      const id = entryId(historyEntryId);
+      if (!(await ctx.accounts.getHistoryEntry(organisationId, id))) throw notFound('history entry', historyEntryId);
+      const contents = await organisationAsOf(ctx.accounts, organisationId, id);
+      try {
+        const { organisation } = await importOrganisation(
+          ctx.store,
+          contentsToDocument(contents),
+          'REPLACE',
+          auditOf(ctx),
+          'RESTORE',
+        );
+        return organisation;
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
+        // Only when an entry was lost (see editing/history.ts): refuse rather than write a broken map.
+        throw new DomainError('RESTORE_UNAVAILABLE', 'Replaying the history up to this entry gives an invalid map.', {
+          id: historyEntryId,
+          issues: error.details.issues,
+        });
+      }
+    },
+  },
+  User: {
+    memberships: (user, _, ctx) => {
+      // Only one's own memberships, unless an administrator asks.
+      if (ctx.viewer?.userId !== user.id && !ctx.viewer?.isAdmin) return [];
+      return ctx.accounts.listMemberships(user.id);
+    },
+  },
+  Membership: {
+    organisation: (membership, _, { store }) => store.getOrganisation(membership.organisationId),
+  },
+  HistoryEntry: {
+    id: (entry) => String(entry.id),
+    user: (entry, _, { accounts }) => (entry.userId ? accounts.getUser(entry.userId) : null),
+  },
+};

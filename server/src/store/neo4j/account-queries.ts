@@ -1,0 +1,269 @@
+/**
+ * Every Cypher statement of the Neo4j account store, as named constants with their parameters
+ * (example values, for the offline lint). Nothing else in neo4j-account-store.ts holds Cypher.
+ *
+ * Model: `(:User {id, email, …})`, `(:Session {tokenHash, …})-[:SESSION_OF]->(:User)`,
+ * `(:User)-[:MEMBER_OF {role}]->(:Membership {organisationId})` is avoided in favour of a
+ * `(:Membership {organisationId, userId, role})` node per pair, so a membership of an
+ * organisation whose map lives elsewhere needs no `:Organisation` node. `(:Invitation {tokenHash, …})`,
+ * `(:HistoryEntry {seq, organisationId, …})` with `seq` from a `(:HistorySequence)` counter node.
+ */
+export interface AccountStatement<P extends string = string> {
+  readonly name: string;
+  readonly text: string;
+  readonly params: Readonly<Record<P, unknown>>;
+}
+
+/** The account model's labels, relationship types and property keys, for the offline check. */
+export const ACCOUNT_LABELS = [
+  'User',
+  'Session',
+  'Membership',
+  'Invitation',
+  'HistoryEntry',
+  'HistorySequence',
+] as const;
+export const ACCOUNT_RELATIONSHIP_TYPES = ['SESSION_OF'] as const;
+export const ACCOUNT_PROPERTY_KEYS = [
+  'id',
+  'email',
+  'displayName',
+  'passwordHash',
+  'isAdmin',
+  'mustChangePassword',
+  'createdAt',
+  'tokenHash',
+  'userId',
+  'expiresAt',
+  'organisationId',
+  'role',
+  'invitedBy',
+  'acceptedAt',
+  'seq',
+  'at',
+  'kind',
+  'recordId',
+  'action',
+  'before',
+  'after',
+  'snapshot',
+  'value',
+] as const;
+
+const registry: AccountStatement[] = [];
+
+function cypher<const P extends Record<string, unknown>>(
+  name: string,
+  text: string,
+  params: P,
+): AccountStatement<keyof P & string> {
+  const statement = { name, text: text.trim(), params };
+  registry.push(statement);
+  return statement;
+}
+
+/** Every statement of this module, for the offline Cypher check. */
+export const ALL_ACCOUNT_STATEMENTS: readonly AccountStatement[] = registry;
+
+const USER = { id: 'user-1', email: 'a@example.org', displayName: null, isAdmin: false, mustChangePassword: false };
+const NOW = '2025-01-01T00:00:00.000Z';
+
+export const ACCOUNT_SCHEMA = [
+  cypher('USER_ID_UNIQUE', 'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE', {}),
+  cypher('USER_EMAIL_UNIQUE', 'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (u:User) REQUIRE u.email IS UNIQUE', {}),
+  cypher(
+    'SESSION_TOKEN_UNIQUE',
+    'CREATE CONSTRAINT session_token IF NOT EXISTS FOR (s:Session) REQUIRE s.tokenHash IS UNIQUE',
+    {},
+  ),
+  cypher(
+    'MEMBERSHIP_UNIQUE',
+    'CREATE CONSTRAINT membership_key IF NOT EXISTS FOR (m:Membership) REQUIRE (m.organisationId, m.userId) IS UNIQUE',
+    {},
+  ),
+  cypher(
+    'INVITATION_TOKEN_UNIQUE',
+    'CREATE CONSTRAINT invitation_token IF NOT EXISTS FOR (i:Invitation) REQUIRE i.tokenHash IS UNIQUE',
+    {},
+  ),
+  cypher(
+    'HISTORY_INDEX',
+    'CREATE INDEX history_organisation IF NOT EXISTS FOR (h:HistoryEntry) ON (h.organisationId, h.seq)',
+    {},
+  ),
+] as const;
+
+export const COUNT_USERS = cypher('COUNT_USERS', 'MATCH (u:User) RETURN count(u) AS n', {});
+
+export const CREATE_USER = cypher(
+  'CREATE_USER',
+  `CREATE (u:User {id: $id, email: $email, displayName: $displayName, passwordHash: $passwordHash,
+     isAdmin: $isAdmin, mustChangePassword: $mustChangePassword, createdAt: $createdAt})`,
+  { ...USER, passwordHash: 'scrypt$…', createdAt: NOW },
+);
+
+export const GET_USER = cypher('GET_USER', 'MATCH (u:User {id: $id}) RETURN properties(u) AS user', { id: 'user-1' });
+
+export const FIND_USER_BY_EMAIL = cypher(
+  'FIND_USER_BY_EMAIL',
+  'MATCH (u:User {email: $email}) RETURN properties(u) AS user',
+  { email: USER.email },
+);
+
+export const LIST_USERS = cypher(
+  'LIST_USERS',
+  `MATCH (u:User) WITH count(u) AS total
+   MATCH (u:User) WHERE u.email > $after
+   RETURN properties(u) AS user, total ORDER BY u.email LIMIT $limit`,
+  { after: '', limit: 51 },
+);
+
+export const SET_PASSWORD = cypher(
+  'SET_PASSWORD',
+  'MATCH (u:User {id: $id}) SET u.passwordHash = $passwordHash, u.mustChangePassword = $mustChangePassword',
+  { id: 'user-1', passwordHash: 'scrypt$…', mustChangePassword: false },
+);
+
+export const CREATE_SESSION = cypher(
+  'CREATE_SESSION',
+  `MATCH (u:User {id: $userId})
+   CREATE (s:Session {tokenHash: $tokenHash, userId: $userId, createdAt: $createdAt, expiresAt: $expiresAt})-[:SESSION_OF]->(u)`,
+  { tokenHash: 'ab12', userId: 'user-1', createdAt: NOW, expiresAt: NOW },
+);
+
+export const FIND_SESSION = cypher(
+  'FIND_SESSION',
+  `MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(u:User) WHERE s.expiresAt > $now
+   RETURN properties(s) AS session, properties(u) AS user`,
+  { tokenHash: 'ab12', now: NOW },
+);
+
+export const DELETE_SESSION = cypher('DELETE_SESSION', 'MATCH (s:Session {tokenHash: $tokenHash}) DETACH DELETE s', {
+  tokenHash: 'ab12',
+});
+
+export const DELETE_SESSIONS_OF = cypher(
+  'DELETE_SESSIONS_OF',
+  'MATCH (s:Session {userId: $userId}) WHERE s.tokenHash <> $keep DETACH DELETE s',
+  { userId: 'user-1', keep: '' },
+);
+
+export const GET_ROLE = cypher(
+  'GET_ROLE',
+  'MATCH (m:Membership {organisationId: $organisationId, userId: $userId}) RETURN m.role AS role',
+  { organisationId: 'org-1', userId: 'user-1' },
+);
+
+export const LIST_MEMBERSHIPS = cypher(
+  'LIST_MEMBERSHIPS',
+  'MATCH (m:Membership {userId: $userId}) RETURN m.organisationId AS organisationId, m.role AS role ORDER BY m.organisationId',
+  { userId: 'user-1' },
+);
+
+export const LIST_MEMBERS = cypher(
+  'LIST_MEMBERS',
+  `MATCH (m:Membership {organisationId: $organisationId}) MATCH (u:User {id: m.userId})
+   RETURN m.role AS role, properties(u) AS user ORDER BY u.email`,
+  { organisationId: 'org-1' },
+);
+
+export const SET_MEMBERSHIP = cypher(
+  'SET_MEMBERSHIP',
+  'MERGE (m:Membership {organisationId: $organisationId, userId: $userId}) SET m.role = $role',
+  { organisationId: 'org-1', userId: 'user-1', role: 'VIEWER' },
+);
+
+export const REMOVE_MEMBERSHIP = cypher(
+  'REMOVE_MEMBERSHIP',
+  'MATCH (m:Membership {organisationId: $organisationId, userId: $userId}) DELETE m RETURN count(*) AS removed',
+  { organisationId: 'org-1', userId: 'user-1' },
+);
+
+export const CREATE_INVITATION = cypher(
+  'CREATE_INVITATION',
+  `CREATE (:Invitation {tokenHash: $tokenHash, email: $email, organisationId: $organisationId, role: $role,
+     invitedBy: $invitedBy, createdAt: $createdAt, expiresAt: $expiresAt, acceptedAt: null})`,
+  {
+    tokenHash: 'ab12',
+    email: USER.email,
+    organisationId: 'org-1',
+    role: 'VIEWER',
+    invitedBy: 'user-1',
+    createdAt: NOW,
+    expiresAt: NOW,
+  },
+);
+
+export const FIND_INVITATION = cypher(
+  'FIND_INVITATION',
+  'MATCH (i:Invitation {tokenHash: $tokenHash}) RETURN properties(i) AS invitation',
+  { tokenHash: 'ab12' },
+);
+
+export const ACCEPT_INVITATION = cypher(
+  'ACCEPT_INVITATION',
+  `MATCH (i:Invitation {tokenHash: $tokenHash}) WHERE i.acceptedAt IS NULL
+   SET i.acceptedAt = $at RETURN count(i) AS accepted`,
+  { tokenHash: 'ab12', at: NOW },
+);
+
+/** The counter node is locked by the SET, so concurrent appends get distinct, increasing numbers. */
+export const APPEND_HISTORY = cypher(
+  'APPEND_HISTORY',
+  `MERGE (c:HistorySequence {id: 'history'}) ON CREATE SET c.value = 0
+   SET c.value = c.value + 1
+   CREATE (h:HistoryEntry {seq: c.value, organisationId: $organisationId, userId: $userId, at: $at, kind: $kind,
+     recordId: $recordId, action: $action, before: $before, after: $after, snapshot: $snapshot})
+   RETURN h.seq AS seq`,
+  {
+    organisationId: 'org-1',
+    userId: null,
+    at: NOW,
+    kind: 'actor',
+    recordId: 'a-1',
+    action: 'UPDATE',
+    before: '{}',
+    after: '{}',
+    snapshot: null,
+  },
+);
+
+const HISTORY_FIELDS = `h.seq AS seq, h.organisationId AS organisationId, h.userId AS userId, h.at AS at,
+  h.kind AS kind, h.recordId AS recordId, h.action AS action, h.before AS before, h.after AS after,
+  h.snapshot IS NOT NULL AS hasSnapshot`;
+
+export const LIST_HISTORY = cypher(
+  'LIST_HISTORY',
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WITH count(h) AS total
+   MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE h.seq < $before
+   RETURN ${HISTORY_FIELDS}, total ORDER BY h.seq DESC LIMIT $limit`,
+  { organisationId: 'org-1', before: 100, limit: 51 },
+);
+
+export const HISTORY_BASE = cypher(
+  'HISTORY_BASE',
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE h.seq <= $upto AND h.snapshot IS NOT NULL
+   RETURN h.seq AS seq, h.snapshot AS snapshot ORDER BY h.seq DESC LIMIT 1`,
+  { organisationId: 'org-1', upto: 100 },
+);
+
+export const HISTORY_RANGE = cypher(
+  'HISTORY_RANGE',
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE h.seq > $from AND h.seq <= $upto
+   RETURN ${HISTORY_FIELDS} ORDER BY h.seq`,
+  { organisationId: 'org-1', from: 1, upto: 100 },
+);
+
+export const GET_HISTORY_ENTRY = cypher(
+  'GET_HISTORY_ENTRY',
+  `MATCH (h:HistoryEntry {organisationId: $organisationId, seq: $seq}) RETURN ${HISTORY_FIELDS}`,
+  { organisationId: 'org-1', seq: 1 },
+);
+
+export const FORGET_ORGANISATION = cypher(
+  'FORGET_ORGANISATION',
+  `CALL () { MATCH (m:Membership {organisationId: $organisationId}) DELETE m }
+   CALL () { MATCH (i:Invitation {organisationId: $organisationId}) DELETE i }
+   CALL () { MATCH (h:HistoryEntry {organisationId: $organisationId}) DELETE h }`,
+  { organisationId: 'org-1' },
+);

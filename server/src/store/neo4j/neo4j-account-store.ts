@@ -1,0 +1,280 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+import { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+
+import { isRole, type Role } from '../../auth/roles.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { OrganisationContents } from '../../domain/records.ts';
+import type {
+  AccountStore,
+  HistoryAction,
+  HistoryEntry,
+  Invitation,
+  Membership,
+  NewHistoryEntry,
+  NewUser,
+  Session,
+  User,
+} from '../account-store.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
+import type { Page, PageRequest } from '../graph-store.ts';
+import * as Q from './account-queries.ts';
+
+type Props = Record<string, unknown>;
+
+function userFrom(props: Props): User {
+  return {
+    id: String(props.id),
+    email: String(props.email),
+    displayName: (props.displayName as string | null | undefined) ?? null,
+    isAdmin: props.isAdmin === true,
+    mustChangePassword: props.mustChangePassword === true,
+    createdAt: String(props.createdAt),
+  };
+}
+
+function roleFrom(value: unknown): Role | null {
+  return isRole(value) ? value : null;
+}
+
+function historyFrom(record: Neo4jRecord): HistoryEntry {
+  const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : null);
+  return {
+    id: Number(record.get('seq')),
+    organisationId: String(record.get('organisationId')),
+    userId: (record.get('userId') as string | null) ?? null,
+    at: String(record.get('at')),
+    kind: String(record.get('kind')),
+    recordId: String(record.get('recordId')),
+    action: record.get('action') as HistoryAction,
+    before: json(record.get('before')),
+    after: json(record.get('after')),
+    hasSnapshot: record.get('hasSnapshot') === true,
+  };
+}
+
+/**
+ * Accounts in Neo4j, beside the map data. Takes the adapter's driver (one driver per process);
+ * reads through executeRead, writes through executeWrite, every statement from account-queries.ts.
+ * Snapshots are gzipped JSON stored as base64 strings (Neo4j has no blob type).
+ */
+export class Neo4jAccountStore implements AccountStore {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+  ) {}
+
+  private async run<P extends string>(
+    mode: 'read' | 'write',
+    statement: Q.AccountStatement<P>,
+    params: { readonly [K in P]: unknown },
+  ): Promise<Neo4jRecord[]> {
+    const session = this.driver.session({ ...(this.database ? { database: this.database } : {}) });
+    const work = async (tx: ManagedTransaction) => (await tx.run(statement.text, params as Props)).records;
+    try {
+      return mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Creates the constraints and index; idempotent. */
+  async migrate(): Promise<void> {
+    for (const statement of Q.ACCOUNT_SCHEMA) await this.run('write', statement, {});
+  }
+
+  async countUsers(): Promise<number> {
+    const [record] = await this.run('read', Q.COUNT_USERS, {});
+    return Number(record?.get('n') ?? 0);
+  }
+
+  async createUser(user: NewUser): Promise<User> {
+    try {
+      await this.run('write', Q.CREATE_USER, user);
+    } catch (error) {
+      if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+        throw new DomainError('DUPLICATE', `A user with email "${user.email}" already exists.`, {
+          kind: 'user',
+          field: 'email',
+          reason: 'DUPLICATE',
+        });
+      }
+      throw error;
+    }
+    const { passwordHash: _hash, ...stored } = user;
+    return stored;
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const [record] = await this.run('read', Q.GET_USER, { id });
+    return record ? userFrom(record.get('user') as Props) : null;
+  }
+
+  async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    const [record] = await this.run('read', Q.FIND_USER_BY_EMAIL, { email });
+    if (!record) return null;
+    const props = record.get('user') as Props;
+    return { user: userFrom(props), passwordHash: String(props.passwordHash) };
+  }
+
+  async listUsers(page: PageRequest): Promise<Page<User>> {
+    const size = pageSize(page.first);
+    const records = await this.run('read', Q.LIST_USERS, { after: decodeCursor(page.after) ?? '', limit: size + 1 });
+    const nodes = records.slice(0, size).map((record) => userFrom(record.get('user') as Props));
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      hasNextPage: records.length > size,
+      endCursor: last ? encodeCursor(last.email) : null,
+      totalCount: Number(records[0]?.get('total') ?? 0),
+    };
+  }
+
+  async setPassword(userId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await this.run('write', Q.SET_PASSWORD, { id: userId, passwordHash, mustChangePassword });
+  }
+
+  async createSession(session: Session): Promise<void> {
+    await this.run('write', Q.CREATE_SESSION, session);
+  }
+
+  async findSession(tokenHash: string, now: string): Promise<{ session: Session; user: User } | null> {
+    const [record] = await this.run('read', Q.FIND_SESSION, { tokenHash, now });
+    if (!record) return null;
+    const props = record.get('session') as Props;
+    return {
+      session: {
+        tokenHash,
+        userId: String(props.userId),
+        createdAt: String(props.createdAt),
+        expiresAt: String(props.expiresAt),
+      },
+      user: userFrom(record.get('user') as Props),
+    };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.run('write', Q.DELETE_SESSION, { tokenHash });
+  }
+
+  async deleteSessionsOf(userId: string, keepTokenHash?: string): Promise<void> {
+    await this.run('write', Q.DELETE_SESSIONS_OF, { userId, keep: keepTokenHash ?? '' });
+  }
+
+  async getRole(userId: string, organisationId: string): Promise<Role | null> {
+    const [record] = await this.run('read', Q.GET_ROLE, { organisationId, userId });
+    return record ? roleFrom(record.get('role')) : null;
+  }
+
+  async listMemberships(userId: string): Promise<Membership[]> {
+    const records = await this.run('read', Q.LIST_MEMBERSHIPS, { userId });
+    return records.flatMap((record) => {
+      const role = roleFrom(record.get('role'));
+      return role ? [{ organisationId: String(record.get('organisationId')), userId, role }] : [];
+    });
+  }
+
+  async listMembers(organisationId: string): Promise<Array<Membership & { user: User }>> {
+    const records = await this.run('read', Q.LIST_MEMBERS, { organisationId });
+    return records.flatMap((record) => {
+      const role = roleFrom(record.get('role'));
+      const user = userFrom(record.get('user') as Props);
+      return role ? [{ organisationId, userId: user.id, role, user }] : [];
+    });
+  }
+
+  async setMembership(membership: Membership): Promise<void> {
+    await this.run('write', Q.SET_MEMBERSHIP, membership);
+  }
+
+  async removeMembership(organisationId: string, userId: string): Promise<boolean> {
+    const [record] = await this.run('write', Q.REMOVE_MEMBERSHIP, { organisationId, userId });
+    return Number(record?.get('removed') ?? 0) > 0;
+  }
+
+  async createInvitation(invitation: Invitation): Promise<void> {
+    const { acceptedAt: _a, ...fields } = invitation;
+    await this.run('write', Q.CREATE_INVITATION, fields);
+  }
+
+  async findInvitation(tokenHash: string): Promise<Invitation | null> {
+    const [record] = await this.run('read', Q.FIND_INVITATION, { tokenHash });
+    if (!record) return null;
+    const props = record.get('invitation') as Props;
+    const role = roleFrom(props.role);
+    if (!role) return null;
+    return {
+      tokenHash,
+      email: String(props.email),
+      organisationId: String(props.organisationId),
+      role,
+      invitedBy: String(props.invitedBy),
+      createdAt: String(props.createdAt),
+      expiresAt: String(props.expiresAt),
+      acceptedAt: (props.acceptedAt as string | null | undefined) ?? null,
+    };
+  }
+
+  async acceptInvitation(tokenHash: string, at: string): Promise<boolean> {
+    const [record] = await this.run('write', Q.ACCEPT_INVITATION, { tokenHash, at });
+    return Number(record?.get('accepted') ?? 0) > 0;
+  }
+
+  async appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry> {
+    const snapshot = entry.snapshot ? gzipSync(JSON.stringify(entry.snapshot)).toString('base64') : null;
+    const [record] = await this.run('write', Q.APPEND_HISTORY, {
+      organisationId: entry.organisationId,
+      userId: entry.userId,
+      at: entry.at,
+      kind: entry.kind,
+      recordId: entry.recordId,
+      action: entry.action,
+      before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+      snapshot,
+    });
+    const { snapshot: _s, ...rest } = entry;
+    return { ...rest, id: Number(record?.get('seq')), hasSnapshot: snapshot !== null };
+  }
+
+  async listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+    const size = pageSize(page.first);
+    const before = Number(decodeCursor(page.after) ?? Number.MAX_SAFE_INTEGER);
+    const records = await this.run('read', Q.LIST_HISTORY, { organisationId, before, limit: size + 1 });
+    const nodes = records.slice(0, size).map(historyFrom);
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      hasNextPage: records.length > size,
+      endCursor: last ? encodeCursor(String(last.id)) : null,
+      totalCount: Number(records[0]?.get('total') ?? 0),
+    };
+  }
+
+  async historySince(
+    organisationId: string,
+    uptoId: number,
+  ): Promise<{ base: OrganisationContents | null; entries: HistoryEntry[] }> {
+    const [base] = await this.run('read', Q.HISTORY_BASE, { organisationId, upto: uptoId });
+    if (!base) return { base: null, entries: [] };
+    const records = await this.run('read', Q.HISTORY_RANGE, {
+      organisationId,
+      from: Number(base.get('seq')),
+      upto: uptoId,
+    });
+    const snapshot = Buffer.from(String(base.get('snapshot')), 'base64');
+    return {
+      base: JSON.parse(gunzipSync(snapshot).toString('utf8')) as OrganisationContents,
+      entries: records.map(historyFrom),
+    };
+  }
+
+  async getHistoryEntry(organisationId: string, id: number): Promise<HistoryEntry | null> {
+    const [record] = await this.run('read', Q.GET_HISTORY_ENTRY, { organisationId, seq: id });
+    return record ? historyFrom(record) : null;
+  }
+
+  async forgetOrganisation(organisationId: string): Promise<void> {
+    await this.run('write', Q.FORGET_ORGANISATION, { organisationId });
+  }
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+
+import { importOrganisation } from '../src/editing/organisation-commands.ts';
+import { startTestApp, type TestApp } from './helpers.ts';
+
+const seed = (name: string): unknown =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../seeds/organisations/${name}.json`), 'utf8'));
+
+const ANALYSIS = `query($org: ID!) { analysis(organisationId: $org) {
+  scenarioId
+  findings { kind actorIds linkIds }
+  levelMatrix { gaps { levelKeys linkIds } }
+  desiredDistance { hasDesired desiredScenarioId }
+} }`;
+
+type Finding = { kind: string; actorIds: string[]; linkIds: string[] };
+
+// The expectations below come from how the seeds were designed (seeds/README.md), not from a run.
+describe('the analyses through the API, on the sample organisations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ isShared: true });
+    await importOrganisation(t.app.store, seed('kommunby'));
+    await importOrganisation(t.app.store, seed('skolgruppen'));
+  });
+  afterAll(() => t.close());
+
+  it('finds the level gap between region managers and principals in the independent group', async () => {
+    const { data, errors } = await t.gql(ANALYSIS, { org: 'skolgruppen' });
+    expect(errors).toBeUndefined();
+    const gap = data!.analysis.levelMatrix.gaps.find(
+      (g: { levelKeys: string[] }) => g.levelKeys.join('>') === 'region>principal',
+    );
+    expect(gap.linkIds).toHaveLength(12);
+    expect(gap.linkIds).toContain('lnk-cur-regionchef-norr--rek-norrhamra-st');
+    expect(data!.analysis.findings.some((f: Finding) => f.kind === 'LEVEL_GAP')).toBe(true);
+    expect(data!.analysis.desiredDistance).toEqual({ hasDesired: true, desiredScenarioId: 'scn-skolgruppen-onskat' });
+  });
+
+  it('finds the Mossäng school as an island, and the superintendent skipping levels, in the municipality', async () => {
+    const { data } = await t.gql(ANALYSIS, { org: 'kommunby' });
+    const findings = data!.analysis.findings as Finding[];
+    const islands = findings.filter((f) => f.kind === 'ISLAND').map((f) => [...f.actorIds].sort());
+    expect(islands).toContainEqual(
+      [
+        'act-bitr-mossang',
+        'act-fl-mossang',
+        'act-lag-mossang-estet',
+        'act-lag-mossang-mano',
+        'act-lag-mossang-sosprak',
+        'act-rek-mossang',
+      ].sort(),
+    );
+    const skipped = findings.filter((f) => f.kind === 'LEVEL_SKIP').flatMap((f) => f.linkIds);
+    expect(skipped).toEqual(
+      expect.arrayContaining(['lnk-cur-skolchef--fl-kvarnback-1-di', 'lnk-cur-skolchef--fl-bjornberg-1-di']),
+    );
+    expect(data!.analysis.levelMatrix.gaps).toEqual([]);
+  });
+
+  it('answers only members: anonymous callers and outsiders are refused', async () => {
+    expect((await t.anonymous(ANALYSIS, { org: 'kommunby' })).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+    const outsider = await t.as('outsider', 'kommunby');
+    expect((await outsider(ANALYSIS, { org: 'kommunby' })).errors![0]!.extensions.code).toBe('FORBIDDEN');
+    const viewer = await t.as('VIEWER', 'kommunby');
+    expect((await viewer(ANALYSIS, { org: 'kommunby' })).errors).toBeUndefined();
+  });
+});

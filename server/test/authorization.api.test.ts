@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { hasRole, type Role } from '../src/auth/roles.ts';
+import { createRecord } from '../src/editing/record-commands.ts';
+import type { RecordKind } from '../src/domain/records.ts';
+import { contractDocument } from '../src/store/contract/fixture.ts';
+import { type Caller, startTestApp, type TestApp } from './helpers.ts';
+
+/**
+ * Every query and mutation × every kind of caller, on the fixture organisation "org".
+ * A caller is allowed when the answer carries no UNAUTHENTICATED / FORBIDDEN / PASSWORD_CHANGE_REQUIRED
+ * (an allowed call may still fail for its own reasons, e.g. DUPLICATE, and that is not our concern here).
+ */
+type Needed = Role | 'SIGNED_IN' | 'ADMIN' | 'ANYONE';
+type Vars = Record<string, unknown>;
+
+interface Operation {
+  name: string;
+  needed: Needed;
+  query: string;
+  /** Fresh variables per attempt (allowed deletes must have something to delete). */
+  vars: (t: TestApp, n: number) => Promise<Vars> | Vars;
+}
+
+const CALLERS: Caller[] = ['anonymous', 'outsider', 'AUDIENCE', 'VIEWER', 'EDITOR', 'OWNER', 'admin'];
+
+function expected(caller: Caller, needed: Needed): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (needed === 'ANYONE') return 'allowed';
+  if (caller === 'anonymous') return 'UNAUTHENTICATED';
+  if (caller === 'admin' || needed === 'SIGNED_IN') return 'allowed';
+  if (needed === 'ADMIN' || caller === 'outsider') return 'FORBIDDEN';
+  return hasRole(caller, needed) ? 'allowed' : 'FORBIDDEN';
+}
+
+/** A record made directly through the commands (no GraphQL, no caller), for an attempt to act on. */
+async function made(t: TestApp, kind: RecordKind, n: number, fields: Vars = {}): Promise<string> {
+  const inputs: Record<RecordKind, Vars> = {
+    unit: { name: `Enhet ${n}`, kind: 'TEAM' },
+    actor: { name: `Aktör ${n}`, levelKey: 'teacher' },
+    scenario: { name: `Observation ${n}`, kind: 'OBSERVATION', observedAt: '2025-01-15' },
+    link: { scenarioId: 's-current', sourceId: 'a-principal', kind: 'DIALOGUE', coupling: 'LOOSE' },
+    arena: { scenarioId: 's-current', name: `Arena ${n}` },
+    perception: { linkId: 'l-1', respondent: `respondent ${n}` },
+    initiative: { scenarioId: 's-current', name: `Insats ${n}` },
+  };
+  if (kind === 'link') fields = { targetId: await made(t, 'actor', n), ...fields };
+  const record = await createRecord(t.app.store, kind, { organisationId: 'org', ...inputs[kind], ...fields });
+  return record.id;
+}
+
+const KINDS: Array<{ kind: RecordKind; create: string; createVars: (t: TestApp, n: number) => Promise<Vars> }> = [
+  { kind: 'unit', create: 'name: "U", kind: TEAM', createVars: async () => ({}) },
+  { kind: 'actor', create: 'name: "A", levelKey: "teacher"', createVars: async () => ({}) },
+  {
+    kind: 'scenario',
+    create: 'name: "O", kind: OBSERVATION, observedAt: "2025-02-01"',
+    createVars: async () => ({}),
+  },
+  {
+    kind: 'link',
+    create: 'scenarioId: "s-current", sourceId: "a-principal", targetId: $ref, kind: DIALOGUE, coupling: LOOSE',
+    createVars: async (t, n) => ({ ref: await made(t, 'actor', n) }),
+  },
+  { kind: 'arena', create: 'scenarioId: "s-current", name: "Ar"', createVars: async () => ({}) },
+  { kind: 'perception', create: 'linkId: "l-1", respondent: "r"', createVars: async () => ({}) },
+  { kind: 'initiative', create: 'scenarioId: "s-current", name: "I"', createVars: async () => ({}) },
+];
+
+const capital = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+
+const RECORD_OPERATIONS: Operation[] = KINDS.flatMap(({ kind, create, createVars }) => [
+  {
+    name: `create${capital(kind)}`,
+    needed: 'EDITOR' as const,
+    query: `mutation${create.includes('$ref') ? '($ref: ID!)' : ''} { create${capital(kind)}(input: { organisationId: "org", ${create} }) { ${kind} { id } } }`,
+    vars: createVars,
+  },
+  {
+    name: `update${capital(kind)}`,
+    needed: 'EDITOR' as const,
+    query: `mutation($id: ID!) { update${capital(kind)}(input: { organisationId: "org", id: $id }) { ${kind} { id } } }`,
+    vars: async (t: TestApp, n: number) => ({ id: await made(t, kind, n) }),
+  },
+  {
+    name: `delete${capital(kind)}`,
+    needed: 'EDITOR' as const,
+    query: `mutation($id: ID!) { delete${capital(kind)}(organisationId: "org", id: $id) { deletedId } }`,
+    vars: async (t: TestApp, n: number) => ({ id: await made(t, kind, n) }),
+  },
+]);
+
+const none = () => ({});
+
+const OPERATIONS: Operation[] = [
+  { name: 'health', needed: 'ANYONE', query: '{ health { ready } }', vars: none },
+  { name: 'me', needed: 'ANYONE', query: '{ me { id } }', vars: none },
+  { name: 'organisations', needed: 'SIGNED_IN', query: '{ organisations { nodes { id } } }', vars: none },
+  { name: 'organisation', needed: 'AUDIENCE', query: '{ organisation(id: "org") { id name } }', vars: none },
+  {
+    name: 'organisation.actors',
+    needed: 'VIEWER',
+    query: '{ organisation(id: "org") { actors { nodes { id } } } }',
+    vars: none,
+  },
+  { name: 'map', needed: 'AUDIENCE', query: '{ map(organisationId: "org") { actors { id } } }', vars: none },
+  { name: 'actors', needed: 'VIEWER', query: '{ actors(organisationId: "org") { nodes { id } } }', vars: none },
+  { name: 'actor', needed: 'VIEWER', query: '{ actor(organisationId: "org", id: "a-chief") { id } }', vars: none },
+  {
+    name: 'links',
+    needed: 'VIEWER',
+    query: '{ links(organisationId: "org", scenarioId: "s-current") { nodes { id } } }',
+    vars: none,
+  },
+  { name: 'link', needed: 'VIEWER', query: '{ link(organisationId: "org", id: "l-1") { id } }', vars: none },
+  { name: 'exportOrganisation', needed: 'VIEWER', query: '{ exportOrganisation(id: "org") }', vars: none },
+  {
+    name: 'history',
+    needed: 'VIEWER',
+    query: '{ history(organisationId: "org") { nodes { id } } }',
+    vars: none,
+  },
+  { name: 'members', needed: 'OWNER', query: '{ members(organisationId: "org") { role } }', vars: none },
+  { name: 'users', needed: 'ADMIN', query: '{ users { nodes { id } } }', vars: none },
+  ...RECORD_OPERATIONS,
+  {
+    name: 'cloneScenario',
+    needed: 'EDITOR',
+    query: `mutation($name: String!) { cloneScenario(input: { organisationId: "org", sourceId: "s-current", name: $name, kind: OBSERVATION, observedAt: "2025-03-01" }) { scenario { id } } }`,
+    vars: (_t, n) => ({ name: `Klon ${n}` }),
+  },
+  {
+    name: 'updateOrganisation',
+    needed: 'EDITOR',
+    query: 'mutation { updateOrganisation(input: { id: "org", description: "ändrad" }) { organisation { id } } }',
+    vars: none,
+  },
+  {
+    name: 'createOrganisation',
+    needed: 'SIGNED_IN',
+    query: 'mutation { createOrganisation(input: { name: "Ny", kind: OTHER }) { organisation { id } } }',
+    vars: none,
+  },
+  {
+    name: 'importOrganisation CREATE',
+    needed: 'SIGNED_IN',
+    query: 'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
+    vars: (_t, n) => ({ d: contractDocument(`imported-${n}`) }),
+  },
+  {
+    name: 'importOrganisation REPLACE',
+    needed: 'OWNER',
+    query: 'mutation($d: JSON!) { importOrganisation(document: $d, mode: REPLACE) { organisation { id } } }',
+    vars: () => ({ d: contractDocument('org') }),
+  },
+  {
+    name: 'invite',
+    needed: 'OWNER',
+    query: 'mutation { invite(organisationId: "org", email: "ny@test.example", role: VIEWER) { token } }',
+    vars: none,
+  },
+  {
+    name: 'setMember',
+    needed: 'OWNER',
+    query: 'mutation { setMember(organisationId: "org", email: "admin@test.example", role: VIEWER) { role } }',
+    vars: none,
+  },
+  {
+    name: 'removeMember',
+    needed: 'OWNER',
+    query: 'mutation { removeMember(organisationId: "org", userId: "user-nobody") }',
+    vars: none,
+  },
+  {
+    name: 'createUser',
+    needed: 'ADMIN',
+    query: 'mutation($e: String!) { createUser(input: { email: $e, password: "long-enough-1" }) { id } }',
+    vars: (_t, n) => ({ e: `created-${n}@test.example` }),
+  },
+  {
+    name: 'restoreOrganisation',
+    needed: 'ADMIN',
+    query: 'mutation($id: ID!) { restoreOrganisation(organisationId: "org", historyEntryId: $id) { id } }',
+    vars: async (t) => ({ id: String((await t.app.accounts.listHistory('org', { first: 1 })).nodes[0]!.id) }),
+  },
+  {
+    name: 'deleteOrganisation',
+    needed: 'OWNER',
+    query: 'mutation { deleteOrganisation(id: "org") { deletedId } }',
+    vars: none,
+  },
+];
+
+describe('authorisation: every operation × every caller', () => {
+  let t: TestApp;
+  const clients = new Map<Caller, Awaited<ReturnType<TestApp['as']>>>();
+  beforeAll(async () => {
+    // One app for the whole table: fresh users and records per attempt keep the attempts apart.
+    t = await startTestApp({ withFixture: true, isShared: true });
+    for (const caller of CALLERS) clients.set(caller, await t.as(caller, 'org'));
+  }, 60_000);
+  afterAll(() => t.close());
+
+  let n = 0;
+  // deleteOrganisation is last so the organisation stays for every other row; only its owner-or-admin
+  // attempts may delete, so those come last among the callers.
+  for (const operation of OPERATIONS) {
+    const callers = operation.name === 'deleteOrganisation' ? CALLERS.filter((c) => c !== 'admin') : CALLERS;
+    it.each(callers)(`${operation.name} (needs ${operation.needed}) as %s`, async (caller) => {
+      n += 1;
+      const vars = await operation.vars(t, n);
+      const result = await clients.get(caller)!(operation.query, vars);
+      const codes = (result.errors ?? []).map((error) => error.extensions.code);
+      const want = expected(caller, operation.needed);
+      if (want === 'allowed') {
+        expect(
+          codes.filter((code) => ['UNAUTHENTICATED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED'].includes(code)),
+        ).toEqual([]);
+        // Reads and writes that are allowed succeed outright here (the table only uses valid input).
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      } else {
+        expect(codes).toContain(want);
+        expect(result.data === null || Object.values(result.data ?? {}).every((value) => value === null)).toBe(true);
+      }
+    });
+  }
+});
