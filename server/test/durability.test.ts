@@ -11,12 +11,17 @@ const dir = mkdtempSync(join(tmpdir(), 'kk-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the writer, lets it acknowledge `acks` batches, then kills it with SIGKILL mid-stream. */
-function writeThenKill(file: string, acks: number): Promise<number> {
+function writeThenKill(file: string, acks: number): Promise<{ last: number; pid: number }> {
   return new Promise((done, fail) => {
-    const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-    const child = spawn(tsx, [resolve(import.meta.dirname, 'fixtures/write-stream.ts'), file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Node itself runs the writer (tsx as a loader), so SIGKILL hits the writing process and not
+    // a wrapper that would leave it running.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(import.meta.dirname, 'fixtures/write-stream.ts'), file],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let last = -1;
     let buffer = '';
     let stderr = '';
@@ -29,7 +34,9 @@ function writeThenKill(file: string, acks: number): Promise<number> {
       if (last >= acks && !child.killed) child.kill('SIGKILL');
     });
     child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? done(last) : fail(new Error(`writer ended without being killed: ${stderr}`)),
+      signal === 'SIGKILL'
+        ? done({ last, pid: child.pid! })
+        : fail(new Error(`writer ended without being killed: ${stderr}`)),
     );
   });
 }
@@ -37,8 +44,10 @@ function writeThenKill(file: string, acks: number): Promise<number> {
 describe('the embedded store under SIGKILL', () => {
   it('keeps every acknowledged write and never half of one', async () => {
     const file = join(dir, 'kill.db');
-    const lastAck = await writeThenKill(file, 300);
+    const { last: lastAck, pid } = await writeThenKill(file, 300);
     expect(lastAck).toBeGreaterThanOrEqual(300);
+    // The writer is really gone: signal 0 only asks whether the process exists.
+    expect(() => process.kill(pid, 0)).toThrow();
 
     const store = new SqliteStore({ file });
     await store.migrate();

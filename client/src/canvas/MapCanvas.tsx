@@ -1,0 +1,130 @@
+import type { Core } from 'cytoscape';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+
+import { type ClassSets } from './class-sets.ts';
+import { createCy } from './cy-instance.ts';
+import { toElements } from './elements.ts';
+import { exportPng, exportSvg } from './export.ts';
+import { layeredLayout, type Point } from './layered-layout.ts';
+import { readPositions, runForce, applyPositions } from './layouts.ts';
+import type { CanvasMap, DiffMark } from './model.ts';
+import { applyClassSets, syncElements } from './sync.ts';
+import { installTestHook, markRendered } from './test-hook.ts';
+
+export type CanvasPick = { entity: 'actor' | 'link' | 'unit'; id: string } | null;
+
+/** What the rest of the app may ask of the canvas, without touching Cytoscape. */
+export interface CanvasHandle {
+  fit: () => void;
+  zoomBy: (factor: number) => void;
+  centreOn: (id: string) => void;
+  exportPng: () => Blob;
+  exportSvg: () => string;
+}
+
+export interface MapCanvasProps {
+  map: CanvasMap;
+  diff: ReadonlyMap<string, DiffMark>;
+  /** Positions the user saved for this scenario; they win over the computed layout. */
+  savedPositions: ReadonlyMap<string, Point>;
+  classSets: ClassSets;
+  layoutMode: 'layered' | 'force';
+  layoutRun: number;
+  selectedId: string | null;
+  ariaLabel: string;
+  onPick: (pick: CanvasPick) => void;
+  onPositionsChange: (positions: Map<string, Point>) => void;
+  onHandle: (handle: CanvasHandle | null) => void;
+}
+
+function pickOf(target: { data: (key: string) => unknown }): CanvasPick {
+  const entity = target.data('entity');
+  const id = String(target.data('recordId'));
+  return entity === 'actor' || entity === 'link' || entity === 'unit' ? { entity, id } : null;
+}
+
+export function MapCanvas(props: MapCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  // The event handlers bound once at mount read the latest props through this ref.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const elementCount = props.map.actors.length + props.map.links.length + props.map.units.length;
+  const isFirstSync = useRef(true);
+
+  // One instance per mount; the large-map renderer choice is made from the first map's size.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = createCy(container.current, elementCount);
+    cyRef.current = cy;
+    isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
+    installTestHook(cy);
+    cy.on('tap', (event) => {
+      latest.current.onPick(event.target === cy ? null : pickOf(event.target));
+    });
+    cy.on('dragfree', 'node.actor', () => latest.current.onPositionsChange(readPositions(cy)));
+    latest.current.onHandle({
+      fit: () => cy.fit(cy.elements(':visible'), 40),
+      zoomBy: (factor) =>
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+      centreOn: (id) =>
+        cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
+      exportPng: () => exportPng(cy),
+      exportSvg: () => exportSvg(cy),
+    });
+    return () => {
+      latest.current.onHandle(null);
+      cy.destroy();
+      cyRef.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once per mount on purpose
+  }, []);
+
+  // Elements follow the map; new actors get their saved or layered position, old ones stay put.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { map, diff, savedPositions } = props;
+    const layered = layeredLayout(map.levels, map.actors, map.units);
+    const positions = new Map([...layered, ...savedPositions]);
+    syncElements(cy, toElements(map, diff), positions);
+    if (isFirstSync.current) {
+      isFirstSync.current = false;
+      applyPositions(cy, positions);
+      markRendered(cy);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
+  }, [props.map, props.diff]);
+
+  // An explicit layout run (mode switch or "re-layout") recomputes every position.
+  const lastRun = useRef(props.layoutRun);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || lastRun.current === props.layoutRun) return;
+    lastRun.current = props.layoutRun;
+    if (props.layoutMode === 'force') {
+      void runForce(cy).then(() => latest.current.onPositionsChange(readPositions(cy)));
+    } else {
+      const { map } = latest.current;
+      applyPositions(cy, layeredLayout(map.levels, map.actors, map.units));
+      latest.current.onPositionsChange(new Map());
+    }
+  }, [props.layoutRun, props.layoutMode]);
+
+  useEffect(() => {
+    if (cyRef.current) applyClassSets(cyRef.current, props.classSets);
+  }, [props.classSets]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.$(':selected').unselect();
+    if (props.selectedId) cy.getElementById(props.selectedId).select();
+  }, [props.selectedId, props.map]);
+
+  return (
+    <div ref={container} className="map-canvas" role="img" aria-label={props.ariaLabel} data-testid="map-canvas" />
+  );
+}

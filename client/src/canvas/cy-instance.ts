@@ -1,0 +1,37 @@
+import cytoscape, { type Core } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+
+import { buildStylesheet } from './stylesheet.ts';
+
+let isFcoseRegistered = false;
+
+/** Above this many elements the map switches to the renderer's large-graph settings. */
+export const LARGE_MAP = 3000;
+/** Above this many elements edges are drawn straight: bezier control points cost a frame's time. */
+export const STRAIGHT_EDGES = 1500;
+
+/**
+ * Creates the one Cytoscape instance of the map view. Big maps use the WebGL renderer and hide
+ * edges while panning and zooming, so the view stays interactive at 20,000 elements.
+ */
+export function createCy(container: HTMLElement, elementCount: number): Core {
+  if (!isFcoseRegistered) {
+    cytoscape.use(fcose);
+    isFcoseRegistered = true;
+  }
+  const isLarge = elementCount > LARGE_MAP;
+  return cytoscape({
+    container,
+    style: buildStylesheet({ isLarge: elementCount > STRAIGHT_EDGES }),
+    layout: { name: 'preset' },
+    minZoom: 0.02,
+    maxZoom: 4,
+    wheelSensitivity: 0.4,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    hideEdgesOnViewport: isLarge,
+    textureOnViewport: false,
+    pixelRatio: isLarge ? 1 : 'auto',
+    webgl: isLarge,
+  });
+}

@@ -1,0 +1,82 @@
+import { type CanvasLink, type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+
+/** A Cytoscape element definition, kept structural so this module stays free of the library. */
+export interface ElementDef {
+  group: 'nodes' | 'edges';
+  data: Record<string, string | number | boolean | null>;
+  classes: string;
+  position?: { x: number; y: number };
+}
+
+/**
+ * One-way responsiveness as an arrow: when only the target responds, the arrow points at the
+ * target (the source steers, the target follows); when only the source responds, it points back.
+ * Both or neither responding, or not assessed: no arrowhead.
+ */
+export function linkDirection(
+  link: Pick<CanvasLink, 'targetResponds' | 'sourceResponds'>,
+): 'forward' | 'backward' | 'none' {
+  if (link.targetResponds === true && link.sourceResponds === false) return 'forward';
+  if (link.sourceResponds === true && link.targetResponds === false) return 'backward';
+  return 'none';
+}
+
+export function levelIndexes(map: Pick<CanvasMap, 'levels'>): Map<string, number> {
+  return new Map(map.levels.map((level, i) => [level.key, i]));
+}
+
+/** Builds the nodes (units as compound parents, then actors) and edges for one map. */
+export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> = new Map()): ElementDef[] {
+  const unitIds = new Set(map.units.map((u) => u.id));
+  const actorIds = new Set(map.actors.map((a) => a.id));
+  const levelIndex = levelIndexes(map);
+  const side = new Set(map.levels.filter((l) => l.isSide).map((l) => l.key));
+  const elements: ElementDef[] = [];
+  for (const unit of map.units) {
+    const parent = unit.parentId && unitIds.has(unit.parentId) ? UNIT_PREFIX + unit.parentId : null;
+    elements.push({
+      group: 'nodes',
+      data: { id: UNIT_PREFIX + unit.id, recordId: unit.id, entity: 'unit', label: unit.name, parent },
+      classes: 'unit',
+    });
+  }
+  for (const actor of map.actors) {
+    const parent = actor.unitId && unitIds.has(actor.unitId) ? UNIT_PREFIX + actor.unitId : null;
+    elements.push({
+      group: 'nodes',
+      data: { id: actor.id, recordId: actor.id, entity: 'actor', label: actor.name, levelKey: actor.levelKey, parent },
+      classes: [
+        'actor',
+        `level-${levelIndex.get(actor.levelKey) ?? 0}`,
+        side.has(actor.levelKey) ? 'side' : 'chain',
+      ].join(' '),
+    });
+  }
+  for (const link of map.links) {
+    if (!actorIds.has(link.sourceId) || !actorIds.has(link.targetId)) continue; // a filtered slice
+    const mark = diff.get(link.id);
+    elements.push({
+      group: 'edges',
+      data: {
+        id: link.id,
+        recordId: link.id,
+        entity: 'link',
+        source: link.sourceId,
+        target: link.targetId,
+        kind: link.kind,
+        coupling: link.coupling,
+        label: mark === 'added' ? '+' : mark === 'removed' ? '−' : mark === 'changed' ? 'Δ' : '',
+      },
+      classes: [
+        'link',
+        `coupling-${link.coupling.toLowerCase()}`,
+        `kind-${link.kind.toLowerCase().replace('_', '-')}`,
+        `dir-${linkDirection(link)}`,
+        mark ? `diff-${mark}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
+  }
+  return elements;
+}

@@ -1,0 +1,55 @@
+/**
+ * The plain shapes the canvas draws from: a subset of the map slice, so canvas code and its tests
+ * depend on neither the API's generated types nor React.
+ */
+export type Coupling = 'TIGHT' | 'LOOSE' | 'DECOUPLED';
+export type LinkKind = 'STEERING' | 'SUPPORT' | 'DIALOGUE' | 'FOLLOW_UP' | 'INFORMAL' | 'INTERPRETATION';
+
+export const COUPLINGS: readonly Coupling[] = ['TIGHT', 'LOOSE', 'DECOUPLED'];
+export const LINK_KINDS: readonly LinkKind[] = [
+  'STEERING',
+  'SUPPORT',
+  'DIALOGUE',
+  'FOLLOW_UP',
+  'INFORMAL',
+  'INTERPRETATION',
+];
+
+export interface CanvasLevel {
+  key: string;
+  name: string;
+  isSide: boolean;
+  rank: number | null;
+}
+export interface CanvasActor {
+  id: string;
+  name: string;
+  levelKey: string;
+  unitId: string | null;
+}
+export interface CanvasUnit {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+export interface CanvasLink {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  kind: LinkKind;
+  coupling: Coupling;
+  targetResponds: boolean | null;
+  sourceResponds: boolean | null;
+}
+export interface CanvasMap {
+  levels: CanvasLevel[];
+  actors: CanvasActor[];
+  units: CanvasUnit[];
+  links: CanvasLink[];
+}
+
+/** How a link differs from the other scenario in the comparison view. */
+export type DiffMark = 'added' | 'removed' | 'changed';
+
+/** Prefix for unit node ids, so that a unit and an actor can never share a Cytoscape id. */
+export const UNIT_PREFIX = 'unit:';

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+
+import { COUPLING_STYLE, KIND_COLOUR } from './appearance.ts';
+import { toElements, linkDirection } from './elements.ts';
+import type { CanvasMap } from './model.ts';
+import { buildStylesheet } from './stylesheet.ts';
+
+type Block = { selector: string; style: Record<string, unknown> };
+const sheet = buildStylesheet() as Block[];
+const styleOf = (selector: string) => sheet.find((b) => b.selector === selector)?.style ?? {};
+
+describe('stylesheet', () => {
+  it('encodes coupling by line style and weight, tight heaviest and decoupled faint with a break', () => {
+    expect(styleOf('edge.coupling-tight')).toMatchObject({ 'line-style': 'solid' });
+    expect(styleOf('edge.coupling-loose')).toMatchObject({ 'line-style': 'dashed' });
+    expect(styleOf('edge.coupling-decoupled')).toMatchObject({
+      'line-style': 'dotted',
+      'mid-target-arrow-shape': 'tee',
+    });
+    expect(COUPLING_STYLE.TIGHT.width).toBeGreaterThan(COUPLING_STYLE.LOOSE.width);
+    expect(COUPLING_STYLE.LOOSE.width).toBeGreaterThan(COUPLING_STYLE.DECOUPLED.width);
+    expect(COUPLING_STYLE.DECOUPLED.opacity).toBeLessThan(COUPLING_STYLE.TIGHT.opacity);
+  });
+
+  it('never colours a coupling: colour belongs to kind only', () => {
+    for (const c of ['tight', 'loose', 'decoupled']) {
+      const style = styleOf(`edge.coupling-${c}`);
+      expect(Object.keys(style).filter((k) => k.includes('color'))).toEqual([]);
+    }
+    for (const [kind, colour] of Object.entries(KIND_COLOUR)) {
+      expect(styleOf(`edge.kind-${kind.toLowerCase().replace('_', '-')}`)).toMatchObject({ 'line-color': colour });
+    }
+  });
+
+  it('uses a restrained palette without pure reds or greens', () => {
+    for (const colour of Object.values(KIND_COLOUR)) {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
+      expect(r > 180 && g < 90 && b < 90, `${colour} reads as red`).toBe(false);
+      expect(g > 150 && r < 100 && b < 100, `${colour} reads as green`).toBe(false);
+    }
+  });
+
+  it('keeps labels readable at every zoom', () => {
+    expect(styleOf('node.actor')).toMatchObject({
+      'min-zoomed-font-size': expect.any(Number),
+      'text-wrap': 'ellipsis',
+    });
+  });
+});
+
+describe('elements', () => {
+  const map: CanvasMap = {
+    levels: [
+      { key: 'politics', name: 'Politik', isSide: false, rank: 0 },
+      { key: 'support', name: 'Stöd', isSide: true, rank: null },
+    ],
+    units: [{ id: 'school', name: 'Ekskolan', parentId: null }],
+    actors: [
+      { id: 'a', name: 'A', levelKey: 'politics', unitId: null },
+      { id: 'b', name: 'B', levelKey: 'support', unitId: 'school' },
+    ],
+    links: [
+      {
+        id: 'l',
+        sourceId: 'a',
+        targetId: 'b',
+        kind: 'FOLLOW_UP',
+        coupling: 'DECOUPLED',
+        targetResponds: true,
+        sourceResponds: false,
+      },
+      {
+        id: 'dangling',
+        sourceId: 'a',
+        targetId: 'gone',
+        kind: 'SUPPORT',
+        coupling: 'TIGHT',
+        targetResponds: null,
+        sourceResponds: null,
+      },
+    ],
+  };
+
+  it('maps one-way responsiveness to an arrow toward the responding side', () => {
+    expect(linkDirection({ targetResponds: true, sourceResponds: false })).toBe('forward');
+    expect(linkDirection({ targetResponds: false, sourceResponds: true })).toBe('backward');
+    expect(linkDirection({ targetResponds: true, sourceResponds: true })).toBe('none');
+    expect(linkDirection({ targetResponds: null, sourceResponds: false })).toBe('none');
+  });
+
+  it('builds units as compound parents, actors with level classes, and links with their classes', () => {
+    const els = toElements(map, new Map([['l', 'changed']]));
+    const byId = new Map(els.map((e) => [e.data.id, e]));
+    expect(byId.get('unit:school')?.classes).toBe('unit');
+    expect(byId.get('b')?.data.parent).toBe('unit:school');
+    expect(byId.get('b')?.classes).toBe('actor level-1 side');
+    expect(byId.get('l')?.classes).toBe('link coupling-decoupled kind-follow-up dir-forward diff-changed');
+    expect(byId.has('dangling')).toBe(false);
+  });
+});

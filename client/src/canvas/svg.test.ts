@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import { toSvg } from './svg.ts';
+
+describe('toSvg', () => {
+  it('draws nodes and links with the neutral encoding and escapes labels', () => {
+    const svg = toSvg(
+      [
+        {
+          x: 0,
+          y: 0,
+          width: 100,
+          height: 40,
+          label: 'Rektor <Ek>',
+          fill: '#eee',
+          isUnit: false,
+          isSide: false,
+          opacity: 1,
+        },
+        {
+          x: 0,
+          y: 200,
+          width: 100,
+          height: 40,
+          label: 'Lärare',
+          fill: '#eee',
+          isUnit: false,
+          isSide: false,
+          opacity: 1,
+        },
+      ],
+      [{ x1: 0, y1: 0, x2: 0, y2: 200, coupling: 'DECOUPLED', kind: 'STEERING', dir: 'forward', opacity: 1 }],
+    );
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Rektor &lt;Ek&gt;');
+    expect(svg).toContain('stroke-dasharray="2 5"');
+    expect(svg).toContain('marker-end="url(#arrow-STEERING)"');
+    expect(svg.match(/<line/g)).toHaveLength(2); // the link and its break bar
+  });
+});

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Cadence } from '../../api/generated/graphql.ts';
+import type { MapData } from '../../state/map-store.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Field, Select } from '../../ui/Field.tsx';
+import { createArena, updateArena } from './commands.ts';
+import { editorActions } from './editor-store.ts';
+import { FormFooter } from './FormFooter.tsx';
+import { useSubmit } from './use-submit.ts';
+
+export const CADENCES: Cadence[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'TERMLY', 'YEARLY', 'AD_HOC'];
+
+export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }) {
+  const { t } = useTranslation();
+  const arena = map.arenas.find((a) => a.id === id);
+  const [name, setName] = useState(arena?.name ?? '');
+  const [cadence, setCadence] = useState<string>(arena?.cadence ?? '');
+  const [description, setDescription] = useState(arena?.description ?? '');
+  const [participants, setParticipants] = useState<string[]>(arena?.participantIds ?? []);
+  const { errors, message, isBusy, submit } = useSubmit();
+  const organisationId = map.organisation.id;
+
+  const onSubmit = () =>
+    submit(async () => {
+      const fields = {
+        organisationId,
+        name: name.trim(),
+        cadence: (cadence || null) as Cadence | null,
+        description: description.trim() || null,
+        participantIds: participants,
+      };
+      if (arena) await updateArena(arena, { ...fields, id: arena.id, expectedVersion: arena.version });
+      else await createArena({ ...fields, scenarioId: map.scenario.id });
+    });
+
+  return (
+    <Dialog title={t(arena ? 'forms.editArena' : 'forms.newArena')} onClose={editorActions.close}>
+      <form className="form" onSubmit={(e) => (e.preventDefault(), void onSubmit())}>
+        <Field label={t('fields.name')} error={errors.name}>
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+        </Field>
+        <Field label={t('fields.cadence')} error={errors.cadence}>
+          <Select
+            name="cadence"
+            value={cadence}
+            onChange={setCadence}
+            emptyLabel={t('common.none')}
+            options={CADENCES.map((c) => ({ value: c, label: t(`cadence.${c}`) }))}
+          />
+        </Field>
+        <Field label={t('fields.participants')} error={errors.participantIds}>
+          <select
+            name="participantIds"
+            multiple
+            size={8}
+            value={participants}
+            onChange={(e) => setParticipants([...e.target.selectedOptions].map((o) => o.value))}
+          >
+            {map.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('fields.description')} error={errors.description}>
+          <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        </Field>
+        <FormFooter message={message} isBusy={isBusy} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Cadence, Coupling, LinkKind } from '../../api/generated/graphql.ts';
+import { COUPLINGS, LINK_KINDS } from '../../canvas/model.ts';
+import type { MapData } from '../../state/map-store.ts';
+import { selectionActions } from '../../state/selection-store.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Field, Select, TriState } from '../../ui/Field.tsx';
+import { CADENCES } from './ArenaForm.tsx';
+import { createLink, updateLink } from './commands.ts';
+import { editorActions } from './editor-store.ts';
+import { EvidenceList, type EvidenceDraft } from './EvidenceList.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { useSubmit } from './use-submit.ts';
+
+interface Props {
+  map: MapData;
+  id?: string | undefined;
+  sourceId?: string | undefined;
+  targetId?: string | undefined;
+}
+
+export function LinkForm({ map, id, ...preset }: Props) {
+  const { t } = useTranslation();
+  const link = map.links.find((l) => l.id === id);
+  const [sourceId, setSourceId] = useState(link?.sourceId ?? preset.sourceId ?? '');
+  const [targetId, setTargetId] = useState(link?.targetId ?? preset.targetId ?? '');
+  const [kind, setKind] = useState<LinkKind>(link?.kind ?? 'STEERING');
+  const [coupling, setCoupling] = useState<string>(link?.coupling ?? 'LOOSE');
+  const [targetResponds, setTargetResponds] = useState(link?.targetResponds ?? null);
+  const [sourceResponds, setSourceResponds] = useState(link?.sourceResponds ?? null);
+  const [distinctive, setDistinctive] = useState(link?.distinctive ?? null);
+  const [arenaId, setArenaId] = useState(link?.arenaId ?? '');
+  const [cadence, setCadence] = useState<string>(link?.cadence ?? '');
+  const [notes, setNotes] = useState(link?.notes ?? '');
+  const [confidential, setConfidential] = useState(link?.confidential ?? false);
+  const [stage, setStage] = useState(link?.partnershipStage ? String(link.partnershipStage) : '');
+  const [evidence, setEvidence] = useState<EvidenceDraft[]>(
+    link?.evidence.map((e) => ({ text: e.text, date: e.date ?? '' })) ?? [],
+  );
+  const { errors, message, isBusy, submit } = useSubmit();
+  const organisationId = map.organisation.id;
+  const actorOptions = map.actors.map((a) => ({ value: a.id, label: a.name }));
+  const yesNo: [string, string, string] = [t('common.yes'), t('common.no'), t('common.notAssessed')];
+
+  const onSubmit = () =>
+    submit(async () => {
+      const fields = {
+        organisationId,
+        sourceId,
+        targetId,
+        kind,
+        coupling: (coupling || null) as Coupling | null,
+        targetResponds,
+        sourceResponds,
+        distinctive,
+        arenaId: arenaId || null,
+        cadence: (cadence || null) as Cadence | null,
+        notes: notes.trim() || null,
+        confidential,
+        partnershipStage: stage ? Number(stage) : null,
+        evidence: evidence.filter((e) => e.text.trim()).map((e) => ({ text: e.text.trim(), date: e.date || null })),
+      };
+      if (link) await updateLink(link, { ...fields, id: link.id, expectedVersion: link.version });
+      else
+        selectionActions.select({ entity: 'link', id: await createLink({ ...fields, scenarioId: map.scenario.id }) });
+    });
+
+  return (
+    <Dialog title={t(link ? 'forms.editLink' : 'forms.newLink')} onClose={editorActions.close}>
+      <form className="form form--wide" onSubmit={(e) => (e.preventDefault(), void onSubmit())}>
+        <Field label={t('fields.source')} error={errors.sourceId}>
+          <Select
+            name="sourceId"
+            value={sourceId}
+            onChange={setSourceId}
+            emptyLabel={t('forms.chooseActor')}
+            options={actorOptions}
+          />
+        </Field>
+        <Field label={t('fields.target')} error={errors.targetId}>
+          <Select
+            name="targetId"
+            value={targetId}
+            onChange={setTargetId}
+            emptyLabel={t('forms.chooseActor')}
+            options={actorOptions}
+          />
+        </Field>
+        <Field label={t('fields.kind')} error={errors.kind}>
+          <Select
+            name="kind"
+            value={kind}
+            onChange={(v) => setKind(v as LinkKind)}
+            options={LINK_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
+        </Field>
+        <Field label={t('fields.coupling')} error={errors.coupling}>
+          <Select
+            name="coupling"
+            value={coupling}
+            onChange={setCoupling}
+            emptyLabel={t('forms.derived')}
+            options={COUPLINGS.map((c) => ({ value: c, label: `${t(`coupling.${c}`)} (${t(`couplingHelp.${c}`)})` }))}
+          />
+        </Field>
+        <Field label={t('fields.targetResponds')} error={errors.targetResponds}>
+          <TriState name="targetResponds" value={targetResponds} onChange={setTargetResponds} labels={yesNo} />
+        </Field>
+        <Field label={t('fields.sourceResponds')} error={errors.sourceResponds}>
+          <TriState name="sourceResponds" value={sourceResponds} onChange={setSourceResponds} labels={yesNo} />
+        </Field>
+        <Field label={t('fields.distinctive')} error={errors.distinctive}>
+          <TriState name="distinctive" value={distinctive} onChange={setDistinctive} labels={yesNo} />
+        </Field>
+        <Field label={t('fields.arena')} error={errors.arenaId}>
+          <Select
+            name="arenaId"
+            value={arenaId}
+            onChange={setArenaId}
+            emptyLabel={t('common.none')}
+            options={map.arenas.map((a) => ({ value: a.id, label: a.name }))}
+          />
+        </Field>
+        <Field label={t('fields.cadence')} error={errors.cadence}>
+          <Select
+            name="cadence"
+            value={cadence}
+            onChange={setCadence}
+            emptyLabel={t('common.none')}
+            options={CADENCES.map((c) => ({ value: c, label: t(`cadence.${c}`) }))}
+          />
+        </Field>
+        <Field label={t('fields.partnershipStage')} error={errors.partnershipStage}>
+          <Select
+            name="partnershipStage"
+            value={stage}
+            onChange={setStage}
+            emptyLabel={t('common.none')}
+            options={['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s }))}
+          />
+        </Field>
+        <Field label={t('fields.notes')} error={errors.notes}>
+          <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} />
+        </Field>
+        <label className="field field--inline">
+          <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />{' '}
+          {t('fields.confidential')}
+        </label>
+        <EvidenceList value={evidence} onChange={setEvidence} error={errors.evidence ?? errors.text ?? errors.date} />
+        <FormFooter message={message} isBusy={isBusy} />
+      </form>
+    </Dialog>
+  );
+}

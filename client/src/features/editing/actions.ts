@@ -1,0 +1,250 @@
+import type { TFunction } from 'i18next';
+
+import { errorText } from '../../api/error-text.ts';
+import type { Coupling } from '../../canvas/model.ts';
+import { historyActions, historyStore } from '../../state/history-store.ts';
+import type { MapData } from '../../state/map-store.ts';
+import { type Selection, selectionActions } from '../../state/selection-store.ts';
+import { viewActions } from '../../state/view-store.ts';
+import { notify } from '../../ui/notice-store.ts';
+import { getCanvas } from '../map/canvas-handle.ts';
+import { deleteActor, deleteArena, deleteLinkRecord, deleteUnit, setCoupling } from './commands.ts';
+import { editorActions } from './editor-store.ts';
+
+export interface ActionContext {
+  map: MapData;
+  selected: Selection;
+  t: TFunction;
+}
+
+/**
+ * Every user action, declared once: label, shortcut, when it applies and what it does. The
+ * toolbar, the details panel and the keyboard map all read this list (Excalidraw's pattern).
+ * `history` says how it enters undo: mutations record themselves in commands.ts.
+ */
+export interface ActionDescriptor {
+  id: string;
+  labelKey: string;
+  shortcut: string;
+  keyTest: (e: KeyboardEvent) => boolean;
+  isEnabled: (ctx: ActionContext) => boolean;
+  perform: (ctx: ActionContext) => void | Promise<void>;
+  history: 'immediately' | 'never';
+}
+
+const plain = (key: string) => (e: KeyboardEvent) =>
+  e.key.toLowerCase() === key && !e.ctrlKey && !e.metaKey && !e.altKey;
+const isActor = (c: ActionContext) => c.selected?.entity === 'actor';
+const isLink = (c: ActionContext) => c.selected?.entity === 'link';
+const always = () => true;
+
+function couplingAction(id: string, labelKey: string, key: string, coupling: Coupling): ActionDescriptor {
+  return {
+    id,
+    labelKey,
+    shortcut: key,
+    keyTest: plain(key),
+    isEnabled: isLink,
+    history: 'immediately',
+    perform: async ({ map, selected }) => {
+      const link = map.links.find((l) => l.id === selected?.id);
+      if (link) await setCoupling(map.organisation.id, link, coupling);
+    },
+  };
+}
+
+async function deleteSelected({ map, selected, t }: ActionContext): Promise<void> {
+  const organisationId = map.organisation.id;
+  const name = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
+  if (selected?.entity === 'actor') {
+    const actor = map.actors.find((a) => a.id === selected.id);
+    if (actor && window.confirm(t('actions.confirmDelete', { name: actor.name }))) await deleteActor(map, actor);
+  } else if (selected?.entity === 'link') {
+    const link = map.links.find((l) => l.id === selected.id);
+    if (link && window.confirm(t('actions.confirmDelete', { name: `${name(link.sourceId)} → ${name(link.targetId)}` })))
+      await deleteLinkRecord(organisationId, link);
+  } else if (selected?.entity === 'unit') {
+    const unit = map.units.find((u) => u.id === selected.id);
+    if (unit && window.confirm(t('actions.confirmDelete', { name: unit.name }))) await deleteUnit(organisationId, unit);
+  } else if (selected?.entity === 'arena') {
+    const arena = map.arenas.find((a) => a.id === selected.id);
+    if (arena && window.confirm(t('actions.confirmDelete', { name: arena.name })))
+      await deleteArena(organisationId, map, arena);
+  }
+  selectionActions.select(null);
+}
+
+async function replay(kind: 'undo' | 'redo', t: TFunction): Promise<void> {
+  const state = historyStore.getState();
+  const entry = kind === 'undo' ? state.past.at(-1) : state.future[0];
+  if (!entry) return notify(t('history.nothing'));
+  await (kind === 'undo' ? historyActions.undo() : historyActions.redo());
+  const label = t(entry.labelKey as 'history.createLink');
+  notify(t(kind === 'undo' ? 'status.undone' : 'status.redone', { label }));
+}
+
+export const ACTIONS: ActionDescriptor[] = [
+  {
+    id: 'addActor',
+    labelKey: 'actions.addActor',
+    shortcut: 'A',
+    keyTest: plain('a'),
+    isEnabled: always,
+    history: 'immediately',
+    perform: () => editorActions.open({ type: 'actor' }),
+  },
+  {
+    id: 'addUnit',
+    labelKey: 'actions.addUnit',
+    shortcut: 'U',
+    keyTest: plain('u'),
+    isEnabled: always,
+    history: 'immediately',
+    perform: () => editorActions.open({ type: 'unit' }),
+  },
+  {
+    id: 'addArena',
+    labelKey: 'actions.addArena',
+    shortcut: 'R',
+    keyTest: plain('r'),
+    isEnabled: always,
+    history: 'immediately',
+    perform: () => editorActions.open({ type: 'arena' }),
+  },
+  {
+    id: 'addLink',
+    labelKey: 'actions.addLink',
+    shortcut: 'N',
+    keyTest: plain('n'),
+    isEnabled: always,
+    history: 'immediately',
+    perform: ({ selected }) =>
+      editorActions.open({ type: 'link', ...(selected?.entity === 'actor' ? { sourceId: selected.id } : {}) }),
+  },
+  {
+    id: 'linkFromSelected',
+    labelKey: 'actions.linkFromSelected',
+    shortcut: 'L',
+    keyTest: plain('l'),
+    isEnabled: isActor,
+    history: 'immediately',
+    perform: ({ selected, t }) => {
+      if (selected) selectionActions.startPick({ mode: 'link', fromId: selected.id });
+      notify(t('actions.linkPick'));
+    },
+  },
+  {
+    id: 'editSelected',
+    labelKey: 'actions.editSelected',
+    shortcut: 'E',
+    keyTest: plain('e'),
+    isEnabled: (c) => c.selected !== null,
+    history: 'immediately',
+    perform: ({ selected }) => {
+      if (selected) editorActions.open({ type: selected.entity, id: selected.id });
+    },
+  },
+  {
+    id: 'deleteSelected',
+    labelKey: 'actions.deleteSelected',
+    shortcut: 'Delete',
+    keyTest: (e) => e.key === 'Delete' || e.key === 'Backspace',
+    isEnabled: (c) => c.selected !== null,
+    history: 'immediately',
+    perform: deleteSelected,
+  },
+  couplingAction('setTight', 'actions.setTight', '1', 'TIGHT'),
+  couplingAction('setLoose', 'actions.setLoose', '2', 'LOOSE'),
+  couplingAction('setDecoupled', 'actions.setDecoupled', '3', 'DECOUPLED'),
+  {
+    id: 'focus',
+    labelKey: 'actions.focus',
+    shortcut: 'G',
+    keyTest: plain('g'),
+    isEnabled: isActor,
+    history: 'never',
+    perform: ({ selected }) => viewActions.focus(selected?.id ?? null),
+  },
+  {
+    id: 'pathFrom',
+    labelKey: 'actions.pathFrom',
+    shortcut: 'P',
+    keyTest: plain('p'),
+    isEnabled: isActor,
+    history: 'never',
+    perform: ({ selected, t }) => {
+      if (selected) selectionActions.startPick({ mode: 'path', fromId: selected.id });
+      notify(t('actions.pathPick'));
+    },
+  },
+  {
+    id: 'clearEmphasis',
+    labelKey: 'actions.clearEmphasis',
+    shortcut: 'Esc',
+    keyTest: (e) => e.key === 'Escape',
+    isEnabled: always,
+    history: 'never',
+    perform: () => {
+      viewActions.resetEmphasis();
+      selectionActions.clear();
+    },
+  },
+  {
+    id: 'fit',
+    labelKey: 'toolbar.fit',
+    shortcut: 'F',
+    keyTest: plain('f'),
+    isEnabled: always,
+    history: 'never',
+    perform: () => getCanvas()?.fit(),
+  },
+  {
+    id: 'zoomIn',
+    labelKey: 'toolbar.zoomIn',
+    shortcut: '+',
+    keyTest: (e) => e.key === '+',
+    isEnabled: always,
+    history: 'never',
+    perform: () => getCanvas()?.zoomBy(1.25),
+  },
+  {
+    id: 'zoomOut',
+    labelKey: 'toolbar.zoomOut',
+    shortcut: '−',
+    keyTest: (e) => e.key === '-',
+    isEnabled: always,
+    history: 'never',
+    perform: () => getCanvas()?.zoomBy(0.8),
+  },
+  {
+    id: 'undo',
+    labelKey: 'toolbar.undo',
+    shortcut: 'Ctrl+Z',
+    keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    isEnabled: always,
+    history: 'never',
+    perform: ({ t }) => replay('undo', t),
+  },
+  {
+    id: 'redo',
+    labelKey: 'toolbar.redo',
+    shortcut: 'Ctrl+Shift+Z',
+    keyTest: (e) =>
+      (e.ctrlKey || e.metaKey) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+    isEnabled: always,
+    history: 'never',
+    perform: ({ t }) => replay('redo', t),
+  },
+];
+
+export const actionById = (id: string) => ACTIONS.find((a) => a.id === id) as ActionDescriptor;
+
+/** Runs an action, turning a refused mutation into a notice that says what to do. */
+export async function runAction(action: ActionDescriptor, ctx: ActionContext): Promise<void> {
+  if (!action.isEnabled(ctx)) return;
+  try {
+    await action.perform(ctx);
+  } catch (error) {
+    notify(errorText(ctx.t, error), 'error');
+  }
+}

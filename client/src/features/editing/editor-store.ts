@@ -1,0 +1,16 @@
+import { create } from 'zustand';
+
+/** Which edit form is open; forms read the record from the map by id. */
+export type EditorTarget =
+  | { type: 'actor'; id?: string }
+  | { type: 'unit'; id?: string }
+  | { type: 'arena'; id?: string }
+  | { type: 'link'; id?: string; sourceId?: string; targetId?: string }
+  | null;
+
+export const editorStore = create<{ target: EditorTarget }>(() => ({ target: null }));
+export const useEditor = editorStore;
+export const editorActions = {
+  open: (target: EditorTarget) => editorStore.setState({ target }),
+  close: () => editorStore.setState({ target: null }),
+};

@@ -1,0 +1,98 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { type CanvasPick, MapCanvas } from '../../canvas/MapCanvas.tsx';
+import type { Point } from '../../canvas/layered-layout.ts';
+import { loadPositions, positionsKey, savePositions } from '../../lib/positions-storage.ts';
+import type { MapData } from '../../state/map-store.ts';
+import { useMapState } from '../../state/map-store.ts';
+import { selectionActions, selectionStore, useSelection } from '../../state/selection-store.ts';
+import { useView, viewActions } from '../../state/view-store.ts';
+import { editorActions } from '../editing/editor-store.ts';
+import { compareScenarios } from '../scenarios/compare.ts';
+import { canvasHandleStore } from './canvas-handle.ts';
+import { searchTexts, toCanvasMap } from './to-canvas-map.ts';
+import { toClassSets } from './to-class-sets.ts';
+
+/** Composes the canvas from state: map + comparison, filters and emphasis, saved positions. */
+export function MapView({ map }: { map: MapData }) {
+  const { t } = useTranslation();
+  const compareStatus = useMapState((s) => s.compareStatus);
+  const view = useView();
+  const selected = useSelection((s) => s.selected);
+  const key = positionsKey(map.organisation.id, map.scenario.id);
+  const [saved, setSaved] = useState(() => ({ key, positions: loadPositions(key) }));
+  const savedPositions = saved.key === key ? saved.positions : loadPositions(key);
+
+  const otherLinks = compareStatus.type === 'ready' ? compareStatus.data.links : null;
+  const { canvasMap, diff } = useMemo(() => {
+    const base = toCanvasMap(map);
+    if (!otherLinks) return { canvasMap: base, diff: new Map() };
+    const result = compareScenarios(base.links, otherLinks);
+    return { canvasMap: { ...base, links: result.links }, diff: result.marks };
+  }, [map, otherLinks]);
+  const texts = useMemo(() => searchTexts(map), [map]);
+  const classSets = useMemo(
+    () =>
+      toClassSets(canvasMap, {
+        filters: view.filters,
+        search: view.search,
+        focusActorId: view.focusActorId,
+        pathEnds: view.pathEnds,
+        emphasis: view.emphasis,
+        searchText: texts,
+      }),
+    [canvasMap, view.filters, view.search, view.focusActorId, view.pathEnds, view.emphasis, texts],
+  );
+
+  const onPick = useCallback((pick: CanvasPick) => {
+    const { pending } = selectionStore.getState();
+    if (pending && pick?.entity === 'actor') {
+      selectionActions.startPick(null);
+      if (pending.mode === 'link') editorActions.open({ type: 'link', sourceId: pending.fromId, targetId: pick.id });
+      else viewActions.setPathEnds([pending.fromId, pick.id]);
+      return;
+    }
+    selectionActions.select(pick);
+    if (pick) viewActions.showPanel('details');
+  }, []);
+  const onPositionsChange = useCallback(
+    (positions: Map<string, Point>) => {
+      savePositions(key, positions);
+      setSaved({ key, positions });
+    },
+    [key],
+  );
+
+  const isAllFiltered = map.actors.length > 0 && map.actors.every((a) => classSets.hidden.has(a.id));
+  return (
+    <div className="map-view">
+      <MapCanvas
+        key={key}
+        map={canvasMap}
+        diff={diff}
+        savedPositions={savedPositions}
+        classSets={classSets}
+        layoutMode={view.layoutMode}
+        layoutRun={view.layoutRun}
+        selectedId={
+          selected && selected.entity !== 'arena'
+            ? selected.entity === 'unit'
+              ? `unit:${selected.id}`
+              : selected.id
+            : null
+        }
+        ariaLabel={t('status.elements', { actors: map.actors.length, links: map.links.length })}
+        onPick={onPick}
+        onPositionsChange={onPositionsChange}
+        onHandle={(handle) => canvasHandleStore.setState({ handle })}
+      />
+      {map.actors.length === 0 ? <p className="map-view__empty">{t('empty.emptyMap')}</p> : null}
+      {isAllFiltered ? (
+        <p className="map-view__empty">
+          {t('empty.filteredOut')} <button onClick={viewActions.clearFilters}>{t('filters.clear')}</button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+
+import type { MapData } from '../../state/map-store.ts';
+import { useView, viewActions, type ViewState } from '../../state/view-store.ts';
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
+import { ScenarioPanel } from '../scenarios/ScenarioPanel.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { FilterPanel } from './FilterPanel.tsx';
+
+const PANELS: ViewState['panel'][] = ['details', 'filters', 'scenarios', 'analysis'];
+
+/** Tabs for details, filters, scenarios and analysis beside the map. */
+export function SidePanel({ map }: { map: MapData }) {
+  const { t } = useTranslation();
+  const panel = useView((s) => s.panel);
+  return (
+    <aside className="side-panel" aria-label={t('panels.label')}>
+      <div role="tablist" className="tabs">
+        {PANELS.map((p) => (
+          <button
+            key={p}
+            role="tab"
+            id={`tab-${p}`}
+            aria-selected={panel === p}
+            aria-controls={`panel-${p}`}
+            onClick={() => viewActions.showPanel(p)}
+          >
+            {t(`panels.${p}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side-panel__body">
+        {panel === 'details' ? <DetailsPanel map={map} /> : null}
+        {panel === 'filters' ? <FilterPanel map={map} /> : null}
+        {panel === 'scenarios' ? <ScenarioPanel map={map} /> : null}
+        {panel === 'analysis' ? <AnalysisPanel map={map} /> : null}
+      </div>
+    </aside>
+  );
+}

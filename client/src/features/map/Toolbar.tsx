@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+
+import { download } from '../../lib/download.ts';
+import { useHistory } from '../../state/history-store.ts';
+import type { MapData } from '../../state/map-store.ts';
+import { useSelection } from '../../state/selection-store.ts';
+import { useView, viewActions } from '../../state/view-store.ts';
+import { actionById, runAction } from '../editing/actions.ts';
+import { getCanvas } from './canvas-handle.ts';
+
+const TOOL_ACTIONS = [
+  'addActor',
+  'addUnit',
+  'addLink',
+  'addArena',
+  'linkFromSelected',
+  'undo',
+  'redo',
+  'fit',
+  'zoomIn',
+  'zoomOut',
+];
+
+/** The map's toolbar: actions from the shared registry, search, layout and export. */
+export function Toolbar({ map }: { map: MapData }) {
+  const { t } = useTranslation();
+  const selected = useSelection((s) => s.selected);
+  const history = useHistory();
+  const { search, layoutMode } = useView();
+  const ctx = { map, selected, t };
+  const fileBase = `${map.organisation.id}-${map.scenario.id}`;
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <input
+        id="actor-search"
+        type="search"
+        className="toolbar__search"
+        placeholder={t('toolbar.search')}
+        aria-label={t('toolbar.search')}
+        value={search}
+        onChange={(e) => viewActions.setSearch(e.target.value)}
+      />
+      {TOOL_ACTIONS.map((id) => {
+        const action = actionById(id);
+        const isDisabled =
+          !action.isEnabled(ctx) ||
+          (id === 'undo' && history.past.length === 0) ||
+          (id === 'redo' && history.future.length === 0);
+        return (
+          <button
+            key={id}
+            data-action={id}
+            disabled={isDisabled}
+            title={`${t(action.labelKey as 'toolbar.fit')} (${action.shortcut})`}
+            onClick={() => void runAction(action, ctx)}
+          >
+            {t(action.labelKey as 'toolbar.fit')}
+          </button>
+        );
+      })}
+      <span className="toolbar__group" role="group" aria-label={t('toolbar.layout')}>
+        <button aria-pressed={layoutMode === 'layered'} onClick={() => viewActions.setLayoutMode('layered')}>
+          {t('toolbar.layered')}
+        </button>
+        <button aria-pressed={layoutMode === 'force'} onClick={() => viewActions.setLayoutMode('force')}>
+          {t('toolbar.force')}
+        </button>
+      </span>
+      <span className="toolbar__group" role="group" aria-label={t('toolbar.export')}>
+        <button
+          data-action="exportPng"
+          onClick={() => {
+            const c = getCanvas();
+            if (c) download(`${fileBase}.png`, c.exportPng());
+          }}
+        >
+          {t('toolbar.exportPng')}
+        </button>
+        <button
+          data-action="exportSvg"
+          onClick={() => {
+            const c = getCanvas();
+            if (c) download(`${fileBase}.svg`, c.exportSvg(), 'image/svg+xml');
+          }}
+        >
+          {t('toolbar.exportSvg')}
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { ApiError, request } from '../../api/client.ts';
+import { asApiError } from '../../api/error-text.ts';
+import { MapSliceDocument } from '../../api/generated/graphql.ts';
+import { mapStore } from '../../state/map-store.ts';
+
+/** Loads one scenario's map; a reload keeps the old map on screen until the new one arrives. */
+export async function loadMap(organisationId: string, scenarioId: string | null): Promise<void> {
+  const previous = mapStore.getState();
+  const isSameMap =
+    previous.organisationId === organisationId &&
+    previous.scenarioId === scenarioId &&
+    previous.status.type === 'ready';
+  mapStore.setState({ organisationId, scenarioId, ...(isSameMap ? {} : { status: { type: 'loading' } }) });
+  try {
+    const data = await request(MapSliceDocument, { organisationId, scenarioId });
+    if (!data.map) throw new ApiError('NOT_FOUND', `No map for ${organisationId}`);
+    // A slower earlier request must not overwrite a newer choice.
+    const now = mapStore.getState();
+    if (now.organisationId !== organisationId || now.scenarioId !== scenarioId) return;
+    mapStore.setState({ scenarioId: data.map.scenario.id, status: { type: 'ready', data: data.map } });
+  } catch (error) {
+    mapStore.setState({ status: { type: 'error', error: asApiError(error) } });
+  }
+  const compareId = mapStore.getState().compareScenarioId;
+  if (compareId) await loadCompare(compareId);
+}
+
+export function reloadMap(): Promise<void> {
+  const { organisationId, scenarioId } = mapStore.getState();
+  return organisationId ? loadMap(organisationId, scenarioId) : Promise.resolve();
+}
+
+/** The other scenario of the comparison view, or none. */
+export async function loadCompare(scenarioId: string | null): Promise<void> {
+  const { organisationId } = mapStore.getState();
+  if (!scenarioId || !organisationId) {
+    mapStore.setState({ compareScenarioId: null, compareStatus: { type: 'idle' } });
+    return;
+  }
+  mapStore.setState({ compareScenarioId: scenarioId, compareStatus: { type: 'loading' } });
+  try {
+    const data = await request(MapSliceDocument, { organisationId, scenarioId });
+    if (data.map) mapStore.setState({ compareStatus: { type: 'ready', data: data.map } });
+  } catch (error) {
+    mapStore.setState({ compareStatus: { type: 'error', error: asApiError(error) } });
+  }
+}

@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+
+import type { Coupling, LinkKind } from '../canvas/model.ts';
+
+/** Filters narrow what is drawn; an empty list means "all". */
+export interface Filters {
+  levelKeys: string[];
+  kinds: LinkKind[];
+  couplings: Coupling[];
+  unitIds: string[];
+}
+
+/** Highlighted actors and links, e.g. from an analysis finding: everything else is dimmed. */
+export interface Emphasis {
+  actorIds: string[];
+  linkIds: string[];
+}
+
+export interface ViewState {
+  filters: Filters;
+  search: string;
+  focusActorId: string | null;
+  pathEnds: [string, string] | null;
+  emphasis: Emphasis | null;
+  layoutMode: 'layered' | 'force';
+  /** Bumped to ask the canvas to re-run the layout (dropping saved positions). */
+  layoutRun: number;
+  panel: 'details' | 'filters' | 'analysis' | 'scenarios';
+}
+
+export function getEmptyViewState(): ViewState {
+  return {
+    filters: { levelKeys: [], kinds: [], couplings: [], unitIds: [] },
+    search: '',
+    focusActorId: null,
+    pathEnds: null,
+    emphasis: null,
+    layoutMode: 'layered',
+    layoutRun: 0,
+    panel: 'details',
+  };
+}
+
+export const viewStore = create<ViewState>(() => getEmptyViewState());
+export const useView = viewStore;
+
+export function toggleInList<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+export const viewActions = {
+  setFilters: (patch: Partial<Filters>) => viewStore.setState((s) => ({ filters: { ...s.filters, ...patch } })),
+  clearFilters: () => viewStore.setState({ filters: getEmptyViewState().filters }),
+  setSearch: (search: string) => viewStore.setState({ search }),
+  focus: (focusActorId: string | null) => viewStore.setState({ focusActorId }),
+  setPathEnds: (pathEnds: [string, string] | null) => viewStore.setState({ pathEnds }),
+  emphasise: (emphasis: Emphasis | null) => viewStore.setState({ emphasis }),
+  setLayoutMode: (layoutMode: ViewState['layoutMode']) =>
+    viewStore.setState((s) => ({ layoutMode, layoutRun: s.layoutRun + 1 })),
+  relayout: () => viewStore.setState((s) => ({ layoutRun: s.layoutRun + 1 })),
+  showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel }),
+  resetEmphasis: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null, search: '' }),
+};
