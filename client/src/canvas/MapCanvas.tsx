@@ -8,7 +8,7 @@ import { exportPng, exportSvg } from './export.ts';
 import { layeredLayout, type Point } from './layered-layout.ts';
 import { readPositions, runForce, applyPositions } from './layouts.ts';
 import type { CanvasMap, DiffMark } from './model.ts';
-import { applyClassSets, syncElements } from './sync.ts';
+import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
 import { installTestHook, markRendered } from './test-hook.ts';
 
 export type CanvasPick = { entity: 'actor' | 'link' | 'unit'; id: string } | null;
@@ -116,6 +116,10 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     if (cyRef.current) applyClassSets(cyRef.current, props.classSets);
   }, [props.classSets]);
+
+  useEffect(() => {
+    if (cyRef.current) revealHighlighted(cyRef.current, props.classSets.highlighted);
+  }, [props.classSets.highlighted]);
 
   useEffect(() => {
     const cy = cyRef.current;

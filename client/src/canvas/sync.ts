@@ -56,3 +56,23 @@ export function applyClassSets(cy: Core, sets: ClassSets): void {
     }
   });
 }
+
+/**
+ * Brings highlighted elements into view when some lie outside it, so that choosing a finding
+ * never highlights something off-screen while the visible part of the map is dimmed.
+ */
+export function revealHighlighted(cy: Core, highlighted: ReadonlySet<string>): void {
+  if (highlighted.size === 0) return;
+  let elements = cy.collection();
+  for (const id of highlighted) elements = elements.union(cy.getElementById(id));
+  if (elements.empty()) return;
+  const view = cy.extent();
+  const box = elements.boundingBox();
+  const isInView = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+  if (isInView) return;
+  // Fit, but no closer than 1:1: a finding about two actors should not fill the screen.
+  const maxZoom = cy.maxZoom();
+  cy.maxZoom(Math.min(1, maxZoom));
+  cy.fit(elements, 80);
+  cy.maxZoom(maxZoom);
+}
