@@ -25,7 +25,7 @@ export interface ViewState {
   layoutMode: 'layered' | 'force';
   /** Bumped to ask the canvas to re-run the layout (dropping saved positions). */
   layoutRun: number;
-  panel: 'details' | 'filters' | 'analysis' | 'scenarios';
+  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport';
 }
 
 export function getEmptyViewState(): ViewState {

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { MapData } from '../../state/map-store.ts';
 import { useView, viewActions, type ViewState } from '../../state/view-store.ts';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
+import { ImportExportPanel } from '../import-export/ImportExportPanel.tsx';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 
-const PANELS: ViewState['panel'][] = ['details', 'filters', 'scenarios', 'analysis'];
+const PANELS: ViewState['panel'][] = ['details', 'filters', 'scenarios', 'analysis', 'importExport'];
 
-/** Tabs for details, filters, scenarios and analysis beside the map. */
+/** Tabs for details, filters, scenarios, analysis and import/export beside the map. */
 export function SidePanel({ map }: { map: MapData }) {
   const { t } = useTranslation();
   const panel = useView((s) => s.panel);
@@ -34,6 +35,7 @@ export function SidePanel({ map }: { map: MapData }) {
         {panel === 'filters' ? <FilterPanel map={map} /> : null}
         {panel === 'scenarios' ? <ScenarioPanel map={map} /> : null}
         {panel === 'analysis' ? <AnalysisPanel map={map} /> : null}
+        {panel === 'importExport' ? <ImportExportPanel map={map} /> : null}
       </div>
     </aside>
   );
