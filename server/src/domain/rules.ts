@@ -45,22 +45,23 @@ export const REFERENCES: { readonly [K in RecordKind]: readonly Reference[] } = 
   ],
 };
 
+/** The ids one reference field of a record holds: none, one, or a list. */
+function idsAt(ref: Reference, values: Record<string, unknown>): string[] {
+  const value = values[ref.field];
+  return ref.isMany ? ((value as string[] | undefined) ?? []) : value ? [value as string] : [];
+}
+
 /** The ids a record refers to, by kind: what editing must load before checking it. */
 export function referencedIds(kind: RecordKind, record: object): Array<{ kind: RecordKind; id: string }> {
   const values = record as Record<string, unknown>;
-  return REFERENCES[kind].flatMap((ref) => {
-    const value = values[ref.field];
-    const ids = ref.isMany ? ((value as string[] | undefined) ?? []) : value ? [value as string] : [];
-    return ids.map((id) => ({ kind: ref.kind, id }));
-  });
+  return REFERENCES[kind].flatMap((ref) => idsAt(ref, values).map((id) => ({ kind: ref.kind, id })));
 }
 
 function checkReferences(kind: RecordKind, record: object, ctx: RecordContext): FieldIssue[] {
   const values = record as Record<string, unknown>;
   const issues: FieldIssue[] = [];
   for (const ref of REFERENCES[kind]) {
-    const value = values[ref.field];
-    const ids = ref.isMany ? ((value as string[] | undefined) ?? []) : value ? [value as string] : [];
+    const ids = idsAt(ref, values);
     ids.forEach((id, index) => {
       const field = ref.isMany ? `${ref.field}[${index}]` : ref.field;
       const target = ctx.find(ref.kind, id);
