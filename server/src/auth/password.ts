@@ -64,9 +64,15 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-/** A readable one-time password (about 120 bits) for the first administrator. */
+/**
+ * Crockford's base32 letters: no I, L, O or U to misread, and no `-`, so the group separator
+ * can never be mistaken for part of the password. 256 is a multiple of 32: no modulo bias.
+ */
+const READABLE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ONE_TIME_LENGTH = 25; // 5 bits each: 125 bits
+
+/** A readable one-time password for the first administrator, in groups of five. */
 export function oneTimePassword(): string {
-  return randomBytes(15)
-    .toString('base64url')
-    .replace(/(.{5})(?!$)/g, '$1-');
+  const letters = [...randomBytes(ONE_TIME_LENGTH)].map((byte) => READABLE_ALPHABET[byte % 32]);
+  return letters.join('').replace(/(.{5})(?!$)/g, '$1-');
 }
