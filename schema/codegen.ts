@@ -23,6 +23,8 @@ const config: CodegenConfig = {
           Arena: '../interchange/index.ts#StoredArena',
           Perception: '../interchange/index.ts#StoredPerception',
           Initiative: '../interchange/index.ts#StoredInitiative',
+          Presentation: '../interchange/index.ts#StoredPresentation',
+          ShareLink: '../graphql/models.ts#ShareLinkModel',
           User: '../graphql/models.ts#UserModel',
           HistoryEntry: '../graphql/models.ts#HistoryEntryModel',
           Membership: '../graphql/models.ts#MembershipModel',

@@ -26,3 +26,14 @@ export interface MembershipModel {
   organisationId: string;
   role: 'OWNER' | 'EDITOR' | 'VIEWER' | 'AUDIENCE';
 }
+
+/** A share link as stored (never its token); `active` is resolved against the clock. */
+export interface ShareLinkModel {
+  id: string;
+  organisationId: string;
+  presentationId: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}

@@ -18,6 +18,7 @@ export const LIMITS = {
   tagLength: 60,
   tags: 30,
   evidenceNotes: 100,
+  presentationSteps: 200,
 } as const;
 
 export const COUPLINGS = ['TIGHT', 'LOOSE', 'DECOUPLED'] as const;
@@ -28,6 +29,7 @@ export const SCENARIO_KINDS = ['CURRENT', 'DESIRED', 'OBSERVATION'] as const;
 export const CADENCES = ['DAILY', 'WEEKLY', 'MONTHLY', 'TERMLY', 'YEARLY', 'AD_HOC'] as const;
 /** Illeris' three dimensions of learning, used as tags on initiatives. */
 export const LEARNING_DIMENSIONS = ['CONTENT', 'INCENTIVE', 'INTERACTION'] as const;
+export const CAMERA_MODES = ['FIT_ALL', 'FIT_HIGHLIGHT', 'VIEWPORT'] as const;
 
 export const idSchema = z
   .string()
@@ -150,6 +152,47 @@ export const scenarioSchema = z.object({
   basedOnId: idSchema.nullable().default(null),
 });
 
+const explanationSchema = z.object({ sv: text, en: text });
+
+/** A step of a presentation: what is shown (scenario, filters), what is emphasised, and the camera. */
+export const presentationStepSchema = z.object({
+  id: idSchema,
+  title: name,
+  caption: text.nullable().default(null),
+  /** null: the current scenario. */
+  scenarioId: idSchema.nullable().default(null),
+  levelKeys: z.array(z.string().max(40)).max(20).default([]),
+  linkKinds: z.array(z.enum(LINK_KINDS)).max(LINK_KINDS.length).default([]),
+  couplings: z.array(z.enum(COUPLINGS)).max(COUPLINGS.length).default([]),
+  highlight: z
+    .object({
+      actorIds: z.array(idSchema).max(10_000).default([]),
+      linkIds: z.array(idSchema).max(10_000).default([]),
+      pathFromId: idSchema.nullable().default(null),
+      pathToId: idSchema.nullable().default(null),
+      findingId: z.string().max(LIMITS.nameLength).nullable().default(null),
+      findingText: explanationSchema.nullable().default(null),
+    })
+    .default({ actorIds: [], linkIds: [], pathFromId: null, pathToId: null, findingId: null, findingText: null }),
+  camera: z
+    .object({
+      mode: z.enum(CAMERA_MODES),
+      zoom: z.number().positive().max(100).nullable().default(null),
+      panX: z.number().finite().nullable().default(null),
+      panY: z.number().finite().nullable().default(null),
+    })
+    .default({ mode: 'FIT_ALL', zoom: null, panX: null, panY: null }),
+});
+
+export const presentationSchema = z.object({
+  id: idSchema,
+  name,
+  description: text.nullable().default(null),
+  /** Actors by role and level only; on unless turned off. */
+  anonymised: z.boolean().default(true),
+  steps: z.array(presentationStepSchema).max(LIMITS.presentationSteps).default([]),
+});
+
 export const scenarioDocumentSchema = scenarioSchema.extend({
   links: z.array(linkSchema).default([]),
   arenas: z.array(arenaSchema).default([]),
@@ -164,6 +207,7 @@ export const interchangeDocumentSchema = z.object({
   units: z.array(unitSchema).default([]),
   actors: z.array(actorSchema).default([]),
   scenarios: z.array(scenarioDocumentSchema).min(1, 'a map needs at least its current scenario'),
+  presentations: z.array(presentationSchema).default([]),
 });
 
 export type Coupling = (typeof COUPLINGS)[number];
@@ -184,6 +228,9 @@ export type ArenaData = z.infer<typeof arenaSchema>;
 export type PerceptionData = z.infer<typeof perceptionSchema>;
 export type InitiativeData = z.infer<typeof initiativeSchema>;
 export type ScenarioData = z.infer<typeof scenarioSchema>;
+export type PresentationStep = z.infer<typeof presentationStepSchema>;
+export type PresentationData = z.infer<typeof presentationSchema>;
+export type CameraMode = (typeof CAMERA_MODES)[number];
 export type ScenarioDocument = z.infer<typeof scenarioDocumentSchema>;
 export type InterchangeDocument = z.infer<typeof interchangeDocumentSchema>;
 /** The document as written by hand: every defaulted field may be left out. */

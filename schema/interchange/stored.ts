@@ -10,6 +10,7 @@ import type {
   LinkData,
   OrganisationData,
   PerceptionData,
+  PresentationData,
   ScenarioData,
   UnitData,
 } from './model.ts';
@@ -33,3 +34,4 @@ export type StoredLink = LinkData & Stored & InScenario;
 export type StoredArena = ArenaData & Stored & InScenario;
 export type StoredPerception = PerceptionData & Stored & InScenario;
 export type StoredInitiative = InitiativeData & Stored & InScenario;
+export type StoredPresentation = PresentationData & Stored;

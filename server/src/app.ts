@@ -52,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(graphqlPlugin, {
     graphiql: isGraphiqlEnabled,
     introspection: options.isIntrospectionEnabled ?? isGraphiqlEnabled,
+    corsOrigins: options.corsOrigins ?? [],
     ...(options.queryLimits ? { limits: options.queryLimits } : {}),
   });
   await app.register(healthPlugin);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hasRole, type Role } from '../src/auth/roles.ts';
 import { createRecord } from '../src/editing/record-commands.ts';
+import { createShareLink } from '../src/presenting/share-links.ts';
 import type { RecordKind } from '../src/domain/records.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { type Caller, startTestApp, type TestApp } from './helpers.ts';
@@ -42,10 +43,21 @@ async function made(t: TestApp, kind: RecordKind, n: number, fields: Vars = {}):
     arena: { scenarioId: 's-current', name: `Arena ${n}` },
     perception: { linkId: 'l-1', respondent: `respondent ${n}` },
     initiative: { scenarioId: 's-current', name: `Insats ${n}` },
+    presentation: { name: `Berättelse ${n}`, steps: [{ id: 'step-1', title: 'Kedjan' }] },
   };
   if (kind === 'link') fields = { targetId: await made(t, 'actor', n), ...fields };
   const record = await createRecord(t.app.store, kind, { organisationId: 'org', ...inputs[kind], ...fields });
   return record.id;
+}
+
+/** A share link made directly through the commands, as an editor would. */
+function shareLink(t: TestApp, presentationId: string) {
+  return createShareLink(t.app.store, t.app.accounts, {
+    organisationId: 'org',
+    presentationId,
+    createdBy: null,
+    expiresAt: null,
+  });
 }
 
 const KINDS: Array<{ kind: RecordKind; create: string; createVars: (t: TestApp, n: number) => Promise<Vars> }> = [
@@ -64,6 +76,7 @@ const KINDS: Array<{ kind: RecordKind; create: string; createVars: (t: TestApp, 
   { kind: 'arena', create: 'scenarioId: "s-current", name: "Ar"', createVars: async () => ({}) },
   { kind: 'perception', create: 'linkId: "l-1", respondent: "r"', createVars: async () => ({}) },
   { kind: 'initiative', create: 'scenarioId: "s-current", name: "I"', createVars: async () => ({}) },
+  { kind: 'presentation', create: 'name: "P", steps: [{ title: "Steg" }]', createVars: async () => ({}) },
 ];
 
 const capital = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
@@ -118,6 +131,55 @@ const OPERATIONS: Operation[] = [
     needed: 'VIEWER',
     query: '{ history(organisationId: "org") { nodes { id } } }',
     vars: none,
+  },
+  {
+    name: 'presentations',
+    needed: 'AUDIENCE',
+    query: '{ presentations(organisationId: "org") { id steps { title } } }',
+    vars: none,
+  },
+  {
+    name: 'presentation',
+    needed: 'AUDIENCE',
+    query: 'query($id: ID!) { presentation(organisationId: "org", id: $id) { id } }',
+    vars: async (t, n) => ({ id: await made(t, 'presentation', n) }),
+  },
+  {
+    name: 'presentationShow',
+    needed: 'AUDIENCE',
+    query: 'query($id: ID!) { presentationShow(organisationId: "org", id: $id) { maps { actors { id } } } }',
+    vars: async (t, n) => ({ id: await made(t, 'presentation', n) }),
+  },
+  {
+    name: 'sharedPresentation',
+    needed: 'ANYONE',
+    query: 'query($token: String!) { sharedPresentation(token: $token) { presentation { id } } }',
+    vars: async (t, n) => ({ token: (await shareLink(t, await made(t, 'presentation', n))).token }),
+  },
+  {
+    name: 'shareLinks',
+    needed: 'EDITOR',
+    query: 'query($id: ID!) { shareLinks(organisationId: "org", presentationId: $id) { id } }',
+    vars: async (t, n) => ({ id: await made(t, 'presentation', n) }),
+  },
+  {
+    name: 'createShareLink',
+    needed: 'EDITOR',
+    query: 'mutation($id: ID!) { createShareLink(input: { organisationId: "org", presentationId: $id }) { token } }',
+    vars: async (t, n) => ({ id: await made(t, 'presentation', n) }),
+  },
+  {
+    name: 'revokeShareLink',
+    needed: 'EDITOR',
+    query: 'mutation($id: ID!) { revokeShareLink(organisationId: "org", id: $id) { active } }',
+    vars: async (t, n) => ({ id: (await shareLink(t, await made(t, 'presentation', n))).shareLink.id }),
+  },
+  {
+    name: 'setPresenterState',
+    needed: 'EDITOR',
+    query:
+      'mutation($id: ID!) { setPresenterState(input: { organisationId: "org", presentationId: $id, stepIndex: 0, explore: false }) { stepIndex } }',
+    vars: async (t, n) => ({ id: await made(t, 'presentation', n) }),
   },
   { name: 'members', needed: 'OWNER', query: '{ members(organisationId: "org") { role } }', vars: none },
   { name: 'users', needed: 'ADMIN', query: '{ users { nodes { id } } }', vars: none },

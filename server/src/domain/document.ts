@@ -60,6 +60,9 @@ function recordsOf(document: InterchangeDocument): Array<TaggedRecord & { path: 
       );
     }
   });
+  document.presentations.forEach((data, i) =>
+    out.push({ kind: 'presentation', record: { ...data, ...stored }, path: `presentations[${i}]` }),
+  );
   return out;
 }
 
@@ -209,5 +212,6 @@ export function contentsToDocument({ organisation, records }: OrganisationConten
       perceptions: inScenario('perception', scenario.id),
       initiatives: inScenario('initiative', scenario.id),
     })) as InterchangeDocument['scenarios'],
+    presentations: ofKind('presentation').map((presentation) => dataOf(presentation)),
   };
 }

@@ -5,6 +5,7 @@ import type {
   StoredLink,
   StoredOrganisation,
   StoredPerception,
+  StoredPresentation,
   StoredScenario,
   StoredUnit,
 } from '@kopplingskartan/schema/interchange';
@@ -18,6 +19,7 @@ export type Link = StoredLink;
 export type Arena = StoredArena;
 export type Perception = StoredPerception;
 export type Initiative = StoredInitiative;
+export type Presentation = StoredPresentation;
 
 export interface RecordTypes {
   unit: Unit;
@@ -27,12 +29,16 @@ export interface RecordTypes {
   arena: Arena;
   perception: Perception;
   initiative: Initiative;
+  presentation: Presentation;
 }
 
 export type RecordKind = keyof RecordTypes;
 export type AnyRecord = RecordTypes[RecordKind];
 
-/** Organisation-wide records first, then scenario records in dependency order (insert order). */
+/**
+ * Insert order: organisation-wide records, then scenario records in dependency order, then
+ * presentations, which refer to scenarios.
+ */
 export const RECORD_KINDS = [
   'unit',
   'actor',
@@ -41,6 +47,7 @@ export const RECORD_KINDS = [
   'link',
   'perception',
   'initiative',
+  'presentation',
 ] as const satisfies readonly RecordKind[];
 
 export const SCENARIO_RECORD_KINDS = [

@@ -38,6 +38,9 @@ export const REFERENCES: { readonly [K in RecordKind]: readonly Reference[] } = 
     { field: 'linkId', kind: 'link', isSameScenario: true },
     { field: 'respondentActorId', kind: 'actor' },
   ],
+  // Steps refer to scenarios (checked by the presentation rule) and highlight actors and links
+  // loosely: a highlighted record deleted later is simply no longer highlighted.
+  presentation: [],
   initiative: [
     { field: 'ownerId', kind: 'actor' },
     { field: 'targetActorIds', kind: 'actor', isMany: true },
@@ -170,7 +173,66 @@ const RULES: { [K in RecordKind]: Rule<K> } = {
   },
   perception: (perception) => checkCouplingRatings(perception),
   initiative: () => [],
+  presentation: (presentation, ctx) => {
+    const ids = presentation.steps.map((step) => step.id);
+    return presentation.steps.flatMap((step, index) => [
+      ...(ids.indexOf(step.id) !== index
+        ? [
+            {
+              field: `steps[${index}].id`,
+              reason: 'DUPLICATE' as const,
+              value: step.id,
+              message: 'another step has this id',
+            },
+          ]
+        : []),
+      ...checkStep(step, index, ctx),
+    ]);
+  },
 };
+
+function checkStep(
+  step: RecordTypes['presentation']['steps'][number],
+  index: number,
+  ctx: RecordContext,
+): FieldIssue[] {
+  const at = `steps[${index}]`;
+  const issues: FieldIssue[] = [];
+  if (step.scenarioId && !ctx.scenarios.some((scenario) => scenario.id === step.scenarioId)) {
+    issues.push({
+      field: `${at}.scenarioId`,
+      reason: 'UNKNOWN_REFERENCE',
+      value: step.scenarioId,
+      message: `no scenario "${step.scenarioId}" in this organisation`,
+    });
+  }
+  step.levelKeys.forEach((key, k) => {
+    if (!ctx.organisation.levels.some((level) => level.key === key)) {
+      issues.push({
+        field: `${at}.levelKeys[${k}]`,
+        reason: 'UNKNOWN_LEVEL',
+        value: key,
+        message: `"${key}" is not a level of this organisation`,
+      });
+    }
+  });
+  const { camera, highlight } = step;
+  if (camera.mode === 'VIEWPORT' && (camera.zoom === null || camera.panX === null || camera.panY === null)) {
+    issues.push({
+      field: `${at}.camera`,
+      reason: 'REQUIRED',
+      message: 'a VIEWPORT camera needs zoom, panX and panY',
+    });
+  }
+  if ((highlight.pathFromId === null) !== (highlight.pathToId === null)) {
+    issues.push({
+      field: `${at}.highlight.pathToId`,
+      reason: 'REQUIRED',
+      message: 'a path needs both its ends (pathFromId and pathToId)',
+    });
+  }
+  return issues;
+}
 
 /**
  * Every rule a record of this kind must meet besides its field shapes: references to existing

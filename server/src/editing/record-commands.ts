@@ -4,6 +4,7 @@ import {
   initiativeSchema,
   linkSchema,
   perceptionSchema,
+  presentationSchema,
   scenarioSchema,
   unitSchema,
 } from '@kopplingskartan/schema/interchange';
@@ -27,6 +28,7 @@ const DATA_SCHEMAS: { readonly [K in RecordKind]: z.ZodType } = {
   arena: arenaSchema,
   perception: perceptionSchema,
   initiative: initiativeSchema,
+  presentation: presentationSchema,
 };
 
 const ID_PREFIX: { readonly [K in RecordKind]: string } = {
@@ -37,6 +39,7 @@ const ID_PREFIX: { readonly [K in RecordKind]: string } = {
   arena: 'arena',
   perception: 'perception',
   initiative: 'initiative',
+  presentation: 'presentation',
 };
 
 /** Fields an input carries that are not record data. */

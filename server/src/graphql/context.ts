@@ -4,6 +4,7 @@ import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
 import type { ChangeLog } from '../editing/history.ts';
 import type { SessionCookie } from '../plugins/auth.ts';
+import type { PresenterStates } from '../presenting/presenter-states.ts';
 import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
@@ -23,6 +24,12 @@ export interface GraphQLContext {
   loginThrottle: LoginThrottle;
   /** The viewer's membership role in an organisation, read once per request and organisation. */
   membershipIn(organisationId: string): Promise<Role | null>;
+  presenterStates: PresenterStates;
+  /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
+  pubsub: {
+    publish(event: { topic: string; payload: unknown }): unknown;
+    subscribe(topic: string): Promise<AsyncIterable<unknown>>;
+  };
 }
 
 /** A per-request cache of the viewer's memberships, so nested fields re-check cheaply. */

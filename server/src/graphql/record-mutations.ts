@@ -5,23 +5,24 @@ import { createRecord, deleteRecord, updateRecord } from '../editing/record-comm
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 
+type Input = Parameters<typeof createRecord>[2];
+
 /**
  * `createX`, `updateX` and `deleteX` for one record kind: each checks that the caller is an
  * editor of the organisation the input names, then hands the input to the editing commands,
  * which hold every rule. The store is scoped by that organisation, so a record id of another
- * organisation is NOT_FOUND.
+ * organisation is NOT_FOUND. `prepare` adapts an API input the commands cannot take as it is.
  */
-export function recordMutations<K extends RecordKind>(kind: K) {
+export function recordMutations<K extends RecordKind>(kind: K, prepare: <I extends Input>(input: I) => I = (i) => i) {
   const name = kind.charAt(0).toUpperCase() + kind.slice(1);
-  type Input = Parameters<typeof createRecord>[2];
   return {
     [`create${name}`]: async (_: unknown, args: { input: Input }, ctx: GraphQLContext) => {
       await authorizeOrganisation(ctx, args.input.organisationId, 'EDITOR');
-      return { [kind]: await createRecord(ctx.store, kind, args.input, auditOf(ctx)) };
+      return { [kind]: await createRecord(ctx.store, kind, prepare(args.input), auditOf(ctx)) };
     },
     [`update${name}`]: async (_: unknown, args: { input: Input & { id: string } }, ctx: GraphQLContext) => {
       await authorizeOrganisation(ctx, args.input.organisationId, 'EDITOR');
-      return { [kind]: await updateRecord(ctx.store, kind, args.input, auditOf(ctx)) };
+      return { [kind]: await updateRecord(ctx.store, kind, prepare(args.input), auditOf(ctx)) };
     },
     [`delete${name}`]: async (_: unknown, args: { organisationId: string; id: string }, ctx: GraphQLContext) => {
       await authorizeOrganisation(ctx, args.organisationId, 'EDITOR');

@@ -7,6 +7,7 @@ import type { GraphQLContext } from './context.ts';
 import { interchangeResolvers } from './interchange.resolvers.ts';
 import { linkResolvers } from './link.resolvers.ts';
 import { organisationResolvers } from './organisation.resolvers.ts';
+import { presentationResolvers } from './presentation.resolvers.ts';
 import { researchResolvers } from './research.resolvers.ts';
 import { scenarioResolvers } from './scenario.resolvers.ts';
 
@@ -19,6 +20,7 @@ const areas: Array<Resolvers<GraphQLContext>> = [
   accountResolvers,
   analysisResolvers,
   researchResolvers,
+  presentationResolvers,
   {
     Query: {
       health: async (_, __, { store }) => {

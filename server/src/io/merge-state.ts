@@ -12,6 +12,7 @@ import type {
   LinkData,
   OrganisationData,
   PerceptionData,
+  PresentationData,
   ScenarioData,
   UnitData,
 } from '@kopplingskartan/schema/interchange';
@@ -81,6 +82,8 @@ export class MergeState {
   readonly units = new Map<string, UnitData>();
   readonly actors = new Map<string, ActorData>();
   readonly scenarios = new Map<string, ScenarioState>();
+  /** Kept as they are: no sheet writes presentations. */
+  readonly presentations: PresentationData[];
   /** Scenario-scoped ids are unique across the organisation: the scenario each one is in. */
   readonly scenarioOf: { [K in ScopedKind]: Map<string, string> } = {
     arena: new Map(),
@@ -102,6 +105,7 @@ export class MergeState {
     this.levels = levels.map((level) => ({ ...level }));
     for (const unit of start.units) this.putUnit({ ...unit });
     for (const actor of start.actors) this.putActor({ ...actor });
+    this.presentations = start.presentations;
     for (const scenario of start.scenarios) {
       const { arenas, links, perceptions, initiatives, ...data } = scenario;
       this.putScenario({ ...data });

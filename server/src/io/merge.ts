@@ -15,6 +15,7 @@ import {
   type Level,
   type LinkData,
   type PerceptionData,
+  type PresentationData,
   type ScenarioData,
   type UnitData,
 } from '@kopplingskartan/schema/interchange';
@@ -241,6 +242,7 @@ function startDocument(options: MergeOptions, present: ReadonlySet<SheetName>): 
       units: [],
       actors: [],
       scenarios: [],
+      presentations: [],
     };
   }
   const existing = options.existing;
@@ -695,6 +697,8 @@ function cascadeRemovals(state: MergeState): void {
         return state.actors.has(id);
       case 'scenario':
         return state.scenarios.has(id);
+      case 'presentation':
+        return state.presentations.some((presentation) => presentation.id === id);
       default:
         return state.scenarioOf[kind].has(id);
     }
@@ -751,6 +755,24 @@ function buildDocument(state: MergeState): InterchangeDocument {
       if (origin) state.origins.set(document, origin);
       return document;
     }),
+    presentations: state.presentations.map((presentation) => keptPresentation(presentation, state)),
+  };
+}
+
+/**
+ * Spreadsheets carry no presentations, so an import keeps the stored ones; a step whose scenario
+ * or level the file removed falls back to the current scenario and all levels, as the store's
+ * cascades would leave it, rather than failing the import.
+ */
+function keptPresentation(presentation: PresentationData, state: MergeState): PresentationData {
+  const levelKeys = new Set(state.levels.map((level) => level.key));
+  return {
+    ...presentation,
+    steps: presentation.steps.map((step) => ({
+      ...step,
+      scenarioId: step.scenarioId && state.scenarios.has(step.scenarioId) ? step.scenarioId : null,
+      levelKeys: step.levelKeys.filter((key) => levelKeys.has(key)),
+    })),
   };
 }
 

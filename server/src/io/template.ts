@@ -219,5 +219,6 @@ export function exampleDocument(): InterchangeDocument {
         initiatives: [],
       },
     ],
+    presentations: [],
   };
 }

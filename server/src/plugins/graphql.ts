@@ -9,12 +9,30 @@ import { type GraphQLContext, membershipLoader } from '../graphql/context.ts';
 import { errorFormatter } from '../graphql/errors.ts';
 import { noIntrospectionRule, QUERY_LIMITS, type QueryLimits, selectionLimitRule } from '../graphql/limits.ts';
 import { resolvers } from '../graphql/resolvers.ts';
+import { PresenterStates } from '../presenting/presenter-states.ts';
 
 export interface GraphqlPluginOptions {
   graphiql: boolean;
   /** Schema introspection (`__schema`, `__type`); GraphiQL needs it. */
   introspection: boolean;
   limits?: Partial<QueryLimits>;
+  /** Other origins whose pages may open the subscription WebSocket (the API's own always may). */
+  corsOrigins: string[];
+}
+
+/**
+ * Whether a WebSocket handshake comes from a page we serve (or from a client that is not a
+ * browser page and sends no Origin). Browsers send no preflight for WebSockets, so this is
+ * what stands against cross-site WebSocket hijacking, besides SameSite=Strict cookies.
+ */
+export function isAllowedSocketOrigin(origin: string | undefined, host: string | undefined, corsOrigins: string[]) {
+  if (!origin) return true;
+  if (corsOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function queryText(request: FastifyRequest): unknown {
@@ -28,6 +46,15 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
     const limits = { ...QUERY_LIMITS, ...options.limits };
     const validationRules: ValidationRule[] = [selectionLimitRule(limits)];
     if (!options.introspection) validationRules.push(noIntrospectionRule);
+
+    // Mercurius applies its CSRF check (a JSON content type or a preflight header) to the
+    // WebSocket handshake too, which no browser can satisfy; the handshake is checked by Origin
+    // instead (verifyClient below), so mark it as passed here.
+    app.addHook('onRequest', async (request) => {
+      if (request.routeOptions.url === '/graphql' && request.headers.upgrade?.toLowerCase() === 'websocket') {
+        request.headers['mercurius-require-preflight'] = 'websocket';
+      }
+    });
 
     // Refused before parsing, so an over-long query costs no parse time.
     app.addHook('preHandler', async (request, reply) => {
@@ -46,21 +73,35 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       }
     });
 
+    const presenterStates = new PresenterStates();
+    // Mercurius adds `pubsub` itself, to HTTP and WebSocket contexts alike.
+    const context = (request: FastifyRequest, reply: FastifyReply): Omit<GraphQLContext, 'pubsub'> => ({
+      store: app.store,
+      accounts: app.accounts,
+      changeLog: app.changeLog,
+      viewer: request.viewer,
+      sessionTokenHash: request.sessionTokenHash,
+      address: request.ip,
+      reply,
+      sessionCookie: app.sessionCookie,
+      loginThrottle: app.loginThrottle,
+      membershipIn: membershipLoader(app.accounts, request.viewer),
+      presenterStates,
+    });
+
     await app.register(mercurius, {
       schema: typeDefs,
       resolvers: resolvers as IResolvers,
-      context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({
-        store: app.store,
-        accounts: app.accounts,
-        changeLog: app.changeLog,
-        viewer: request.viewer,
-        sessionTokenHash: request.sessionTokenHash,
-        address: request.ip,
-        reply,
-        sessionCookie: app.sessionCookie,
-        loginThrottle: app.loginThrottle,
-        membershipIn: membershipLoader(app.accounts, request.viewer),
-      }),
+      context,
+      // Live follow of presentations (graphql-transport-ws at /graphql). The upgrade request
+      // passed the auth hook, so members are known by their session cookie; a share-link
+      // follower proves access with the token in the subscription's arguments.
+      subscription: {
+        context: (_socket, request) => context(request, undefined as unknown as FastifyReply),
+        verifyClient: (info, next) =>
+          next(isAllowedSocketOrigin(info.origin || undefined, info.req.headers.host, options.corsOrigins), 403),
+        keepAlive: 25_000,
+      },
       errorFormatter,
       graphiql: options.graphiql,
       queryDepth: limits.maxDepth,

@@ -43,6 +43,19 @@ export interface Invitation {
   acceptedAt: string | null;
 }
 
+/** A read-only link to one presentation; only the SHA-256 of its token is kept. */
+export interface ShareLink {
+  id: string;
+  tokenHash: string;
+  organisationId: string;
+  presentationId: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** ISO 8601, or null for no expiry. */
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
 export type HistoryAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'IMPORT' | 'RESTORE';
 
 /** One recorded change: who, when, what (kind, id, action) and the record before and after. */
@@ -108,6 +121,13 @@ export interface AccountStore {
   ): Promise<{ base: OrganisationContents | null; entries: HistoryEntry[] }>;
   getHistoryEntry(organisationId: string, id: number): Promise<HistoryEntry | null>;
 
-  /** Forgets memberships, invitations and history of a deleted organisation. */
+  createShareLink(link: ShareLink): Promise<void>;
+  findShareLink(tokenHash: string): Promise<ShareLink | null>;
+  /** The presentation's links, oldest first. */
+  listShareLinks(organisationId: string, presentationId: string): Promise<ShareLink[]>;
+  /** Sets `revokedAt` unless already set; the link after it, or null when there is no such link. */
+  revokeShareLink(organisationId: string, id: string, at: string): Promise<ShareLink | null>;
+
+  /** Forgets memberships, invitations, share links and history of a deleted organisation. */
   forgetOrganisation(organisationId: string): Promise<void>;
 }

@@ -75,6 +75,7 @@ function describeCopyTo(name: string, makeDestination: () => Promise<GraphStore>
         link: 4,
         perception: 2,
         initiative: 1,
+        presentation: 1,
       });
       // b lost l-2 and with it both perceptions
       expect(report.organisations[1]!.counts).toMatchObject({ link: 3, perception: 0 });

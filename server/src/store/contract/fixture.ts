@@ -97,5 +97,24 @@ export function contractDocument(id: string, name = 'Provkommun'): InterchangeDo
         ],
       },
     ],
+    presentations: [
+      {
+        id: 'pres-1',
+        name: 'Glappet mellan nivåerna',
+        steps: [
+          { id: 'step-1', title: 'Hela kedjan', camera: { mode: 'FIT_ALL' } },
+          {
+            id: 'step-2',
+            title: 'Rektor och lärarna',
+            caption: 'Här svarar ingen på någon.',
+            scenarioId: 's-current',
+            levelKeys: ['principal', 'teacher'],
+            couplings: ['DECOUPLED'],
+            highlight: { actorIds: ['a-principal', 'a-teachers'], linkIds: ['l-2'] },
+            camera: { mode: 'VIEWPORT', zoom: 1.5, panX: -20, panY: 40 },
+          },
+        ],
+      },
+    ],
   };
 }

@@ -6,6 +6,7 @@
  * `(:User)-[:MEMBER_OF {role}]->(:Membership {organisationId})` is avoided in favour of a
  * `(:Membership {organisationId, userId, role})` node per pair, so a membership of an
  * organisation whose map lives elsewhere needs no `:Organisation` node. `(:Invitation {tokenHash, …})`,
+ * `(:ShareLink {id, tokenHash, organisationId, presentationId, …})`,
  * `(:HistoryEntry {seq, organisationId, …})` with `seq` from a `(:HistorySequence)` counter node.
  */
 export interface AccountStatement<P extends string = string> {
@@ -20,6 +21,7 @@ export const ACCOUNT_LABELS = [
   'Session',
   'Membership',
   'Invitation',
+  'ShareLink',
   'HistoryEntry',
   'HistorySequence',
 ] as const;
@@ -39,6 +41,9 @@ export const ACCOUNT_PROPERTY_KEYS = [
   'role',
   'invitedBy',
   'acceptedAt',
+  'presentationId',
+  'createdBy',
+  'revokedAt',
   'seq',
   'at',
   'kind',
@@ -84,6 +89,16 @@ export const ACCOUNT_SCHEMA = [
   cypher(
     'INVITATION_TOKEN_UNIQUE',
     'CREATE CONSTRAINT invitation_token IF NOT EXISTS FOR (i:Invitation) REQUIRE i.tokenHash IS UNIQUE',
+    {},
+  ),
+  cypher(
+    'SHARE_LINK_TOKEN_UNIQUE',
+    'CREATE CONSTRAINT share_link_token IF NOT EXISTS FOR (l:ShareLink) REQUIRE l.tokenHash IS UNIQUE',
+    {},
+  ),
+  cypher(
+    'SHARE_LINK_ID_UNIQUE',
+    'CREATE CONSTRAINT share_link_id IF NOT EXISTS FOR (l:ShareLink) REQUIRE l.id IS UNIQUE',
     {},
   ),
   cypher(
@@ -207,6 +222,46 @@ export const ACCEPT_INVITATION = cypher(
   { tokenHash: 'ab12', at: NOW },
 );
 
+const SHARE_LINK = {
+  id: 'share-1',
+  tokenHash: 'ab12',
+  organisationId: 'org-1',
+  presentationId: 'presentation-1',
+  createdBy: 'user-1',
+  createdAt: NOW,
+  expiresAt: null,
+  revokedAt: null,
+};
+
+export const CREATE_SHARE_LINK = cypher(
+  'CREATE_SHARE_LINK',
+  `CREATE (:ShareLink {id: $id, tokenHash: $tokenHash, organisationId: $organisationId,
+     presentationId: $presentationId, createdBy: $createdBy, createdAt: $createdAt, expiresAt: $expiresAt,
+     revokedAt: $revokedAt})`,
+  SHARE_LINK,
+);
+
+export const FIND_SHARE_LINK = cypher(
+  'FIND_SHARE_LINK',
+  'MATCH (l:ShareLink {tokenHash: $tokenHash}) RETURN properties(l) AS link',
+  { tokenHash: 'ab12' },
+);
+
+export const LIST_SHARE_LINKS = cypher(
+  'LIST_SHARE_LINKS',
+  `MATCH (l:ShareLink {organisationId: $organisationId, presentationId: $presentationId})
+   RETURN properties(l) AS link ORDER BY l.createdAt, l.id`,
+  { organisationId: 'org-1', presentationId: 'presentation-1' },
+);
+
+export const REVOKE_SHARE_LINK = cypher(
+  'REVOKE_SHARE_LINK',
+  `MATCH (l:ShareLink {organisationId: $organisationId, id: $id})
+   SET l.revokedAt = coalesce(l.revokedAt, $at)
+   RETURN properties(l) AS link`,
+  { organisationId: 'org-1', id: 'share-1', at: NOW },
+);
+
 /** The counter node is locked by the SET, so concurrent appends get distinct, increasing numbers. */
 export const APPEND_HISTORY = cypher(
   'APPEND_HISTORY',
@@ -264,6 +319,7 @@ export const FORGET_ORGANISATION = cypher(
   'FORGET_ORGANISATION',
   `CALL () { MATCH (m:Membership {organisationId: $organisationId}) DELETE m }
    CALL () { MATCH (i:Invitation {organisationId: $organisationId}) DELETE i }
+   CALL () { MATCH (l:ShareLink {organisationId: $organisationId}) DELETE l }
    CALL () { MATCH (h:HistoryEntry {organisationId: $organisationId}) DELETE h }`,
   { organisationId: 'org-1' },
 );

@@ -14,6 +14,7 @@ import type {
   NewHistoryEntry,
   NewUser,
   Session,
+  ShareLink,
   User,
 } from '../account-store.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
@@ -35,6 +36,20 @@ function userFrom(props: Props): User {
 
 function roleFrom(value: unknown): Role | null {
   return isRole(value) ? value : null;
+}
+
+function shareLinkFrom(props: Props): ShareLink {
+  const optional = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    id: String(props.id),
+    tokenHash: String(props.tokenHash),
+    organisationId: String(props.organisationId),
+    presentationId: String(props.presentationId),
+    createdBy: optional(props.createdBy),
+    createdAt: String(props.createdAt),
+    expiresAt: optional(props.expiresAt),
+    revokedAt: optional(props.revokedAt),
+  };
 }
 
 function historyFrom(record: Neo4jRecord): HistoryEntry {
@@ -272,6 +287,25 @@ export class Neo4jAccountStore implements AccountStore {
   async getHistoryEntry(organisationId: string, id: number): Promise<HistoryEntry | null> {
     const [record] = await this.run('read', Q.GET_HISTORY_ENTRY, { organisationId, seq: id });
     return record ? historyFrom(record) : null;
+  }
+
+  async createShareLink(link: ShareLink): Promise<void> {
+    await this.run('write', Q.CREATE_SHARE_LINK, { ...link });
+  }
+
+  async findShareLink(tokenHash: string): Promise<ShareLink | null> {
+    const [record] = await this.run('read', Q.FIND_SHARE_LINK, { tokenHash });
+    return record ? shareLinkFrom(record.get('link') as Props) : null;
+  }
+
+  async listShareLinks(organisationId: string, presentationId: string): Promise<ShareLink[]> {
+    const records = await this.run('read', Q.LIST_SHARE_LINKS, { organisationId, presentationId });
+    return records.map((record) => shareLinkFrom(record.get('link') as Props));
+  }
+
+  async revokeShareLink(organisationId: string, id: string, at: string): Promise<ShareLink | null> {
+    const [record] = await this.run('write', Q.REVOKE_SHARE_LINK, { organisationId, id, at });
+    return record ? shareLinkFrom(record.get('link') as Props) : null;
   }
 
   async forgetOrganisation(organisationId: string): Promise<void> {

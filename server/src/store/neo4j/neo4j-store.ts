@@ -493,8 +493,9 @@ export class Neo4jStore implements GraphStore {
     organisationId: string,
     ids: readonly string[],
   ): Promise<void> {
+    const sync = Q.SYNC_REFERENCES[kind];
     for (const chunk of chunks(ids)) {
-      await run(tx, Q.SYNC_REFERENCES[kind], { organisationId, ids: chunk });
+      if (sync) await run(tx, sync, { organisationId, ids: chunk });
       if (isScenarioRecordKind(kind)) {
         const [missing] = await run(tx, Q.MISSING_REFERENCES[kind], { organisationId, ids: chunk });
         if (missing) {

@@ -313,14 +313,22 @@ function syncReferencesText(kind: RecordKind): string {
    ${creates.join('\n   ')}`;
 }
 
+/** Kinds with reference relationships: a presentation's references sit inside its steps' JSON. */
+export const REFERRING_KINDS = RECORD_KINDS.filter((kind) => REFERENCES[kind].length > 0 || kind === 'actor');
+
 /**
  * Re-derives the outgoing reference relationships of the given records from their id
- * properties (after an insert or an update). A reference to a record that does not exist gets
- * no relationship; MISSING_REFERENCES refuses that for the required ones.
+ * properties (after an insert or an update), for the kinds that have any. A reference to a
+ * record that does not exist gets no relationship; MISSING_REFERENCES refuses that for the
+ * required ones.
  */
-export const SYNC_REFERENCES = byKind((kind) =>
-  cypher(`SYNC_REFERENCES.${kind}`, syncReferencesText(kind), { organisationId: ORG, ids: IDS }),
-);
+export const SYNC_REFERENCES: Readonly<Partial<Record<RecordKind, Statement<'organisationId' | 'ids'>>>> =
+  Object.fromEntries(
+    REFERRING_KINDS.map((kind) => [
+      kind,
+      cypher(`SYNC_REFERENCES.${kind}`, syncReferencesText(kind), { organisationId: ORG, ids: IDS }),
+    ]),
+  );
 
 function missingReferencesText(kind: ScenarioRecordKind): string {
   const conditions = [

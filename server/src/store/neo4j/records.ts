@@ -118,6 +118,16 @@ export const NODES: { readonly [K in RecordKind]: NodeSpec } = {
       ['evidence', 'json'],
     ],
   },
+  presentation: {
+    label: 'Presentation',
+    properties: [
+      ['id', 'text'],
+      ['name', 'text'],
+      ['description', 'text'],
+      ['anonymised', 'bool'],
+      ['steps', 'json'],
+    ],
+  },
 };
 
 export type Properties = Record<string, unknown>;

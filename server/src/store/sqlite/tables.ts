@@ -106,6 +106,16 @@ export const TABLES: { readonly [K in RecordKind]: TableSpec } = {
       ['evidence', 'evidence', 'json'],
     ],
   },
+  presentation: {
+    table: 'presentations',
+    columns: [
+      ['id', 'id', 'text'],
+      ['name', 'name', 'text'],
+      ['description', 'description', 'text'],
+      ['anonymised', 'anonymised', 'bool'],
+      ['steps', 'steps', 'json'],
+    ],
+  },
 };
 
 export type Row = Record<string, unknown>;

@@ -180,4 +180,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX history_organisation ON history (organisation_id, id);
   `,
+  // 3: presentations (map data) and their share links (account data: a token grants access).
+  `
+  CREATE TABLE presentations (
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    anonymised INTEGER NOT NULL,
+    steps TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (organisation_id, id)
+  );
+  CREATE TABLE share_links (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    organisation_id TEXT NOT NULL,
+    presentation_id TEXT NOT NULL,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX share_links_presentation ON share_links (organisation_id, presentation_id);
+  `,
 ];

@@ -1,0 +1,457 @@
+import type { AddressInfo } from 'node:net';
+
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+
+import { createShareLink } from '../src/presenting/share-links.ts';
+import { startTestApp, type TestApp } from './helpers.ts';
+
+type Gql = Awaited<ReturnType<TestApp['as']>>;
+
+/**
+ * Presentations through the API: steps, what the audience receives (filtered by the server,
+ * anonymised), share links (valid, revoked, expired, another organisation's) and live follow
+ * over a real WebSocket. The fixture organisation "org" has a confidential link l-3 with a
+ * note, a person name on a-chief ("Eva Exempel"), notes on a-teachers and perceptions.
+ */
+const SHOW_FIELDS = `
+  presentation { name anonymised steps { id title caption scenarioId highlight { actorIds linkIds findingText { sv en } } } }
+  maps { scenario { id kind } actors { id name personName notes tags } links { id notes confidential evidence { text } }
+         perceptions { id } arenas { id description } }
+  live { stepIndex explore }
+  canPresent`;
+
+const CREATE = `mutation($input: CreatePresentationInput!) {
+  createPresentation(input: $input) { presentation { id version anonymised steps { id title camera { mode } } } }
+}`;
+
+const STORY = {
+  organisationId: 'org',
+  name: 'Berättelsen om Eva Exempel',
+  steps: [
+    { title: 'Hela kedjan', camera: { mode: 'FIT_ALL' } },
+    {
+      title: 'Rektor Ekskolan och lärarlaget',
+      caption: 'Eva Exempel följer upp Rektor Ekskolan, men Lärarlag 4–6 hörs inte.',
+      highlight: {
+        actorIds: ['a-principal', 'a-teachers', 'a-deleted-since'],
+        linkIds: ['l-2', 'l-3'],
+        findingId: 'levelMatrix:LEVEL_GAP:principal-teacher',
+        findingText: {
+          sv: 'Rektor Ekskolan når inte Lärarlag 4–6.',
+          en: 'Rektor Ekskolan does not reach Lärarlag 4–6.',
+        },
+      },
+      camera: { mode: 'FIT_HIGHLIGHT' },
+    },
+    { title: 'Samma sak, närmare', camera: { mode: 'VIEWPORT', zoom: 2, panX: 10, panY: -5 } },
+  ],
+};
+
+describe('presentations', () => {
+  let t: TestApp;
+  let editor: Gql;
+  let presentationId: string;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ withFixture: true, isShared: true });
+    editor = await t.as('EDITOR');
+    const created = await editor(CREATE, { input: STORY });
+    expect(created.errors).toBeUndefined();
+    presentationId = created.data!.createPresentation.presentation.id;
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/graphql`;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('stores steps with new ids and defaults, anonymised unless said otherwise', async () => {
+    const { data } = await editor(
+      `query($id: ID!) { presentation(organisationId: "org", id: $id) {
+        anonymised version steps { id title scenarioId levelKeys camera { mode zoom } highlight { actorIds pathFromId } } } }`,
+      { id: presentationId },
+    );
+    const { steps, anonymised, version } = data!.presentation;
+    expect(anonymised).toBe(true);
+    expect(version).toBe(1);
+    expect(steps.map((step: { title: string }) => step.title)).toEqual(STORY.steps.map((step) => step.title));
+    expect(new Set(steps.map((step: { id: string }) => step.id)).size).toBe(3);
+    expect(steps[0]).toMatchObject({ scenarioId: null, levelKeys: [], highlight: { actorIds: [], pathFromId: null } });
+    expect(steps[2].camera).toEqual({ mode: 'VIEWPORT', zoom: 2 });
+  });
+
+  it('refuses a bad step naming the step and field, and stores nothing', async () => {
+    const before = await editor('{ presentations(organisationId: "org") { id version } }');
+    const refused = await editor(CREATE, {
+      input: {
+        organisationId: 'org',
+        name: 'Trasig',
+        steps: [
+          { title: 'Bra' },
+          { title: 'Fel scenario', scenarioId: 's-missing' },
+          { title: 'Kamera utan zoom', camera: { mode: 'VIEWPORT' } },
+          { title: 'Okänd nivå', levelKeys: ['nowhere'] },
+        ],
+      },
+    });
+    expect(refused.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    const fields = (refused.errors![0]!.extensions.issues as Array<{ field: string }>).map((issue) => issue.field);
+    expect(fields).toEqual(['steps[1].scenarioId', 'steps[2].camera', 'steps[3].levelKeys[0]']);
+    const update = await editor(
+      `mutation($input: UpdatePresentationInput!) { updatePresentation(input: $input) { presentation { id } } }`,
+      { input: { organisationId: 'org', id: presentationId, steps: [{ title: 'Bra' }, { title: '  ' }] } },
+    );
+    expect(update.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'steps[1].title' });
+    expect(await editor('{ presentations(organisationId: "org") { id version } }')).toEqual(before);
+  });
+
+  it('refuses a stale edit with VERSION_CONFLICT instead of overwriting', async () => {
+    const created = await editor(CREATE, { input: { organisationId: 'org', name: 'Två redaktörer' } });
+    const id = created.data!.createPresentation.presentation.id;
+    const save = (title: string) =>
+      editor(
+        `mutation($input: UpdatePresentationInput!) { updatePresentation(input: $input) { presentation { version } } }`,
+        { input: { organisationId: 'org', id, expectedVersion: 1, steps: [{ title }] } },
+      );
+    expect((await save('Först')).data!.updatePresentation.presentation.version).toBe(2);
+    expect((await save('Sedan')).errors![0]!.extensions.code).toBe('VERSION_CONFLICT');
+  });
+
+  describe('what the audience receives', () => {
+    const expectNothingWithheldLeaks = (show: Record<string, any>) => {
+      const text = JSON.stringify(show);
+      for (const withheld of ['Eva Exempel', 'Sagt i förtroende', 'Nytt lag i höst', 'Protokoll från', 'ledning']) {
+        expect(text, withheld).not.toContain(withheld);
+      }
+      for (const map of show.maps) {
+        expect(map.links.map((link: { id: string }) => link.id)).not.toContain('l-3');
+        expect(map.perceptions).toEqual([]);
+        for (const actor of map.actors) expect(actor).toMatchObject({ personName: null, notes: null, tags: [] });
+      }
+      expect(text).not.toContain('l-3');
+    };
+
+    it('is filtered and anonymised by the server for a member of the audience', async () => {
+      const audience = await t.as('AUDIENCE');
+      const { data, errors } = await audience(
+        `query($id: ID!) { presentationShow(organisationId: "org", id: $id) { ${SHOW_FIELDS} } }`,
+        { id: presentationId },
+      );
+      expect(errors).toBeUndefined();
+      const show = data!.presentationShow;
+      expectNothingWithheldLeaks(show);
+      expect(show.canPresent).toBe(false);
+      const names = Object.fromEntries(
+        show.maps[0].actors.map((actor: { id: string; name: string }) => [actor.id, actor.name]),
+      );
+      // No roles in the fixture: each actor is named by its level, numbered only when shared.
+      expect(names).toEqual({
+        'a-committee': 'Politik',
+        'a-chief': 'Förvaltning',
+        'a-principal': 'Rektor',
+        'a-teachers': 'Lärare',
+        'a-university': 'Stöd',
+      });
+      const step = show.presentation.steps[1];
+      expect(step.caption).toBe('Förvaltning följer upp Rektor, men Lärare hörs inte.');
+      expect(step.title).toBe('Rektor och lärarlaget');
+      expect(step.highlight.findingText.sv).toBe('Rektor når inte Lärare.');
+      expect(step.highlight.actorIds).toEqual(['a-principal', 'a-teachers']);
+      expect(step.highlight.linkIds).toEqual(['l-2']);
+      expect(step.scenarioId).toBe('s-current');
+      expect(show.presentation.name).toBe('Berättelsen om Förvaltning');
+    });
+
+    it('keeps names when the presentation is not anonymised, but never the confidential things', async () => {
+      const plain = await editor(CREATE, { input: { ...STORY, name: 'Öppen', anonymised: false } });
+      const id = plain.data!.createPresentation.presentation.id;
+      const { data } = await editor(
+        `query($id: ID!) { presentationShow(organisationId: "org", id: $id) { ${SHOW_FIELDS} } }`,
+        { id },
+      );
+      const show = data!.presentationShow;
+      expect(show.canPresent).toBe(true);
+      expect(show.maps[0].actors.map((actor: { name: string }) => actor.name)).toContain('Rektor Ekskolan');
+      expect(show.maps[0].links.map((link: { id: string }) => link.id)).not.toContain('l-3');
+      expect(show.maps[0].perceptions).toEqual([]);
+      expect(show.presentation.steps[1].highlight.linkIds).toEqual(['l-2']);
+    });
+
+    it('is the same through a share link, for someone without an account', async () => {
+      const made = await editor(
+        `mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { token shareLink { id active expiresAt } } }`,
+        { input: { organisationId: 'org', presentationId } },
+      );
+      expect(made.data!.createShareLink.shareLink).toMatchObject({ active: true, expiresAt: null });
+      const token = made.data!.createShareLink.token as string;
+      expect(token.length).toBeGreaterThanOrEqual(40);
+      const { data, errors } = await t.anonymous(
+        `query($token: String!) { sharedPresentation(token: $token) { ${SHOW_FIELDS} } }`,
+        { token },
+      );
+      expect(errors).toBeUndefined();
+      expectNothingWithheldLeaks(data!.sharedPresentation);
+      expect(data!.sharedPresentation.canPresent).toBe(false);
+      // The token opens this presentation only, not the organisation's map.
+      const map = await t.anonymous('{ map(organisationId: "org") { actors { id } } }');
+      expect(map.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('share links', () => {
+    const shared = (token: string) =>
+      t.anonymous('query($token: String!) { sharedPresentation(token: $token) { presentation { id } } }', { token });
+
+    it('stop working when revoked, and say so', async () => {
+      const { shareLink, token } = await createShareLink(t.app.store, t.app.accounts, {
+        organisationId: 'org',
+        presentationId,
+        createdBy: null,
+      });
+      expect((await shared(token)).data!.sharedPresentation.presentation.id).toBe(presentationId);
+      const revoked = await editor(
+        'mutation($id: ID!) { revokeShareLink(organisationId: "org", id: $id) { active revokedAt } }',
+        {
+          id: shareLink.id,
+        },
+      );
+      expect(revoked.data!.revokeShareLink.active).toBe(false);
+      expect(revoked.data!.revokeShareLink.revokedAt).toEqual(expect.any(String));
+      const refused = await shared(token);
+      expect(refused.data).toBeNull();
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'SHARE_LINK_INVALID', state: 'REVOKED' });
+      const listed = await editor(
+        'query($id: ID!) { shareLinks(organisationId: "org", presentationId: $id) { id active } }',
+        { id: presentationId },
+      );
+      expect(listed.data!.shareLinks).toContainEqual({ id: shareLink.id, active: false });
+    });
+
+    it('stop working when expired, and refuse an expiry in the past', async () => {
+      const { token } = await createShareLink(
+        t.app.store,
+        t.app.accounts,
+        { organisationId: 'org', presentationId, createdBy: null, expiresAt: '2025-01-02' },
+        new Date('2025-01-01T00:00:00Z'),
+      );
+      expect((await shared(token)).errors![0]!.extensions).toMatchObject({
+        code: 'SHARE_LINK_INVALID',
+        state: 'EXPIRED',
+      });
+      const past = await editor(
+        'mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { token } }',
+        { input: { organisationId: 'org', presentationId, expiresAt: '2001-01-01' } },
+      );
+      expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
+      const future = await editor(
+        'mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { token shareLink { active expiresAt } } }',
+        { input: { organisationId: 'org', presentationId, expiresAt: '2999-12-31' } },
+      );
+      expect(future.data!.createShareLink.shareLink).toEqual({ active: true, expiresAt: '2999-12-31T00:00:00.000Z' });
+      expect((await shared(future.data!.createShareLink.token)).errors).toBeUndefined();
+    });
+
+    it('refuse an unknown token without telling anything about the organisation', async () => {
+      const refused = await shared('not-a-token');
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'SHARE_LINK_INVALID', state: 'UNKNOWN' });
+      expect(JSON.stringify(refused)).not.toContain('org');
+    });
+
+    it('belong to one organisation: another organisation cannot list, revoke or make them', async () => {
+      const { shareLink } = await createShareLink(t.app.store, t.app.accounts, {
+        organisationId: 'org',
+        presentationId,
+        createdBy: null,
+      });
+      const outsider = await t.as('outsider');
+      const list = await outsider('query($id: ID!) { shareLinks(organisationId: "org", presentationId: $id) { id } }', {
+        id: presentationId,
+      });
+      expect(list.errors![0]!.extensions.code).toBe('FORBIDDEN');
+      // An editor of another organisation, naming their own organisation with this link's ids.
+      await t.app.store.createOrganisation({
+        organisation: {
+          id: 'other',
+          name: 'Annan',
+          kind: 'OTHER',
+          description: null,
+          levels: [{ key: 'x', name: 'X', isSide: false }],
+          version: 1,
+        },
+        records: [
+          {
+            kind: 'scenario',
+            record: {
+              id: 's',
+              name: 'Nu',
+              kind: 'CURRENT',
+              observedAt: null,
+              description: null,
+              basedOnId: null,
+              organisationId: 'other',
+              version: 1,
+            },
+          },
+        ],
+      });
+      const otherEditor = await t.as('EDITOR', 'other');
+      const revoke = await otherEditor(
+        'mutation($id: ID!) { revokeShareLink(organisationId: "other", id: $id) { id } }',
+        {
+          id: shareLink.id,
+        },
+      );
+      expect(revoke.errors![0]!.extensions.code).toBe('NOT_FOUND');
+      const make = await otherEditor(
+        'mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { token } }',
+        { input: { organisationId: 'other', presentationId } },
+      );
+      expect(make.errors![0]!.extensions.code).toBe('NOT_FOUND');
+      expect(
+        (await t.app.accounts.listShareLinks('org', presentationId)).find((l) => l.id === shareLink.id)!.revokedAt,
+      ).toBeNull();
+    });
+  });
+
+  describe('live follow over a WebSocket', () => {
+    function follower(headers: Record<string, string> = {}) {
+      class WithHeaders extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers });
+        }
+      }
+      return createClient({ url, webSocketImpl: WithHeaders, retryAttempts: 0, lazy: true });
+    }
+
+    /** A subscription's events as a queue: `next()` waits for the next one, or rejects with its error. */
+    function subscription(client: ReturnType<typeof follower>, query: string, variables: Record<string, unknown>) {
+      const events: unknown[] = [];
+      let failure: Error | null = null;
+      let wake: (() => void) | null = null;
+      client.subscribe(
+        { query, variables },
+        {
+          next: (value) => {
+            if (value.errors) failure = new Error(JSON.stringify(value.errors));
+            else events.push(value.data);
+            wake?.();
+          },
+          error: (error) => {
+            failure = error instanceof Error ? error : new Error(JSON.stringify(error));
+            wake?.();
+          },
+          complete: () => undefined,
+        },
+      );
+      const next = async (): Promise<unknown> => {
+        while (events.length === 0) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        return events.shift();
+      };
+      return {
+        next,
+        /**
+         * The first event, repeating `act` until it comes: the server does not confirm a
+         * subscription, so a move made before it is in place would be missed.
+         */
+        async firstAfter(act: () => Promise<unknown>): Promise<unknown> {
+          for (let attempt = 0; attempt < 100 && events.length === 0 && !failure; attempt += 1) {
+            await act();
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          const first = await next();
+          events.length = 0;
+          return first;
+        },
+      };
+    }
+
+    const move = (stepIndex: number, explore = false) =>
+      editor(
+        `mutation($input: SetPresenterStateInput!) { setPresenterState(input: $input) { stepIndex explore at } }`,
+        { input: { organisationId: 'org', presentationId, stepIndex, explore } },
+      );
+
+    it('sends the presenter’s moves to a share-link follower, and stops when the link is revoked', async () => {
+      const { shareLink, token } = await createShareLink(t.app.store, t.app.accounts, {
+        organisationId: 'org',
+        presentationId,
+        createdBy: null,
+      });
+      const client = follower();
+      try {
+        const query =
+          'subscription($token: String!) { presenterMoved(token: $token) { presentationId stepIndex explore } }';
+        const followed = subscription(client, query, { token });
+        expect(await followed.firstAfter(() => move(1))).toEqual({
+          presenterMoved: { presentationId, stepIndex: 1, explore: false },
+        });
+        expect((await move(2, true)).errors).toBeUndefined();
+        expect(await followed.next()).toEqual({ presenterMoved: { presentationId, stepIndex: 2, explore: true } });
+        const live = await t.anonymous(
+          'query($token: String!) { sharedPresentation(token: $token) { live { stepIndex explore } } }',
+          { token },
+        );
+        expect(live.data!.sharedPresentation.live).toEqual({ stepIndex: 2, explore: true });
+
+        // Revoked: a new subscription is refused, and moves stop reaching the one in place.
+        await t.app.accounts.revokeShareLink('org', shareLink.id, new Date().toISOString());
+        await expect(subscription(client, query, { token }).next()).rejects.toThrow(/not valid/);
+        await move(0);
+        const heard = await Promise.race([
+          followed.next(),
+          new Promise((resolve) => setTimeout(() => resolve('nothing'), 300)),
+        ]);
+        expect(heard).toBe('nothing');
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('refuses a move past the last step, and lets only editors present', async () => {
+      expect((await move(3)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stepIndex' });
+      const viewer = await t.as('VIEWER');
+      const refused = await viewer(
+        `mutation($input: SetPresenterStateInput!) { setPresenterState(input: $input) { stepIndex } }`,
+        { input: { organisationId: 'org', presentationId, stepIndex: 0, explore: false } },
+      );
+      expect(refused.errors![0]!.extensions.code).toBe('FORBIDDEN');
+    });
+
+    it('lets a signed-in member follow by session cookie, and refuses a signed-out one', async () => {
+      const member = await t.signIn(...(await memberCredentials(t)));
+      const client = follower({ cookie: member.cookie });
+      const signedOut = follower();
+      try {
+        const query = `subscription($o: ID!, $p: ID!) {
+          presenterMovedInOrganisation(organisationId: $o, presentationId: $p) { stepIndex } }`;
+        const followed = subscription(client, query, { o: 'org', p: presentationId });
+        expect(await followed.firstAfter(() => move(0))).toEqual({ presenterMovedInOrganisation: { stepIndex: 0 } });
+        await expect(subscription(signedOut, query, { o: 'org', p: presentationId }).next()).rejects.toThrow(/Sign in/);
+      } finally {
+        await client.dispose();
+        await signedOut.dispose();
+      }
+    });
+
+    it('refuses a WebSocket opened by a page of another site', async () => {
+      const foreign = new WebSocket(url, 'graphql-transport-ws', { headers: { origin: 'https://evil.example' } });
+      const status = await new Promise((resolve) =>
+        foreign.on('unexpected-response', (_req, res) => resolve(res.statusCode)),
+      );
+      expect(status).toBe(403);
+    });
+  });
+});
+
+/** A fresh audience member's credentials (t.as signs in, but the cookie is needed here). */
+async function memberCredentials(t: TestApp): Promise<[string, string]> {
+  const { createUser } = await import('../src/auth/account-commands.ts');
+  const email = `follower-${Date.now()}@test.example`;
+  const user = await createUser(t.app.accounts, { email, password: 'member-password-1' });
+  await t.app.accounts.setMembership({ organisationId: 'org', userId: user.id, role: 'AUDIENCE' });
+  return [email, 'member-password-1'];
+}
