@@ -252,6 +252,26 @@ describe('presentations', () => {
       expect((await shared(future.data!.createShareLink.token)).errors).toBeUndefined();
     });
 
+    it('die with their presentation, and do not revive when its id is used again', async () => {
+      const input = { organisationId: 'org', id: 'kortlivad', name: 'Kortlivad', steps: [{ title: 'Ett' }] };
+      await editor(CREATE, { input });
+      const { token } = await createShareLink(t.app.store, t.app.accounts, {
+        organisationId: 'org',
+        presentationId: 'kortlivad',
+        createdBy: null,
+      });
+      const deleted = await editor(
+        'mutation { deletePresentation(organisationId: "org", id: "kortlivad") { deletedId } }',
+      );
+      expect(deleted.data!.deletePresentation.deletedId).toBe('kortlivad');
+      expect((await shared(token)).errors![0]!.extensions.code).toBe('SHARE_LINK_INVALID');
+      await editor(CREATE, { input });
+      expect((await shared(token)).errors![0]!.extensions).toMatchObject({
+        code: 'SHARE_LINK_INVALID',
+        state: 'REVOKED',
+      });
+    });
+
     it('refuse an unknown token without telling anything about the organisation', async () => {
       const refused = await shared('not-a-token');
       expect(refused.errors![0]!.extensions).toMatchObject({ code: 'SHARE_LINK_INVALID', state: 'UNKNOWN' });

@@ -5,11 +5,18 @@ import { hasRole } from '../auth/roles.ts';
 import { invalidInput, notFound } from '../domain/errors.ts';
 import type { Presentation } from '../domain/records.ts';
 import { allRecords } from '../editing/read-map.ts';
+import { deleteRecord } from '../editing/record-commands.ts';
 import { type PresenterState, presenterTopic } from '../presenting/presenter-states.ts';
 import { buildPresentationShow } from '../presenting/presentation-show.ts';
-import { createShareLink, openShareLink, revokeShareLink, shareLinkState } from '../presenting/share-links.ts';
+import {
+  createShareLink,
+  openShareLink,
+  revokeShareLink,
+  revokeShareLinksOf,
+  shareLinkState,
+} from '../presenting/share-links.ts';
 import { withPresentationSteps } from '../presenting/step-input.ts';
-import { authorizeOrganisation } from './authorize.ts';
+import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { recordMutations } from './record-mutations.ts';
 
@@ -57,6 +64,12 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
   },
   Mutation: {
     ...recordMutations('presentation', withPresentationSteps),
+    deletePresentation: async (_, { organisationId, id }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'EDITOR');
+      const deletedId = await deleteRecord(ctx.store, 'presentation', organisationId, id, auditOf(ctx));
+      await revokeShareLinksOf(ctx.accounts, organisationId, id);
+      return { deletedId };
+    },
     createShareLink: async (_, { input }, ctx) => {
       await authorizeOrganisation(ctx, input.organisationId, 'EDITOR');
       return createShareLink(ctx.store, ctx.accounts, { ...input, createdBy: ctx.viewer?.userId ?? null });

@@ -87,6 +87,21 @@ export async function revokeShareLink(
 }
 
 /**
+ * Revokes every link of a deleted presentation: ids can be given by the client, so a new
+ * presentation under the old id must not be opened by the old links.
+ */
+export async function revokeShareLinksOf(
+  accounts: AccountStore,
+  organisationId: string,
+  presentationId: string,
+  now = new Date(),
+): Promise<void> {
+  for (const link of await accounts.listShareLinks(organisationId, presentationId)) {
+    if (!link.revokedAt) await accounts.revokeShareLink(organisationId, link.id, now.toISOString());
+  }
+}
+
+/**
  * The link a token opens and its presentation.
  * @throws DomainError SHARE_LINK_INVALID for an unknown, revoked or expired token, or a deleted presentation.
  */
