@@ -1270,7 +1270,7 @@ export type Query = {
   presentationShow: Maybe<PresentationShow>;
   presentations: Array<Presentation>;
   shareLinks: Array<ShareLink>;
-  /** The same through a share link, without an account. FORBIDDEN for an unknown, revoked or expired token. */
+  /** The same through a share link, without an account. SHARE_LINK_INVALID for an unknown, revoked or expired token. */
   sharedPresentation: PresentationShow;
   /** Every account (administrators only). */
   users: UserConnection;
@@ -1459,6 +1459,12 @@ export type SharedArenasResult = {
   pairs: Array<LevelPairArenas>;
 };
 
+/**
+ * The view a step opens with. `panX`/`panY` are the map point at the centre of the screen (not
+ * Cytoscape's raw pan, which depends on the window size), so a saved view frames the same part of
+ * the map on the presenter's screen as on the editor's. Kept for the fit modes too, so a step can
+ * be switched to VIEWPORT later.
+ */
 export type StepCamera = {
   __typename?: 'StepCamera';
   mode: CameraMode;

@@ -1,5 +1,5 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
-import { withFilter } from 'mercurius';
+import mercurius from 'mercurius';
 
 import { hasRole } from '../auth/roles.ts';
 import { invalidInput, notFound } from '../domain/errors.ts';
@@ -33,6 +33,9 @@ async function show(ctx: GraphQLContext, presentation: Presentation, canPresent:
     canPresent,
   };
 }
+
+// mercurius is CommonJS: under Node's ESM loader (tsx) only its default export is named.
+const { withFilter } = mercurius;
 
 /** A presenter move is published as the state itself, for both subscription fields. */
 const asMoved = (state: PresenterState) => state;
