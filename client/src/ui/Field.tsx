@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** A labelled form row with the API's refusal for this field shown right below the input. */
-export function Field(props: { label: string; error?: string | undefined; children: ReactNode }) {
+export function Field(props: { label: string; error?: string | null | undefined; children: ReactNode }) {
   return (
     <label className={props.error ? 'field field--error' : 'field'}>
       <span className="field__label">{props.label}</span>

@@ -1,0 +1,104 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { request, type RequestStatus } from '../../api/client.ts';
+import { asApiError, errorText } from '../../api/error-text.ts';
+import { PresenterMovedDocument, SharedPresentationDocument } from '../../api/generated/graphql.ts';
+import { subscribe } from '../../api/subscriptions.ts';
+import type { FollowMode } from './follow.ts';
+import { PresenterView } from './PresenterView.tsx';
+import type { Show } from './types.ts';
+import { type PresenterFeed, useFollow } from './use-follow.ts';
+import './presentations.css';
+
+/** The codes that mean "this link does not work": unknown, revoked or expired. */
+const INVALID_LINK_CODES = new Set(['FORBIDDEN', 'SHARE_LINK_INVALID', 'NOT_FOUND', 'UNAUTHENTICATED']);
+
+export function PageMessage(props: { text: string; isError?: boolean; children?: ReactNode }) {
+  return (
+    <div className="presenter-page-message" role={props.isError ? 'alert' : 'status'}>
+      <p>{props.text}</p>
+      {props.children}
+    </div>
+  );
+}
+
+export function FollowStatus({ mode }: { mode: FollowMode }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`presenter__follow presenter__follow--${mode}`} role="status" data-testid="follow-status">
+      {t(`presentations.follow.${mode}`)}
+    </span>
+  );
+}
+
+/** `/share/<token>`: the presentation without an account, read-only, following the presenter. */
+export function ShareRoute({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<RequestStatus<Show>>({ type: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let isCurrent = true;
+    request(SharedPresentationDocument, { token })
+      .then((data) => isCurrent && setStatus({ type: 'ready', data: data.sharedPresentation }))
+      .catch((error: unknown) => isCurrent && setStatus({ type: 'error', error: asApiError(error) }));
+    return () => {
+      isCurrent = false;
+    };
+  }, [token, attempt]);
+
+  if (status.type === 'loading' || status.type === 'idle') return <PageMessage text={t('common.loading')} />;
+  if (status.type === 'error') {
+    if (INVALID_LINK_CODES.has(status.error.code)) {
+      return (
+        <PageMessage text={t('presentations.share.invalidLink')} isError>
+          <p className="presenter-page-message__hint">{t('presentations.share.invalidLinkHint')}</p>
+        </PageMessage>
+      );
+    }
+    return (
+      <PageMessage text={errorText(t, status.error)} isError>
+        <button onClick={() => setAttempt((a) => a + 1)}>{t('common.retry')}</button>
+      </PageMessage>
+    );
+  }
+  return <SharedShow show={status.data} token={token} />;
+}
+
+function SharedShow({ show, token }: { show: Show; token: string }) {
+  const { t } = useTranslation();
+  const feed = useMemo<PresenterFeed>(
+    () => (handlers) =>
+      subscribe(
+        PresenterMovedDocument,
+        { token },
+        {
+          onData: (data) => handlers.onMove(data.presenterMoved),
+          onError: handlers.onError,
+          onConnected: handlers.onConnected,
+        },
+      ),
+    [token],
+  );
+  const refetchLive = useCallback(
+    () => request(SharedPresentationDocument, { token }).then((d) => d.sharedPresentation.live),
+    [token],
+  );
+  const follow = useFollow(show.live, show.presentation.steps.length, feed, refetchLive);
+  const problem = follow.error
+    ? INVALID_LINK_CODES.has(follow.error.code)
+      ? t('presentations.share.invalidLink')
+      : `${t('presentations.follow.liveFailed')} ${errorText(t, follow.error)}`
+    : null;
+  return (
+    <PresenterView
+      show={show}
+      index={follow.index}
+      canStep={follow.canStep}
+      onStep={follow.step}
+      isInteractive={follow.canStep}
+      status={<FollowStatus mode={follow.mode} />}
+      problem={problem}
+    />
+  );
+}
