@@ -9,7 +9,8 @@ import { buildApp } from '../../server/src/app.ts';
 import { contractDocument } from '../../server/src/store/contract/fixture.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-export const clientDir = join(repo, 'client/dist');
+/** The built client; KK_CLIENT_DIR points elsewhere (e.g. a build of another revision to compare). */
+export const clientDir = process.env.KK_CLIENT_DIR ?? join(repo, 'client/dist');
 
 export interface Harness {
   baseUrl: string;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, openMap, startHarness, waitForMap } from './harness.ts';
 import { classMembers, clickNode, gapDocument, selectedIds, visibleActorLevels } from './helpers.ts';
+import { syntheticDocument } from './synthetic.ts';
 
 interface MapAnswer {
   map: {
@@ -15,6 +16,16 @@ interface MapAnswer {
 }
 const MAP = `query($o: ID!) { map(organisationId: $o) { organisation { id levels { key } } actors { id levelKey } links { id sourceId targetId coupling } } }`;
 const GAPS = `query($o: ID!) { analysis(organisationId: $o) { findings { id kind linkIds } } }`;
+const ACTOR = `query($o: ID!) { map(organisationId: $o) { actors { id name role notes version } } }`;
+const LINKS = `query($o: ID!) { map(organisationId: $o) { links { id sourceId targetId kind coupling version } } }`;
+const UPDATE_ACTOR = `mutation($i: UpdateActorInput!) { updateActor(input: $i) { actor { id version } } }`;
+const UPDATE_LINK = `mutation($i: UpdateLinkInput!) { updateLink(input: $i) { link { id version } } }`;
+interface ActorAnswer {
+  map: { actors: { id: string; name: string; role: string | null; notes: string | null; version: number }[] };
+}
+interface LinksAnswer {
+  map: { links: { id: string; sourceId: string; targetId: string; kind: string; coupling: string; version: number }[] };
+}
 
 // Poll on a timer: requestAnimationFrame polling stalls in a headless page that is not painting.
 const POLL = { polling: 100 };
@@ -145,6 +156,167 @@ describe('the map in the browser', () => {
   });
 });
 
+/** Frames two nodes and returns their centres in page coordinates, for mouse gestures. */
+async function framePoints(p: Page, ids: [string, string]) {
+  return p.evaluate(([a, b]) => {
+    const cy = window.__kk?.cy;
+    if (!cy) throw new Error('no canvas');
+    cy.fit(cy.getElementById(a).union(cy.getElementById(b)), 150);
+    const rect = cy.container()?.getBoundingClientRect();
+    const at = (id: string) => {
+      const pos = cy.getElementById(id).renderedPosition();
+      return { x: (rect?.left ?? 0) + pos.x, y: (rect?.top ?? 0) + pos.y };
+    };
+    return { from: at(a), to: at(b) };
+  }, ids);
+}
+
+async function actorNamed(id: string) {
+  const { map } = await h.gql<ActorAnswer>(ACTOR, { o: orgId });
+  const actor = map.actors.find((a) => a.id === id);
+  if (!actor) throw new Error(`no actor ${id}`);
+  return actor;
+}
+
+describe('editing on the map', () => {
+  it('creates a link by dragging from an actor to another, stores it through the API, and undoes it', async () => {
+    const { map } = await h.gql<MapAnswer>(MAP, { o: orgId });
+    const linked = new Set(map.links.map((l) => `${l.sourceId}>${l.targetId}`));
+    const from = map.actors.find((a) => a.levelKey === 'administration');
+    const to = map.actors.find((a) => a.levelKey === 'teacher' && !linked.has(`${from?.id}>${a.id}`));
+    if (!from || !to) throw new Error('the seed has no administration or teacher actor');
+    await page.keyboard.press('Escape');
+    const points = await framePoints(page, [from.id, to.id]);
+    // Hovering the actor shows its handle; dragging the handle onto the other actor links them.
+    await page.mouse.move(points.from.x, points.from.y, { steps: 4 });
+    const handle = page.getByTestId('link-handle');
+    await handle.waitFor();
+    const knob = await handle.boundingBox();
+    if (!knob) throw new Error('no handle');
+    await page.mouse.move(knob.x + knob.width / 2, knob.y + knob.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(points.to.x, points.to.y, { steps: 15 });
+    await page.waitForTimeout(200); // the drop target is found a few times a second
+    await page.mouse.up();
+
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('select[name="sourceId"]').inputValue()).toBe(from.id);
+    expect(await dialog.locator('select[name="targetId"]').inputValue()).toBe(to.id);
+    await dialog.locator('select[name="kind"]').selectOption('SUPPORT');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const after = await h.gql<LinksAnswer>(LINKS, { o: orgId });
+    const created = after.map.links.find((l) => l.sourceId === from.id && l.targetId === to.id);
+    expect(created?.kind).toBe('SUPPORT');
+    // Drawn from the API's answer (the gesture's own line is gone) and selected.
+    await page.waitForFunction((id) => window.__kk?.cy.getElementById(id).selected(), created?.id ?? '', POLL);
+    expect(await page.evaluate(() => window.__kk?.cy.edges('.eh-preview, .eh-ghost-edge').length)).toBe(0);
+
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((id) => window.__kk?.cy.getElementById(id).empty(), created?.id ?? '', POLL);
+    const undone = await h.gql<LinksAnswer>(LINKS, { o: orgId });
+    expect(undone.map.links.some((l) => l.id === created?.id)).toBe(false);
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction((id) => window.__kk?.cy.getElementById(id).nonempty(), created?.id ?? '', POLL);
+  });
+
+  it('gives a viewer no handle to drag links from', async () => {
+    const viewer = { email: 'viewer@example.org', password: 'visare-lösenord-123' };
+    await h.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { ...viewer, mustChangePassword: false },
+    });
+    await h.gql('mutation($o: ID!, $e: String!) { setMember(organisationId: $o, email: $e, role: VIEWER) { role } }', {
+      o: orgId,
+      e: viewer.email,
+    });
+    const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const other = await context.newPage();
+      await other.goto(`${h.baseUrl}/?e2e&org=${orgId}`);
+      await other.locator('input[name="email"]').fill(viewer.email);
+      await other.locator('input[name="password"]').fill(viewer.password);
+      await other.locator('form.sign-in button[type="submit"]').click();
+      await waitForMap(other);
+      const { map } = await h.gql<MapAnswer>(MAP, { o: orgId });
+      const [a, b] = map.actors;
+      const points = await framePoints(other, [a?.id ?? '', b?.id ?? '']);
+      await other.mouse.move(points.from.x, points.from.y, { steps: 4 });
+      await other.waitForTimeout(200);
+      expect(await other.getByTestId('link-handle').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows what someone else changed meanwhile; Reapply saves my change on top of theirs', async () => {
+    const { map } = await h.gql<MapAnswer>(MAP, { o: orgId });
+    const id = map.actors.find((a) => a.levelKey === 'politics')?.id ?? '';
+    const before = await actorNamed(id);
+    await page.keyboard.press('Escape');
+    await clickNode(page, id);
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="role"]').fill('Ordförande');
+    // Another tab renames the actor while this form is open.
+    await h.gql(UPDATE_ACTOR, { i: { organisationId: orgId, id, name: 'Nämnd, omdöpt' } });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+
+    const conflict = dialog.getByTestId('conflict');
+    await conflict.waitFor();
+    const change = await conflict.locator('li[data-field="name"]').innerText();
+    expect(change).toContain(before.name);
+    expect(change).toContain('Nämnd, omdöpt');
+    await conflict.getByRole('button', { name: 'Tillämpa igen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const stored = await actorNamed(id);
+    expect(stored).toMatchObject({ name: 'Nämnd, omdöpt', role: 'Ordförande' });
+
+    // Undo takes back my change only: their name stays.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await actorNamed(id)).role, { timeout: 10_000 }).toBe(before.role);
+    expect((await actorNamed(id)).name).toBe('Nämnd, omdöpt');
+  });
+
+  it('Reload takes the stored version and discards my change', async () => {
+    const { map } = await h.gql<MapAnswer>(MAP, { o: orgId });
+    const id = map.actors.find((a) => a.levelKey === 'administration')?.id ?? '';
+    await page.keyboard.press('Escape');
+    await clickNode(page, id);
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('textarea[name="notes"]').fill('Mitt utkast');
+    await h.gql(UPDATE_ACTOR, { i: { organisationId: orgId, id, role: 'Förvaltningschef (tf)' } });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    const conflict = dialog.getByTestId('conflict');
+    await conflict.locator('li[data-field="role"]').waitFor();
+    await conflict.getByRole('button', { name: 'Ladda om' }).click();
+    // The form starts again from the stored actor: their role, my notes gone.
+    await conflict.waitFor({ state: 'detached' });
+    expect(await dialog.locator('input[name="role"]').inputValue()).toBe('Förvaltningschef (tf)');
+    expect(await dialog.locator('textarea[name="notes"]').inputValue()).not.toBe('Mitt utkast');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect((await actorNamed(id)).notes).not.toBe('Mitt utkast');
+  });
+
+  it('a coupling set by key on a stale link shows the conflict in the details panel', async () => {
+    const { map } = await h.gql<LinksAnswer>(LINKS, { o: orgId });
+    const link = map.links.find((l) => l.coupling === 'LOOSE');
+    if (!link) throw new Error('the seed has no loose link');
+    await page.keyboard.press('Escape');
+    await page.evaluate((linkId) => void window.__kk?.cy.getElementById(linkId).emit('tap'), link.id);
+    await page.getByTestId('link-details').waitFor();
+    await h.gql(UPDATE_LINK, { i: { organisationId: orgId, id: link.id, notes: 'Ändrat i en annan flik' } });
+    await page.keyboard.press('1');
+    const conflict = page.getByTestId('link-details').getByTestId('conflict');
+    await conflict.locator('li[data-field="notes"]').waitFor();
+    await conflict.getByRole('button', { name: 'Tillämpa igen' }).click();
+    await page.getByTestId('link-coupling').getByText('Tät').waitFor();
+    const stored = (await h.gql<LinksAnswer>(LINKS, { o: orgId })).map.links.find((l) => l.id === link.id);
+    expect(stored?.coupling).toBe('TIGHT');
+  });
+});
+
 describe('coupling and analysis', () => {
   it('changes a coupling by keyboard, stores it, and the level-gap finding disappears', async () => {
     const before = await h.gql<{ analysis: { findings: { kind: string; linkIds: string[] }[] } }>(GAPS, { o: 'glapp' });
@@ -176,5 +348,32 @@ describe('coupling and analysis', () => {
     );
     const after = await h.gql<{ analysis: { findings: { kind: string }[] } }>(GAPS, { o: 'glapp' });
     expect(after.analysis.findings.some((f) => f.kind === 'LEVEL_GAP')).toBe(false);
+  });
+});
+
+describe('a map too large to draw in full', () => {
+  it('draws units collapsed, says so, and opens a unit to show its actors', async () => {
+    await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
+      d: syntheticDocument('stor', 6000),
+    });
+    await page.goto(`${h.baseUrl}/?e2e&org=stor`);
+    await waitForMap(page);
+    await page.getByTestId('collapsed-note').waitFor();
+    const drawn = await page.evaluate(() => ({
+      actors: window.__kk?.cy.nodes('.actor').length ?? 0,
+      unit: String(window.__kk?.cy.nodes('.collapsed-unit').first().data('recordId')),
+    }));
+    expect(drawn.actors).toBeLessThan(6000 * 0.45); // the synthetic map's actors, most inside schools
+
+    await page.evaluate((id) => void window.__kk?.cy.getElementById(`agg:${id}`).emit('tap'), drawn.unit);
+    await page.locator('button[data-action="toggleUnitOpen"]').click();
+    await page.waitForFunction(
+      (id) =>
+        (window.__kk?.cy.nodes(`.actor[unitId = "${id}"]`).length ?? 0) > 0 &&
+        window.__kk?.cy.getElementById(`agg:${id}`).empty(),
+      drawn.unit,
+      POLL,
+    );
+    expect(await selectedIds(page)).toEqual([`unit:${drawn.unit}`]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The README screenshots (docs/screenshots/map.png and analysis.png), taken against the seeded
- * server. Run after a client build: npx tsx client/e2e/screenshots.ts
+ * The README screenshots (docs/screenshots/map.png, analysis.png and presenter.png), taken
+ * against the seeded server. Run after a client build: npx tsx client/e2e/screenshots.ts
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,15 @@ try {
   await finding.waitFor();
   await finding.click();
   await page.screenshot({ path: `${out}analysis.png` });
-  console.log(`wrote ${out}map.png and ${out}analysis.png`);
+  // The seeded sample presentation, at its step on area Väst, as the audience sees it.
+  await page.goto(`${h.baseUrl}/present/kommunby/pres-kommunby-glappen?e2e&lang=sv`);
+  await page.getByTestId('step-counter').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid="step-counter"]')?.textContent === '3 / 5');
+  await page.waitForTimeout(1500); // the camera glides to the step
+  await page.screenshot({ path: `${out}presenter.png` });
+  console.log(`wrote map.png, analysis.png and presenter.png to ${out}`);
 } finally {
   await h.close();
 }

@@ -4,17 +4,18 @@ import { createRoot } from 'react-dom/client';
 import { AppGate } from './app/AppGate.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import './app/app.css';
+import { parseRoute, ShareRoute } from './features/presentations/index.ts';
 import { setupI18n } from './i18n/index.ts';
 
 setupI18n();
+// A share link works without an account, so it never passes the sign-in gate.
+const route = parseRoute(window.location.pathname);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>
-        <AppGate />
-      </ErrorBoundary>
+      <ErrorBoundary>{route.type === 'share' ? <ShareRoute token={route.token} /> : <AppGate />}</ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -13,9 +13,16 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   readonly reason: string | undefined;
   readonly issues: ApiIssue[];
+  /** Everything else the API put in `extensions` (VERSION_CONFLICT: `current`, `actualVersion`, …). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: string, message: string, details: { field?: string; reason?: string; issues?: ApiIssue[] } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    details: { field?: string; reason?: string; issues?: ApiIssue[]; [key: string]: unknown } = {},
+  ) {
     super(message);
+    this.details = details;
     this.name = 'ApiError';
     this.code = code;
     this.field = details.field;
@@ -31,7 +38,7 @@ export type RequestStatus<T> =
 
 interface GraphQLResponseError {
   message: string;
-  extensions?: { code?: string; field?: string; reason?: string; issues?: ApiIssue[] };
+  extensions?: { code?: string; field?: string; reason?: string; issues?: ApiIssue[]; [key: string]: unknown };
 }
 
 /** Reads the first GraphQL error of a response (Mercurius answers refusals with HTTP 200). */

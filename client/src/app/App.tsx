@@ -13,6 +13,7 @@ import { useOrganisations } from '../features/organisations/use-organisations.ts
 import { historyActions } from '../state/history-store.ts';
 import { getEmptyMapState, mapStore, useMapState } from '../state/map-store.ts';
 import { selectionActions } from '../state/selection-store.ts';
+import { viewActions } from '../state/view-store.ts';
 import { Header } from './Header.tsx';
 import { StatusLine } from './StatusLine.tsx';
 
@@ -32,6 +33,11 @@ export function App() {
   const [organisations, retry] = useOrganisations();
   const { status, organisationId } = useMapState();
   useKeyboard();
+
+  // Back from the presenter view (`?presentation=`): its editor opens in the presentations tab.
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).has('presentation')) viewActions.showPanel('presentations');
+  }, []);
 
   // Open the organisation named in the URL, else the first one.
   useEffect(() => {

@@ -2,14 +2,18 @@ import type { Core } from 'cytoscape';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { type ClassSets } from './class-sets.ts';
+import { layoutOptionsFor } from './collapse.ts';
 import { createCy } from './cy-instance.ts';
 import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
 import { layeredLayout, type Point } from './layered-layout.ts';
 import { readPositions, runForce, applyPositions } from './layouts.ts';
-import type { CanvasMap, DiffMark } from './model.ts';
+import { installLinkHandles } from './link-handles.ts';
+import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+import { readViewport } from './step-camera.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
-import { installTestHook, markRendered } from './test-hook.ts';
+import { installTestHook, markPhase, markRendered } from './test-hook.ts';
+import { bindUnitDragging, fitToNodes } from './unit-controller.ts';
 
 export type CanvasPick = { entity: 'actor' | 'link' | 'unit'; id: string } | null;
 
@@ -20,6 +24,8 @@ export interface CanvasHandle {
   centreOn: (id: string) => void;
   exportPng: () => Blob;
   exportSvg: () => string;
+  /** Zoom and the model point at the centre of the screen (a presentation step's saved camera). */
+  viewport: () => { zoom: number; centre: { x: number; y: number } };
 }
 
 export interface MapCanvasProps {
@@ -32,7 +38,13 @@ export interface MapCanvasProps {
   layoutRun: number;
   selectedId: string | null;
   ariaLabel: string;
+  /** Editors get a handle on actors to drag a new link from (its tooltip); null for everyone else. */
+  linkHandleLabel: string | null;
   onPick: (pick: CanvasPick) => void;
+  /** A collapsed unit was double-clicked: draw its actors. */
+  onOpenUnit: (unitId: string) => void;
+  /** A link was dragged from one actor to another with the handle. */
+  onConnect: (sourceId: string, targetId: string) => void;
   onPositionsChange: (positions: Map<string, Point>) => void;
   onHandle: (handle: CanvasHandle | null) => void;
 }
@@ -64,7 +76,9 @@ export function MapCanvas(props: MapCanvasProps) {
     cy.on('tap', (event) => {
       latest.current.onPick(event.target === cy ? null : pickOf(event.target));
     });
-    cy.on('dragfree', 'node.actor', () => latest.current.onPositionsChange(readPositions(cy)));
+    cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
+    const unbindUnits = bindUnitDragging(cy);
+    cy.on('dragfree', 'node', () => latest.current.onPositionsChange(readPositions(cy)));
     latest.current.onHandle({
       fit: () => cy.fit(cy.elements(':visible'), 40),
       zoomBy: (factor) =>
@@ -73,9 +87,11 @@ export function MapCanvas(props: MapCanvasProps) {
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
       exportPng: () => exportPng(cy),
       exportSvg: () => exportSvg(cy),
+      viewport: () => readViewport(cy),
     });
     return () => {
       latest.current.onHandle(null);
+      unbindUnits();
       cy.destroy();
       cyRef.current = null;
     };
@@ -83,16 +99,35 @@ export function MapCanvas(props: MapCanvasProps) {
   }, []);
 
   // Elements follow the map; new actors get their saved or layered position, old ones stay put.
+  const collapsedUnits = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const { map, diff, savedPositions } = props;
-    const layered = layeredLayout(map.levels, map.actors, map.units);
+    markPhase('effect');
+    const layered = layeredLayout(map.levels, map.actors, map.units, layoutOptionsFor(map));
     const positions = new Map([...layered, ...savedPositions]);
-    syncElements(cy, toElements(map, diff), positions);
+    markPhase('layout');
+    const defs = toElements(map, diff);
+    markPhase('elements');
+    const collapsed = new Set(map.actors.flatMap((a) => (a.collapsed ? [a.collapsed.unitId] : [])));
+    const opened = [...collapsedUnits.current].filter((id) => !collapsed.has(id));
+    const isRegrouped = opened.length > 0 || [...collapsed].some((id) => !collapsedUnits.current.has(id));
+    collapsedUnits.current = collapsed;
+    syncElements(cy, defs, positions);
+    markPhase('added');
+    if (isRegrouped && !isFirstSync.current) {
+      // Opening or closing a unit changes the layout's blocks: everything is placed anew (saved
+      // positions still win), and an opened unit is brought into view.
+      applyPositions(cy, positions, false);
+      const unit = opened.length === 1 ? cy.getElementById(UNIT_PREFIX + opened[0]) : cy.collection();
+      if (unit.nonempty()) cy.animate({ fit: { eles: unit, padding: 60 } }, { duration: 250 });
+    }
     if (isFirstSync.current) {
+      // New nodes were added at their positions: only the view is left to fit, from geometry we
+      // know (cy.fit would compute every element's style and bounding box before the first frame).
       isFirstSync.current = false;
-      applyPositions(cy, positions);
+      fitToNodes(cy);
       markRendered(cy);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
@@ -108,7 +143,7 @@ export function MapCanvas(props: MapCanvasProps) {
       void runForce(cy).then(() => latest.current.onPositionsChange(readPositions(cy)));
     } else {
       const { map } = latest.current;
-      applyPositions(cy, layeredLayout(map.levels, map.actors, map.units));
+      applyPositions(cy, layeredLayout(map.levels, map.actors, map.units, layoutOptionsFor(map)));
       latest.current.onPositionsChange(new Map());
     }
   }, [props.layoutRun, props.layoutMode]);
@@ -120,6 +155,16 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     if (cyRef.current) revealHighlighted(cyRef.current, props.classSets.highlighted);
   }, [props.classSets.highlighted]);
+
+  // The drag-to-link handle, for editors only.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !container.current || props.linkHandleLabel === null) return;
+    return installLinkHandles(cy, container.current, {
+      label: props.linkHandleLabel,
+      onConnect: (sourceId, targetId) => latest.current.onConnect(sourceId, targetId),
+    });
+  }, [props.linkHandleLabel]);
 
   useEffect(() => {
     const cy = cyRef.current;

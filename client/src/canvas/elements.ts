@@ -1,4 +1,5 @@
 import { type CanvasLink, type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+import { EMPTY_UNIT_SIZE, unitDepths } from './unit-boxes.ts';
 
 /** A Cytoscape element definition, kept structural so this module stays free of the library. */
 export interface ElementDef {
@@ -25,26 +26,47 @@ export function levelIndexes(map: Pick<CanvasMap, 'levels'>): Map<string, number
   return new Map(map.levels.map((level, i) => [level.key, i]));
 }
 
-/** Builds the nodes (units as compound parents, then actors) and edges for one map. */
+/**
+ * Builds the nodes (unit boxes, then actors) and edges for one map. Unit boxes are plain nodes
+ * sized around their actors by unit-controller.ts, not compound parents (see unit-boxes.ts).
+ */
 export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> = new Map()): ElementDef[] {
   const unitIds = new Set(map.units.map((u) => u.id));
   const actorIds = new Set(map.actors.map((a) => a.id));
   const levelIndex = levelIndexes(map);
   const side = new Set(map.levels.filter((l) => l.isSide).map((l) => l.key));
+  const depths = unitDepths(map.units);
   const elements: ElementDef[] = [];
   for (const unit of map.units) {
-    const parent = unit.parentId && unitIds.has(unit.parentId) ? UNIT_PREFIX + unit.parentId : null;
+    const parentUnitId = unit.parentId && unitIds.has(unit.parentId) ? unit.parentId : null;
     elements.push({
       group: 'nodes',
-      data: { id: UNIT_PREFIX + unit.id, recordId: unit.id, entity: 'unit', label: unit.name, parent },
+      data: {
+        id: UNIT_PREFIX + unit.id,
+        recordId: unit.id,
+        entity: 'unit',
+        label: unit.name,
+        parentUnitId,
+        depth: depths.get(unit.id) ?? 0,
+        ...EMPTY_UNIT_SIZE,
+      },
       classes: 'unit',
     });
   }
   for (const actor of map.actors) {
-    const parent = actor.unitId && unitIds.has(actor.unitId) ? UNIT_PREFIX + actor.unitId : null;
+    if (actor.collapsed) {
+      // A collapsed unit (collapse.ts): picking it selects the unit.
+      elements.push({
+        group: 'nodes',
+        data: { id: actor.id, recordId: actor.collapsed.unitId, entity: 'unit', label: actor.name, unitId: null },
+        classes: 'collapsed-unit',
+      });
+      continue;
+    }
+    const unitId = actor.unitId && unitIds.has(actor.unitId) ? actor.unitId : null;
     elements.push({
       group: 'nodes',
-      data: { id: actor.id, recordId: actor.id, entity: 'actor', label: actor.name, levelKey: actor.levelKey, parent },
+      data: { id: actor.id, recordId: actor.id, entity: 'actor', label: actor.name, levelKey: actor.levelKey, unitId },
       classes: [
         'actor',
         `level-${levelIndex.get(actor.levelKey) ?? 0}`,
@@ -54,6 +76,21 @@ export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> =
   }
   for (const link of map.links) {
     if (!actorIds.has(link.sourceId) || !actorIds.has(link.targetId)) continue; // a filtered slice
+    if (link.bundled) {
+      // Links between collapsed units, one neutral line per pair: no kind, coupling or direction.
+      elements.push({
+        group: 'edges',
+        data: {
+          id: link.id,
+          entity: 'bundle',
+          source: link.sourceId,
+          target: link.targetId,
+          linkCount: link.bundled.linkCount,
+        },
+        classes: 'bundle',
+      });
+      continue;
+    }
     const mark = diff.get(link.id);
     elements.push({
       group: 'edges',

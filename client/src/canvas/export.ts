@@ -34,6 +34,7 @@ export function exportSvg(cy: Core): string {
     kind: edge.data('kind') as LinkKind,
     dir: edge.hasClass('dir-forward') ? 'forward' : edge.hasClass('dir-backward') ? 'backward' : 'none',
     opacity: edge.hasClass(CLASSES.dimmed) ? 0.15 : 1,
+    isBundle: edge.hasClass('bundle'),
   }));
   return toSvg(nodes, edges);
 }

@@ -100,6 +100,19 @@ describe('layeredLayout', () => {
     expect(p.get('t')?.y).toBeGreaterThan(Math.max(...([...principalYs] as number[])));
   });
 
+  it('wraps actors outside units at their own width when asked (hundreds of collapsed units)', () => {
+    const actors = Array.from({ length: 40 }, (_, i) => actor(`s${i}`, 'principal'));
+    const rows = (options = {}) =>
+      new Set([...layeredLayout(levels, actors, [], options).values()].map((p) => p.y)).size;
+    expect(rows()).toBe(7); // 40 actors, 6 a row
+    expect(rows({ rootWrapAt: 20 })).toBe(2);
+    // Blocks of units keep the ordinary wrap.
+    const inUnit = actors.map((a) => ({ ...a, unitId: 'u' }));
+    const units = [{ id: 'u', name: 'U', parentId: null }];
+    const ys = new Set([...layeredLayout(levels, inUnit, units, { rootWrapAt: 20 }).values()].map((p) => p.y));
+    expect(ys.size).toBe(7);
+  });
+
   it('places every actor exactly once, even with unknown levels, units and unit cycles', () => {
     const units = [
       { id: 'a', name: 'A', parentId: 'b' },

@@ -37,6 +37,8 @@ export interface LayeredLayoutOptions {
   blockGap: number;
   /** A block wraps its actors of one level after this many columns. */
   wrapAt: number;
+  /** The same for actors outside every unit, when it should differ (hundreds of collapsed units). */
+  rootWrapAt: number | null;
 }
 
 export const LAYERED_DEFAULTS: LayeredLayoutOptions = {
@@ -45,6 +47,7 @@ export const LAYERED_DEFAULTS: LayeredLayoutOptions = {
   levelGap: 120,
   blockGap: 44,
   wrapAt: 6,
+  rootWrapAt: null,
 };
 
 interface Block {
@@ -110,6 +113,7 @@ export function layeredLayout(
   // Own actors on a level no sub-unit uses (a school's principal above its teams) are centred
   // over the block and take no columns of their own; that keeps the chain narrow.
   const subRows = new Map<string, number>();
+  const wrapOf = (block: Block) => (block === root && o.rootWrapAt ? o.rootWrapAt : o.wrapAt);
   const measure = (block: Block): number => {
     const childWidths = block.children.map(measure).filter((w) => w > 0);
     for (const child of block.children) {
@@ -119,8 +123,8 @@ export function layeredLayout(
     let leading = 0;
     let centred = 0;
     for (const [key, list] of block.own) {
-      subRows.set(key, Math.max(subRows.get(key) ?? 1, Math.ceil(list.length / o.wrapAt)));
-      const columns = Math.min(list.length, o.wrapAt);
+      subRows.set(key, Math.max(subRows.get(key) ?? 1, Math.ceil(list.length / wrapOf(block))));
+      const columns = Math.min(list.length, wrapOf(block));
       if (block.levelsBelow.has(key)) leading = Math.max(leading, columns);
       else centred = Math.max(centred, columns);
     }
@@ -162,15 +166,16 @@ export function layeredLayout(
 
   const positions = new Map<string, Point>();
   const place = (block: Block, left: number, rowOffset = 0): void => {
+    const wrap = wrapOf(block);
     for (const [key, list] of block.own) {
       const baseY = (levelY.get(key) ?? 0) + rowOffset * o.rowHeight;
-      const columns = Math.min(list.length, o.wrapAt);
+      const columns = Math.min(list.length, wrap);
       const isLeading = block.levelsBelow.has(key);
       const start = isLeading ? left + o.columnWidth / 2 : left + block.width / 2 - ((columns - 1) * o.columnWidth) / 2;
       list.forEach((actor, i) => {
         positions.set(actor.id, {
-          x: start + (i % o.wrapAt) * o.columnWidth,
-          y: baseY + Math.floor(i / o.wrapAt) * o.rowHeight,
+          x: start + (i % wrap) * o.columnWidth,
+          y: baseY + Math.floor(i / wrap) * o.rowHeight,
         });
       });
     }

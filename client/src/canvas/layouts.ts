@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 
 import type { Point } from './layered-layout.ts';
+import { refreshUnitBoxes } from './unit-controller.ts';
 
 /**
  * Places actors at given positions (the layered layout or saved drags). Not a `preset` layout run:
@@ -9,29 +10,39 @@ import type { Point } from './layered-layout.ts';
  */
 export function applyPositions(cy: Core, positions: ReadonlyMap<string, Point>, fit = true): void {
   cy.batch(() => {
-    cy.nodes('.actor').forEach((node) => {
+    cy.nodes('.actor, .collapsed-unit').forEach((node) => {
       const p = positions.get(node.id());
       if (p) node.position({ x: p.x, y: p.y });
     });
   });
+  refreshUnitBoxes(cy);
   if (fit) cy.fit(cy.elements(':visible'), 40);
 }
 
-/** The force layout (fcose) as an alternative; quality 'draft' on big maps keeps it quick. */
+/**
+ * The force layout (fcose) as an alternative; quality 'draft' on big maps keeps it quick. It
+ * places actors only: unit boxes follow their actors afterwards.
+ */
 export function runForce(cy: Core): Promise<void> {
   return new Promise((resolve) => {
     const nodes = cy.nodes().length;
-    const layout = cy.elements(':visible').layout({
-      name: 'fcose',
-      quality: nodes > 1500 ? 'draft' : 'default',
-      randomize: true,
-      animate: false,
-      fit: true,
-      padding: 40,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 120,
-    } as Parameters<Core['layout']>[0]);
-    layout.one('layoutstop', () => resolve());
+    const layout = cy
+      .elements(':visible')
+      .not('node.unit')
+      .layout({
+        name: 'fcose',
+        quality: nodes > 1500 ? 'draft' : 'default',
+        randomize: true,
+        animate: false,
+        fit: true,
+        padding: 40,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 120,
+      } as Parameters<Core['layout']>[0]);
+    layout.one('layoutstop', () => {
+      refreshUnitBoxes(cy);
+      resolve();
+    });
     layout.run();
   });
 }

@@ -26,6 +26,8 @@ export interface CanvasActor {
   name: string;
   levelKey: string;
   unitId: string | null;
+  /** Set on a collapsed unit drawn as one node in place of its actors (see collapse.ts). */
+  collapsed?: { unitId: string; actorCount: number };
 }
 export interface CanvasUnit {
   id: string;
@@ -40,6 +42,8 @@ export interface CanvasLink {
   coupling: Coupling;
   targetResponds: boolean | null;
   sourceResponds: boolean | null;
+  /** Set on a bundle of links between collapsed units, drawn as one neutral line (collapse.ts). */
+  bundled?: { linkCount: number };
 }
 export interface CanvasMap {
   levels: CanvasLevel[];

@@ -40,6 +40,15 @@ describe('stylesheet', () => {
     }
   });
 
+  it('labels only the links the comparison marks, and draws links above unit boxes and below actors', () => {
+    expect(styleOf('edge.link')).not.toHaveProperty('label');
+    expect(styleOf('edge.diff-added, edge.diff-removed, edge.diff-changed')).toMatchObject({ label: 'data(label)' });
+    expect(styleOf('node, edge')).toMatchObject({ 'z-index-compare': 'manual' });
+    const z = (selector: string) => styleOf(selector)['z-index'] as number;
+    expect(z('edge.link')).toBeLessThan(z('node.actor'));
+    expect(styleOf('node.unit')['z-index']).toBe('data(depth)'); // depth 0, 1, 2… all below links
+  });
+
   it('keeps actor labels on screen when a whole municipality is fitted (zoom about 0.4)', () => {
     const style = styleOf('node.actor') as { 'font-size': number; 'min-zoomed-font-size': number; 'text-wrap': string };
     expect(style['text-wrap']).toBe('wrap');
@@ -88,11 +97,13 @@ describe('elements', () => {
     expect(linkDirection({ targetResponds: null, sourceResponds: false })).toBe('none');
   });
 
-  it('builds units as compound parents, actors with level classes, and links with their classes', () => {
+  it('builds unit boxes (not compound parents), actors with level classes, and links with their classes', () => {
     const els = toElements(map, new Map([['l', 'changed']]));
     const byId = new Map(els.map((e) => [e.data.id, e]));
     expect(byId.get('unit:school')?.classes).toBe('unit');
-    expect(byId.get('b')?.data.parent).toBe('unit:school');
+    expect(byId.get('unit:school')?.data).toMatchObject({ entity: 'unit', recordId: 'school', depth: 0 });
+    expect(byId.get('b')?.data.unitId).toBe('school');
+    expect(els.some((e) => 'parent' in e.data)).toBe(false);
     expect(byId.get('b')?.classes).toBe('actor level-1 side');
     expect(byId.get('l')?.classes).toBe('link coupling-decoupled kind-follow-up dir-forward diff-changed');
     expect(byId.has('dangling')).toBe(false);

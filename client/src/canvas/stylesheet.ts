@@ -12,6 +12,16 @@ export const CLASSES = {
   match: 'kk-match',
 } as const;
 
+/** Every actor's box; unit boxes and the first fit are computed from it without asking Cytoscape. */
+export const ACTOR_SIZE = { width: 128, height: 40 } as const;
+
+/**
+ * Drawing order with `z-index-compare: manual`: unit boxes (by depth) under links under actors.
+ * Unit boxes are plain nodes (see unit-boxes.ts), so Cytoscape's automatic order would draw the
+ * links inside a school under the school's box.
+ */
+export const Z = { link: 20, linkDraft: 25, actor: 30 } as const;
+
 export function kindClass(kind: string): string {
   return `kind-${kind.toLowerCase().replace('_', '-')}`;
 }
@@ -24,12 +34,14 @@ export function kindClass(kind: string): string {
  */
 export function buildStylesheet(options: { isLarge?: boolean } = {}): StylesheetJson {
   const sheet: StylesheetJson = [
+    { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
     {
       selector: 'node.actor',
       style: {
+        'z-index': Z.actor,
         shape: 'round-rectangle',
-        width: 128,
-        height: 40,
+        width: ACTOR_SIZE.width,
+        height: ACTOR_SIZE.height,
         'background-color': LEVEL_FILLS[0] ?? '#eee',
         'border-width': 1.5,
         'border-color': NODE_BORDER,
@@ -54,6 +66,10 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
     {
       selector: 'node.unit',
       style: {
+        // A data mapper, which Cytoscape accepts for numbers though its types do not say so.
+        'z-index': 'data(depth)' as unknown as number,
+        width: 'data(width)',
+        height: 'data(height)',
         shape: 'round-rectangle',
         'background-color': '#fafbfc',
         'background-opacity': 0.6,
@@ -65,19 +81,59 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
         'text-halign': 'center',
         'font-size': 16,
         color: '#4a5565',
-        padding: '10px',
         'min-zoomed-font-size': 5,
+      },
+    },
+    {
+      // A collapsed unit (collapse.ts): a stack of cards, its name and how many actors it holds.
+      selector: 'node.collapsed-unit',
+      style: {
+        'z-index': Z.actor,
+        shape: 'round-rectangle',
+        width: ACTOR_SIZE.width + 12,
+        height: ACTOR_SIZE.height + 8,
+        'background-color': '#f5f6f7',
+        'border-width': 3,
+        'border-style': 'double',
+        'border-color': '#9aa3ae',
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-max-width': `${ACTOR_SIZE.width}px`,
+        'text-valign': 'center',
+        'font-size': 15,
+        color: TEXT_COLOUR,
+        'min-zoomed-font-size': 5,
+      },
+    },
+    {
+      // Links between collapsed units: neutral, thicker for more links, never a coupling's look.
+      selector: 'edge.bundle',
+      style: {
+        'z-index': Z.link,
+        'curve-style': 'straight',
+        'line-color': '#9aa3ae',
+        opacity: 0.5,
+        // A data mapper, which Cytoscape accepts for numbers though its types do not say so.
+        width: 'mapData(linkCount, 1, 20, 1.5, 8)' as unknown as number,
       },
     },
     {
       selector: 'edge.link',
       style: {
+        'z-index': Z.link,
         'curve-style': options.isLarge ? 'straight' : 'bezier',
         'line-color': '#6f6f6f',
         'target-arrow-color': '#6f6f6f',
         'source-arrow-color': '#6f6f6f',
         'mid-target-arrow-color': '#6f6f6f',
         'arrow-scale': 1.2,
+      },
+    },
+    {
+      // Only comparison marks carry a label. Label properties on every link cost time on every
+      // map (each applied property is work per element on the first frame) for nothing.
+      selector: 'edge.diff-added, edge.diff-removed, edge.diff-changed',
+      style: {
         label: 'data(label)',
         'font-size': 16,
         'font-weight': 'bold',
@@ -143,6 +199,20 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
     { selector: `node.${CLASSES.path}`, style: { 'border-width': 4, 'border-color': '#3b5b92' } },
     { selector: ':selected', style: { 'overlay-color': '#1d2430', 'overlay-opacity': 0.12, 'overlay-padding': 6 } },
     { selector: `.${CLASSES.hidden}`, style: { display: 'none' } },
+    // The line drawn while dragging a new link from an actor's handle (link-handles.ts).
+    {
+      selector: 'edge.eh-preview, edge.eh-ghost-edge',
+      style: {
+        'z-index': Z.linkDraft,
+        'line-color': NODE_BORDER,
+        'line-style': 'dashed',
+        width: 2.5,
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': NODE_BORDER,
+        'curve-style': 'straight',
+      },
+    },
+    { selector: 'node.eh-target', style: { 'border-width': 4, 'border-color': TEXT_COLOUR } },
   );
   return sheet;
 }

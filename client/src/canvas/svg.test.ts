@@ -37,4 +37,13 @@ describe('toSvg', () => {
     expect(svg).toContain('marker-end="url(#arrow-STEERING)"');
     expect(svg.match(/<line/g)).toHaveLength(2); // the link and its break bar
   });
+
+  it('draws a bundle of links between collapsed units as one neutral line', () => {
+    const svg = toSvg(
+      [],
+      [{ x1: 0, y1: 0, x2: 10, y2: 10, coupling: 'LOOSE', kind: 'STEERING', dir: 'none', opacity: 1, isBundle: true }],
+    );
+    expect(svg).toContain('stroke="#9aa3ae"');
+    expect(svg).not.toContain('stroke-dasharray');
+  });
 });

@@ -26,6 +26,8 @@ export interface SvgEdge {
   kind: LinkKind;
   dir: 'forward' | 'backward' | 'none';
   opacity: number;
+  /** Links between collapsed units (collapse.ts): a neutral line with no kind or coupling. */
+  isBundle?: boolean;
 }
 
 function escapeXml(text: string): string {
@@ -36,6 +38,9 @@ function escapeXml(text: string): string {
 }
 
 function edgeSvg(e: SvgEdge): string {
+  if (e.isBundle) {
+    return `<line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" stroke="#9aa3ae" stroke-width="2" opacity="${(0.5 * e.opacity).toFixed(2)}"/>`;
+  }
   const s = COUPLING_STYLE[e.coupling];
   const colour = KIND_COLOUR[e.kind];
   const dash = s.dashArray ? ` stroke-dasharray="${s.dashArray}"` : '';

@@ -4,22 +4,22 @@ import { CLASSES } from './stylesheet.ts';
 import type { ClassSets } from './class-sets.ts';
 import type { ElementDef } from './elements.ts';
 import type { Point } from './layered-layout.ts';
+import { refreshUnitBoxes } from './unit-controller.ts';
 
 /**
  * Brings the instance in line with new element definitions in one batch: removes what is gone,
- * adds what is new, updates data and classes of the rest. Keeps positions of existing nodes, so an
- * edit does not reshuffle the map.
+ * adds what is new, updates data and classes of the rest, then fits the unit boxes around their
+ * actors. Keeps positions of existing nodes, so an edit does not reshuffle the map.
  */
 export function syncElements(cy: Core, defs: readonly ElementDef[], positions: ReadonlyMap<string, Point>): void {
   const wanted = new Map(defs.map((d) => [String(d.data.id), d]));
   cy.batch(() => {
     cy.elements().forEach((el) => {
+      if (el.hasClass('eh-ghost') || el.hasClass('eh-preview')) return; // a link being drawn
       const def = wanted.get(el.id());
-      // Parent or endpoints cannot change in place in Cytoscape: remove and re-add.
+      // Endpoints cannot change in place in Cytoscape: remove and re-add.
       const isMoved =
-        def &&
-        ((def.group === 'nodes' && (el.data('parent') ?? null) !== (def.data.parent ?? null)) ||
-          (def.group === 'edges' && (el.data('source') !== def.data.source || el.data('target') !== def.data.target)));
+        def?.group === 'edges' && (el.data('source') !== def.data.source || el.data('target') !== def.data.target);
       if (!def || isMoved) el.remove();
     });
     const toAdd = [];
@@ -39,9 +39,10 @@ export function syncElements(cy: Core, defs: readonly ElementDef[], positions: R
         ...(position ? { position: { ...position } } : {}),
       });
     }
-    // Nodes before edges, parents before children: Cytoscape sorts a single add() call itself.
+    // Nodes before edges: Cytoscape sorts a single add() call itself.
     cy.add(toAdd);
   });
+  refreshUnitBoxes(cy);
 }
 
 const CLASS_KEYS: (keyof ClassSets)[] = ['hidden', 'dimmed', 'highlighted', 'path', 'match'];
@@ -55,6 +56,7 @@ export function applyClassSets(cy: Core, sets: ClassSets): void {
       for (const id of sets[key]) cy.getElementById(id).addClass(name);
     }
   });
+  refreshUnitBoxes(cy); // unit boxes wrap the actors still shown
 }
 
 /**

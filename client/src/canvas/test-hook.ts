@@ -8,6 +8,8 @@ import type { Core } from 'cytoscape';
 export interface TestHook {
   cy: Core;
   renderedAt: number | null;
+  /** When each step of the first load happened (ms since navigation), for the render benchmark. */
+  phases: Record<string, number>;
 }
 
 declare global {
@@ -20,8 +22,15 @@ function isEnabled(): boolean {
   return typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('e2e');
 }
 
+const phases: Record<string, number> = {};
+
+/** Notes the first time a load step is reached: fetch, layout, elements, added (bench only). */
+export function markPhase(name: string): void {
+  if (isEnabled()) phases[name] ??= performance.now();
+}
+
 export function installTestHook(cy: Core): void {
-  if (isEnabled()) window.__kk = { cy, renderedAt: null };
+  if (isEnabled()) window.__kk = { cy, renderedAt: null, phases };
 }
 
 /** Records when the first drawn frame after the initial layout happened. */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 import type { RequestStatus } from '../api/client.ts';
-import type { MapSliceQuery } from '../api/generated/graphql.ts';
+import type { MapSliceQuery, Role } from '../api/generated/graphql.ts';
 
 export type MapData = NonNullable<MapSliceQuery['map']>;
 export type ActorRecord = MapData['actors'][number];
@@ -16,6 +16,8 @@ export interface MapState {
   status: RequestStatus<MapData>;
   compareScenarioId: string | null;
   compareStatus: RequestStatus<MapData>;
+  /** The viewer's role in this organisation (administrators count as owners); null until loaded. */
+  role: Role | null;
 }
 
 export function getEmptyMapState(): MapState {
@@ -25,7 +27,20 @@ export function getEmptyMapState(): MapState {
     status: { type: 'idle' },
     compareScenarioId: null,
     compareStatus: { type: 'idle' },
+    role: null,
   };
+}
+
+/** The viewer's role in one organisation, from the map query's `me`. */
+export function roleIn(me: MapSliceQuery['me'], organisationId: string): Role | null {
+  if (!me) return null;
+  if (me.isAdmin) return 'OWNER';
+  return me.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
+}
+
+/** Owners and editors change the map; viewers and the audience only read it. */
+export function canEdit(role: Role | null): boolean {
+  return role === 'OWNER' || role === 'EDITOR';
 }
 
 export const mapStore = create<MapState>(() => getEmptyMapState());

@@ -25,7 +25,9 @@ export interface ViewState {
   layoutMode: 'layered' | 'force';
   /** Bumped to ask the canvas to re-run the layout (dropping saved positions). */
   layoutRun: number;
-  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport';
+  /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
+  openedUnitIds: string[];
+  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport' | 'presentations';
 }
 
 export function getEmptyViewState(): ViewState {
@@ -37,6 +39,7 @@ export function getEmptyViewState(): ViewState {
     emphasis: null,
     layoutMode: 'layered',
     layoutRun: 0,
+    openedUnitIds: [],
     panel: 'details',
   };
 }
@@ -58,6 +61,8 @@ export const viewActions = {
   setLayoutMode: (layoutMode: ViewState['layoutMode']) =>
     viewStore.setState((s) => ({ layoutMode, layoutRun: s.layoutRun + 1 })),
   relayout: () => viewStore.setState((s) => ({ layoutRun: s.layoutRun + 1 })),
+  toggleUnitOpen: (unitId: string) =>
+    viewStore.setState((s) => ({ openedUnitIds: toggleInList(s.openedUnitIds, unitId) })),
   showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel }),
   resetEmphasis: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null, search: '' }),
 };

@@ -27,6 +27,14 @@ export type Cadence =
   | 'WEEKLY'
   | 'YEARLY';
 
+export type CameraMode =
+  /** The whole map. */
+  | 'FIT_ALL'
+  /** The highlighted actors and links. */
+  | 'FIT_HIGHLIGHT'
+  /** A saved zoom and pan. */
+  | 'VIEWPORT';
+
 export type CloneScenarioInput = {
   kind: ScenarioKind;
   name: string;
@@ -87,6 +95,23 @@ export type CreateLinkInput = {
   targetResponds?: boolean | null | undefined;
 };
 
+export type CreatePresentationInput = {
+  /** Default true. */
+  anonymised?: boolean | null | undefined;
+  description?: string | null | undefined;
+  id?: string | null | undefined;
+  name: string;
+  organisationId: string;
+  steps?: Array<PresentationStepInput> | null | undefined;
+};
+
+export type CreateShareLinkInput = {
+  /** ISO 8601; must be in the future. Null for no expiry. */
+  expiresAt?: string | null | undefined;
+  organisationId: string;
+  presentationId: string;
+};
+
 export type CreateUnitInput = {
   id?: string | null | undefined;
   kind: UnitKind;
@@ -101,6 +126,11 @@ export type EvidenceNoteInput = {
   date?: string | null | undefined;
   source?: string | null | undefined;
   text: string;
+};
+
+export type ExplanationInput = {
+  en: string;
+  sv: string;
 };
 
 export type FindingKind =
@@ -137,6 +167,30 @@ export type OrganisationKind =
   | 'MUNICIPAL'
   | 'OTHER';
 
+export type PresentationStepInput = {
+  camera?: StepCameraInput | null | undefined;
+  caption?: string | null | undefined;
+  couplings?: Array<Coupling> | null | undefined;
+  highlight?: StepHighlightInput | null | undefined;
+  /** Left out for a new step: one is made. */
+  id?: string | null | undefined;
+  levelKeys?: Array<string> | null | undefined;
+  linkKinds?: Array<LinkKind> | null | undefined;
+  scenarioId?: string | null | undefined;
+  title: string;
+};
+
+/**
+ * A role in one organisation. OWNER manages members (and edits), EDITOR changes the map, VIEWER
+ * reads everything, AUDIENCE sees the anonymised map only (no confidential links, no perceptions,
+ * no person names or notes): the presentation audience. Administrators act as owners everywhere.
+ */
+export type Role =
+  | 'AUDIENCE'
+  | 'EDITOR'
+  | 'OWNER'
+  | 'VIEWER';
+
 export type ScenarioKind =
   /** Nuläge: how the chain holds together now. Every organisation has exactly one. */
   | 'CURRENT'
@@ -144,6 +198,29 @@ export type ScenarioKind =
   | 'DESIRED'
   /** A dated observation as the process goes on. */
   | 'OBSERVATION';
+
+export type SetPresenterStateInput = {
+  explore: boolean;
+  organisationId: string;
+  presentationId: string;
+  stepIndex: number;
+};
+
+export type StepCameraInput = {
+  mode: CameraMode;
+  panX?: number | null | undefined;
+  panY?: number | null | undefined;
+  zoom?: number | null | undefined;
+};
+
+export type StepHighlightInput = {
+  actorIds?: Array<string> | null | undefined;
+  findingId?: string | null | undefined;
+  findingText?: ExplanationInput | null | undefined;
+  linkIds?: Array<string> | null | undefined;
+  pathFromId?: string | null | undefined;
+  pathToId?: string | null | undefined;
+};
 
 export type UnitKind =
   | 'AREA'
@@ -191,6 +268,17 @@ export type UpdateLinkInput = {
   sourceResponds?: boolean | null | undefined;
   targetId?: string | null | undefined;
   targetResponds?: boolean | null | undefined;
+};
+
+/** Fields left out are kept; `steps`, when given, replaces the whole list (add, edit, reorder, remove). */
+export type UpdatePresentationInput = {
+  anonymised?: boolean | null | undefined;
+  description?: string | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  name?: string | null | undefined;
+  organisationId: string;
+  steps?: Array<PresentationStepInput> | null | undefined;
 };
 
 export type UpdateUnitInput = {
@@ -339,12 +427,119 @@ export type MapSliceQueryVariables = Exact<{
 }>;
 
 
-export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null };
+export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OrganisationsQuery = { organisations: { nodes: Array<{ id: string, name: string, kind: OrganisationKind, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null }> }> } };
+
+export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
+
+export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
+
+export type PresenterStateFieldsFragment = { presentationId: string, stepIndex: number, explore: boolean, at: string };
+
+export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null };
+
+export type ShareLinkFieldsFragment = { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean };
+
+export type PresentationsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+
+export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
+
+export type PresentationQueryVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
+
+export type PresentationShowQueryVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } | null };
+
+export type SharedPresentationQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } };
+
+export type ShareLinksQueryVariables = Exact<{
+  organisationId: string;
+  presentationId: string;
+}>;
+
+
+export type ShareLinksQuery = { shareLinks: Array<{ id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean }> };
+
+export type CreatePresentationMutationVariables = Exact<{
+  input: CreatePresentationInput;
+}>;
+
+
+export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+
+export type UpdatePresentationMutationVariables = Exact<{
+  input: UpdatePresentationInput;
+}>;
+
+
+export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+
+export type DeletePresentationMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeletePresentationMutation = { deletePresentation: { deletedId: string } };
+
+export type CreateShareLinkMutationVariables = Exact<{
+  input: CreateShareLinkInput;
+}>;
+
+
+export type CreateShareLinkMutation = { createShareLink: { token: string, shareLink: { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean } } };
+
+export type RevokeShareLinkMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type RevokeShareLinkMutation = { revokeShareLink: { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean } };
+
+export type SetPresenterStateMutationVariables = Exact<{
+  input: SetPresenterStateInput;
+}>;
+
+
+export type SetPresenterStateMutation = { setPresenterState: { presentationId: string, stepIndex: number, explore: boolean, at: string } };
+
+export type PresenterMovedSubscriptionVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PresenterMovedSubscription = { presenterMoved: { presentationId: string, stepIndex: number, explore: boolean, at: string } };
+
+export type PresenterMovedInOrganisationSubscriptionVariables = Exact<{
+  organisationId: string;
+  presentationId: string;
+}>;
+
+
+export type PresenterMovedInOrganisationSubscription = { presenterMovedInOrganisation: { presentationId: string, stepIndex: number, explore: boolean, at: string } };
 
 export type CloneScenarioMutationVariables = Exact<{
   input: CloneScenarioInput;
@@ -428,6 +623,180 @@ export const ArenaFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"ArenaFields"}) as unknown as TypedDocumentString<ArenaFieldsFragment, unknown>;
+export const PresentationStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+    `, {"fragmentName":"PresentationStepFields"}) as unknown as TypedDocumentString<PresentationStepFieldsFragment, unknown>;
+export const PresentationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}`, {"fragmentName":"PresentationFields"}) as unknown as TypedDocumentString<PresentationFieldsFragment, unknown>;
+export const PresenterStateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}
+    `, {"fragmentName":"PresenterStateFields"}) as unknown as TypedDocumentString<PresenterStateFieldsFragment, unknown>;
+export const ShowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShowFields on PresentationShow {
+  presentation {
+    ...PresentationFields
+  }
+  maps {
+    organisation {
+      id
+      name
+      levels {
+        key
+        name
+        isSide
+        rank
+      }
+    }
+    scenario {
+      id
+      name
+      kind
+    }
+    units {
+      id
+      name
+      parentId
+    }
+    actors {
+      id
+      name
+      levelKey
+      unitId
+    }
+    links {
+      id
+      sourceId
+      targetId
+      kind
+      coupling
+      targetResponds
+      sourceResponds
+    }
+  }
+  live {
+    ...PresenterStateFields
+  }
+  canPresent
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}
+fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}`, {"fragmentName":"ShowFields"}) as unknown as TypedDocumentString<ShowFieldsFragment, unknown>;
+export const ShareLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShareLinkFields on ShareLink {
+  id
+  presentationId
+  createdAt
+  expiresAt
+  revokedAt
+  active
+}
+    `, {"fragmentName":"ShareLinkFields"}) as unknown as TypedDocumentString<ShareLinkFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -739,6 +1108,13 @@ export const MapSliceDocument = new TypedDocumentString(`
       targetUnitIds
     }
   }
+  me {
+    isAdmin
+    memberships {
+      organisationId
+      role
+    }
+  }
 }
     fragment ActorFields on Actor {
   id
@@ -806,6 +1182,463 @@ export const OrganisationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganisationsQuery, OrganisationsQueryVariables>;
+export const PresentationsDocument = new TypedDocumentString(`
+    query Presentations($organisationId: ID!) {
+  presentations(organisationId: $organisationId) {
+    ...PresentationFields
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}`) as unknown as TypedDocumentString<PresentationsQuery, PresentationsQueryVariables>;
+export const PresentationDocument = new TypedDocumentString(`
+    query Presentation($organisationId: ID!, $id: ID!) {
+  presentation(organisationId: $organisationId, id: $id) {
+    ...PresentationFields
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}`) as unknown as TypedDocumentString<PresentationQuery, PresentationQueryVariables>;
+export const PresentationShowDocument = new TypedDocumentString(`
+    query PresentationShow($organisationId: ID!, $id: ID!) {
+  presentationShow(organisationId: $organisationId, id: $id) {
+    ...ShowFields
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}
+fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}
+fragment ShowFields on PresentationShow {
+  presentation {
+    ...PresentationFields
+  }
+  maps {
+    organisation {
+      id
+      name
+      levels {
+        key
+        name
+        isSide
+        rank
+      }
+    }
+    scenario {
+      id
+      name
+      kind
+    }
+    units {
+      id
+      name
+      parentId
+    }
+    actors {
+      id
+      name
+      levelKey
+      unitId
+    }
+    links {
+      id
+      sourceId
+      targetId
+      kind
+      coupling
+      targetResponds
+      sourceResponds
+    }
+  }
+  live {
+    ...PresenterStateFields
+  }
+  canPresent
+}`) as unknown as TypedDocumentString<PresentationShowQuery, PresentationShowQueryVariables>;
+export const SharedPresentationDocument = new TypedDocumentString(`
+    query SharedPresentation($token: String!) {
+  sharedPresentation(token: $token) {
+    ...ShowFields
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}
+fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}
+fragment ShowFields on PresentationShow {
+  presentation {
+    ...PresentationFields
+  }
+  maps {
+    organisation {
+      id
+      name
+      levels {
+        key
+        name
+        isSide
+        rank
+      }
+    }
+    scenario {
+      id
+      name
+      kind
+    }
+    units {
+      id
+      name
+      parentId
+    }
+    actors {
+      id
+      name
+      levelKey
+      unitId
+    }
+    links {
+      id
+      sourceId
+      targetId
+      kind
+      coupling
+      targetResponds
+      sourceResponds
+    }
+  }
+  live {
+    ...PresenterStateFields
+  }
+  canPresent
+}`) as unknown as TypedDocumentString<SharedPresentationQuery, SharedPresentationQueryVariables>;
+export const ShareLinksDocument = new TypedDocumentString(`
+    query ShareLinks($organisationId: ID!, $presentationId: ID!) {
+  shareLinks(organisationId: $organisationId, presentationId: $presentationId) {
+    ...ShareLinkFields
+  }
+}
+    fragment ShareLinkFields on ShareLink {
+  id
+  presentationId
+  createdAt
+  expiresAt
+  revokedAt
+  active
+}`) as unknown as TypedDocumentString<ShareLinksQuery, ShareLinksQueryVariables>;
+export const CreatePresentationDocument = new TypedDocumentString(`
+    mutation CreatePresentation($input: CreatePresentationInput!) {
+  createPresentation(input: $input) {
+    presentation {
+      ...PresentationFields
+    }
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}`) as unknown as TypedDocumentString<CreatePresentationMutation, CreatePresentationMutationVariables>;
+export const UpdatePresentationDocument = new TypedDocumentString(`
+    mutation UpdatePresentation($input: UpdatePresentationInput!) {
+  updatePresentation(input: $input) {
+    presentation {
+      ...PresentationFields
+    }
+  }
+}
+    fragment PresentationStepFields on PresentationStep {
+  id
+  title
+  caption
+  scenarioId
+  levelKeys
+  linkKinds
+  couplings
+  highlight {
+    actorIds
+    linkIds
+    pathFromId
+    pathToId
+    findingId
+    findingText {
+      sv
+      en
+    }
+  }
+  camera {
+    mode
+    zoom
+    panX
+    panY
+  }
+}
+fragment PresentationFields on Presentation {
+  id
+  organisationId
+  name
+  description
+  anonymised
+  version
+  steps {
+    ...PresentationStepFields
+  }
+}`) as unknown as TypedDocumentString<UpdatePresentationMutation, UpdatePresentationMutationVariables>;
+export const DeletePresentationDocument = new TypedDocumentString(`
+    mutation DeletePresentation($organisationId: ID!, $id: ID!) {
+  deletePresentation(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePresentationMutation, DeletePresentationMutationVariables>;
+export const CreateShareLinkDocument = new TypedDocumentString(`
+    mutation CreateShareLink($input: CreateShareLinkInput!) {
+  createShareLink(input: $input) {
+    shareLink {
+      ...ShareLinkFields
+    }
+    token
+  }
+}
+    fragment ShareLinkFields on ShareLink {
+  id
+  presentationId
+  createdAt
+  expiresAt
+  revokedAt
+  active
+}`) as unknown as TypedDocumentString<CreateShareLinkMutation, CreateShareLinkMutationVariables>;
+export const RevokeShareLinkDocument = new TypedDocumentString(`
+    mutation RevokeShareLink($organisationId: ID!, $id: ID!) {
+  revokeShareLink(organisationId: $organisationId, id: $id) {
+    ...ShareLinkFields
+  }
+}
+    fragment ShareLinkFields on ShareLink {
+  id
+  presentationId
+  createdAt
+  expiresAt
+  revokedAt
+  active
+}`) as unknown as TypedDocumentString<RevokeShareLinkMutation, RevokeShareLinkMutationVariables>;
+export const SetPresenterStateDocument = new TypedDocumentString(`
+    mutation SetPresenterState($input: SetPresenterStateInput!) {
+  setPresenterState(input: $input) {
+    ...PresenterStateFields
+  }
+}
+    fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}`) as unknown as TypedDocumentString<SetPresenterStateMutation, SetPresenterStateMutationVariables>;
+export const PresenterMovedDocument = new TypedDocumentString(`
+    subscription PresenterMoved($token: String!) {
+  presenterMoved(token: $token) {
+    ...PresenterStateFields
+  }
+}
+    fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}`) as unknown as TypedDocumentString<PresenterMovedSubscription, PresenterMovedSubscriptionVariables>;
+export const PresenterMovedInOrganisationDocument = new TypedDocumentString(`
+    subscription PresenterMovedInOrganisation($organisationId: ID!, $presentationId: ID!) {
+  presenterMovedInOrganisation(
+    organisationId: $organisationId
+    presentationId: $presentationId
+  ) {
+    ...PresenterStateFields
+  }
+}
+    fragment PresenterStateFields on PresenterState {
+  presentationId
+  stepIndex
+  explore
+  at
+}`) as unknown as TypedDocumentString<PresenterMovedInOrganisationSubscription, PresenterMovedInOrganisationSubscriptionVariables>;
 export const CloneScenarioDocument = new TypedDocumentString(`
     mutation CloneScenario($input: CloneScenarioInput!) {
   cloneScenario(input: $input) {

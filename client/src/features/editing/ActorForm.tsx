@@ -6,13 +6,16 @@ import { selectionActions } from '../../state/selection-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, Select } from '../../ui/Field.tsx';
 import { createActor, updateActor } from './commands.ts';
+import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
 import { FormFooter } from './FormFooter.tsx';
-import { useSubmit } from './use-submit.ts';
+import { reapplyOnStored } from './reapply.ts';
+import { reloadAndReopen, useSubmit } from './use-submit.ts';
 
 export function ActorForm({ map, id }: { map: MapData; id?: string | undefined }) {
   const { t } = useTranslation();
-  const actor = map.actors.find((a) => a.id === id);
+  // The version this form edits: a save based on it is refused once someone else saved the actor.
+  const [actor] = useState(() => map.actors.find((a) => a.id === id));
   const [name, setName] = useState(actor?.name ?? '');
   const [personName, setPersonName] = useState(actor?.personName ?? '');
   const [levelKey, setLevelKey] = useState(actor?.levelKey ?? map.organisation.levels[0]?.key ?? '');
@@ -20,24 +23,25 @@ export function ActorForm({ map, id }: { map: MapData; id?: string | undefined }
   const [unitId, setUnitId] = useState(actor?.unitId ?? '');
   const [tags, setTags] = useState(actor?.tags.join(', ') ?? '');
   const [notes, setNotes] = useState(actor?.notes ?? '');
-  const { errors, message, isBusy, submit } = useSubmit();
+  const { errors, message, conflict, isBusy, submit } = useSubmit();
   const organisationId = map.organisation.id;
 
+  const fieldsNow = () => ({
+    organisationId,
+    name: name.trim(),
+    personName: personName.trim() || null,
+    levelKey,
+    role: role.trim() || null,
+    unitId: unitId || null,
+    tags: tags
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    notes: notes.trim() || null,
+  });
   const onSubmit = () =>
     submit(async () => {
-      const fields = {
-        organisationId,
-        name: name.trim(),
-        personName: personName.trim() || null,
-        levelKey,
-        role: role.trim() || null,
-        unitId: unitId || null,
-        tags: tags
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        notes: notes.trim() || null,
-      };
+      const fields = fieldsNow();
       if (actor) await updateActor(actor, { ...fields, id: actor.id, expectedVersion: actor.version });
       else selectionActions.select({ entity: 'actor', id: await createActor(fields) });
     });
@@ -77,6 +81,16 @@ export function ActorForm({ map, id }: { map: MapData; id?: string | undefined }
         <Field label={t('fields.notes')} error={errors.notes}>
           <textarea name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
         </Field>
+        {conflict && actor ? (
+          <ConflictNotice
+            conflict={conflict}
+            base={actor}
+            entity="actor"
+            map={map}
+            onReload={reloadAndReopen}
+            onReapply={() => submit(() => reapplyOnStored(actor, fieldsNow(), (m) => m.actors, updateActor))}
+          />
+        ) : null}
         <FormFooter message={message} isBusy={isBusy} />
       </form>
     </Dialog>

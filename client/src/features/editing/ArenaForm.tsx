@@ -6,31 +6,34 @@ import type { MapData } from '../../state/map-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, Select } from '../../ui/Field.tsx';
 import { createArena, updateArena } from './commands.ts';
+import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
 import { FormFooter } from './FormFooter.tsx';
-import { useSubmit } from './use-submit.ts';
+import { reapplyOnStored } from './reapply.ts';
+import { reloadAndReopen, useSubmit } from './use-submit.ts';
 
 export const CADENCES: Cadence[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'TERMLY', 'YEARLY', 'AD_HOC'];
 
 export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }) {
   const { t } = useTranslation();
-  const arena = map.arenas.find((a) => a.id === id);
+  const [arena] = useState(() => map.arenas.find((a) => a.id === id)); // the version this form edits
   const [name, setName] = useState(arena?.name ?? '');
   const [cadence, setCadence] = useState<string>(arena?.cadence ?? '');
   const [description, setDescription] = useState(arena?.description ?? '');
   const [participants, setParticipants] = useState<string[]>(arena?.participantIds ?? []);
-  const { errors, message, isBusy, submit } = useSubmit();
+  const { errors, message, conflict, isBusy, submit } = useSubmit();
   const organisationId = map.organisation.id;
 
+  const fieldsNow = () => ({
+    organisationId,
+    name: name.trim(),
+    cadence: (cadence || null) as Cadence | null,
+    description: description.trim() || null,
+    participantIds: participants,
+  });
   const onSubmit = () =>
     submit(async () => {
-      const fields = {
-        organisationId,
-        name: name.trim(),
-        cadence: (cadence || null) as Cadence | null,
-        description: description.trim() || null,
-        participantIds: participants,
-      };
+      const fields = fieldsNow();
       if (arena) await updateArena(arena, { ...fields, id: arena.id, expectedVersion: arena.version });
       else await createArena({ ...fields, scenarioId: map.scenario.id });
     });
@@ -68,6 +71,16 @@ export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }
         <Field label={t('fields.description')} error={errors.description}>
           <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
         </Field>
+        {conflict && arena ? (
+          <ConflictNotice
+            conflict={conflict}
+            base={arena}
+            entity="arena"
+            map={map}
+            onReload={reloadAndReopen}
+            onReapply={() => submit(() => reapplyOnStored(arena, fieldsNow(), (m) => m.arenas, updateArena))}
+          />
+        ) : null}
         <FormFooter message={message} isBusy={isBusy} />
       </form>
     </Dialog>

@@ -8,8 +8,9 @@ import { UnitForm } from './UnitForm.tsx';
 /** Shows the open edit form, keyed so that opening another record starts a fresh form. */
 export function Editor({ map }: { map: MapData }) {
   const target = useEditor((s) => s.target);
+  const revision = useEditor((s) => s.revision);
   if (!target) return null;
-  const key = `${target.type}:${target.id ?? 'new'}`;
+  const key = `${target.type}:${target.id ?? 'new'}:${revision}`;
   switch (target.type) {
     case 'actor':
       return <ActorForm key={key} map={map} id={target.id} />;

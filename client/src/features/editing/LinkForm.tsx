@@ -9,10 +9,12 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, Select, TriState } from '../../ui/Field.tsx';
 import { CADENCES } from './ArenaForm.tsx';
 import { createLink, updateLink } from './commands.ts';
+import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
 import { EvidenceList, type EvidenceDraft } from './EvidenceList.tsx';
 import { FormFooter } from './FormFooter.tsx';
-import { useSubmit } from './use-submit.ts';
+import { reapplyOnStored } from './reapply.ts';
+import { reloadAndReopen, useSubmit } from './use-submit.ts';
 
 interface Props {
   map: MapData;
@@ -23,7 +25,7 @@ interface Props {
 
 export function LinkForm({ map, id, ...preset }: Props) {
   const { t } = useTranslation();
-  const link = map.links.find((l) => l.id === id);
+  const [link] = useState(() => map.links.find((l) => l.id === id)); // the version this form edits
   const [sourceId, setSourceId] = useState(link?.sourceId ?? preset.sourceId ?? '');
   const [targetId, setTargetId] = useState(link?.targetId ?? preset.targetId ?? '');
   const [kind, setKind] = useState<LinkKind>(link?.kind ?? 'STEERING');
@@ -39,29 +41,30 @@ export function LinkForm({ map, id, ...preset }: Props) {
   const [evidence, setEvidence] = useState<EvidenceDraft[]>(
     link?.evidence.map((e) => ({ text: e.text, date: e.date ?? '' })) ?? [],
   );
-  const { errors, message, isBusy, submit } = useSubmit();
+  const { errors, message, conflict, isBusy, submit } = useSubmit();
   const organisationId = map.organisation.id;
   const actorOptions = map.actors.map((a) => ({ value: a.id, label: a.name }));
   const yesNo: [string, string, string] = [t('common.yes'), t('common.no'), t('common.notAssessed')];
 
+  const fieldsNow = () => ({
+    organisationId,
+    sourceId,
+    targetId,
+    kind,
+    coupling: (coupling || null) as Coupling | null,
+    targetResponds,
+    sourceResponds,
+    distinctive,
+    arenaId: arenaId || null,
+    cadence: (cadence || null) as Cadence | null,
+    notes: notes.trim() || null,
+    confidential,
+    partnershipStage: stage ? Number(stage) : null,
+    evidence: evidence.filter((e) => e.text.trim()).map((e) => ({ text: e.text.trim(), date: e.date || null })),
+  });
   const onSubmit = () =>
     submit(async () => {
-      const fields = {
-        organisationId,
-        sourceId,
-        targetId,
-        kind,
-        coupling: (coupling || null) as Coupling | null,
-        targetResponds,
-        sourceResponds,
-        distinctive,
-        arenaId: arenaId || null,
-        cadence: (cadence || null) as Cadence | null,
-        notes: notes.trim() || null,
-        confidential,
-        partnershipStage: stage ? Number(stage) : null,
-        evidence: evidence.filter((e) => e.text.trim()).map((e) => ({ text: e.text.trim(), date: e.date || null })),
-      };
+      const fields = fieldsNow();
       if (link) await updateLink(link, { ...fields, id: link.id, expectedVersion: link.version });
       else
         selectionActions.select({ entity: 'link', id: await createLink({ ...fields, scenarioId: map.scenario.id }) });
@@ -149,6 +152,16 @@ export function LinkForm({ map, id, ...preset }: Props) {
           {t('fields.confidential')}
         </label>
         <EvidenceList value={evidence} onChange={setEvidence} error={errors.evidence ?? errors.text ?? errors.date} />
+        {conflict && link ? (
+          <ConflictNotice
+            conflict={conflict}
+            base={link}
+            entity="link"
+            map={map}
+            onReload={reloadAndReopen}
+            onReapply={() => submit(() => reapplyOnStored(link, fieldsNow(), (m) => m.links, updateLink))}
+          />
+        ) : null}
         <FormFooter message={message} isBusy={isBusy} />
       </form>
     </Dialog>

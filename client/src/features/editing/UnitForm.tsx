@@ -6,31 +6,34 @@ import type { MapData } from '../../state/map-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, Select } from '../../ui/Field.tsx';
 import { createUnit, updateUnit } from './commands.ts';
+import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
 import { FormFooter } from './FormFooter.tsx';
-import { useSubmit } from './use-submit.ts';
+import { reapplyOnStored } from './reapply.ts';
+import { reloadAndReopen, useSubmit } from './use-submit.ts';
 
 const UNIT_KINDS: UnitKind[] = ['SCHOOL', 'TEAM', 'AREA', 'OTHER'];
 
 export function UnitForm({ map, id }: { map: MapData; id?: string | undefined }) {
   const { t } = useTranslation();
-  const unit = map.units.find((u) => u.id === id);
+  const [unit] = useState(() => map.units.find((u) => u.id === id)); // the version this form edits
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'SCHOOL');
   const [parentId, setParentId] = useState(unit?.parentId ?? '');
   const [place, setPlace] = useState(unit?.place ?? '');
-  const { errors, message, isBusy, submit } = useSubmit();
+  const { errors, message, conflict, isBusy, submit } = useSubmit();
   const organisationId = map.organisation.id;
 
+  const fieldsNow = () => ({
+    organisationId,
+    name: name.trim(),
+    kind,
+    parentId: parentId || null,
+    place: place.trim() || null,
+  });
   const onSubmit = () =>
     submit(async () => {
-      const fields = {
-        organisationId,
-        name: name.trim(),
-        kind,
-        parentId: parentId || null,
-        place: place.trim() || null,
-      };
+      const fields = fieldsNow();
       if (unit) await updateUnit(unit, { ...fields, id: unit.id, expectedVersion: unit.version });
       else await createUnit(fields);
     });
@@ -61,6 +64,16 @@ export function UnitForm({ map, id }: { map: MapData; id?: string | undefined })
         <Field label={t('fields.place')} error={errors.place}>
           <input name="place" value={place} onChange={(e) => setPlace(e.target.value)} />
         </Field>
+        {conflict && unit ? (
+          <ConflictNotice
+            conflict={conflict}
+            base={unit}
+            entity="unit"
+            map={map}
+            onReload={reloadAndReopen}
+            onReapply={() => submit(() => reapplyOnStored(unit, fieldsNow(), (m) => m.units, updateUnit))}
+          />
+        ) : null}
         <FormFooter message={message} isBusy={isBusy} />
       </form>
     </Dialog>

@@ -3,12 +3,14 @@ import type { TFunction } from 'i18next';
 import { errorText } from '../../api/error-text.ts';
 import type { Coupling } from '../../canvas/model.ts';
 import { historyActions, historyStore } from '../../state/history-store.ts';
-import type { MapData } from '../../state/map-store.ts';
+import { currentMap, type LinkRecord, type MapData } from '../../state/map-store.ts';
 import { type Selection, selectionActions } from '../../state/selection-store.ts';
 import { viewActions } from '../../state/view-store.ts';
 import { notify } from '../../ui/notice-store.ts';
 import { getCanvas } from '../map/canvas-handle.ts';
+import { reloadMap } from '../map/load-map.ts';
 import { deleteActor, deleteArena, deleteLinkRecord, deleteUnit, setCoupling } from './commands.ts';
+import { guardConflict } from './conflict-store.ts';
 import { editorActions } from './editor-store.ts';
 
 export interface ActionContext {
@@ -38,6 +40,19 @@ const isActor = (c: ActionContext) => c.selected?.entity === 'actor';
 const isLink = (c: ActionContext) => c.selected?.entity === 'link';
 const always = () => true;
 
+/**
+ * Sets a coupling; when someone else saved the link since it was loaded, the details panel shows
+ * what changed with Reload and Reapply (which loads the stored link and tries again).
+ */
+async function setCouplingGuarded(organisationId: string, link: LinkRecord, coupling: Coupling): Promise<void> {
+  const reapply = async () => {
+    await reloadMap();
+    const stored = currentMap()?.links.find((l) => l.id === link.id);
+    if (stored) await setCouplingGuarded(organisationId, stored, coupling);
+  };
+  await guardConflict(link, () => setCoupling(organisationId, link, coupling), reapply);
+}
+
 function couplingAction(id: string, labelKey: string, key: string, coupling: Coupling): ActionDescriptor {
   return {
     id,
@@ -48,7 +63,7 @@ function couplingAction(id: string, labelKey: string, key: string, coupling: Cou
     history: 'immediately',
     perform: async ({ map, selected }) => {
       const link = map.links.find((l) => l.id === selected?.id);
-      if (link) await setCoupling(map.organisation.id, link, coupling);
+      if (link) await setCouplingGuarded(map.organisation.id, link, coupling);
     },
   };
 }

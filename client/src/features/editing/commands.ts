@@ -113,10 +113,19 @@ export function updateLink(before: LinkRecord, input: UpdateLinkInput): Promise<
   );
 }
 
-/** Coupling only; the ratings are cleared so they cannot contradict the chosen coupling. */
+/**
+ * Coupling only; the ratings are cleared so they cannot contradict the chosen coupling. Based on
+ * the link as shown (its version), so a coupling someone else just set is not silently replaced.
+ */
 export function setCoupling(organisationId: string, link: LinkRecord, coupling: LinkRecord['coupling']): Promise<void> {
   if (link.coupling === coupling) return Promise.resolve();
-  return updateLink(link, { organisationId, id: link.id, coupling, ...ratingsFor(link, coupling) });
+  return updateLink(link, {
+    organisationId,
+    id: link.id,
+    expectedVersion: link.version,
+    coupling,
+    ...ratingsFor(link, coupling),
+  });
 }
 
 /** Keeps the ratings that still agree with the new coupling and drops the rest. */

@@ -8,9 +8,11 @@ export type EditorTarget =
   | { type: 'link'; id?: string; sourceId?: string; targetId?: string }
   | null;
 
-export const editorStore = create<{ target: EditorTarget }>(() => ({ target: null }));
+/** `revision` is part of the form's key: bumping it starts the open form afresh from the map. */
+export const editorStore = create<{ target: EditorTarget; revision: number }>(() => ({ target: null, revision: 0 }));
 export const useEditor = editorStore;
 export const editorActions = {
   open: (target: EditorTarget) => editorStore.setState({ target }),
   close: () => editorStore.setState({ target: null }),
+  reopen: () => editorStore.setState((s) => ({ revision: s.revision + 1 })),
 };

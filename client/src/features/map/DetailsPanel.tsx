@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { COLLAPSE_AT, elementCount } from '../../canvas/collapse.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { selectionActions, useSelection } from '../../state/selection-store.ts';
+import { useView, viewActions } from '../../state/view-store.ts';
 import { ActionButtons } from './ActionButtons.tsx';
 import { LinkDetails } from './LinkDetails.tsx';
 
@@ -19,6 +21,7 @@ export function Row(props: { label: string; children: ReactNode }) {
 export function DetailsPanel({ map }: { map: MapData }) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selected);
+  const openedUnitIds = useView((s) => s.openedUnitIds);
   if (!selected) return <p className="empty">{t('empty.noSelection')}</p>;
   const actorName = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
 
@@ -38,6 +41,12 @@ export function DetailsPanel({ map }: { map: MapData }) {
           <Row label={t('fields.place')}>{unit.place}</Row>
         </dl>
         <ActionButtons map={map} ids={['editSelected', 'deleteSelected']} />
+        {elementCount(map) > COLLAPSE_AT && !unit.parentId ? (
+          // On a map large enough to collapse units, a unit opens to show its actors.
+          <button data-action="toggleUnitOpen" onClick={() => viewActions.toggleUnitOpen(unit.id)}>
+            {t(openedUnitIds.includes(unit.id) ? 'actions.closeUnit' : 'actions.openUnit')}
+          </button>
+        ) : null}
       </section>
     );
   }

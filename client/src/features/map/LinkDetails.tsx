@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
+import { errorText } from '../../api/error-text.ts';
 import { COUPLINGS } from '../../canvas/model.ts';
 import type { LinkRecord, MapData } from '../../state/map-store.ts';
+import { notify } from '../../ui/notice-store.ts';
+import { conflictActions, reapplyPending, useConflict } from '../editing/conflict-store.ts';
+import { ConflictNotice } from '../editing/ConflictNotice.tsx';
 import { ActionButtons } from './ActionButtons.tsx';
 import { Row } from './DetailsPanel.tsx';
 
@@ -13,6 +17,9 @@ export function LinkDetails({ map, link }: { map: MapData; link: LinkRecord }) {
   const actorName = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
   const yesNo = (v: boolean | null) => (v === null ? t('common.notAssessed') : v ? t('common.yes') : t('common.no'));
   const perceptions = map.perceptions.filter((p) => p.linkId === link.id);
+  // A coupling change refused because someone else saved the link first, until the map reloads.
+  const pending = useConflict((s) => s.pending);
+  const conflict = pending?.recordId === link.id && pending.base.version === link.version ? pending : null;
   return (
     <section aria-label={t('details.link')} data-testid="link-details">
       <h3>{t('details.direction', { source: actorName(link.sourceId), target: actorName(link.targetId) })}</h3>
@@ -31,6 +38,16 @@ export function LinkDetails({ map, link }: { map: MapData; link: LinkRecord }) {
         <Row label={t('fields.notes')}>{link.notes}</Row>
       </dl>
       <ActionButtons map={map} ids={[...COUPLINGS.map((c) => COUPLING_ACTIONS[c]), 'editSelected', 'deleteSelected']} />
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict.conflict}
+          base={conflict.base}
+          entity="link"
+          map={map}
+          onReload={conflictActions.reload}
+          onReapply={() => reapplyPending(conflict).catch((error: unknown) => notify(errorText(t, error), 'error'))}
+        />
+      ) : null}
       <h4>{t('fields.evidence')}</h4>
       {link.evidence.length === 0 ? <p className="empty">{t('details.noEvidence')}</p> : null}
       <ul className="plain-list">

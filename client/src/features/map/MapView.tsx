@@ -5,7 +5,7 @@ import { type CanvasPick, MapCanvas } from '../../canvas/MapCanvas.tsx';
 import type { Point } from '../../canvas/layered-layout.ts';
 import { loadPositions, positionsKey, savePositions } from '../../lib/positions-storage.ts';
 import type { MapData } from '../../state/map-store.ts';
-import { useMapState } from '../../state/map-store.ts';
+import { canEdit, useMapState } from '../../state/map-store.ts';
 import { selectionActions, selectionStore, useSelection } from '../../state/selection-store.ts';
 import { useView, viewActions } from '../../state/view-store.ts';
 import { editorActions } from '../editing/editor-store.ts';
@@ -13,11 +13,13 @@ import { compareScenarios } from '../scenarios/compare.ts';
 import { canvasHandleStore } from './canvas-handle.ts';
 import { searchTexts, toCanvasMap } from './to-canvas-map.ts';
 import { toClassSets } from './to-class-sets.ts';
+import { useDrawnMap } from './use-drawn-map.ts';
 
 /** Composes the canvas from state: map + comparison, filters and emphasis, saved positions. */
 export function MapView({ map }: { map: MapData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const compareStatus = useMapState((s) => s.compareStatus);
+  const isEditor = useMapState((s) => canEdit(s.role));
   const view = useView();
   const selected = useSelection((s) => s.selected);
   const key = positionsKey(map.organisation.id, map.scenario.id);
@@ -44,6 +46,7 @@ export function MapView({ map }: { map: MapData }) {
       }),
     [canvasMap, view.filters, view.search, view.focusActorId, view.pathEnds, view.emphasis, texts],
   );
+  const { drawnMap, drawnSets, collapsed, drawnId } = useDrawnMap(canvasMap, classSets, view.openedUnitIds);
 
   const onPick = useCallback((pick: CanvasPick) => {
     const { pending } = selectionStore.getState();
@@ -55,6 +58,11 @@ export function MapView({ map }: { map: MapData }) {
     }
     selectionActions.select(pick);
     if (pick) viewActions.showPanel('details');
+  }, []);
+  // Dropping a link dragged from an actor's handle opens the same form as "link from selected".
+  const onConnect = useCallback((sourceId: string, targetId: string) => {
+    selectionActions.startPick(null);
+    editorActions.open({ type: 'link', sourceId, targetId });
   }, []);
   const onPositionsChange = useCallback(
     (positions: Map<string, Point>) => {
@@ -69,24 +77,35 @@ export function MapView({ map }: { map: MapData }) {
     <div className="map-view">
       <MapCanvas
         key={key}
-        map={canvasMap}
+        map={drawnMap}
         diff={diff}
         savedPositions={savedPositions}
-        classSets={classSets}
+        classSets={drawnSets}
         layoutMode={view.layoutMode}
         layoutRun={view.layoutRun}
         selectedId={
           selected && selected.entity !== 'arena'
-            ? selected.entity === 'unit'
-              ? `unit:${selected.id}`
-              : selected.id
+            ? drawnId(selected.entity === 'unit' ? `unit:${selected.id}` : selected.id)
             : null
         }
         ariaLabel={t('status.elements', { actors: map.actors.length, links: map.links.length })}
+        linkHandleLabel={isEditor ? t('actions.linkHandle') : null}
         onPick={onPick}
+        onOpenUnit={viewActions.toggleUnitOpen}
+        onConnect={onConnect}
         onPositionsChange={onPositionsChange}
         onHandle={(handle) => canvasHandleStore.setState({ handle })}
       />
+      {collapsed && collapsed.collapsedUnitIds.length > 0 ? (
+        <p className="map-view__note" data-testid="collapsed-note">
+          {t('status.collapsedUnits', {
+            units: collapsed.collapsedUnitIds.length,
+            elements: (canvasMap.actors.length + canvasMap.links.length + canvasMap.units.length).toLocaleString(
+              i18n.language,
+            ),
+          })}
+        </p>
+      ) : null}
       {map.actors.length === 0 ? <p className="map-view__empty">{t('empty.emptyMap')}</p> : null}
       {isAllFiltered ? (
         <p className="map-view__empty">

@@ -4,11 +4,12 @@ import type { MapData } from '../../state/map-store.ts';
 import { useView, viewActions, type ViewState } from '../../state/view-store.ts';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { ImportExportPanel } from '../import-export/ImportExportPanel.tsx';
+import { PresentationsPanel } from '../presentations/index.ts';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 
-const PANELS: ViewState['panel'][] = ['details', 'filters', 'scenarios', 'analysis', 'importExport'];
+const PANELS: ViewState['panel'][] = ['details', 'filters', 'scenarios', 'analysis', 'presentations', 'importExport'];
 
 /** Tabs for details, filters, scenarios, analysis and import/export beside the map. */
 export function SidePanel({ map }: { map: MapData }) {
@@ -35,6 +36,7 @@ export function SidePanel({ map }: { map: MapData }) {
         {panel === 'filters' ? <FilterPanel map={map} /> : null}
         {panel === 'scenarios' ? <ScenarioPanel map={map} /> : null}
         {panel === 'analysis' ? <AnalysisPanel map={map} /> : null}
+        {panel === 'presentations' ? <PresentationsPanel map={map} /> : null}
         {panel === 'importExport' ? <ImportExportPanel map={map} /> : null}
       </div>
     </aside>

@@ -1,7 +1,8 @@
 import { ApiError, request } from '../../api/client.ts';
 import { asApiError } from '../../api/error-text.ts';
 import { MapSliceDocument } from '../../api/generated/graphql.ts';
-import { mapStore } from '../../state/map-store.ts';
+import { markPhase } from '../../canvas/test-hook.ts';
+import { mapStore, roleIn } from '../../state/map-store.ts';
 
 /** Loads one scenario's map; a reload keeps the old map on screen until the new one arrives. */
 export async function loadMap(organisationId: string, scenarioId: string | null): Promise<void> {
@@ -12,12 +13,18 @@ export async function loadMap(organisationId: string, scenarioId: string | null)
     previous.status.type === 'ready';
   mapStore.setState({ organisationId, scenarioId, ...(isSameMap ? {} : { status: { type: 'loading' } }) });
   try {
+    markPhase('fetchStart');
     const data = await request(MapSliceDocument, { organisationId, scenarioId });
+    markPhase('fetched');
     if (!data.map) throw new ApiError('NOT_FOUND', `No map for ${organisationId}`);
     // A slower earlier request must not overwrite a newer choice.
     const now = mapStore.getState();
     if (now.organisationId !== organisationId || now.scenarioId !== scenarioId) return;
-    mapStore.setState({ scenarioId: data.map.scenario.id, status: { type: 'ready', data: data.map } });
+    mapStore.setState({
+      scenarioId: data.map.scenario.id,
+      status: { type: 'ready', data: data.map },
+      role: roleIn(data.me, organisationId),
+    });
   } catch (error) {
     mapStore.setState({ status: { type: 'error', error: asApiError(error) } });
   }

@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+
+import type { ClassSets } from '../../canvas/class-sets.ts';
+import { COLLAPSE_AT, collapseClassSets, collapseUnits, elementCount } from '../../canvas/collapse.ts';
+import type { CanvasMap } from '../../canvas/model.ts';
+
+/**
+ * What the canvas draws: the map itself, or above COLLAPSE_AT elements the map with every unit
+ * the person has not opened collapsed into one node, and the class sets (computed on the full
+ * map, so filters, search and findings mean the same) carried over to it.
+ */
+export function useDrawnMap(canvasMap: CanvasMap, classSets: ClassSets, openedUnitIds: readonly string[]) {
+  const collapsed = useMemo(
+    () => (elementCount(canvasMap) > COLLAPSE_AT ? collapseUnits(canvasMap, new Set(openedUnitIds)) : null),
+    [canvasMap, openedUnitIds],
+  );
+  const drawnSets = useMemo(
+    () => (collapsed ? collapseClassSets(classSets, collapsed) : classSets),
+    [collapsed, classSets],
+  );
+  /** The drawn element that stands for a record of the full map (itself when drawn). */
+  const drawnId = (id: string) => collapsed?.alias.get(id) ?? id;
+  return { drawnMap: collapsed?.map ?? canvasMap, drawnSets, collapsed, drawnId };
+}
