@@ -8,13 +8,16 @@ declare module 'autocannon' {
       body?: string;
     }
     interface RequestSpec {
-      setupRequest?: (request: Request) => Request;
-      onResponse?: (status: number, body: string) => void;
+      /** `context` is per connection: what setupRequest puts there, onResponse finds. */
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
     }
     interface Options {
       url: string;
       connections: number;
       duration: number;
+      /** Seconds per request (default 10). */
+      timeout?: number;
       method?: string;
       headers?: Record<string, string>;
       body?: string;

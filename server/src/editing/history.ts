@@ -14,12 +14,14 @@ import type { GraphStore, OrganisationContents } from '../store/graph-store.ts';
  * Snapshotting every change would be simpler but costs a full read and ~25 kB per edit of a large
  * map; replaying after-images alone cannot express cascades.
  *
- * Why after the write, not inside the store's transaction: GraphStore and AccountStore are
- * separate interfaces (map data may be in Neo4j, accounts elsewhere), so one transaction cannot
- * span both. The write and its entry run under a per-organisation lock, so entries are in the
- * order the writes were made and a snapshot sees exactly the writes before it. A crash between
- * a write and its entry loses that entry; restore then validates the replayed state and refuses
- * an invalid one rather than writing it.
+ * When the history store keeps its entries in the graph store's own database (the SQLite file
+ * holds both), the write and its entry are one transaction (`AtomicHistory`): both are stored or
+ * neither, and a change costs one fsync rather than two. Otherwise (Neo4j) they cannot share a
+ * transaction, as GraphStore and AccountStore are separate interfaces, and the entry is appended
+ * after the write: a crash between the two loses that entry; restore then validates the replayed
+ * state and refuses an invalid one rather than writing it. Either way the write and its entry run
+ * under a per-organisation lock, so entries are in the order the writes were made and a snapshot
+ * sees exactly the writes before it.
  */
 export interface Change {
   kind: string;
@@ -31,11 +33,28 @@ export interface Change {
   isSnapshot?: boolean;
 }
 
+/** A history entry as the change describes it; the store adds the snapshot when `isSnapshot`. */
+export type PendingEntry = Omit<NewHistoryEntry, 'snapshot'> & { isSnapshot?: boolean };
+
+/** What a history store may offer beyond `appendHistory` (the SQLite account store does). */
+export interface AtomicHistory {
+  /**
+   * Runs `write` and stores `entryOf(its result)` in the same transaction, when `store` keeps
+   * its records in this history's database.
+   * @returns the write's result, or undefined (and nothing run) for a store in another database.
+   */
+  recordAtomically<T>(
+    store: GraphStore,
+    write: () => Promise<T>,
+    entryOf: (result: T) => PendingEntry,
+  ): Promise<T> | undefined;
+}
+
 export class ChangeLog {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly history: Pick<AccountStore, 'appendHistory'>,
+    private readonly history: Pick<AccountStore, 'appendHistory'> & Partial<AtomicHistory>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -52,7 +71,11 @@ export class ChangeLog {
     }
   }
 
-  /** Writes, then records what the write changed, as one step per organisation. */
+  /**
+   * Writes, then records what the write changed, as one step per organisation. `write` makes one
+   * store write and returns its result (`() => store.updateRecord(…)`), which lets the SQLite
+   * store commit it together with its entry (`SqliteStore.writeWith`).
+   */
   async record<T>(
     store: GraphStore,
     organisationId: string,
@@ -61,17 +84,18 @@ export class ChangeLog {
     describe: (result: T) => Change,
   ): Promise<T> {
     return this.serialised(organisationId, async () => {
-      const result = await write();
-      const { isSnapshot, ...change } = describe(result);
-      const snapshot = isSnapshot ? await store.readOrganisation(organisationId) : null;
-      const entry: NewHistoryEntry = {
-        ...change,
+      const entryOf = (result: T): PendingEntry => ({
+        ...describe(result),
         organisationId,
         userId,
         at: this.now().toISOString(),
-        ...(snapshot ? { snapshot } : {}),
-      };
-      await this.history.appendHistory(entry);
+      });
+      const atomic = this.history.recordAtomically?.(store, write, entryOf);
+      if (atomic) return atomic;
+      const result = await write();
+      const { isSnapshot, ...entry } = entryOf(result);
+      const snapshot = isSnapshot ? await store.readOrganisation(organisationId) : null;
+      await this.history.appendHistory(snapshot ? { ...entry, snapshot } : entry);
       return result;
     });
   }

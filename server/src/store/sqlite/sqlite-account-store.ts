@@ -1,10 +1,11 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 
 import type Database from 'better-sqlite3';
 
 import { isRole, type Role } from '../../auth/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { OrganisationContents } from '../../domain/records.ts';
+import type { AtomicHistory, PendingEntry } from '../../editing/history.ts';
 import type {
   AccountStore,
   HistoryAction,
@@ -14,10 +15,13 @@ import type {
   NewHistoryEntry,
   NewUser,
   Session,
+  ShareLink,
   User,
 } from '../account-store.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
-import type { Page, PageRequest } from '../graph-store.ts';
+import type { GraphStore, Page, PageRequest } from '../graph-store.ts';
+import { insertHistoryEntry } from './history-rows.ts';
+import { SqliteStore } from './sqlite-store.ts';
 
 interface UserRow {
   id: string;
@@ -40,6 +44,30 @@ interface HistoryRow {
   before: string | null;
   after: string | null;
   has_snapshot: number;
+}
+
+interface ShareLinkRow {
+  id: string;
+  token_hash: string;
+  organisation_id: string;
+  presentation_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+function shareLinkFromRow(row: ShareLinkRow): ShareLink {
+  return {
+    id: row.id,
+    tokenHash: row.token_hash,
+    organisationId: row.organisation_id,
+    presentationId: row.presentation_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 interface InvitationRow {
@@ -88,10 +116,10 @@ const HISTORY_COLUMNS =
   'id, organisation_id, user_id, at, kind, record_id, action, before, after, snapshot IS NOT NULL AS has_snapshot';
 
 /**
- * Accounts in the embedded SQLite file, on the GraphStore's own handle (tables from migration 2).
- * Snapshots are gzipped JSON: a 250 kB organisation keeps in about 25 kB.
+ * Accounts in the embedded SQLite file, on the GraphStore's own handle (tables from migration 2),
+ * so that a change and its history entry can be committed together (`recordAtomically`).
  */
-export class SqliteAccountStore implements AccountStore {
+export class SqliteAccountStore implements AccountStore, AtomicHistory {
   constructor(private readonly db: Database.Database) {}
 
   async countUsers(): Promise<number> {
@@ -273,25 +301,24 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry> {
-    const snapshot = entry.snapshot ? gzipSync(JSON.stringify(entry.snapshot)) : null;
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO history (organisation_id, user_id, at, kind, record_id, action, before, after, snapshot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.organisationId,
-        entry.userId,
-        entry.at,
-        entry.kind,
-        entry.recordId,
-        entry.action,
-        entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-        snapshot,
-      );
-    const { snapshot: _s, ...rest } = entry;
-    return { ...rest, id: Number(lastInsertRowid), hasSnapshot: snapshot !== null };
+    return insertHistoryEntry(this.db, entry);
+  }
+
+  /**
+   * The write and its entry in one transaction when `store` is the graph store on this
+   * database (see `AtomicHistory`); undefined, with nothing run, for any other store.
+   */
+  recordAtomically<T>(
+    store: GraphStore,
+    write: () => Promise<T>,
+    entryOf: (result: T) => PendingEntry,
+  ): Promise<T> | undefined {
+    if (!(store instanceof SqliteStore) || store.shareDatabase() !== this.db) return undefined;
+    return store.writeWith(write, (result) => {
+      const { isSnapshot, ...entry } = entryOf(result);
+      const snapshot = isSnapshot ? store.contentsOf(entry.organisationId) : null;
+      insertHistoryEntry(this.db, snapshot ? { ...entry, snapshot } : entry);
+    });
   }
 
   async listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
@@ -344,9 +371,50 @@ export class SqliteAccountStore implements AccountStore {
     return row ? historyFromRow(row) : null;
   }
 
+  async createShareLink(link: ShareLink): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO share_links (id, token_hash, organisation_id, presentation_id, created_by, created_at, expires_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        link.id,
+        link.tokenHash,
+        link.organisationId,
+        link.presentationId,
+        link.createdBy,
+        link.createdAt,
+        link.expiresAt,
+        link.revokedAt,
+      );
+  }
+
+  async findShareLink(tokenHash: string): Promise<ShareLink | null> {
+    const row = this.db.prepare('SELECT * FROM share_links WHERE token_hash = ?').get(tokenHash) as
+      ShareLinkRow | undefined;
+    return row ? shareLinkFromRow(row) : null;
+  }
+
+  async listShareLinks(organisationId: string, presentationId: string): Promise<ShareLink[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM share_links WHERE organisation_id = ? AND presentation_id = ? ORDER BY created_at, id')
+      .all(organisationId, presentationId) as ShareLinkRow[];
+    return rows.map(shareLinkFromRow);
+  }
+
+  async revokeShareLink(organisationId: string, id: string, at: string): Promise<ShareLink | null> {
+    this.db
+      .prepare('UPDATE share_links SET revoked_at = ? WHERE organisation_id = ? AND id = ? AND revoked_at IS NULL')
+      .run(at, organisationId, id);
+    const row = this.db
+      .prepare('SELECT * FROM share_links WHERE organisation_id = ? AND id = ?')
+      .get(organisationId, id) as ShareLinkRow | undefined;
+    return row ? shareLinkFromRow(row) : null;
+  }
+
   async forgetOrganisation(organisationId: string): Promise<void> {
     this.db.transaction(() => {
-      for (const table of ['memberships', 'invitations', 'history']) {
+      for (const table of ['memberships', 'invitations', 'share_links', 'history']) {
         this.db.prepare(`DELETE FROM ${table} WHERE organisation_id = ?`).run(organisationId);
       }
     })();

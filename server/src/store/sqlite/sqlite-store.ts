@@ -27,7 +27,11 @@ import type {
 } from '../graph-store.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { organisationsWithLevelGap } from './research-queries.ts';
+import { ScenarioGraphCache } from './scenario-graph-cache.ts';
 import { columnList, fromRow, type Row, TABLES, toRow } from './tables.ts';
+
+/** Records (actors, links, …) the scenario graph cache keeps: about 500 bytes each, so ~50 MB. */
+const GRAPH_CACHE_RECORDS = 100_000;
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created when missing. */
@@ -75,6 +79,13 @@ function translateConstraint(error: unknown, kind: string, id: string): unknown 
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  /** While `writeWith` calls its write: the results of the write methods that ran. */
+  private joined: unknown[] | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly graphs = new ScenarioGraphCache(GRAPH_CACHE_RECORDS);
+  /** Changes when another connection (another process: `npm run import`) commits to the file. */
+  private readonly dataVersion: Database.Statement<[], number>;
+  private graphsDataVersion: number | null = null;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -84,6 +95,7 @@ export class SqliteStore implements GraphStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   /**
@@ -106,12 +118,74 @@ export class SqliteStore implements GraphStore {
   }
 
   async health(): Promise<StoreHealth> {
-    this.db.prepare('SELECT 1').get();
+    this.prepare('SELECT 1').get();
     return { kind: 'sqlite', ready: true, detail: this.db.name };
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Runs `write` and then `then(its result)` in one transaction: both are stored or neither, with
+   * one fsync instead of two (synchronous = FULL syncs the WAL at every commit).
+   *
+   * `write` calls one of this store's write methods and returns its promise, as the editing
+   * commands do (`() => store.updateRecord(…)`): better-sqlite3 runs the method's statements
+   * before the call returns, so they run inside the transaction opened here, as a savepoint. A
+   * `write` that awaits something first makes its write after this transaction has closed; the
+   * write then commits on its own and `then` follows in a second transaction.
+   * @throws Error when `write` runs more than one write method before returning, or resolves to
+   *   something other than that method's result (its entry would describe the wrong thing).
+   */
+  writeWith<T>(write: () => Promise<T>, then: (result: T) => void): Promise<T> {
+    const results: unknown[] = [];
+    let written!: Promise<T>;
+    this.db.transaction(() => {
+      this.joined = results;
+      try {
+        written = write();
+      } finally {
+        this.joined = null;
+      }
+      if (results.length > 1) throw new Error(`writeWith: the write ran ${results.length} write methods, not one.`);
+      if (results.length === 1) then(results[0] as T);
+    })();
+    // No result: the write method failed (its savepoint is rolled back) or has not run yet.
+    if (results.length === 0) {
+      return written.then((result) => {
+        this.db.transaction(() => then(result))();
+        return result;
+      });
+    }
+    return written.then((result) => {
+      if (!Object.is(result, results[0])) throw new Error("writeWith: the write changed its write method's result.");
+      return result;
+    });
+  }
+
+  /** Prepared once per SQL text: preparing every call was 5% of the server's time under load. */
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * The transaction of a write method to one organisation: its cached graphs are dropped, and
+   * its result joins a `writeWith` in progress.
+   */
+  private writeTransaction<T>(organisationId: string, statements: () => T): T {
+    try {
+      const result = this.db.transaction(statements)();
+      this.joined?.push(result);
+      return result;
+    } finally {
+      this.graphs.forget(organisationId);
+    }
   }
 
   async listOrganisations(page: PageRequest): Promise<Page<Organisation>> {
@@ -120,13 +194,13 @@ export class SqliteStore implements GraphStore {
   }
 
   async getOrganisation(id: string): Promise<Organisation | null> {
-    const row = this.db.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as OrganisationRow | undefined;
+    const row = this.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as OrganisationRow | undefined;
     return row ? organisationFromRow(row) : null;
   }
 
   async createOrganisation(contents: OrganisationContents): Promise<Organisation> {
-    this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(contents.organisation.id)) {
+    return this.writeTransaction(contents.organisation.id, () => {
+      if (this.prepare('SELECT 1 FROM organisations WHERE id = ?').get(contents.organisation.id)) {
         throw new DomainError(
           'ORGANISATION_EXISTS',
           `An organisation with id "${contents.organisation.id}" already exists.`,
@@ -138,64 +212,69 @@ export class SqliteStore implements GraphStore {
         );
       }
       this.writeContents(contents);
-    })();
-    return { ...contents.organisation, version: 1 };
+      return { ...contents.organisation, version: 1 };
+    });
   }
 
   async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
     const { id } = contents.organisation;
-    this.db.transaction(() => {
-      if (this.db.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes === 0) {
+    return this.writeTransaction(id, () => {
+      if (this.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes === 0) {
         throw notFound('organisation', id);
       }
       this.writeContents(contents);
-    })();
-    return { ...contents.organisation, version: 1 };
+      return { ...contents.organisation, version: 1 };
+    });
   }
 
   private writeContents({ organisation, records }: OrganisationContents): void {
-    this.db
-      .prepare('INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, 1)')
-      .run(
-        organisation.id,
-        organisation.name,
-        organisation.kind,
-        organisation.description,
-        JSON.stringify(organisation.levels),
-      );
+    this.prepare(
+      'INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, 1)',
+    ).run(
+      organisation.id,
+      organisation.name,
+      organisation.kind,
+      organisation.description,
+      JSON.stringify(organisation.levels),
+    );
     this.insertAll(organisation.id, records);
   }
 
   async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
-    return this.db.transaction(() => {
-      const current = this.db.prepare('SELECT version FROM organisations WHERE id = ?').get(organisation.id) as
+    return this.writeTransaction(organisation.id, () => {
+      const current = this.prepare('SELECT version FROM organisations WHERE id = ?').get(organisation.id) as
         { version: number } | undefined;
       if (!current) throw notFound('organisation', organisation.id);
       if (expectedVersion !== undefined && expectedVersion !== current.version) {
         throw versionConflict('organisation', organisation.id, expectedVersion, current.version);
       }
       const version = current.version + 1;
-      this.db
-        .prepare('UPDATE organisations SET name = ?, kind = ?, description = ?, levels = ?, version = ? WHERE id = ?')
-        .run(
-          organisation.name,
-          organisation.kind,
-          organisation.description,
-          JSON.stringify(organisation.levels),
-          version,
-          organisation.id,
-        );
+      this.prepare(
+        'UPDATE organisations SET name = ?, kind = ?, description = ?, levels = ?, version = ? WHERE id = ?',
+      ).run(
+        organisation.name,
+        organisation.kind,
+        organisation.description,
+        JSON.stringify(organisation.levels),
+        version,
+        organisation.id,
+      );
       return { ...organisation, version };
-    })();
+    });
   }
 
   async deleteOrganisation(id: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes > 0;
+    return this.writeTransaction(id, () => this.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes > 0);
   }
 
   async readOrganisation(id: string): Promise<OrganisationContents | null> {
+    return this.contentsOf(id);
+  }
+
+  /** `readOrganisation`, synchronously: a snapshot taken inside a write's transaction (`writeWith`). */
+  contentsOf(id: string): OrganisationContents | null {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as OrganisationRow | undefined;
+      const row = this.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as OrganisationRow | undefined;
       if (!row) return null;
       const records = RECORD_KINDS.flatMap((kind) =>
         this.selectWhere(kind, 'organisation_id = ?', [id]).map((record) => ({ kind, record }) as TaggedRecord),
@@ -205,9 +284,9 @@ export class SqliteStore implements GraphStore {
   }
 
   async levelsInUse(organisationId: string): Promise<Set<string>> {
-    const rows = this.db
-      .prepare('SELECT DISTINCT level_key FROM actors WHERE organisation_id = ?')
-      .all(organisationId) as Array<{
+    const rows = this.prepare('SELECT DISTINCT level_key FROM actors WHERE organisation_id = ?').all(
+      organisationId,
+    ) as Array<{
       level_key: string;
     }>;
     return new Set(rows.map((row) => row.level_key));
@@ -240,17 +319,15 @@ export class SqliteStore implements GraphStore {
   }
 
   async findParallelLink(link: RecordTypes['link']): Promise<string | undefined> {
-    const row = this.db
-      .prepare(
-        'SELECT id FROM links WHERE organisation_id = ? AND scenario_id = ? AND source_id = ? AND target_id = ? AND kind = ? AND id <> ?',
-      )
-      .get(link.organisationId, link.scenarioId, link.sourceId, link.targetId, link.kind, link.id) as
+    const row = this.prepare(
+      'SELECT id FROM links WHERE organisation_id = ? AND scenario_id = ? AND source_id = ? AND target_id = ? AND kind = ? AND id <> ?',
+    ).get(link.organisationId, link.scenarioId, link.sourceId, link.targetId, link.kind, link.id) as
       { id: string } | undefined;
     return row?.id;
   }
 
   async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
-    this.db.transaction(() => this.insertAll(organisationId, records))();
+    this.writeTransaction(organisationId, () => this.insertAll(organisationId, records));
   }
 
   private insertAll(organisationId: string, records: readonly TaggedRecord[]): void {
@@ -260,7 +337,7 @@ export class SqliteStore implements GraphStore {
       if (!statement) {
         const spec = TABLES[kind];
         const placeholders = spec.columns.map(() => '?').join(', ');
-        statement = this.db.prepare(`INSERT INTO ${spec.table} (${columnList(spec)}) VALUES (${placeholders}, ?, ?)`);
+        statement = this.prepare(`INSERT INTO ${spec.table} (${columnList(spec)}) VALUES (${placeholders}, ?, ?)`);
         statements.set(kind, statement);
       }
       try {
@@ -277,10 +354,11 @@ export class SqliteStore implements GraphStore {
     expectedVersion?: number,
   ): Promise<RecordTypes[K]> {
     const spec = TABLES[kind];
-    return this.db.transaction(() => {
-      const current = this.db
-        .prepare(`SELECT version FROM ${spec.table} WHERE organisation_id = ? AND id = ?`)
-        .get(record.organisationId, record.id) as { version: number } | undefined;
+    return this.writeTransaction(record.organisationId, () => {
+      const current = this.prepare(`SELECT version FROM ${spec.table} WHERE organisation_id = ? AND id = ?`).get(
+        record.organisationId,
+        record.id,
+      ) as { version: number } | undefined;
       if (!current) throw notFound(kind, record.id);
       if (expectedVersion !== undefined && expectedVersion !== current.version) {
         throw versionConflict(kind, record.id, expectedVersion, current.version);
@@ -288,74 +366,81 @@ export class SqliteStore implements GraphStore {
       const updated = { ...record, version: current.version + 1 };
       const assignments = spec.columns.map(([, column]) => `${column} = ?`).join(', ');
       try {
-        this.db
-          .prepare(
-            `UPDATE ${spec.table} SET ${assignments}, organisation_id = ?, version = ? WHERE organisation_id = ? AND id = ?`,
-          )
-          .run(...toRow(spec, updated), record.organisationId, record.id);
+        this.prepare(
+          `UPDATE ${spec.table} SET ${assignments}, organisation_id = ?, version = ? WHERE organisation_id = ? AND id = ?`,
+        ).run(...toRow(spec, updated), record.organisationId, record.id);
       } catch (error) {
         throw translateConstraint(error, kind, record.id);
       }
       return updated;
-    })();
+    });
   }
 
   async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.writeTransaction(organisationId, () => {
       // Required references cascade through foreign keys; optional ones are cleared here.
       for (const cascade of cascadesOf(kind)) {
         if (cascade.action === 'delete') continue;
         const spec = TABLES[cascade.kind];
         const column = spec.columns.find(([field]) => field === cascade.field)?.[1];
         if (cascade.action === 'clear') {
-          this.db
-            .prepare(`UPDATE ${spec.table} SET ${column} = NULL WHERE organisation_id = ? AND ${column} = ?`)
-            .run(organisationId, id);
+          this.prepare(`UPDATE ${spec.table} SET ${column} = NULL WHERE organisation_id = ? AND ${column} = ?`).run(
+            organisationId,
+            id,
+          );
         } else {
-          this.db
-            .prepare(
-              `UPDATE ${spec.table} SET ${column} = (SELECT json_group_array(value) FROM json_each(${column}) WHERE value <> ?)
+          this.prepare(
+            `UPDATE ${spec.table} SET ${column} = (SELECT json_group_array(value) FROM json_each(${column}) WHERE value <> ?)
                WHERE organisation_id = ? AND EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?)`,
-            )
-            .run(id, organisationId, id);
+          ).run(id, organisationId, id);
         }
       }
       return (
-        this.db
-          .prepare(`DELETE FROM ${TABLES[kind].table} WHERE organisation_id = ? AND id = ?`)
-          .run(organisationId, id).changes > 0
+        this.prepare(`DELETE FROM ${TABLES[kind].table} WHERE organisation_id = ? AND id = ?`).run(organisationId, id)
+          .changes > 0
       );
-    })();
+    });
   }
 
+  /** The graph is frozen and shared with other callers (see scenario-graph-cache.ts). */
   async readScenarioGraph(
     organisationId: string,
     scenarioId: string,
     options: ScenarioGraphOptions = {},
   ): Promise<ScenarioGraph | null> {
-    return this.db.transaction(() => {
-      const orgRow = this.db.prepare('SELECT * FROM organisations WHERE id = ?').get(organisationId) as
+    const graph = this.wholeScenarioGraph(organisationId, scenarioId);
+    if (!graph || !options.levelKeys) return graph;
+    const levelKeys = new Set(options.levelKeys);
+    return narrowScenarioGraph({ ...graph, actors: graph.actors.filter((actor) => levelKeys.has(actor.levelKey)) });
+  }
+
+  private wholeScenarioGraph(organisationId: string, scenarioId: string): ScenarioGraph | null {
+    const dataVersion = this.dataVersion.get()!;
+    if (dataVersion !== this.graphsDataVersion) {
+      this.graphs.clear();
+      this.graphsDataVersion = dataVersion;
+    }
+    const cached = this.graphs.get(organisationId, scenarioId);
+    if (cached) return cached;
+    const graph = this.db.transaction(() => {
+      const orgRow = this.prepare('SELECT * FROM organisations WHERE id = ?').get(organisationId) as
         OrganisationRow | undefined;
       const [scenario] = this.selectWhere('scenario', 'organisation_id = ? AND id = ?', [organisationId, scenarioId]);
       if (!orgRow || !scenario) return null;
       const inScenario = 'organisation_id = ? AND scenario_id = ?';
-      const graph: ScenarioGraph = {
+      return {
         organisation: organisationFromRow(orgRow),
         scenario,
         units: this.selectWhere('unit', 'organisation_id = ?', [organisationId]),
-        actors: options.levelKeys
-          ? this.selectWhere('actor', 'organisation_id = ? AND level_key IN (SELECT value FROM json_each(?))', [
-              organisationId,
-              JSON.stringify(options.levelKeys),
-            ])
-          : this.selectWhere('actor', 'organisation_id = ?', [organisationId]),
+        actors: this.selectWhere('actor', 'organisation_id = ?', [organisationId]),
         links: this.selectWhere('link', inScenario, [organisationId, scenarioId]),
         arenas: this.selectWhere('arena', inScenario, [organisationId, scenarioId]),
         perceptions: this.selectWhere('perception', inScenario, [organisationId, scenarioId]),
         initiatives: this.selectWhere('initiative', inScenario, [organisationId, scenarioId]),
       };
-      return options.levelKeys ? narrowScenarioGraph(graph) : graph;
     })();
+    // Inside a transaction the graph may hold writes that are not committed yet.
+    return graph && !this.db.inTransaction ? this.graphs.add(organisationId, scenarioId, graph) : graph;
   }
 
   async organisationsWithLevelGap(options?: LevelGapOptions): Promise<Organisation[]> {
@@ -364,19 +449,21 @@ export class SqliteStore implements GraphStore {
 
   private selectWhere<K extends RecordKind>(kind: K, where: string, params: unknown[]): Array<RecordTypes[K]> {
     const spec = TABLES[kind];
-    const rows = this.db.prepare(`SELECT * FROM ${spec.table} WHERE ${where} ORDER BY id`).all(...params) as Row[];
+    const rows = this.prepare(`SELECT * FROM ${spec.table} WHERE ${where} ORDER BY id`).all(...params) as Row[];
     return rows.map((row) => fromRow<RecordTypes[K]>(spec, row));
   }
 
   private pageOf<T>(table: string, where: string, params: unknown[], page: PageRequest): Page<T> {
     const size = pageSize(page.first);
     const after = decodeCursor(page.after);
-    const { count } = this.db.prepare(`SELECT COUNT(*) AS count FROM ${table} WHERE ${where}`).get(...params) as {
+    const { count } = this.prepare(`SELECT COUNT(*) AS count FROM ${table} WHERE ${where}`).get(...params) as {
       count: number;
     };
-    const rows = this.db
-      .prepare(`SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
-      .all(...params, after ?? '', size + 1) as Array<T & { id: string }>;
+    const rows = this.prepare(`SELECT * FROM ${table} WHERE ${where} AND id > ? ORDER BY id LIMIT ?`).all(
+      ...params,
+      after ?? '',
+      size + 1,
+    ) as Array<T & { id: string }>;
     const nodes = rows.slice(0, size);
     const last = nodes.at(-1);
     return {
