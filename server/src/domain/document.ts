@@ -29,41 +29,60 @@ const SCENARIO_LISTS = {
 } as const;
 const ORGANISATION_LISTS = { unit: 'units', actor: 'actors' } as const;
 
-/** The document's records, tagged with their organisation, scenario and version 1, each with its path. */
-function recordsOf(document: InterchangeDocument): Array<TaggedRecord & { path: string }> {
+/** A record tagged with its kind, and where it sits in the document (`list[index]`) for issue paths. */
+type PlacedRecord = TaggedRecord & { list: string; index: number };
+
+function pathOf({ list, index }: PlacedRecord): string {
+  return `${list}[${index}]`;
+}
+
+/**
+ * The data with the storage fields added, built with `Object.assign` rather than a spread: V8
+ * gives each object made by `{ ...data, more }` a hidden class of its own when new properties
+ * follow the spread, which made checking a 100,000-link document take seconds and hundreds of
+ * MiB. The data is parsed (unknown keys, `__proto__` among them, are stripped), so the two agree.
+ */
+function withStorage<T extends object, S extends object>(data: T, storage: S): T & S {
+  return Object.assign({}, data, storage);
+}
+
+/** The document's records, tagged with their organisation, scenario and version 1, each with its place. */
+function recordsOf(document: InterchangeDocument): PlacedRecord[] {
   const organisationId = document.organisation.id;
   const stored = { organisationId, version: 1 };
-  const out: Array<TaggedRecord & { path: string }> = [];
+  const out: PlacedRecord[] = [];
   for (const kind of ['unit', 'actor'] as const) {
-    document[ORGANISATION_LISTS[kind]].forEach((data, i) =>
-      out.push({ kind, record: { ...data, ...stored }, path: `${ORGANISATION_LISTS[kind]}[${i}]` } as TaggedRecord & {
-        path: string;
-      }),
+    const list = ORGANISATION_LISTS[kind];
+    document[list].forEach((data, index) =>
+      out.push({ kind, record: withStorage(data, stored), list, index } as PlacedRecord),
     );
   }
   document.scenarios.forEach((scenarioDoc, s) => {
     const { links, arenas, perceptions, initiatives, ...scenario } = scenarioDoc;
-    out.push({ kind: 'scenario', record: { ...scenario, ...stored }, path: `scenarios[${s}]` });
+    out.push({ kind: 'scenario', record: withStorage(scenario, stored), list: 'scenarios', index: s });
     const lists: { [K in ScenarioRecordKind]: ScenarioDocument[(typeof SCENARIO_LISTS)[K]] } = {
       arena: arenas,
       link: links,
       perception: perceptions,
       initiative: initiatives,
     };
+    const inScenario = { ...stored, scenarioId: scenario.id };
     for (const kind of ['arena', 'link', 'perception', 'initiative'] as const) {
-      lists[kind].forEach((data, i) =>
-        out.push({
-          kind,
-          record: { ...data, ...stored, scenarioId: scenario.id },
-          path: `scenarios[${s}].${SCENARIO_LISTS[kind]}[${i}]`,
-        } as TaggedRecord & { path: string }),
+      const list = `scenarios[${s}].${SCENARIO_LISTS[kind]}`;
+      lists[kind].forEach((data, index) =>
+        out.push({ kind, record: withStorage(data, inScenario), list, index } as PlacedRecord),
       );
     }
   });
-  document.presentations.forEach((data, i) =>
-    out.push({ kind: 'presentation', record: { ...data, ...stored }, path: `presentations[${i}]` }),
+  document.presentations.forEach((data, index) =>
+    out.push({ kind: 'presentation', record: withStorage(data, stored), list: 'presentations', index }),
   );
   return out;
+}
+
+/** Links with the same key are parallel: same scenario, endpoints and kind. */
+function parallelKey(link: Link): string {
+  return `${link.scenarioId}\u0000${link.sourceId}\u0000${link.targetId}\u0000${link.kind}`;
 }
 
 function prefixed(issues: FieldIssue[], path: string): FieldIssue[] {
@@ -76,16 +95,20 @@ function prefixed(issues: FieldIssue[], path: string): FieldIssue[] {
  * @returns the issues, each located by its path in the document; empty when the document is sound.
  */
 export function checkDocument(document: InterchangeDocument): FieldIssue[] {
-  const tagged = recordsOf(document);
+  return checkRecords(document, recordsOf(document));
+}
+
+function checkRecords(document: InterchangeDocument, tagged: readonly PlacedRecord[]): FieldIssue[] {
   const byKind = new Map<RecordKind, Map<string, RecordTypes[RecordKind]>>(
     RECORD_KINDS.map((kind) => [kind, new Map()]),
   );
   const issues: FieldIssue[] = [];
-  for (const { kind, record, path } of tagged) {
+  for (const placed of tagged) {
+    const { kind, record } = placed;
     const index = byKind.get(kind)!;
     if (index.has(record.id)) {
       issues.push({
-        field: `${path}.id`,
+        field: `${pathOf(placed)}.id`,
         reason: 'DUPLICATE',
         value: record.id,
         message: `another ${kind} already has id "${record.id}"`,
@@ -97,7 +120,7 @@ export function checkDocument(document: InterchangeDocument): FieldIssue[] {
   const scenarios = [...byKind.get('scenario')!.values()] as Scenario[];
   const linkKeys = new Map<string, string>();
   for (const link of byKind.get('link')!.values() as Iterable<Link>) {
-    const key = [link.scenarioId, link.sourceId, link.targetId, link.kind].join('\u0000');
+    const key = parallelKey(link);
     if (!linkKeys.has(key)) linkKeys.set(key, link.id);
   }
   const ctx: RecordContext = {
@@ -105,12 +128,13 @@ export function checkDocument(document: InterchangeDocument): FieldIssue[] {
     find: (kind, id) => byKind.get(kind)!.get(id) as RecordTypes[typeof kind] | undefined,
     scenarios,
     findParallelLink: (link) => {
-      const other = linkKeys.get([link.scenarioId, link.sourceId, link.targetId, link.kind].join('\u0000'));
+      const other = linkKeys.get(parallelKey(link));
       return other !== link.id ? other : undefined;
     },
   };
-  for (const { kind, record, path } of tagged) {
-    issues.push(...prefixed(checkRecord(kind, record as never, ctx), path));
+  for (const placed of tagged) {
+    const found = checkRecord(placed.kind, placed.record as never, ctx);
+    if (found.length > 0) issues.push(...prefixed(found, pathOf(placed)));
   }
   if (!scenarios.some((scenario) => scenario.kind === 'CURRENT')) {
     issues.push({ field: 'scenarios', reason: 'SCENARIO_RULE', message: 'a map needs exactly one CURRENT scenario' });
@@ -136,9 +160,11 @@ export function checkDocument(document: InterchangeDocument): FieldIssue[] {
 export function readDocument(value: unknown): { document: InterchangeDocument; contents: OrganisationContents } {
   const parsed = interchangeDocumentSchema.safeParse(value);
   if (!parsed.success) throw documentInvalid(zodFieldIssues(parsed.error));
-  const issues = checkDocument(parsed.data);
+  // The tagged records are built once: checked here, then handed on as the contents.
+  const tagged = recordsOf(parsed.data);
+  const issues = checkRecords(parsed.data, tagged);
   if (issues.length > 0) throw documentInvalid(issues);
-  return { document: parsed.data, contents: documentToContents(parsed.data) };
+  return { document: parsed.data, contents: contentsOf(parsed.data, tagged) };
 }
 
 function documentInvalid(issues: FieldIssue[]): DomainError {
@@ -161,9 +187,13 @@ export function canonicalDocument(document: InterchangeDocument): InterchangeDoc
 }
 
 export function documentToContents(document: InterchangeDocument): OrganisationContents {
+  return contentsOf(document, recordsOf(document));
+}
+
+function contentsOf(document: InterchangeDocument, tagged: readonly PlacedRecord[]): OrganisationContents {
   return {
     organisation: { ...document.organisation, version: 1 },
-    records: recordsOf(document).map(({ kind, record }) => ({ kind, record }) as TaggedRecord),
+    records: tagged.map(({ kind, record }) => ({ kind, record }) as TaggedRecord),
   };
 }
 

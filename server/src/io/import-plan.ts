@@ -229,6 +229,37 @@ function stable(value: unknown): string {
   );
 }
 
+/** A value JSON leaves out of an object (and writes as null in a list). */
+function isLeftOut(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/**
+ * Whether two records would be written as the same JSON, whatever order their fields were set
+ * in: `stable(a) === stable(b)` without building either string, so that comparing 100,000
+ * records before and after an import stays cheap. Anything unusual (a `toJSON`, a leaf of
+ * another type) is left to `stable` itself.
+ */
+function isSameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return stable(a) === stable(b);
+  if ('toJSON' in a || 'toJSON' in b) return stable(a) === stable(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => isSameJson(isLeftOut(item) ? null : item, isLeftOut(b[i]) ? null : b[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key of Object.keys(left)) {
+    if (isLeftOut(left[key])) continue;
+    count++;
+    if (!Object.hasOwn(right, key) || isLeftOut(right[key]) || !isSameJson(left[key], right[key])) return false;
+  }
+  for (const key of Object.keys(right)) if (!isLeftOut(right[key])) count--;
+  return count === 0;
+}
+
 type Flat = Map<string, { kind: PreviewKind; record: { id: string; name?: string } }>;
 
 function flatten(document: InterchangeDocument): Flat {
@@ -349,7 +380,7 @@ function previewOf(
   for (const [key, { kind, record }] of after) {
     const old = before.get(key);
     if (!old) note(kind, 'created', key, record);
-    else if (stable(old.record) !== stable(record)) note(kind, 'updated', key, record);
+    else if (!isSameJson(old.record, record)) note(kind, 'updated', key, record);
     else if (touches.has(key)) counts[kind].unchanged++;
     else counts[kind].leftAlone++;
   }

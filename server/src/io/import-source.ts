@@ -61,16 +61,21 @@ export interface ImportSourceOptions extends PlanOptions {
 
 export class ImportTooLargeError extends Error {}
 
-/** Reads a whole stream (ZIP directories and XML need all of it), refusing more than `maxBytes`. */
-export async function readAll(input: Readable, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/** The stream's bytes as they come, refusing more than `maxBytes` in all. */
+export async function* limited(input: Readable, maxBytes: number): AsyncGenerator<Buffer> {
   let size = 0;
   for await (const chunk of input) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += buffer.length;
     if (size > maxBytes) throw new ImportTooLargeError(`the file is larger than ${maxBytes} bytes`);
-    chunks.push(buffer);
+    yield buffer;
   }
+}
+
+/** Reads a whole stream (ZIP directories need all of it), refusing more than `maxBytes`. */
+export async function readAll(input: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const buffer of limited(input, maxBytes)) chunks.push(buffer);
   return Buffer.concat(chunks);
 }
 
@@ -105,7 +110,8 @@ export async function planFromStream(input: Readable, options: ImportSourceOptio
         await collectXlsx(await readAll(input, maxBytes), collector);
         break;
       case 'graphml':
-        collectGraphml((await readAll(input, maxBytes)).toString('utf8'), collector, {
+        // Read as it streams in: neither the upload nor its text is held whole.
+        await collectGraphml(limited(input, maxBytes), collector, {
           defaultLevelKey: defaultLevelKey(options.existing),
         });
         break;

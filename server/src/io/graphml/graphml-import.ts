@@ -5,69 +5,17 @@
  * that is reported too. Graph-level data written by our own export restores the rest.
  */
 import { idSchema } from '@kopplingskartan/schema/interchange';
-import { XMLParser } from 'fast-xml-parser';
 
 import { slugify } from '../merge-state.ts';
 import type { SheetCollector } from '../sheet-collector.ts';
 import { resolveColumn, resolveSheetName, type SheetName } from '../spreadsheet-layout.ts';
+import { XmlError } from '../xml-scanner.ts';
 import { DERIVED_NODE_KEYS, GRAPH_DATA_PREFIX } from './graphml-export.ts';
-
-interface XmlData {
-  '@_key'?: string;
-  '#text'?: string | number;
-  [child: string]: unknown;
-}
-interface XmlElement {
-  '@_id'?: string;
-  '@_source'?: string;
-  '@_target'?: string;
-  '@_directed'?: string;
-  '@_edgedefault'?: string;
-  data?: XmlData[];
-  node?: XmlElement[];
-  edge?: XmlElement[];
-}
-interface XmlKey {
-  '@_id': string;
-  '@_for'?: string;
-  '@_attr.name'?: string;
-  '@_yfiles.type'?: string;
-}
+import { type GraphmlFile, readGraphml, type XmlElement, type XmlKey } from './graphml-reader.ts';
 
 export interface GraphmlOptions {
   /** The level for nodes without one (the organisation's top chain level). */
   defaultLevelKey: string;
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  isArray: (name) => ['key', 'graph', 'node', 'edge', 'data'].includes(name),
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  // Character references (&#13; for CR) are decoded only with this on.
-  htmlEntities: true,
-});
-
-/** yEd keeps a node's label inside its graphics (`y:NodeLabel`): dig it out. */
-function yedLabel(value: unknown): string | null {
-  if (!value || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    if (key.endsWith('NodeLabel')) {
-      const first = Array.isArray(child) ? child[0] : child;
-      const text = typeof first === 'object' && first ? (first as XmlData)['#text'] : first;
-      if (text !== undefined && String(text).trim() !== '') return String(text).trim();
-    }
-    const nested = yedLabel(child);
-    if (nested) return nested;
-  }
-  return null;
-}
-
-function textOf(data: XmlData): string {
-  return data['#text'] === undefined ? '' : String(data['#text']);
 }
 
 class Counter {
@@ -77,45 +25,111 @@ class Counter {
   }
 }
 
-export function collectGraphml(xml: string, collector: SheetCollector, options: GraphmlOptions): void {
-  let root: { graphml?: { key?: XmlKey[]; graph?: XmlElement[] } };
+/** One row's cells, set and read by column key. */
+class RowCells {
+  constructor(
+    private readonly table: RowTable,
+    private readonly cells: string[],
+  ) {}
+
+  get(key: string): string | undefined {
+    const at = this.table.indexOf(key);
+    return at < 0 ? undefined : this.cells[at];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, value: string): void {
+    this.cells[this.table.column(key)] = value;
+  }
+}
+
+/**
+ * Rows built one by one whose columns are only known at the end: the header is every column
+ * used, in order of first use. Each row is a plain list, not a Map, to keep 100,000 edges small.
+ */
+class RowTable {
+  readonly columns: string[] = [];
+  readonly rows: string[][] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(first: readonly string[]) {
+    for (const key of first) this.column(key);
+  }
+
+  indexOf(key: string): number {
+    return this.index.get(key) ?? -1;
+  }
+
+  /** The column's place, added at the end when it is new. */
+  column(key: string): number {
+    let at = this.index.get(key);
+    if (at === undefined) {
+      at = this.columns.push(key) - 1;
+      this.index.set(key, at);
+    }
+    return at;
+  }
+
+  /** A new row, whose cells are then set by column key. */
+  add(): RowCells {
+    const row: string[] = [];
+    this.rows.push(row);
+    return new RowCells(this, row);
+  }
+
+  /** Hands every row to the sheet in header order (blanks for cells never set), then lets them go. */
+  emit(sink: { row(row: number, cells: readonly string[]): void } | null): void {
+    const width = this.columns.length;
+    this.rows.forEach((row, i) => {
+      const cells: string[] = new Array<string>(width);
+      for (let c = 0; c < width; c++) cells[c] = row[c] ?? '';
+      sink?.row(i + 2, cells);
+    });
+    this.rows.length = 0;
+  }
+}
+
+function unreadable(collector: SheetCollector, message: string): void {
+  collector.issue({ sheet: null, row: null, column: null, field: null, reason: 'UNREADABLE_FILE', message });
+}
+
+/**
+ * Reads a GraphML file, as a stream of bytes, into the rows of the spreadsheet layout.
+ * Errors of the stream itself (a size limit) are passed on; a file that is not XML is an issue.
+ */
+export async function collectGraphml(
+  chunks: AsyncIterable<Buffer | string>,
+  collector: SheetCollector,
+  options: GraphmlOptions,
+): Promise<void> {
+  let file: GraphmlFile;
   try {
-    root = parser.parse(xml) as typeof root;
+    file = await readGraphml(chunks);
   } catch (error) {
-    collector.issue({
-      sheet: null,
-      row: null,
-      column: null,
-      field: null,
-      reason: 'UNREADABLE_FILE',
-      message: `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    if (!(error instanceof XmlError)) throw error;
+    unreadable(collector, `not well-formed XML: ${error.message}`);
     return;
   }
-  const graph = root.graphml?.graph?.[0];
+  const graph = file.graph;
   if (!graph) {
-    collector.issue({
-      sheet: null,
-      row: null,
-      column: null,
-      field: null,
-      reason: 'UNREADABLE_FILE',
-      message: 'no <graph> in this GraphML file',
-    });
+    unreadable(collector, 'no <graph> in this GraphML file');
     return;
   }
-  if ((root.graphml?.graph?.length ?? 0) > 1) {
+  if (file.graphCount > 1) {
     collector.note({ sheet: null, message: 'the file holds several graphs; only the first was read' });
   }
-  const keys = new Map((root.graphml?.key ?? []).map((key) => [key['@_id'], key]));
-  const attrName = (id: string | undefined) => (id ? (keys.get(id)?.['@_attr.name'] ?? id) : '');
+  const keys = new Map(file.keys.map((key) => [key.id, key]));
+  const attrName = (id: string | undefined) => (id ? (keys.get(id)?.attrName ?? id) : '');
   const unmapped = new Counter();
   const defaulted = new Counter();
 
   // Graph-level data from our own export: whole sheets in the spreadsheet layout.
   let hasScenarioSheet = false;
-  for (const data of graph.data ?? []) {
-    const name = attrName(data['@_key']);
+  for (const data of graph.data) {
+    const name = attrName(data.key);
     const sheet: SheetName | null = name.startsWith(GRAPH_DATA_PREFIX)
       ? resolveSheetName(name.slice(GRAPH_DATA_PREFIX.length))
       : null;
@@ -125,7 +139,7 @@ export function collectGraphml(xml: string, collector: SheetCollector, options: 
     }
     let table: unknown;
     try {
-      table = JSON.parse(textOf(data));
+      table = JSON.parse(data.text);
     } catch {
       table = null;
     }
@@ -147,13 +161,33 @@ export function collectGraphml(xml: string, collector: SheetCollector, options: 
     if (sheet === 'scenarios') hasScenarioSheet = true;
   }
 
-  // Nodes → actors.
+  const nodeIds = collectNodes(graph.nodes, collector, { keys, attrName, unmapped, defaulted, ...options });
+  graph.nodes = [];
+  collectEdges(graph, collector, { attrName, unmapped, defaulted, nodeIds, hasScenarioSheet });
+
+  for (const [message, count] of unmapped.counts) collector.note({ sheet: null, message, count });
+  for (const [message, count] of defaulted.counts) collector.note({ sheet: null, message, count });
+}
+
+interface Reading {
+  attrName: (id: string | undefined) => string;
+  unmapped: Counter;
+  defaulted: Counter;
+}
+
+/** Nodes → actors. @returns the actor id each node id became. */
+function collectNodes(
+  nodes: readonly XmlElement[],
+  collector: SheetCollector,
+  options: Reading & GraphmlOptions & { keys: ReadonlyMap<string, XmlKey> },
+): Map<string, string> {
+  const { keys, attrName, unmapped, defaulted } = options;
   const nodeIds = new Map<string, string>();
-  const nodes = graph.node ?? [];
-  const actorColumns = new Set<string>(['id']);
-  const nodeRows = nodes.map((node) => {
-    const cells = new Map<string, string>();
-    const rawId = node['@_id'] ?? '';
+  const table = new RowTable(['id']);
+  const columnOf = memoised((name: string) => resolveColumn('actors', name));
+  for (const node of nodes) {
+    const cells = table.add();
+    const rawId = node.id ?? '';
     let id = rawId;
     if (!idSchema.safeParse(rawId).success) {
       id = slugify(rawId) || `node-${nodeIds.size + 1}`;
@@ -161,21 +195,20 @@ export function collectGraphml(xml: string, collector: SheetCollector, options: 
     }
     nodeIds.set(rawId, id);
     cells.set('id', id);
-    for (const data of node.data ?? []) {
-      const key = keys.get(data['@_key'] ?? '');
-      if (key?.['@_yfiles.type'] === 'nodegraphics') {
-        const label = yedLabel(data);
-        if (label && !cells.has('name')) cells.set('name', label);
+    for (const data of node.data) {
+      const key = keys.get(data.key ?? '');
+      if (key?.yfilesType === 'nodegraphics') {
+        if (data.label && !cells.has('name')) cells.set('name', data.label);
         continue;
       }
-      const name = attrName(data['@_key']);
+      const name = attrName(data.key);
       if (DERIVED_NODE_KEYS.includes(name)) continue;
-      const column = resolveColumn('actors', name);
+      const column = columnOf(name);
       if (!column || column.key === 'id') {
         unmapped.add(`node attribute "${name}" could not be mapped; ignored`);
         continue;
       }
-      cells.set(column.key, textOf(data));
+      cells.set(column.key, data.text);
     }
     if (!cells.get('name')?.trim()) {
       cells.set('name', rawId);
@@ -185,39 +218,39 @@ export function collectGraphml(xml: string, collector: SheetCollector, options: 
       cells.set('level', options.defaultLevelKey);
       defaulted.add(`nodes without a level were put on level "${options.defaultLevelKey}"`);
     }
-    for (const key of cells.keys()) actorColumns.add(key);
-    return cells;
-  });
-  const actorHeader = [...actorColumns];
-  const actors = collector.begin('actors', actorHeader, 'actors');
-  nodeRows.forEach((cells, i) =>
-    actors?.row(
-      i + 2,
-      actorHeader.map((key) => cells.get(key) ?? ''),
-    ),
-  );
+  }
+  const actors = collector.begin('actors', table.columns, 'actors');
+  table.emit(actors);
   actors?.end();
+  return nodeIds;
+}
 
-  // Edges → links.
-  const isUndirected = graph['@_edgedefault'] === 'undirected';
-  const linkColumns = new Set<string>(['id', 'source', 'target']);
-  if (hasScenarioSheet) linkColumns.add('scenario');
-  const edgeRows = (graph.edge ?? []).map((edge) => {
-    const cells = new Map<string, string>();
-    const rawId = edge['@_id'];
+/** Edges → links. */
+function collectEdges(
+  graph: XmlElement & { edges: XmlElement[] },
+  collector: SheetCollector,
+  options: Reading & { nodeIds: ReadonlyMap<string, string>; hasScenarioSheet: boolean },
+): void {
+  const { attrName, unmapped, defaulted, nodeIds, hasScenarioSheet } = options;
+  const isUndirected = graph.edgedefault === 'undirected';
+  const table = new RowTable(hasScenarioSheet ? ['id', 'source', 'target', 'scenario'] : ['id', 'source', 'target']);
+  const columnOf = memoised((name: string) => resolveColumn('links', name));
+  for (const edge of graph.edges) {
+    const cells = table.add();
+    const rawId = edge.id;
     cells.set('id', rawId && idSchema.safeParse(rawId).success ? rawId : '');
-    cells.set('source', nodeIds.get(edge['@_source'] ?? '') ?? edge['@_source'] ?? '');
-    cells.set('target', nodeIds.get(edge['@_target'] ?? '') ?? edge['@_target'] ?? '');
-    if (hasScenarioSheet) cells.set('scenario', graph['@_id'] ?? '');
-    if (isUndirected || edge['@_directed'] === 'false') defaulted.add('undirected edges were read as source → target');
-    for (const data of edge.data ?? []) {
-      const name = attrName(data['@_key']);
-      const column = resolveColumn('links', name);
+    cells.set('source', nodeIds.get(edge.source ?? '') ?? edge.source ?? '');
+    cells.set('target', nodeIds.get(edge.target ?? '') ?? edge.target ?? '');
+    if (hasScenarioSheet) cells.set('scenario', graph.id ?? '');
+    if (isUndirected || edge.directed === 'false') defaulted.add('undirected edges were read as source → target');
+    for (const data of edge.data) {
+      const name = attrName(data.key);
+      const column = columnOf(name);
       if (!column || ['id', 'source', 'target', 'scenario'].includes(column.key)) {
         unmapped.add(`edge attribute "${name}" could not be mapped; ignored`);
         continue;
       }
-      cells.set(column.key, textOf(data));
+      cells.set(column.key, data.text);
     }
     if (!cells.get('coupling')?.trim()) {
       cells.set('coupling', 'LOOSE');
@@ -227,19 +260,18 @@ export function collectGraphml(xml: string, collector: SheetCollector, options: 
       cells.set('kind', 'DIALOGUE');
       defaulted.add('edges without a kind were set to dialogue');
     }
-    for (const key of cells.keys()) linkColumns.add(key);
-    return cells;
-  });
-  const linkHeader = [...linkColumns];
-  const links = collector.begin('links', linkHeader, 'links');
-  edgeRows.forEach((cells, i) =>
-    links?.row(
-      i + 2,
-      linkHeader.map((key) => cells.get(key) ?? ''),
-    ),
-  );
+  }
+  graph.edges = [];
+  const links = collector.begin('links', table.columns, 'links');
+  table.emit(links);
   links?.end();
+}
 
-  for (const [message, count] of unmapped.counts) collector.note({ sheet: null, message, count });
-  for (const [message, count] of defaulted.counts) collector.note({ sheet: null, message, count });
+/** The same answer for the same attribute name, worked out once. */
+function memoised<T>(resolve: (name: string) => T): (name: string) => T {
+  const cache = new Map<string, T>();
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, resolve(name));
+    return cache.get(name)!;
+  };
 }

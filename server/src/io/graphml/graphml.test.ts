@@ -2,11 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
 import { readDocument } from '../../domain/document.ts';
 import { exampleDocument } from '../template.ts';
+import { planFromStream } from '../import-source.ts';
 import { planBytes, planned } from '../test/round-trip.ts';
 import { graphmlChunks } from './graphml-export.ts';
 
@@ -112,5 +114,21 @@ describe('GraphML', () => {
         { sheet: null, message: 'undirected edges were read as source → target', count: 2 },
       ]),
     );
+  });
+
+  it('reads a file streamed in small pieces as it reads it whole, and reports one that is not XML', async () => {
+    const document = readDocument(exampleDocument()).document;
+    const bytes = Buffer.from([...graphmlChunks(document)].join(''), 'utf8');
+    const whole = await planBytes(bytes, { format: 'graphml' });
+    expect(whole.issues).toEqual([]);
+    // Cut every 7 bytes: through tags, entities and the two bytes of "ö".
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    const streamed = await planFromStream(Readable.from(pieces), { format: 'graphml', mode: 'CREATE', existing: null });
+    expect(planned(streamed)).toEqual(planned(whole));
+
+    const broken = await planBytes('<graphml><graph><node id="a"', { format: 'graphml', organisationName: 'Graf' });
+    expect(broken.ok).toBe(false);
+    expect(broken.issues).toEqual([expect.objectContaining({ reason: 'UNREADABLE_FILE' })]);
+    expect(broken.issues[0]!.message).toMatch(/^not well-formed XML/);
   });
 });

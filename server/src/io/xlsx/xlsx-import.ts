@@ -1,92 +1,284 @@
 /**
- * XLSX import with exceljs's streaming reader: rows are handed to the collector as they are
- * read, so a workbook with 100,000 links is never held as a whole object model (only its
- * compressed bytes are).
+ * XLSX import, read straight from the file's XML: each worksheet is inflated and scanned as a
+ * stream, and every row handed to the collector as text as soon as it ends, so a workbook with
+ * 100,000 links is never held as an object model (only its compressed bytes are). exceljs's
+ * streaming reader, used before, made a Row and a Cell object per cell at three times the cost,
+ * wrote worksheets to temporary files when the workbook had no shared strings (as our own
+ * export has not), and now and then left out the last sheets of a workbook.
+ *
+ * A cell reads as exceljs read it (with styles ignored), so files import as before: shared and
+ * inline strings (rich text joined), a formula's cached result, numbers as JavaScript writes
+ * them, booleans as `true`/`false`, errors as empty cells, and dates as the serial numbers they
+ * are stored as.
  */
-
-/** Workbook parts the streaming reader must see before any worksheet. */
-const FIRST_PARTS = [
-  '[Content_Types].xml',
-  '_rels/.rels',
-  'xl/workbook.xml',
-  'xl/_rels/workbook.xml.rels',
-  'xl/sharedStrings.xml',
-  'xl/styles.xml',
-];
-
-/**
- * exceljs's streaming reader loses sheet names, and sometimes whole sheets, when worksheets come
- * before `xl/workbook.xml` in the ZIP, which is the order its own streaming writer produces. The
- * entries are put in reading order first, copied without recompressing.
- */
-export function inReadingOrder(xlsx: Buffer): Readable {
-  const entries = [...readZipRaw(xlsx)];
-  const rank = (name: string) => {
-    const i = FIRST_PARTS.indexOf(name);
-    return i < 0 ? FIRST_PARTS.length : i;
-  };
-  const ordered = entries
-    .map((entry, i) => ({ entry, i }))
-    .sort((a, b) => rank(a.entry.name) - rank(b.entry.name) || a.i - b.i);
-  return Readable.from(reorderZip(ordered.map(({ entry }) => entry)));
-}
-import { Readable } from 'node:stream';
-
-import ExcelJS from 'exceljs';
+import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw } from 'node:zlib';
 
 import type { SheetCollector, SheetSink } from '../sheet-collector.ts';
-import { readZipRaw, reorderZip } from '../zip/zip.ts';
+import { type XmlAttributes, type XmlHandler, XmlScanner } from '../xml-scanner.ts';
+import { type RawZipEntry, readZipRaw } from '../zip/zip.ts';
 
-/** The reader's worksheet as we use it: exceljs's types leave out `name`. */
-interface WorksheetStream extends AsyncIterable<{ number: number; values: unknown }> {
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+/** Excel's last column, XFD. */
+const MAX_COLUMN = 16_384;
+
+/** Inflates a ZIP entry in pieces and feeds them, as text, to a scanner. */
+async function scanEntry(entry: RawZipEntry, handler: XmlHandler): Promise<void> {
+  const scanner = new XmlScanner(handler);
+  const decoder = new StringDecoder('utf8');
+  if (entry.method === 0) {
+    scanner.write(decoder.write(entry.raw));
+  } else if (entry.method === 8) {
+    const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+    inflate.end(entry.raw);
+    for await (const chunk of inflate) scanner.write(decoder.write(chunk as Buffer));
+  } else {
+    throw new Error(`ZIP entry "${entry.name}" uses an unsupported compression method`);
+  }
+  scanner.write(decoder.end());
+  scanner.end();
+}
+
+/** exceljs's own decoding of string cells, applied after the XML's: kept so that text reads as before. */
+function xmlDecode(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([a-z]*);/g, (entity) => {
+    switch (entity) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return entity;
+    }
+  });
+}
+
+/**
+ * The shared strings, as text: a rich-text string is its runs joined; otherwise the text since
+ * the last `<t>` (a phonetic reading's `<t>` replaces the string before it, as in exceljs).
+ */
+async function readSharedStrings(entry: RawZipEntry | undefined): Promise<string[] | null> {
+  if (!entry) return null;
+  const strings: string[] = [];
+  let text: string | null = null;
+  let runs: Array<string | null> = [];
+  await scanEntry(entry, {
+    open: (name) => {
+      if (name === 'si') {
+        runs = [];
+        text = null;
+      } else if (name === 't') {
+        text = null;
+      }
+    },
+    text: (value) => {
+      text = text ? text + value : value;
+    },
+    close: (name) => {
+      if (name === 'r') {
+        runs.push(text);
+        text = null;
+      } else if (name === 'si') {
+        strings.push(runs.length > 0 ? runs.join('') : (text ?? ''));
+        runs = [];
+        text = null;
+      }
+    },
+  });
+  return strings;
+}
+
+interface SheetEntry {
   name: string;
+  entry: RawZipEntry;
 }
 
-/** What a person typed, as text: numbers, dates, rich text and formula results included. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+/** Where a relationship's target is in the ZIP: relative to `xl/`, or absolute from the root. */
+function partName(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
   }
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: unknown };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
-    if ('result' in v) return cellText(v.result);
-    if (v.text !== undefined) return cellText(v.text);
-  }
-  return '';
+  return out.join('/');
 }
 
-function rowCells(values: unknown): string[] {
-  // exceljs rows are 1-based sparse arrays: index 0 is always empty.
-  const list = Array.isArray(values) ? (values as unknown[]) : [];
-  const cells: string[] = [];
-  for (let i = 1; i < list.length; i++) cells.push(cellText(list[i]));
-  return cells;
+/** The worksheets in the workbook's order, each with its name (the tab the person sees). */
+async function worksheets(entries: ReadonlyMap<string, RawZipEntry>): Promise<SheetEntry[]> {
+  const workbook = entries.get(WORKBOOK);
+  if (!workbook) throw new Error('no workbook in this file (xl/workbook.xml)');
+  const targets = new Map<string, string>();
+  const rels = entries.get(WORKBOOK_RELS);
+  if (rels) {
+    await scanEntry(rels, {
+      open: (name, attributes) => {
+        if (
+          name === 'Relationship' &&
+          attributes.get('Id') &&
+          attributes.get('Target') &&
+          attributes.get('Type')?.endsWith('/worksheet')
+        ) {
+          targets.set(attributes.get('Id')!, partName(attributes.get('Target')!));
+        }
+      },
+      text: () => {},
+      close: () => {},
+    });
+  }
+  const sheets: SheetEntry[] = [];
+  await scanEntry(workbook, {
+    open: (name, attributes) => {
+      const sheetName = name === 'sheet' ? attributes.get('name') : undefined;
+      const target = sheetName === undefined ? undefined : targets.get(attributes.get('r:id') ?? '');
+      const entry = target ? entries.get(target) : undefined;
+      if (entry) sheets.push({ name: sheetName!, entry });
+    },
+    text: () => {},
+    close: () => {},
+  });
+  return sheets;
+}
+
+/** Column number (1-based) of a cell reference such as `B12` or `$AA$3`; 0 when it has none. */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+    else if (code !== 36 /* $ */) break;
+  }
+  return column;
+}
+
+/** A cell being read: its type, formula and value text as the XML gives them. */
+interface CellState {
+  column: number;
+  type: string | undefined;
+  formula: { text: string } | null;
+  value: { text: string } | null;
+}
+
+/** One cell's text, as exceljs's value read through `cellText` gave it. */
+function cellText(cell: CellState, sharedStrings: readonly string[] | null): string {
+  const { type, formula, value } = cell;
+  if (!value) return '';
+  if (formula) {
+    const result = type === 'str' ? xmlDecode(value.text) : parseFloat(value.text);
+    // exceljs keeps a formula's result only when it is truthy (a 0 or empty result reads as empty);
+    // an empty formula (a shared formula's other cells) is plain data and keeps it.
+    return formula.text !== '' && !result ? '' : String(result);
+  }
+  switch (type) {
+    case 's':
+      return sharedStrings?.[parseInt(value.text, 10)] ?? '';
+    case 'inlineStr':
+    case 'str':
+      return xmlDecode(value.text);
+    case 'e':
+      return '';
+    case 'b':
+      return String(parseInt(value.text, 10) !== 0);
+    default:
+      return String(parseFloat(value.text));
+  }
+}
+
+/** Reads one worksheet, handing each row's cells (as text, in column order) to `onRow`. */
+async function readRows(
+  entry: RawZipEntry,
+  sharedStrings: readonly string[] | null,
+  onRow: (row: number, cells: string[]) => void,
+): Promise<void> {
+  let isInRows = false;
+  let rowNumber = 0;
+  let cells: string[] | null = null;
+  let cell: CellState | null = null;
+  // As in exceljs, text goes to the formula or value opened last, until another one opens.
+  let current: { text: string } | null = null;
+  await scanEntry(entry, {
+    open: (name, attributes: XmlAttributes) => {
+      switch (name) {
+        case 'sheetData':
+          isInRows = true;
+          break;
+        case 'row':
+          if (!isInRows) break;
+          rowNumber = attributes.get('r') ? parseInt(attributes.get('r')!, 10) : rowNumber + 1;
+          cells = [];
+          break;
+        case 'c': {
+          if (!cells) break;
+          const ref = attributes.get('r');
+          cell = {
+            column: ref ? columnOf(ref) : cells.length + 1,
+            type: attributes.get('t'),
+            formula: null,
+            value: null,
+          };
+          break;
+        }
+        case 'f':
+          if (cell) current = cell.formula = { text: '' };
+          break;
+        case 'v':
+        case 'is':
+        case 't':
+          if (cell) current = cell.value = { text: '' };
+          break;
+      }
+    },
+    text: (text) => {
+      if (current) current.text += text;
+    },
+    close: (name) => {
+      switch (name) {
+        case 'sheetData':
+          isInRows = false;
+          break;
+        case 'row':
+          if (!cells) break;
+          onRow(rowNumber, cells);
+          cells = null;
+          break;
+        case 'c':
+          if (!cells || !cell) break;
+          if (cell.column > MAX_COLUMN) throw new Error(`cell ${cell.column} of row ${rowNumber} is beyond column XFD`);
+          if (cell.column > 0 && (cell.value || cell.formula)) {
+            while (cells.length < cell.column - 1) cells.push('');
+            cells[cell.column - 1] = cellText(cell, sharedStrings);
+          }
+          cell = null;
+          break;
+      }
+    },
+  });
 }
 
 export async function collectXlsx(xlsx: Buffer, collector: SheetCollector): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(inReadingOrder(xlsx), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  for await (const sheet of reader as unknown as AsyncIterable<WorksheetStream>) {
+  const entries = new Map<string, RawZipEntry>();
+  for (const entry of readZipRaw(xlsx)) entries.set(entry.name, entry);
+  const sheets = await worksheets(entries);
+  const sharedStrings = await readSharedStrings(entries.get(SHARED_STRINGS));
+  for (const sheet of sheets) {
     let sink: SheetSink | null | undefined;
-    for await (const row of sheet) {
-      const cells = rowCells(row.values);
+    await readRows(sheet.entry, sharedStrings, (row, cells) => {
       if (sink === undefined) {
-        if (cells.every((cell) => cell.trim() === '')) continue;
-        // A skipped sheet is still read to its end: leaving exceljs's iterator early confuses its reader.
+        if (cells.every((cell) => cell.trim() === '')) return;
         sink = collector.begin(sheet.name, cells);
-        continue;
+        return;
       }
-      sink?.row(row.number, cells);
-    }
+      sink?.row(row, cells);
+    });
     sink?.end();
   }
 }

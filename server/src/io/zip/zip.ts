@@ -82,7 +82,7 @@ function* endOfZip(central: Buffer[], offset: number): Generator<Buffer> {
   yield end;
 }
 
-/** An entry as stored: its compressed bytes untouched, for copying into another ZIP. */
+/** An entry as stored: its compressed bytes untouched, to be inflated when it is read. */
 export interface RawZipEntry {
   name: string;
   method: number;
@@ -99,21 +99,6 @@ export function* readZip(zip: Buffer): Generator<ZipEntry> {
     }
     yield { name: entry.name, data: entry.method === 8 ? inflateRawSync(entry.raw) : Buffer.from(entry.raw) };
   }
-}
-
-/** The same entries in another order, copied without recompressing. */
-export function* reorderZip(entries: readonly RawZipEntry[]): Generator<Buffer> {
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const local = localHeader(name, entry.crc, entry.raw.length, entry.size, entry.method);
-    central.push(centralHeader(name, entry.crc, entry.raw.length, entry.size, offset, entry.method));
-    offset += local.length + entry.raw.length;
-    yield local;
-    yield entry.raw;
-  }
-  yield* endOfZip(central, offset);
 }
 
 export function* readZipRaw(zip: Buffer): Generator<RawZipEntry> {
