@@ -113,6 +113,7 @@ export async function planFromStream(input: Readable, options: ImportSourceOptio
         // Read as it streams in: neither the upload nor its text is held whole.
         await collectGraphml(limited(input, maxBytes), collector, {
           defaultLevelKey: defaultLevelKey(options.existing),
+          fileName: options.fileName,
         });
         break;
       case 'json': {

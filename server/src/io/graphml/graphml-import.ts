@@ -9,13 +9,15 @@ import { idSchema } from '@kopplingskartan/schema/interchange';
 import { slugify } from '../merge-state.ts';
 import type { SheetCollector } from '../sheet-collector.ts';
 import { resolveColumn, resolveSheetName, type SheetName } from '../spreadsheet-layout.ts';
-import { XmlError } from '../xml-scanner.ts';
+import { XmlError } from '../xml-stream.ts';
 import { DERIVED_NODE_KEYS, GRAPH_DATA_PREFIX } from './graphml-export.ts';
 import { type GraphmlFile, readGraphml, type XmlElement, type XmlKey } from './graphml-reader.ts';
 
 export interface GraphmlOptions {
   /** The level for nodes without one (the organisation's top chain level). */
   defaultLevelKey: string;
+  /** The uploaded file's name, for saying where it is not well-formed. */
+  fileName?: string;
 }
 
 class Counter {
@@ -107,7 +109,7 @@ export async function collectGraphml(
 ): Promise<void> {
   let file: GraphmlFile;
   try {
-    file = await readGraphml(chunks);
+    file = await readGraphml(chunks, options.fileName);
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
     unreadable(collector, `not well-formed XML: ${error.message}`);

@@ -3,9 +3,7 @@
  * graph's data, nodes and edges, each with its `<data>` texts (and a yEd label found inside).
  * Neither the whole text nor a tree of it is ever held, so a 100,000-edge file stays small.
  */
-import { StringDecoder } from 'node:string_decoder';
-
-import { XmlScanner } from '../xml-scanner.ts';
+import { HTML_ENTITIES, XmlStream } from '../xml-stream.ts';
 
 /** What the reader keeps of a `<data>` element: its key, its own text, and a yEd label inside it. */
 export interface XmlData {
@@ -62,10 +60,11 @@ function yedLabel(element: Inner): string | null {
 
 /**
  * Reads the file as a stream into what import needs (keys, the first graph's data, nodes and
- * edges), never holding the whole text or a tree of it. It reads as fast-xml-parser read it
- * before (see the forgiving reading of `XmlScanner`).
+ * edges), never holding the whole text or a tree of it. The file must be well-formed XML (an
+ * `XmlError` says where it is not); common HTML entities such as `&nbsp;` are known besides
+ * XML's own, as files written by hand use them.
  */
-export async function readGraphml(chunks: AsyncIterable<Buffer | string>): Promise<GraphmlFile> {
+export async function readGraphml(chunks: AsyncIterable<Buffer | string>, fileName?: string): Promise<GraphmlFile> {
   const file: GraphmlFile = { keys: [], graph: null, graphCount: 0 };
   let hasRoot = false;
   // What each open element is to the reader, innermost last.
@@ -75,7 +74,7 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>): Promi
   let data: XmlData | null = null;
   const inner: Inner[] = [];
   let dataInner: Inner | null = null;
-  const scanner = new XmlScanner(
+  const xml = new XmlStream(
     {
       open: (name, attributes) => {
         const parent = open.at(-1);
@@ -84,15 +83,15 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>): Promi
           kind = name === 'graphml' && !hasRoot ? 'graphml' : 'root';
           hasRoot ||= kind === 'graphml';
         } else if (parent === 'graphml' && name === 'key') {
-          const id = attributes.get('id');
+          const id = attributes['id'];
           if (id !== undefined) {
-            file.keys.push({ id, attrName: attributes.get('attr.name'), yfilesType: attributes.get('yfiles.type') });
+            file.keys.push({ id, attrName: attributes['attr.name'], yfilesType: attributes['yfiles.type'] });
           }
         } else if (parent === 'graphml' && name === 'graph') {
           if (file.graphCount++ === 0) {
             file.graph = {
-              id: attributes.get('id'),
-              edgedefault: attributes.get('edgedefault'),
+              id: attributes['id'],
+              edgedefault: attributes['edgedefault'],
               data: [],
               nodes: [] as XmlElement[],
               edges: [] as XmlElement[],
@@ -101,18 +100,18 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>): Promi
             kind = 'graph';
           }
         } else if (parent === 'graph' && (name === 'node' || name === 'edge')) {
-          element = { id: attributes.get('id'), data: [] };
+          element = { id: attributes['id'], data: [] };
           if (name === 'edge') {
-            element.source = attributes.get('source');
-            element.target = attributes.get('target');
-            element.directed = attributes.get('directed');
+            element.source = attributes['source'];
+            element.target = attributes['target'];
+            element.directed = attributes['directed'];
             file.graph!.edges.push(element);
           } else {
             file.graph!.nodes.push(element);
           }
           kind = 'element';
         } else if ((parent === 'graph' || parent === 'element') && name === 'data') {
-          data = { key: attributes.get('key'), text: '', label: null };
+          data = { key: attributes['key'], text: '', label: null };
           (parent === 'graph' ? file.graph! : element!).data.push(data);
           kind = 'data';
         } else if (parent === 'data' || parent === 'inner') {
@@ -144,21 +143,19 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>): Promi
         }
       },
     },
-    { isForgiving: true },
+    { entities: HTML_ENTITIES, fileName },
   );
-  const decoder = new StringDecoder('utf8');
   let failure: unknown = null;
   for await (const chunk of chunks) {
     // After an error the rest is still read, so that the whole upload is taken (and its size checked).
     if (failure) continue;
     try {
-      scanner.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      xml.write(chunk);
     } catch (error) {
       failure = error;
     }
   }
   if (failure) throw failure;
-  scanner.write(decoder.end());
-  scanner.end();
+  xml.end();
   return file;
 }

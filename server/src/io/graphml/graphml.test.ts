@@ -129,6 +129,24 @@ describe('GraphML', () => {
     const broken = await planBytes('<graphml><graph><node id="a"', { format: 'graphml', organisationName: 'Graf' });
     expect(broken.ok).toBe(false);
     expect(broken.issues).toEqual([expect.objectContaining({ reason: 'UNREADABLE_FILE' })]);
-    expect(broken.issues[0]!.message).toMatch(/^not well-formed XML/);
+    expect(broken.issues[0]!.message).toBe('not well-formed XML: line 1, column 28: unclosed tag: graph');
+
+    // Common HTML entities are known; any other entity is refused, saying where.
+    const entities = (label: string) =>
+      `<graphml><key id="d0" for="node" attr.name="label"/><graph><node id="a"><data key="d0">${label}</data></node></graph></graphml>`;
+    const html = await planBytes(entities('Skol&nbsp;chef &euro;'), { format: 'graphml', organisationName: 'Graf' });
+    expect(planned(html).actors.map((a) => a.name)).toEqual(['Skol\u00a0chef €']);
+    const unknown = await planFromStream(Readable.from([Buffer.from(entities('&foo;'))]), {
+      format: 'graphml',
+      mode: 'CREATE',
+      existing: null,
+      fileName: 'graf.graphml',
+    });
+    expect(unknown.issues).toContainEqual(
+      expect.objectContaining({
+        reason: 'UNREADABLE_FILE',
+        message: 'not well-formed XML: graf.graphml, line 1, column 92: undefined entity.',
+      }),
+    );
   });
 });

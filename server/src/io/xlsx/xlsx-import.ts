@@ -11,11 +11,10 @@
  * them, booleans as `true`/`false`, errors as empty cells, and dates as the serial numbers they
  * are stored as.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 
 import type { SheetCollector, SheetSink } from '../sheet-collector.ts';
-import { type XmlAttributes, type XmlHandler, XmlScanner } from '../xml-scanner.ts';
+import { type XmlAttributes, type XmlHandler, XmlStream } from '../xml-stream.ts';
 import { type RawZipEntry, readZipRaw } from '../zip/zip.ts';
 
 const WORKBOOK = 'xl/workbook.xml';
@@ -24,21 +23,19 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 /** Excel's last column, XFD. */
 const MAX_COLUMN = 16_384;
 
-/** Inflates a ZIP entry in pieces and feeds them, as text, to a scanner. */
+/** Inflates a ZIP entry in pieces and reads them as XML as they come. */
 async function scanEntry(entry: RawZipEntry, handler: XmlHandler): Promise<void> {
-  const scanner = new XmlScanner(handler);
-  const decoder = new StringDecoder('utf8');
+  const xml = new XmlStream(handler, { fileName: entry.name });
   if (entry.method === 0) {
-    scanner.write(decoder.write(entry.raw));
+    xml.write(entry.raw);
   } else if (entry.method === 8) {
     const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
     inflate.end(entry.raw);
-    for await (const chunk of inflate) scanner.write(decoder.write(chunk as Buffer));
+    for await (const chunk of inflate) xml.write(chunk as Buffer);
   } else {
     throw new Error(`ZIP entry "${entry.name}" uses an unsupported compression method`);
   }
-  scanner.write(decoder.end());
-  scanner.end();
+  xml.end();
 }
 
 /** exceljs's own decoding of string cells, applied after the XML's: kept so that text reads as before. */
@@ -124,11 +121,11 @@ async function worksheets(entries: ReadonlyMap<string, RawZipEntry>): Promise<Sh
       open: (name, attributes) => {
         if (
           name === 'Relationship' &&
-          attributes.get('Id') &&
-          attributes.get('Target') &&
-          attributes.get('Type')?.endsWith('/worksheet')
+          attributes['Id'] &&
+          attributes['Target'] &&
+          attributes['Type']?.endsWith('/worksheet')
         ) {
-          targets.set(attributes.get('Id')!, partName(attributes.get('Target')!));
+          targets.set(attributes['Id']!, partName(attributes['Target']!));
         }
       },
       text: () => {},
@@ -138,8 +135,8 @@ async function worksheets(entries: ReadonlyMap<string, RawZipEntry>): Promise<Sh
   const sheets: SheetEntry[] = [];
   await scanEntry(workbook, {
     open: (name, attributes) => {
-      const sheetName = name === 'sheet' ? attributes.get('name') : undefined;
-      const target = sheetName === undefined ? undefined : targets.get(attributes.get('r:id') ?? '');
+      const sheetName = name === 'sheet' ? attributes['name'] : undefined;
+      const target = sheetName === undefined ? undefined : targets.get(attributes['r:id'] ?? '');
       const entry = target ? entries.get(target) : undefined;
       if (entry) sheets.push({ name: sheetName!, entry });
     },
@@ -213,15 +210,15 @@ async function readRows(
           break;
         case 'row':
           if (!isInRows) break;
-          rowNumber = attributes.get('r') ? parseInt(attributes.get('r')!, 10) : rowNumber + 1;
+          rowNumber = attributes['r'] ? parseInt(attributes['r']!, 10) : rowNumber + 1;
           cells = [];
           break;
         case 'c': {
           if (!cells) break;
-          const ref = attributes.get('r');
+          const ref = attributes['r'];
           cell = {
             column: ref ? columnOf(ref) : cells.length + 1,
-            type: attributes.get('t'),
+            type: attributes['t'],
             formula: null,
             value: null,
           };
