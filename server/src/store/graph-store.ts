@@ -110,6 +110,7 @@ export interface GraphStore {
    */
   deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean>;
 
+  /** The graph may be shared between callers (SQLite caches it, frozen): never mutate it. */
   readScenarioGraph(
     organisationId: string,
     scenarioId: string,
