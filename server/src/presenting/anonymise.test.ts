@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Actor } from '../domain/records.ts';
+import { testActor } from '../domain/test-records.ts';
 import { anonymousLabels, nameReplacer } from './anonymise.ts';
 
 const LEVELS = [
@@ -8,21 +9,7 @@ const LEVELS = [
   { key: 'teacher', name: 'Lärare', isSide: false },
 ];
 
-function actor(id: string, fields: Partial<Actor>): Actor {
-  return {
-    id,
-    name: id,
-    personName: null,
-    levelKey: 'teacher',
-    role: null,
-    unitId: null,
-    tags: [],
-    notes: null,
-    organisationId: 'org',
-    version: 1,
-    ...fields,
-  };
-}
+const actor = (id: string, fields: Partial<Actor>) => testActor(id, { name: id, ...fields });
 
 const ACTORS = [
   actor('b-rektor', { name: 'Rektor Norrskolan', personName: 'Anna Berg', levelKey: 'principal', role: 'Rektor, F–6' }),

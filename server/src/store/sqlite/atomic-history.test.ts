@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
-import type { RecordTypes } from '../../domain/records.ts';
+import { testActor } from '../../domain/test-records.ts';
 import { type Audit, ChangeLog, organisationAsOf } from '../../editing/history.ts';
 import { importOrganisation } from '../../editing/organisation-commands.ts';
 import { createRecord, deleteRecord } from '../../editing/record-commands.ts';
@@ -25,20 +25,7 @@ async function openBoth(): Promise<{ store: SqliteStore; accounts: SqliteAccount
   return { store, accounts, audit: { log: new ChangeLog(accounts), userId: null } };
 }
 
-function actor(id: string): RecordTypes['actor'] {
-  return {
-    id,
-    name: `Lärare ${id}`,
-    personName: null,
-    levelKey: 'teacher',
-    role: null,
-    unitId: null,
-    tags: [],
-    notes: null,
-    organisationId: 'org',
-    version: 1,
-  };
-}
+const actor = (id: string) => testActor(id);
 
 const insertActor = (store: SqliteStore, id: string) =>
   store.insertRecords('org', [{ kind: 'actor', record: actor(id) }]);

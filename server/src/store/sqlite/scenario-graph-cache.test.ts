@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
 import type { Organisation, ScenarioGraph } from '../../domain/records.ts';
+import { testActor } from '../../domain/test-records.ts';
 import { importOrganisation } from '../../editing/organisation-commands.ts';
 import { contractDocument } from '../contract/fixture.ts';
 import { ScenarioGraphCache } from './scenario-graph-cache.ts';
@@ -133,17 +134,4 @@ async function readUncached(file: string) {
   }
 }
 
-function newActor() {
-  return {
-    id: 'a-new',
-    name: 'Ny lärare',
-    personName: null,
-    levelKey: 'teacher',
-    role: null,
-    unitId: null,
-    tags: [],
-    notes: null,
-    organisationId: 'org',
-    version: 1,
-  };
-}
+const newActor = () => testActor('a-new', { name: 'Ny lärare' });
