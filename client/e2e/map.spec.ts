@@ -299,6 +299,24 @@ describe('editing on the map', () => {
     expect((await actorNamed(id)).notes).not.toBe('Mitt utkast');
   });
 
+  it('an undo after someone else changed the record is refused, and overwrites nothing', async () => {
+    const { map } = await h.gql<MapAnswer>(MAP, { o: orgId });
+    const id = map.actors.find((a) => a.levelKey === 'teacher')?.id ?? '';
+    await page.keyboard.press('Escape');
+    await clickNode(page, id);
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="role"]').fill('Arbetslagsledare');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await actorNamed(id)).role, { timeout: 10_000 }).toBe('Arbetslagsledare');
+    // Another tab changes the same actor after my edit; my undo would put back its old version.
+    await h.gql(UPDATE_ACTOR, { i: { organisationId: orgId, id, notes: 'Skrivet i en annan flik' } });
+    await page.keyboard.press('Control+z');
+    await page.getByText('Någon har ändrat detta', { exact: false }).first().waitFor();
+    expect(await actorNamed(id)).toMatchObject({ role: 'Arbetslagsledare', notes: 'Skrivet i en annan flik' });
+  });
+
   it('a coupling set by key on a stale link shows the conflict in the details panel', async () => {
     const { map } = await h.gql<LinksAnswer>(LINKS, { o: orgId });
     const link = map.links.find((l) => l.coupling === 'LOOSE');

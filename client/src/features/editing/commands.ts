@@ -46,6 +46,35 @@ async function perform(labelKey: string, redo: () => Promise<unknown>, undo: () 
   await reloadMap();
 }
 
+/**
+ * An update and its inverse. Each replay is sent with the version the record had after the last
+ * step this client made, so an undo or redo is refused (VERSION_CONFLICT, shown as a notice)
+ * instead of overwriting what someone else changed since.
+ */
+async function performUpdate<I extends { expectedVersion?: number | null }>(
+  labelKey: string,
+  save: (input: I) => Promise<{ version: number }>,
+  forward: I,
+  back: I,
+): Promise<void> {
+  let version = (await save(forward)).version;
+  const replay = (input: I) => async () => {
+    version = (await save({ ...input, expectedVersion: version })).version;
+    await reloadMap();
+  };
+  historyActions.record({ labelKey, redo: replay(forward), undo: replay(back) });
+  await reloadMap();
+}
+
+const saveActor = (input: UpdateActorInput) =>
+  request(UpdateActorDocument, { input }).then((data) => data.updateActor.actor);
+const saveLink = (input: UpdateLinkInput) =>
+  request(UpdateLinkDocument, { input }).then((data) => data.updateLink.link);
+const saveUnit = (input: UpdateUnitInput) =>
+  request(UpdateUnitDocument, { input }).then((data) => data.updateUnit.unit);
+const saveArena = (input: UpdateArenaInput) =>
+  request(UpdateArenaDocument, { input }).then((data) => data.updateArena.arena);
+
 function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 }
@@ -71,11 +100,7 @@ export async function createActor(input: Omit<CreateActorInput, 'id'>): Promise<
 export function updateActor(before: ActorRecord, input: UpdateActorInput): Promise<void> {
   const { version: _v, ...previous } = before;
   const back = { ...previous, organisationId: input.organisationId };
-  return perform(
-    'history.updateActor',
-    () => request(UpdateActorDocument, { input }),
-    () => request(UpdateActorDocument, { input: back }),
-  );
+  return performUpdate('history.updateActor', saveActor, input, back);
 }
 
 /** Deleting an actor removes its links; undo recreates the actor and this scenario's links. */
@@ -106,11 +131,7 @@ export async function createLink(input: Omit<CreateLinkInput, 'id'>): Promise<st
 export function updateLink(before: LinkRecord, input: UpdateLinkInput): Promise<void> {
   const { scenarioId: _s, ...previous } = linkToInput(before, input.organisationId);
   const back: UpdateLinkInput = { ...previous, id: before.id };
-  return perform(
-    'history.updateLink',
-    () => request(UpdateLinkDocument, { input }),
-    () => request(UpdateLinkDocument, { input: back }),
-  );
+  return performUpdate('history.updateLink', saveLink, input, back);
 }
 
 /**
@@ -157,11 +178,7 @@ export async function createUnit(input: Omit<CreateUnitInput, 'id'>): Promise<vo
 
 export function updateUnit(before: UnitRecord, input: UpdateUnitInput): Promise<void> {
   const { version: _v, ...previous } = before;
-  return perform(
-    'history.updateUnit',
-    () => request(UpdateUnitDocument, { input }),
-    () => request(UpdateUnitDocument, { input: { ...previous, organisationId: input.organisationId } }),
-  );
+  return performUpdate('history.updateUnit', saveUnit, input, { ...previous, organisationId: input.organisationId });
 }
 
 export function deleteUnit(organisationId: string, unit: UnitRecord): Promise<void> {
@@ -184,11 +201,7 @@ export async function createArena(input: Omit<CreateArenaInput, 'id'>): Promise<
 
 export function updateArena(before: ArenaRecord, input: UpdateArenaInput): Promise<void> {
   const { version: _v, ...previous } = before;
-  return perform(
-    'history.updateArena',
-    () => request(UpdateArenaDocument, { input }),
-    () => request(UpdateArenaDocument, { input: { ...previous, organisationId: input.organisationId } }),
-  );
+  return performUpdate('history.updateArena', saveArena, input, { ...previous, organisationId: input.organisationId });
 }
 
 export function deleteArena(organisationId: string, map: MapData, arena: ArenaRecord): Promise<void> {
