@@ -9,12 +9,12 @@ import {
   SetPresenterStateDocument,
 } from '../../api/generated/graphql.ts';
 import { subscribe } from '../../api/subscriptions.ts';
+import { FollowingView, PageMessage } from './FollowingView.tsx';
 import { goTo } from './navigate.ts';
 import { PresenterView } from './PresenterView.tsx';
 import { editorPath } from './routes.ts';
 import type { Show } from './types.ts';
-import { FollowStatus, PageMessage } from './ShareRoute.tsx';
-import { type PresenterFeed, useFollow } from './use-follow.ts';
+import type { PresenterFeed } from './use-follow.ts';
 
 function initialStep(count: number): number {
   const wanted = Number(new URLSearchParams(window.location.search).get('step'));
@@ -107,7 +107,6 @@ function Presenting(props: { show: Show; onLeave: () => void }) {
 
 /** A member without the editor role opening the presenter view follows the presenter. */
 function MemberFollowing(props: { show: Show; onLeave: () => void }) {
-  const { t } = useTranslation();
   const { show } = props;
   const { organisationId, id } = show.presentation;
   const feed = useMemo<PresenterFeed>(
@@ -127,17 +126,5 @@ function MemberFollowing(props: { show: Show; onLeave: () => void }) {
     () => request(PresentationShowDocument, { organisationId, id }).then((d) => d.presentationShow?.live ?? null),
     [organisationId, id],
   );
-  const follow = useFollow(show.live, show.presentation.steps.length, feed, refetchLive);
-  return (
-    <PresenterView
-      show={show}
-      index={follow.index}
-      canStep={follow.canStep}
-      onStep={follow.step}
-      isInteractive={follow.canStep}
-      onLeave={props.onLeave}
-      status={<FollowStatus mode={follow.mode} />}
-      problem={follow.error ? `${t('presentations.follow.liveFailed')} ${errorText(t, follow.error)}` : null}
-    />
-  );
+  return <FollowingView show={show} feed={feed} refetchLive={refetchLive} onLeave={props.onLeave} />;
 }

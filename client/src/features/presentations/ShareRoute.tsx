@@ -1,36 +1,17 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { request, type RequestStatus } from '../../api/client.ts';
 import { asApiError, errorText } from '../../api/error-text.ts';
 import { PresenterMovedDocument, SharedPresentationDocument } from '../../api/generated/graphql.ts';
 import { subscribe } from '../../api/subscriptions.ts';
-import type { FollowMode } from './follow.ts';
-import { PresenterView } from './PresenterView.tsx';
+import { FollowingView, PageMessage } from './FollowingView.tsx';
 import type { Show } from './types.ts';
-import { type PresenterFeed, useFollow } from './use-follow.ts';
+import type { PresenterFeed } from './use-follow.ts';
 import './presentations.css';
 
 /** The codes that mean "this link does not work": unknown, revoked or expired. */
 const INVALID_LINK_CODES = new Set(['FORBIDDEN', 'SHARE_LINK_INVALID', 'NOT_FOUND', 'UNAUTHENTICATED']);
-
-export function PageMessage(props: { text: string; isError?: boolean; children?: ReactNode }) {
-  return (
-    <div className="presenter-page-message" role={props.isError ? 'alert' : 'status'}>
-      <p>{props.text}</p>
-      {props.children}
-    </div>
-  );
-}
-
-export function FollowStatus({ mode }: { mode: FollowMode }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`presenter__follow presenter__follow--${mode}`} role="status" data-testid="follow-status">
-      {t(`presentations.follow.${mode}`)}
-    </span>
-  );
-}
 
 /** `/share/<token>`: the presentation without an account, read-only, following the presenter. */
 export function ShareRoute({ token }: { token: string }) {
@@ -84,21 +65,12 @@ function SharedShow({ show, token }: { show: Show; token: string }) {
     () => request(SharedPresentationDocument, { token }).then((d) => d.sharedPresentation.live),
     [token],
   );
-  const follow = useFollow(show.live, show.presentation.steps.length, feed, refetchLive);
-  const problem = follow.error
-    ? INVALID_LINK_CODES.has(follow.error.code)
-      ? t('presentations.share.invalidLink')
-      : `${t('presentations.follow.liveFailed')} ${errorText(t, follow.error)}`
-    : null;
   return (
-    <PresenterView
+    <FollowingView
       show={show}
-      index={follow.index}
-      canStep={follow.canStep}
-      onStep={follow.step}
-      isInteractive={follow.canStep}
-      status={<FollowStatus mode={follow.mode} />}
-      problem={problem}
+      feed={feed}
+      refetchLive={refetchLive}
+      describeError={(error) => (INVALID_LINK_CODES.has(error.code) ? t('presentations.share.invalidLink') : null)}
     />
   );
 }
