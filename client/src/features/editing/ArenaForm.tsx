@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Cadence } from '../../api/generated/graphql.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Field, Select } from '../../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { CadenceField } from './CadenceField.tsx';
 import { createArena, updateArena } from './commands.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { reapplyOnStored } from './reapply.ts';
 import { reloadAndReopen, useSubmit } from './use-submit.ts';
-
-export const CADENCES: Cadence[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'TERMLY', 'YEARLY', 'AD_HOC'];
 
 export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }) {
   const { t } = useTranslation();
@@ -44,15 +43,7 @@ export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }
         <Field label={t('fields.name')} error={errors.name}>
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         </Field>
-        <Field label={t('fields.cadence')} error={errors.cadence}>
-          <Select
-            name="cadence"
-            value={cadence}
-            onChange={setCadence}
-            emptyLabel={t('common.none')}
-            options={CADENCES.map((c) => ({ value: c, label: t(`cadence.${c}`) }))}
-          />
-        </Field>
+        <CadenceField value={cadence} onChange={setCadence} error={errors.cadence} />
         <Field label={t('fields.participants')} error={errors.participantIds}>
           <select
             name="participantIds"

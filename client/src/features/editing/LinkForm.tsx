@@ -7,7 +7,7 @@ import type { MapData } from '../../state/map-store.ts';
 import { selectionActions } from '../../state/selection-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, Select, TriState } from '../../ui/Field.tsx';
-import { CADENCES } from './ArenaForm.tsx';
+import { CadenceField } from './CadenceField.tsx';
 import { createLink, updateLink } from './commands.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
@@ -126,15 +126,7 @@ export function LinkForm({ map, id, ...preset }: Props) {
             options={map.arenas.map((a) => ({ value: a.id, label: a.name }))}
           />
         </Field>
-        <Field label={t('fields.cadence')} error={errors.cadence}>
-          <Select
-            name="cadence"
-            value={cadence}
-            onChange={setCadence}
-            emptyLabel={t('common.none')}
-            options={CADENCES.map((c) => ({ value: c, label: t(`cadence.${c}`) }))}
-          />
-        </Field>
+        <CadenceField value={cadence} onChange={setCadence} error={errors.cadence} />
         <Field label={t('fields.partnershipStage')} error={errors.partnershipStage}>
           <Select
             name="partnershipStage"
