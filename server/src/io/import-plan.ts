@@ -17,7 +17,7 @@ import type { Collected } from './sheet-collector.ts';
 import { sheetSpec, type SheetName } from './spreadsheet-layout.ts';
 
 export type PreviewKind =
-  'organisation' | 'unit' | 'actor' | 'scenario' | 'arena' | 'link' | 'perception' | 'initiative';
+  'organisation' | 'unit' | 'actor' | 'scenario' | 'arena' | 'link' | 'perception' | 'initiative' | 'presentation';
 export type ChangeAction = 'created' | 'updated' | 'deleted';
 
 export interface KindCounts {
@@ -80,6 +80,7 @@ const PREVIEW_KINDS: readonly PreviewKind[] = [
   'link',
   'perception',
   'initiative',
+  'presentation',
 ];
 
 export function planImport(collected: Collected, options: PlanOptions): ImportPlan {
@@ -276,6 +277,7 @@ function flatten(document: InterchangeDocument): Flat {
     for (const perception of perceptions) put('perception', perception);
     for (const initiative of initiatives) put('initiative', initiative);
   }
+  for (const presentation of document.presentations) put('presentation', presentation);
   return out;
 }
 

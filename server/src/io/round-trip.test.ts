@@ -41,6 +41,33 @@ describe('export then import gives the same organisation', () => {
     );
   });
 
+  it('a JSON replace previews what it does to presentations', async () => {
+    const step = { id: 's1', title: 'Kedjan' };
+    const existing = readDocument({
+      ...exampleDocument(),
+      presentations: [
+        { id: 'p-old', name: 'Gammal', steps: [step] },
+        { id: 'p-kept', name: 'Kvar', steps: [step] },
+      ],
+    }).document;
+    const replacement = {
+      ...existing,
+      presentations: [
+        { ...existing.presentations[1]!, name: 'Omdöpt' },
+        { id: 'p-new', name: 'Ny', steps: [step] },
+      ],
+    };
+    const plan = await planBytes(JSON.stringify(replacement), { format: 'json', mode: 'REPLACE', existing });
+    expect(plan.ok).toBe(true);
+    expect(plan.preview.counts.presentation).toEqual({
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+      leftAlone: 0,
+      deleted: 1,
+    });
+  });
+
   it('a re-import of an export into the same organisation changes nothing', async () => {
     const plan = await planBytes(await exportAs(example, 'xlsx'), { format: 'xlsx', mode: 'MERGE', existing: example });
     expect(plan.ok).toBe(true);
