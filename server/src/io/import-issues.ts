@@ -20,6 +20,16 @@ export interface ImportIssue {
   value?: unknown;
 }
 
+/** A problem of the file as a whole, or of a record it did not touch (located by its document path). */
+export function documentIssue(
+  field: string | null,
+  reason: ImportIssueReason,
+  message: string,
+  value?: unknown,
+): ImportIssue {
+  return { sheet: null, row: null, column: null, field, reason, message, ...(value === undefined ? {} : { value }) };
+}
+
 /** Something that was accepted but not as written (ignored column, defaulted value): shown, not fatal. */
 export interface ImportNote {
   sheet: SheetName | null;

@@ -10,7 +10,7 @@ import { type InterchangeDocument, interchangeDocumentSchema } from '@kopplingsk
 import { readDocument } from '../domain/document.ts';
 import { DomainError, type FieldIssue } from '../domain/errors.ts';
 import type { OrganisationContents } from '../domain/records.ts';
-import type { ImportIssue, ImportNote } from './import-issues.ts';
+import { documentIssue, type ImportIssue, type ImportNote } from './import-issues.ts';
 import { type ImportMode, mergeRows, type MergeResult } from './merge.ts';
 import type { RecordKey } from './merge-state.ts';
 import type { Collected } from './sheet-collector.ts';
@@ -83,19 +83,17 @@ const PREVIEW_KINDS: readonly PreviewKind[] = [
   'presentation',
 ];
 
+/** CREATE refuses an organisation that exists; `advice` says which mode the format offers instead. */
+function createOverExisting(options: PlanOptions, advice: string): ImportIssue[] {
+  if (options.mode !== 'CREATE' || !options.existing) return [];
+  const { id } = options.existing.organisation;
+  return [documentIssue('organisation.id', 'DUPLICATE', `organisation "${id}" exists already; ${advice}`)];
+}
+
 export function planImport(collected: Collected, options: PlanOptions): ImportPlan {
   const merged = mergeRows(collected, options);
   const issues: ImportIssue[] = [...collected.issues, ...merged.issues];
-  if (options.mode === 'CREATE' && options.existing) {
-    issues.push({
-      sheet: null,
-      row: null,
-      column: null,
-      field: 'organisation.id',
-      reason: 'DUPLICATE',
-      message: `organisation "${options.existing.organisation.id}" exists already; merge or replace instead`,
-    });
-  }
+  issues.push(...createOverExisting(options, 'merge or replace instead'));
   const checked = checkMerged(merged, collected);
   issues.push(...checked.issues);
   const rows: Partial<Record<SheetName, number>> = {};
@@ -294,40 +292,23 @@ export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
     for (const issue of error.details.issues ?? []) {
-      const shown = isPrimitive(issue.value) ? { value: issue.value } : {};
-      issues.push({
-        sheet: null,
-        row: null,
-        column: null,
-        field: issue.field,
-        reason: issue.reason,
-        message: issue.message,
-        ...shown,
-      });
+      issues.push(
+        documentIssue(issue.field, issue.reason, issue.message, isPrimitive(issue.value) ? issue.value : undefined),
+      );
     }
   }
   const organisationId =
     document?.organisation.id ?? String((value as { organisation?: { id?: unknown } } | null)?.organisation?.id ?? '');
   if (options.existing && options.existing.organisation.id !== organisationId && document) {
-    issues.push({
-      sheet: null,
-      row: null,
-      column: null,
-      field: 'organisation.id',
-      reason: 'INVALID',
-      message: `the document describes organisation "${organisationId}", not "${options.existing.organisation.id}"`,
-    });
+    issues.push(
+      documentIssue(
+        'organisation.id',
+        'INVALID',
+        `the document describes organisation "${organisationId}", not "${options.existing.organisation.id}"`,
+      ),
+    );
   }
-  if (options.mode === 'CREATE' && options.existing) {
-    issues.push({
-      sheet: null,
-      row: null,
-      column: null,
-      field: 'organisation.id',
-      reason: 'DUPLICATE',
-      message: `organisation "${options.existing.organisation.id}" exists already; replace it instead`,
-    });
-  }
+  issues.push(...createOverExisting(options, 'replace it instead'));
   const preview = document
     ? previewOf(options.existing, document, { has: () => true, origin: () => null }, options.changeListLimit ?? 200)
     : previewOf(null, null, { has: () => false, origin: () => null }, 0);

@@ -11,6 +11,7 @@ import { chainLevels } from '../domain/rules.ts';
 import { collectCsv, collectCsvZip } from './csv/csv-import.ts';
 import { documentSheets } from './document-sheets.ts';
 import { collectGraphml } from './graphml/graphml-import.ts';
+import { documentIssue } from './import-issues.ts';
 import { type ImportPlan, planDocument, planImport, type PlanOptions } from './import-plan.ts';
 import { type Collected, type ImportProgress, SheetCollector } from './sheet-collector.ts';
 import type { SheetName } from './spreadsheet-layout.ts';
@@ -90,7 +91,7 @@ function unreadable(message: string): Collected {
   return {
     sheets: new Map(),
     notes: [],
-    issues: [{ sheet: null, row: null, column: null, field: null, reason: 'UNREADABLE_FILE', message }],
+    issues: [documentIssue(null, 'UNREADABLE_FILE', message)],
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { idSchema } from '@kopplingskartan/schema/interchange';
 
+import { documentIssue } from '../import-issues.ts';
 import { slugify } from '../merge-state.ts';
 import type { SheetCollector } from '../sheet-collector.ts';
 import { resolveColumn, resolveSheetName, type SheetName } from '../spreadsheet-layout.ts';
@@ -95,7 +96,7 @@ class RowTable {
 }
 
 function unreadable(collector: SheetCollector, message: string): void {
-  collector.issue({ sheet: null, row: null, column: null, field: null, reason: 'UNREADABLE_FILE', message });
+  collector.issue(documentIssue(null, 'UNREADABLE_FILE', message));
 }
 
 /**
