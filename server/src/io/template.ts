@@ -2,7 +2,12 @@
  * The downloadable template: instructions in English or Swedish, and an invented example
  * organisation (roles and invented names only) written in the import layout.
  */
-import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
+import {
+  type Coupling,
+  type InterchangeDocument,
+  type LinkKind,
+  linkSchema,
+} from '@kopplingskartan/schema/interchange';
 
 import { DEFAULT_LEVELS } from '../domain/records.ts';
 import { headerOf, type Lang, SHEETS, sheetTitle } from './spreadsheet-layout.ts';
@@ -42,28 +47,9 @@ export function instructionRows(lang: Lang): string[][] {
 
 /** A small invented school authority that shows every sheet in use. */
 export function exampleDocument(): InterchangeDocument {
-  const link = (
-    id: string,
-    sourceId: string,
-    targetId: string,
-    kind: 'STEERING' | 'FOLLOW_UP' | 'DIALOGUE' | 'SUPPORT',
-    coupling: 'TIGHT' | 'LOOSE' | 'DECOUPLED',
-  ) => ({
-    id,
-    sourceId,
-    targetId,
-    kind,
-    coupling,
-    targetResponds: null,
-    sourceResponds: null,
-    distinctive: null,
-    arenaId: null,
-    cadence: null,
-    evidence: [],
-    notes: null,
-    confidential: false,
-    partnershipStage: null,
-  });
+  // The schema fills every optional field with its default.
+  const link = (id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling) =>
+    linkSchema.parse({ id, sourceId, targetId, kind, coupling });
   return {
     format: 'kopplingskartan',
     version: 1,
