@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { embeddedStoreEnv } from '../src/store/contract/store-targets.ts';
+
 /**
  * `npm start` runs server/src/main.ts under tsx, i.e. Node's own ESM loader, which resolves
  * CommonJS packages' named exports differently from Vitest: an import that passes every other
@@ -17,7 +19,13 @@ describe('the server started as `npm start` starts it', () => {
 
   it('listens, seeds the empty store and answers GraphQL', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../src/main.ts')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      env: embeddedStoreEnv({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -2,14 +2,15 @@ import { organisationSchema } from '@kopplingskartan/schema/interchange';
 
 import { cloneScenarioRecords } from '../domain/clone-scenario.ts';
 import { contentsToDocument, readDocument } from '../domain/document.ts';
-import { DomainError, invalidInput, versionConflict } from '../domain/errors.ts';
+import { DomainError, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
 import { newId } from '../domain/ids.ts';
 import { DEFAULT_LEVELS, type Organisation, type Scenario } from '../domain/records.ts';
 import { checkLevels, checkRecord } from '../domain/rules.ts';
 import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
+import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { type Audit, audited, type Change } from './history.ts';
+import { type Audit, audited, type Change, ownerOf } from './history.ts';
 import { listScenarios, loadScenarioGraph, requireOrganisation } from './read-map.ts';
 import { conflictWithCurrent } from './record-commands.ts';
 
@@ -27,7 +28,10 @@ function parseOrganisation(data: Record<string, unknown>): Omit<Organisation, 'v
   return parsed.data;
 }
 
-/** Creates an organisation (default levels unless given) with its current scenario, "Nuläge". */
+/**
+ * Creates an organisation (default levels unless given) with its current scenario, "Nuläge";
+ * the signed-in user who creates it becomes its owner in the same transaction.
+ */
 export async function createOrganisation(
   store: GraphStore,
   input: OrganisationInput,
@@ -66,6 +70,7 @@ export async function createOrganisation(
       after: created,
       isSnapshot: true,
     }),
+    ownerOf(audit, organisation.id),
   );
 }
 
@@ -147,7 +152,8 @@ export async function cloneScenario(
 export type ImportMode = 'CREATE' | 'REPLACE';
 
 /**
- * Imports an interchange document in one transaction after checking all of it.
+ * Imports an interchange document in one transaction after checking all of it. A new
+ * organisation gets the signed-in importer as its owner in the same transaction.
  * @throws DomainError DOCUMENT_INVALID (every issue listed), ORGANISATION_EXISTS in CREATE mode.
  */
 export async function importOrganisation(
@@ -159,11 +165,12 @@ export async function importOrganisation(
 ) {
   const { document, contents } = readDocument(value);
   const existing = await store.getOrganisation(document.organisation.id);
+  const isReplace = existing !== null && mode === 'REPLACE';
   const organisation = await audited(
     audit,
     store,
     contents.organisation.id,
-    () => (existing && mode === 'REPLACE' ? store.replaceOrganisation(contents) : store.createOrganisation(contents)),
+    () => (isReplace ? store.replaceOrganisation(contents) : store.createOrganisation(contents)),
     (written) => ({
       kind: 'organisation',
       recordId: written.id,
@@ -172,6 +179,7 @@ export async function importOrganisation(
       after: written,
       isSnapshot: true,
     }),
+    isReplace ? {} : ownerOf(audit, contents.organisation.id),
   );
   const count = (kind: string) => contents.records.filter((tagged) => tagged.kind === kind).length;
   return {
@@ -186,6 +194,25 @@ export async function importOrganisation(
       initiatives: count('initiative'),
     },
   };
+}
+
+/**
+ * Deletes the organisation with everything in it, and in the same transaction its memberships,
+ * invitations, share links and history: an organisation later created under the same id must
+ * inherit none of them.
+ * @throws DomainError NOT_FOUND when it does not exist.
+ */
+export async function deleteOrganisation(
+  store: GraphStore,
+  accounts: Pick<AccountStore, 'writeTogether'>,
+  id: string,
+): Promise<void> {
+  const isDeleted = await accounts.writeTogether(
+    store,
+    () => store.deleteOrganisation(id),
+    (deleted) => (deleted ? { forgetOrganisation: id } : {}),
+  );
+  if (!isDeleted) throw notFound('organisation', id);
 }
 
 export async function exportOrganisation(store: GraphStore, id: string): Promise<InterchangeDocument | null> {

@@ -47,15 +47,12 @@ export const interchangeResolvers: Resolvers<GraphQLContext> = {
      * existing one needs its owner (or an administrator).
      */
     importOrganisation: async (_, { document, mode }, ctx) => {
-      const viewer = requireViewer(ctx.viewer);
+      requireViewer(ctx.viewer);
       const organisationId = readDocument(document).document.organisation.id;
       const exists = (await ctx.store.getOrganisation(organisationId)) !== null;
       if (exists) await authorizeOrganisation(ctx, organisationId, mode === 'REPLACE' ? 'OWNER' : 'VIEWER');
-      const result = await importOrganisation(ctx.store, document, mode ?? 'CREATE', auditOf(ctx));
-      if (!exists) {
-        await ctx.accounts.setMembership({ organisationId, userId: viewer.userId, role: 'OWNER' });
-      }
-      return result;
+      // A new organisation gets the importer as its owner, in the same transaction.
+      return importOrganisation(ctx.store, document, mode ?? 'CREATE', auditOf(ctx));
     },
   },
 };

@@ -17,7 +17,7 @@ import fp from 'fastify-plugin';
 import { contentsToDocument } from '../domain/document.ts';
 import { requireViewer } from '../auth/roles.ts';
 import { DomainError } from '../domain/errors.ts';
-import { audited } from '../editing/history.ts';
+import { audited, ownerOf } from '../editing/history.ts';
 import { csvChunks, csvZip } from '../io/csv/csv-export.ts';
 import { documentSheets } from '../io/document-sheets.ts';
 import { graphmlChunks } from '../io/graphml/graphml-export.ts';
@@ -180,8 +180,9 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
         emit({ type: 'progress', phase: 'writing' });
         const { contents } = plan;
         const organisationId = contents.organisation.id;
+        const audit = { log: app.changeLog, userId: viewer.userId };
         await audited(
-          { log: app.changeLog, userId: viewer.userId },
+          audit,
           app.store,
           organisationId,
           () => (plan.isNew ? app.store.createOrganisation(contents) : app.store.replaceOrganisation(contents)),
@@ -193,8 +194,9 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
             after: written,
             isSnapshot: true,
           }),
+          // A new organisation gets the importer as its owner, in the same transaction.
+          plan.isNew ? ownerOf(audit, organisationId) : {},
         );
-        if (plan.isNew) await app.accounts.setMembership({ organisationId, userId: viewer.userId, role: 'OWNER' });
         isApplied = true;
       }
       return { plan, isApplied };
