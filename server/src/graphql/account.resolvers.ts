@@ -118,7 +118,8 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
         return organisation;
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
-        // Only when an entry was lost (see editing/history.ts): refuse rather than write a broken map.
+        // Only for a history from before writes and their entries shared a transaction (an entry
+        // could be lost then): refuse rather than write a broken map.
         throw new DomainError('RESTORE_UNAVAILABLE', 'Replaying the history up to this entry gives an invalid map.', {
           id: historyEntryId,
           issues: error.details.issues,
