@@ -4,6 +4,7 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { requireViewer } from '../auth/roles.ts';
 import { readDocument } from '../domain/document.ts';
 import { exportOrganisation, importOrganisation } from '../editing/organisation-commands.ts';
+import { checkDocumentSize } from '../io/import-limits.ts';
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -48,6 +49,7 @@ export const interchangeResolvers: Resolvers<GraphQLContext> = {
      */
     importOrganisation: async (_, { document, mode }, ctx) => {
       const viewer = requireViewer(ctx.viewer);
+      checkDocumentSize(document, ctx.importLimits);
       const organisationId = readDocument(document).document.organisation.id;
       const exists = (await ctx.store.getOrganisation(organisationId)) !== null;
       if (exists) await authorizeOrganisation(ctx, organisationId, mode === 'REPLACE' ? 'OWNER' : 'VIEWER');

@@ -11,6 +11,7 @@ import { readDocument } from '../domain/document.ts';
 import { DomainError, type FieldIssue } from '../domain/errors.ts';
 import type { OrganisationContents } from '../domain/records.ts';
 import { documentIssue, type ImportIssue, type ImportNote } from './import-issues.ts';
+import { checkIssueCount, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import { type ImportMode, mergeRows, type MergeResult } from './merge.ts';
 import type { RecordKey } from './merge-state.ts';
 import type { Collected } from './sheet-collector.ts';
@@ -69,6 +70,8 @@ export interface PlanOptions {
   organisationName?: string;
   /** How many changes the preview lists one by one (default 200). */
   changeListLimit?: number;
+  /** The limits the import is held to (default DEFAULT_IMPORT_LIMITS). */
+  limits?: ImportLimits;
 }
 
 const PREVIEW_KINDS: readonly PreviewKind[] = [
@@ -96,6 +99,7 @@ export function planImport(collected: Collected, options: PlanOptions): ImportPl
   issues.push(...createOverExisting(options, 'merge or replace instead'));
   const checked = checkMerged(merged, collected);
   issues.push(...checked.issues);
+  checkIssueCount(issues, options.limits ?? DEFAULT_IMPORT_LIMITS);
   const rows: Partial<Record<SheetName, number>> = {};
   for (const [name, sheet] of collected.sheets) rows[name] = sheet.rows.length;
   const isOk = issues.length === 0 && checked.contents !== null;
@@ -309,6 +313,7 @@ export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
     );
   }
   issues.push(...createOverExisting(options, 'replace it instead'));
+  checkIssueCount(issues, options.limits ?? DEFAULT_IMPORT_LIMITS);
   const preview = document
     ? previewOf(options.existing, document, { has: () => true, origin: () => null }, options.changeListLimit ?? 200)
     : previewOf(null, null, { has: () => false, origin: () => null }, 0);

@@ -22,16 +22,24 @@ import { csvChunks, csvZip } from '../io/csv/csv-export.ts';
 import { documentSheets } from '../io/document-sheets.ts';
 import { graphmlChunks } from '../io/graphml/graphml-export.ts';
 import type { ImportPlan } from '../io/import-plan.ts';
-import { detectFormat, ImportTooLargeError, planFromStream } from '../io/import-source.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
+import { detectFormat, planFromStream } from '../io/import-source.ts';
 import type { ImportMode } from '../io/merge.ts';
 import type { ImportProgress } from '../io/sheet-collector.ts';
 import { type Lang, resolveSheetName, SHEET_NAMES } from '../io/spreadsheet-layout.ts';
 import { exampleDocument } from '../io/template.ts';
 import { writeXlsx } from '../io/xlsx/xlsx-export.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What an import may read, for the REST import here and GraphQL's importOrganisation alike. */
+    importLimits: ImportLimits;
+  }
+}
+
 export interface IoRoutesOptions {
-  /** Largest upload accepted, in bytes (default 512 MiB). */
-  maxImportBytes?: number;
+  /** What an import may read (default DEFAULT_IMPORT_LIMITS). */
+  limits?: ImportLimits;
   /** Issues listed one by one in an answer; the rest are counted (default 1000). */
   issueListLimit?: number;
 }
@@ -54,6 +62,7 @@ const STATUS: Partial<Record<string, number>> = {
   ORGANISATION_EXISTS: 409,
   DUPLICATE: 409,
   DOCUMENT_INVALID: 422,
+  IMPORT_TOO_LARGE: 413,
 };
 
 function problem(reply: FastifyReply, status: number, code: string, message: string, details: object = {}) {
@@ -103,14 +112,13 @@ function xlsxStream(sheets: ReturnType<typeof documentSheets>, lang: Lang, isTem
 }
 
 async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<void> {
-  const maxBytes = options.maxImportBytes ?? 512 * 1024 * 1024;
+  const limits = app.importLimits;
   const issueListLimit = options.issueListLimit ?? 1000;
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
       return problem(reply, STATUS[error.code] ?? 400, error.code, error.message, error.details);
     }
-    if (error instanceof ImportTooLargeError) return problem(reply, 413, 'BAD_USER_INPUT', error.message);
     request.log.error({ err: error }, 'unexpected error in an import/export route');
     return problem(reply, 500, 'INTERNAL', 'Internal error; it has been logged.');
   });
@@ -171,7 +179,7 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
         organisationName: query.name,
         sheet,
         fileName: query.fileName,
-        maxBytes,
+        limits,
         onProgress: (progress: ImportProgress) => emit({ type: 'progress', phase: 'reading', ...progress }),
       });
       emit({ type: 'progress', phase: 'checked', issues: plan.issues.length });
@@ -299,6 +307,7 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
  */
 export const ioRoutesPlugin = fp<IoRoutesOptions>(
   async (app, options) => {
+    app.decorate('importLimits', options.limits ?? DEFAULT_IMPORT_LIMITS);
     await app.register(routes, options);
   },
   { name: 'io-routes', dependencies: ['store', 'auth'] },
