@@ -2,14 +2,16 @@ import { organisationSchema } from '@kopplingskartan/schema/interchange';
 
 import { cloneScenarioRecords } from '../domain/clone-scenario.ts';
 import { contentsToDocument, readDocument } from '../domain/document.ts';
-import { DomainError, invalidInput, versionConflict } from '../domain/errors.ts';
+import { versionsOf } from '../domain/content-versions.ts';
+import { DomainError, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
 import { newId } from '../domain/ids.ts';
-import { DEFAULT_LEVELS, type Organisation, type Scenario } from '../domain/records.ts';
+import { DEFAULT_LEVELS, type Organisation, type OrganisationContents, type Scenario } from '../domain/records.ts';
 import { checkLevels, checkRecord } from '../domain/rules.ts';
 import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
+import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { type Audit, audited, type Change } from './history.ts';
+import { type Audit, audited, organisationAsOf } from './history.ts';
 import { listScenarios, loadScenarioGraph, requireOrganisation } from './read-map.ts';
 import { conflictWithCurrent } from './record-commands.ts';
 
@@ -147,7 +149,9 @@ export async function cloneScenario(
 export type ImportMode = 'CREATE' | 'REPLACE';
 
 /**
- * Imports an interchange document in one transaction after checking all of it.
+ * Imports an interchange document in one transaction after checking all of it. REPLACE writes
+ * it over the organisation whatever it holds now (the document is the state wanted); every
+ * version then rises above those the organisation had.
  * @throws DomainError DOCUMENT_INVALID (every issue listed), ORGANISATION_EXISTS in CREATE mode.
  */
 export async function importOrganisation(
@@ -155,7 +159,6 @@ export async function importOrganisation(
   value: unknown,
   mode: ImportMode = 'CREATE',
   audit?: Audit,
-  action: Extract<Change['action'], 'IMPORT' | 'RESTORE'> = 'IMPORT',
 ) {
   const { document, contents } = readDocument(value);
   const existing = await store.getOrganisation(document.organisation.id);
@@ -167,7 +170,7 @@ export async function importOrganisation(
     (written) => ({
       kind: 'organisation',
       recordId: written.id,
-      action,
+      action: 'IMPORT',
       before: existing,
       after: written,
       isSnapshot: true,
@@ -186,6 +189,48 @@ export async function importOrganisation(
       initiatives: count('initiative'),
     },
   };
+}
+
+/**
+ * Restores an organisation to its state right after history entry `entryId`, in one write that
+ * is refused (VERSION_CONFLICT) when anything changed between reading the organisation here and
+ * writing it back; every version rises above those it had.
+ * @throws DomainError NOT_FOUND, RESTORE_UNAVAILABLE (no state that far back, or an invalid one), VERSION_CONFLICT.
+ */
+export async function restoreOrganisation(
+  store: GraphStore,
+  history: Pick<AccountStore, 'historySince'>,
+  organisationId: string,
+  entryId: number,
+  audit?: Audit,
+): Promise<Organisation> {
+  const current = await store.readOrganisation(organisationId);
+  if (!current) throw notFound('organisation', organisationId);
+  let contents: OrganisationContents;
+  try {
+    ({ contents } = readDocument(contentsToDocument(await organisationAsOf(history, organisationId, entryId))));
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
+    // Only when an entry was lost (see history.ts): refuse rather than write a broken map.
+    throw new DomainError('RESTORE_UNAVAILABLE', 'Replaying the history up to this entry gives an invalid map.', {
+      id: String(entryId),
+      issues: error.details.issues,
+    });
+  }
+  return audited(
+    audit,
+    store,
+    organisationId,
+    () => store.replaceOrganisation(contents, versionsOf(current)),
+    (written) => ({
+      kind: 'organisation',
+      recordId: written.id,
+      action: 'RESTORE',
+      before: current.organisation,
+      after: written,
+      isSnapshot: true,
+    }),
+  );
 }
 
 export async function exportOrganisation(store: GraphStore, id: string): Promise<InterchangeDocument | null> {

@@ -14,6 +14,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
+import { versionsOf } from '../domain/content-versions.ts';
 import { contentsToDocument } from '../domain/document.ts';
 import { requireViewer } from '../auth/roles.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -61,6 +62,7 @@ const STATUS: Partial<Record<string, number>> = {
   NOT_FOUND: 404,
   ORGANISATION_EXISTS: 409,
   DUPLICATE: 409,
+  VERSION_CONFLICT: 409,
   DOCUMENT_INVALID: 422,
   IMPORT_TOO_LARGE: 413,
 };
@@ -192,7 +194,11 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
           { log: app.changeLog, userId: viewer.userId },
           app.store,
           organisationId,
-          () => (plan.isNew ? app.store.createOrganisation(contents) : app.store.replaceOrganisation(contents)),
+          // Refused (VERSION_CONFLICT) when anything changed since the plan was made from `existingContents`.
+          () =>
+            existingContents
+              ? app.store.replaceOrganisation(contents, versionsOf(existingContents))
+              : app.store.createOrganisation(contents),
           (written) => ({
             kind: 'organisation',
             recordId: written.id,

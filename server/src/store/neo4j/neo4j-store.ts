@@ -33,6 +33,12 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 
+import {
+  checkUnchangedSince,
+  type ContentVersions,
+  recordKey,
+  versionAfterReplace,
+} from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
 import {
   type Organisation,
@@ -324,20 +330,41 @@ export class Neo4jStore implements GraphStore {
     return { ...contents.organisation, version: 1 };
   }
 
-  async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
+  async replaceOrganisation(contents: OrganisationContents, expected?: ContentVersions): Promise<Organisation> {
     const { id } = contents.organisation;
-    await this.write(async (tx) => {
-      if ((await run(tx, Q.LOCK_ORGANISATION, { organisationId: id })).length === 0) throw notFound('organisation', id);
+    const version = await this.write(async (tx) => {
+      const [row] = await run(tx, Q.LOCK_ORGANISATION, { organisationId: id });
+      if (!row) throw notFound('organisation', id);
+      const current = await this.versionsIn(tx, id, Number(row.get('version')));
+      if (expected) checkUnchangedSince(id, expected, current);
+      const next = versionAfterReplace(current);
       await this.deleteContents(tx, id);
-      await this.writeContents(tx, contents);
+      await this.writeContents(tx, contents, next);
+      return next;
     });
-    return { ...contents.organisation, version: 1 };
+    return { ...contents.organisation, version };
   }
 
-  private async writeContents(tx: ManagedTransaction, { organisation, records }: OrganisationContents): Promise<void> {
-    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, 1) });
+  /** Every record's version, read under the organisation's write lock. */
+  private async versionsIn(tx: ManagedTransaction, id: string, organisation: number): Promise<ContentVersions> {
+    const records = new Map<string, number>();
+    for (const kind of RECORD_KINDS) {
+      for (const row of await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id })) {
+        const properties = row.get('properties') as Properties;
+        records.set(recordKey(kind, String(properties.id)), Number(properties.version));
+      }
+    }
+    return { organisation, records };
+  }
+
+  private async writeContents(
+    tx: ManagedTransaction,
+    { organisation, records }: OrganisationContents,
+    version = 1,
+  ): Promise<void> {
+    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, version) });
     await run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) });
-    await this.insertAll(tx, organisation.id, records);
+    await this.insertAll(tx, organisation.id, records, version);
   }
 
   private async deleteContents(tx: ManagedTransaction, id: string): Promise<boolean> {
@@ -457,6 +484,7 @@ export class Neo4jStore implements GraphStore {
     tx: ManagedTransaction,
     organisationId: string,
     records: readonly TaggedRecord[],
+    version = 1,
   ): Promise<void> {
     const byKind = new Map<RecordKind, TaggedRecord['record'][]>();
     for (const { kind, record } of records) {
@@ -477,7 +505,7 @@ export class Neo4jStore implements GraphStore {
       const list = byKind.get(kind) ?? [];
       for (const chunk of chunks(list)) {
         await run(tx, Q.INSERT_RECORDS[kind], {
-          rows: chunk.map((record) => toProperties(kind, record, organisationId, 1)),
+          rows: chunk.map((record) => toProperties(kind, record, organisationId, version)),
         });
       }
     }
