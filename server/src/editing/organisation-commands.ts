@@ -1,11 +1,11 @@
-import { organisationSchema } from '@kopplingskartan/schema/interchange';
+import { organisationSchema, scenarioSchema } from '@kopplingskartan/schema/interchange';
 
 import { cloneScenarioRecords } from '../domain/clone-scenario.ts';
 import { contentsToDocument, readDocument } from '../domain/document.ts';
 import { versionsOf } from '../domain/content-versions.ts';
 import { DomainError, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
-import { newId } from '../domain/ids.ts';
+import { newId, newOrganisationId } from '../domain/ids.ts';
 import { DEFAULT_LEVELS, type Organisation, type OrganisationContents, type Scenario } from '../domain/records.ts';
 import { checkLevels, checkRecord } from '../domain/rules.ts';
 import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
@@ -29,14 +29,17 @@ function parseOrganisation(data: Record<string, unknown>): Omit<Organisation, 'v
   return parsed.data;
 }
 
-/** Creates an organisation (default levels unless given) with its current scenario, "Nuläge". */
+/**
+ * Creates an organisation (default levels unless given) with its current scenario, "Nuläge",
+ * under an id chosen here (`newOrganisationId`).
+ */
 export async function createOrganisation(
   store: GraphStore,
-  input: OrganisationInput,
+  input: Omit<OrganisationInput, 'id'>,
   audit?: Audit,
 ): Promise<Organisation> {
   const data = parseOrganisation({
-    id: input.id ?? newId('org'),
+    id: newOrganisationId(input.name ?? ''),
     name: input.name,
     kind: input.kind,
     description: input.description ?? null,
@@ -108,16 +111,16 @@ export async function cloneScenario(
   audit?: Audit,
 ): Promise<Scenario> {
   const graph = await loadScenarioGraph(store, input.organisationId, input.sourceId);
-  const scenario: Scenario = {
+  const parsed = scenarioSchema.safeParse({
     id: newId('scenario'),
     name: input.name,
     kind: input.kind,
     observedAt: input.observedAt ?? null,
     description: null,
     basedOnId: graph.scenario.id,
-    organisationId: input.organisationId,
-    version: 1,
-  };
+  });
+  if (!parsed.success) throw invalidInput(zodFieldIssues(parsed.error));
+  const scenario: Scenario = { ...parsed.data, organisationId: input.organisationId, version: 1 };
   const issues = checkRecord('scenario', scenario, {
     organisation: graph.organisation,
     scenarios: await listScenarios(store, input.organisationId),

@@ -72,6 +72,11 @@ export interface PlanOptions {
   changeListLimit?: number;
   /** The limits the import is held to (default DEFAULT_IMPORT_LIMITS). */
   limits?: ImportLimits;
+  /**
+   * For CREATE through the API: the new organisation's id, from its name, whatever id the file
+   * gives (`newOrganisationId`); left out, the file's id is kept (tools run on the server).
+   */
+  newOrganisationId?: (name: string) => string;
 }
 
 const PREVIEW_KINDS: readonly PreviewKind[] = [
@@ -95,6 +100,10 @@ function createOverExisting(options: PlanOptions, advice: string): ImportIssue[]
 
 export function planImport(collected: Collected, options: PlanOptions): ImportPlan {
   const merged = mergeRows(collected, options);
+  if (options.mode === 'CREATE' && options.newOrganisationId) {
+    // NOTE: mutates the merged document, which nothing else holds yet.
+    merged.document.organisation.id = options.newOrganisationId(merged.document.organisation.name);
+  }
   const issues: ImportIssue[] = [...collected.issues, ...merged.issues];
   issues.push(...createOverExisting(options, 'merge or replace instead'));
   const checked = checkMerged(merged, collected);
@@ -287,7 +296,9 @@ function flatten(document: InterchangeDocument): Flat {
  * Plans the import of an interchange document as it is (CREATE or REPLACE): `readDocument`
  * checks it, and issues keep their document paths (`field`), since there are no sheets.
  */
-export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
+export function planDocument(given: unknown, options: PlanOptions): ImportPlan {
+  const value =
+    options.mode === 'CREATE' && options.newOrganisationId ? withNewId(given, options.newOrganisationId) : given;
   const issues: ImportIssue[] = [];
   let contents: OrganisationContents | null = null;
   let document: InterchangeDocument | null = null;
@@ -328,6 +339,17 @@ export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
     notes: [],
     preview,
     contents: isOk ? contents : null,
+  };
+}
+
+/** The document with its organisation's id chosen anew from its name (when it has an organisation at all). */
+function withNewId(value: unknown, newOrganisationId: (name: string) => string): unknown {
+  const organisation = (value as { organisation?: unknown } | null)?.organisation;
+  if (!organisation || typeof organisation !== 'object') return value;
+  const { name } = organisation as { name?: unknown };
+  return {
+    ...(value as object),
+    organisation: { ...organisation, id: newOrganisationId(typeof name === 'string' ? name : '') },
   };
 }
 

@@ -25,7 +25,8 @@ import { DEFAULT_LEVELS, type RecordKind } from '../domain/records.ts';
 import { REFERENCES } from '../domain/rules.ts';
 import type { CellProblem, CellValue } from './cell-values.ts';
 import type { ImportIssue } from './import-issues.ts';
-import { MergeState, type RecordKey, type Resolution, type RowOrigin, slugify } from './merge-state.ts';
+import { slugify } from '../domain/ids.ts';
+import { MergeState, type RecordKey, type Resolution, type RowOrigin } from './merge-state.ts';
 import type { Collected, CollectedSheet, TypedRow } from './sheet-collector.ts';
 import { type RefKind, sheetSpec, type SheetName } from './spreadsheet-layout.ts';
 

@@ -3,6 +3,7 @@
  * go over plain HTTP (the raw body as a stream) rather than GraphQL:
  *
  *   POST /api/import?organisationId=&mode=CREATE|MERGE|REPLACE&dryRun=true|false&format=&sheet=&fileName=&name=
+ *     (CREATE makes a new organisation whose id the server chooses; MERGE and REPLACE need organisationId)
  *   GET  /api/export/:organisationId.(xlsx|zip|csv|graphml|json)?lang=en|sv&sheet=&scenario=
  *   GET  /api/import-template?format=xlsx|zip|csv&lang=en|sv&sheet=
  *
@@ -16,6 +17,8 @@ import fp from 'fastify-plugin';
 
 import { versionsOf } from '../domain/content-versions.ts';
 import { contentsToDocument } from '../domain/document.ts';
+import { newOrganisationId } from '../domain/ids.ts';
+import type { OrganisationContents } from '../domain/records.ts';
 import { requireViewer } from '../auth/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 import { audited } from '../editing/history.ts';
@@ -149,22 +152,23 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
       return problem(reply, 400, 'BAD_USER_INPUT', `"${query.sheet}" is not a sheet (${SHEET_NAMES.join(', ')})`);
     }
     const viewer = requireViewer(request.viewer);
-    const exists = query.organisationId ? (await app.store.getOrganisation(query.organisationId)) !== null : false;
-    const mode = (query.mode?.toUpperCase() ?? (exists ? 'MERGE' : 'CREATE')) as ImportMode;
+    const mode = (query.mode?.toUpperCase() ?? (query.organisationId ? 'MERGE' : 'CREATE')) as ImportMode;
     if (!['CREATE', 'MERGE', 'REPLACE'].includes(mode)) {
       return problem(reply, 400, 'BAD_USER_INPUT', 'mode is CREATE, MERGE or REPLACE');
     }
-    // Authorise before saying whether the organisation exists, so that ids cannot be probed.
-    if (mode !== 'CREATE' || exists) {
-      await app.authorizeOrganisation(request, query.organisationId ?? '', mode === 'REPLACE' ? 'OWNER' : 'EDITOR');
-    }
-    const existingContents =
-      exists && query.organisationId ? await app.store.readOrganisation(query.organisationId) : null;
-    if (mode !== 'CREATE' && !existingContents) {
-      return problem(reply, 404, 'NOT_FOUND', `No organisation with id "${query.organisationId ?? ''}".`, {
-        kind: 'organisation',
-        id: query.organisationId,
-      });
+    // A new organisation's id is chosen by the server (so no answer tells whether an id is
+    // taken); into an existing one, the caller's role is checked before its existence.
+    let existingContents: OrganisationContents | null = null;
+    if (mode !== 'CREATE') {
+      const organisationId = query.organisationId ?? '';
+      await app.authorizeOrganisation(request, organisationId, mode === 'REPLACE' ? 'OWNER' : 'EDITOR');
+      existingContents = await app.store.readOrganisation(organisationId);
+      if (!existingContents) {
+        return problem(reply, 404, 'NOT_FOUND', `No organisation with id "${organisationId}".`, {
+          kind: 'organisation',
+          id: organisationId,
+        });
+      }
     }
     const isDryRun = query.dryRun !== 'false';
     const body = request.body instanceof Readable ? request.body : Readable.from([]);
@@ -177,8 +181,8 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
         format,
         mode,
         existing: existingContents ? contentsToDocument(existingContents) : null,
-        organisationId: query.organisationId,
         organisationName: query.name,
+        newOrganisationId,
         sheet,
         fileName: query.fileName,
         limits,

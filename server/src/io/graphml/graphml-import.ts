@@ -8,7 +8,7 @@ import { idSchema } from '@kopplingskartan/schema/interchange';
 
 import { documentIssue } from '../import-issues.ts';
 import type { ImportLimits } from '../import-limits.ts';
-import { slugify } from '../merge-state.ts';
+import { slugify } from '../../domain/ids.ts';
 import type { SheetCollector } from '../sheet-collector.ts';
 import { resolveColumn, resolveSheetName, type SheetName } from '../spreadsheet-layout.ts';
 import { XmlError } from '../xml-stream.ts';
