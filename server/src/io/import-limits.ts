@@ -113,13 +113,6 @@ export class ContentBudget {
     }
   }
 
-  /** The whole upload (a ZIP's directory is at its end), within the upload limit. */
-  async readUpload(input: AsyncIterable<unknown>): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const buffer of this.upload(input)) chunks.push(buffer);
-    return Buffer.concat(chunks);
-  }
-
   /** A file read as it is (CSV, GraphML, JSON): its bytes are its content. */
   async *plain(input: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
     for await (const buffer of this.upload(input)) {

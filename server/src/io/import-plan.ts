@@ -66,7 +66,6 @@ export interface ImportPlan {
 export interface PlanOptions {
   mode: ImportMode;
   existing: InterchangeDocument | null;
-  organisationId?: string;
   organisationName?: string;
   /** How many changes the preview lists one by one (default 200). */
   changeListLimit?: number;

@@ -61,7 +61,7 @@ export interface ImportSourceOptions extends PlanOptions {
 
 /** A stream's bytes as one buffer, refusing more than `maxBytes` (tests and benchmarks read their exports so). */
 export function readAll(input: AsyncIterable<unknown>, maxBytes: number): Promise<Buffer> {
-  return new ContentBudget({ ...DEFAULT_IMPORT_LIMITS, maxUploadBytes: maxBytes }).readUpload(input);
+  return readBytes(new ContentBudget({ ...DEFAULT_IMPORT_LIMITS, maxUploadBytes: maxBytes }).upload(input));
 }
 
 function defaultLevelKey(existing: InterchangeDocument | null): string {
@@ -98,10 +98,11 @@ export async function planFromStream(input: Readable, options: ImportSourceOptio
         await collectCsv(budget.plain(input), collector, { sheet: options.sheet, fileName: options.fileName });
         break;
       case 'zip':
-        await collectCsvZip(await budget.readUpload(input), collector, budget);
+        // A ZIP's directory is at its end: the upload is held whole (within its limit), not inflated.
+        await collectCsvZip(await readBytes(budget.upload(input)), collector, budget);
         break;
       case 'xlsx':
-        await collectXlsx(await budget.readUpload(input), collector, budget);
+        await collectXlsx(await readBytes(budget.upload(input)), collector, budget);
         break;
       case 'graphml':
         // Read as it streams in: neither the upload nor its text is held whole.

@@ -37,7 +37,6 @@ export interface MergeOptions {
   /** The organisation as stored now; null when creating. */
   existing: InterchangeDocument | null;
   /** For a new organisation whose file has no organisation sheet. */
-  organisationId?: string;
   organisationName?: string;
 }
 
@@ -234,7 +233,7 @@ function startDocument(options: MergeOptions, present: ReadonlySet<SheetName>): 
       format: INTERCHANGE_FORMAT,
       version: INTERCHANGE_VERSION,
       organisation: {
-        id: options.organisationId ?? '',
+        id: '',
         name: options.organisationName ?? '',
         kind: 'OTHER',
         description: null,
