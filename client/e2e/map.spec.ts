@@ -33,17 +33,26 @@ const POLL = { polling: 100 };
 let h: Harness;
 let page: Page;
 let orgId: string;
+/** The organisation with a level gap; its id is the server's choice. */
+let gapId: string;
 
 beforeAll(async () => {
   h = await startHarness();
   const orgs = await h.gql<{ organisations: { nodes: { id: string }[] } }>('{ organisations { nodes { id } } }');
   orgId = orgs.organisations.nodes[0]?.id ?? '';
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: gapDocument('glapp'),
-  });
+  gapId = (await importDocument(gapDocument('glapp'))).id;
   page = await openMap(h, `org=${orgId}`);
 });
 afterAll(async () => h?.close());
+
+/** Imports a document as a new organisation, which gets an id of the server's choosing. */
+async function importDocument(document: unknown): Promise<{ id: string }> {
+  const answer = await h.gql<{ importOrganisation: { organisation: { id: string } } }>(
+    'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
+    { d: document },
+  );
+  return answer.importOrganisation.organisation;
+}
 
 describe('the map in the browser', () => {
   it('draws every actor of the seeded map and every level that has actors', async () => {
@@ -337,10 +346,10 @@ describe('editing on the map', () => {
 
 describe('coupling and analysis', () => {
   it('changes a coupling by keyboard, stores it, and the level-gap finding disappears', async () => {
-    const before = await h.gql<{ analysis: { findings: { kind: string; linkIds: string[] }[] } }>(GAPS, { o: 'glapp' });
+    const before = await h.gql<{ analysis: { findings: { kind: string; linkIds: string[] }[] } }>(GAPS, { o: gapId });
     expect(before.analysis.findings.some((f) => f.kind === 'LEVEL_GAP')).toBe(true);
 
-    await page.goto(`${h.baseUrl}/?e2e&org=glapp`);
+    await page.goto(`${h.baseUrl}/?e2e&org=${gapId}`);
     await waitForMap(page);
     await page.getByRole('tab', { name: 'Analys' }).click();
     await page.getByRole('button', { name: 'Kör analys' }).click();
@@ -354,7 +363,7 @@ describe('coupling and analysis', () => {
     await page.getByTestId('link-details').waitFor();
     await page.keyboard.press('2');
     await page.getByTestId('link-coupling').getByText('Lös').waitFor();
-    const stored = await h.gql<MapAnswer>(MAP, { o: 'glapp' });
+    const stored = await h.gql<MapAnswer>(MAP, { o: gapId });
     expect(stored.map.links.find((l) => l.id === 'g-l3')?.coupling).toBe('LOOSE');
 
     await page.getByRole('tab', { name: 'Analys' }).click();
@@ -364,17 +373,15 @@ describe('coupling and analysis', () => {
       null,
       POLL,
     );
-    const after = await h.gql<{ analysis: { findings: { kind: string }[] } }>(GAPS, { o: 'glapp' });
+    const after = await h.gql<{ analysis: { findings: { kind: string }[] } }>(GAPS, { o: gapId });
     expect(after.analysis.findings.some((f) => f.kind === 'LEVEL_GAP')).toBe(false);
   });
 });
 
 describe('a map too large to draw in full', () => {
   it('draws units collapsed, says so, and opens a unit to show its actors', async () => {
-    await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-      d: syntheticDocument('stor', 6000),
-    });
-    await page.goto(`${h.baseUrl}/?e2e&org=stor`);
+    const { id } = await importDocument(syntheticDocument('stor', 6000));
+    await page.goto(`${h.baseUrl}/?e2e&org=${id}`);
     await waitForMap(page);
     await page.getByTestId('collapsed-note').waitFor();
     const drawn = await page.evaluate(() => ({

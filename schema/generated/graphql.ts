@@ -281,10 +281,9 @@ export type CreateLinkInput = {
   targetResponds?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A new organisation; its id is chosen by the server (a slug of the name and a random part). */
 export type CreateOrganisationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Optional; generated when left out. */
-  id?: InputMaybe<Scalars['ID']['input']>;
   kind: OrganisationKind;
   /** Defaults to politics, administration, principal, teacher and a support side level. */
   levels?: InputMaybe<Array<LevelInput>>;
@@ -492,9 +491,9 @@ export type ImportCounts = {
 };
 
 export type ImportMode =
-  /** Refuse when an organisation with the document's id exists. */
+  /** A new organisation; its id is chosen by the server (the document's id is not used). */
   | 'CREATE'
-  /** Replace an existing organisation with the same id, in one transaction. */
+  /** Replace the existing organisation with the document's id (owners), in one transaction. */
   | 'REPLACE';
 
 export type ImportPayload = {

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 
 import type { StoreConfig } from './config/config.ts';
 import type { QueryLimits } from './graphql/limits.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './io/import-limits.ts';
 import { type AuthOptions, authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
 import { graphqlPlugin } from './plugins/graphql.ts';
@@ -33,6 +34,8 @@ export interface AppOptions {
   queryLimits?: Partial<QueryLimits>;
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   isProxyTrusted?: boolean;
+  /** What an import may read (upload, decompressed size, ratio, rows, issues); defaults in io/import-limits.ts. */
+  importLimits?: Partial<ImportLimits>;
 }
 
 /** Builds the app without listening: `main.ts` listens, tests use `app.inject`. */
@@ -56,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.queryLimits ? { limits: options.queryLimits } : {}),
   });
   await app.register(healthPlugin);
-  await app.register(ioRoutesPlugin);
+  await app.register(ioRoutesPlugin, { limits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } });
   if (options.clientDir) await app.register(clientPlugin, { clientDir: options.clientDir });
   await app.ready();
   if (options.seedDir) {

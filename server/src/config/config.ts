@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
+
+const MIB = 1024 * 1024;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const envSchema = z.object({
@@ -38,6 +41,20 @@ const envSchema = z.object({
   BODY_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   /** Trust X-Forwarded-For from a reverse proxy (for per-address rate limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Import limits (io/import-limits.ts): upload, content once decompressed, compression ratio, rows, problems. */
+  IMPORT_MAX_UPLOAD_MB: z.coerce
+    .number()
+    .positive()
+    .max(4096)
+    .default(DEFAULT_IMPORT_LIMITS.maxUploadBytes / MIB),
+  IMPORT_MAX_UNCOMPRESSED_MB: z.coerce
+    .number()
+    .positive()
+    .max(16384)
+    .default(DEFAULT_IMPORT_LIMITS.maxUncompressedBytes / MIB),
+  IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_IMPORT_LIMITS.maxCompressionRatio),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxRows),
+  IMPORT_MAX_ISSUES: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxIssues),
 });
 
 export type StoreConfig =
@@ -73,6 +90,7 @@ export interface Config {
   isProduction: boolean;
   /** The built client (client/dist), served at / when present. */
   clientDir: string;
+  importLimits: ImportLimits;
 }
 
 /**
@@ -121,5 +139,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     isProduction,
     clientDir: resolve(repoRoot, 'client/dist'),
+    importLimits: {
+      maxUploadBytes: Math.round(e.IMPORT_MAX_UPLOAD_MB * MIB),
+      maxUncompressedBytes: Math.round(e.IMPORT_MAX_UNCOMPRESSED_MB * MIB),
+      maxCompressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxIssues: e.IMPORT_MAX_ISSUES,
+    },
   };
 }

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   BAD_REQUEST: 'The request is not valid JSON or not a GraphQL request.',
   QUERY_TOO_COMPLEX: 'The query selects too many fields or aliases, or nests too deep.',
   DOCUMENT_INVALID: 'An interchange document failed validation; every issue is listed.',
+  IMPORT_TOO_LARGE:
+    'The import is over a limit (upload size, size once decompressed, compression ratio, rows or problems); details name the limit and the setting that raises it.',
   ORGANISATION_EXISTS: 'An organisation with this id already exists; import with mode REPLACE to overwrite.',
   GRAPHQL_VALIDATION_FAILED: 'The query does not match the schema (unknown field, wrong type, missing argument).',
   STORE_UNAVAILABLE: 'The database could not be reached.',

@@ -10,10 +10,8 @@ import {
   setMember,
 } from '../auth/account-commands.ts';
 import { requireViewer, unauthenticated } from '../auth/roles.ts';
-import { contentsToDocument } from '../domain/document.ts';
-import { DomainError, notFound } from '../domain/errors.ts';
-import { organisationAsOf } from '../editing/history.ts';
-import { importOrganisation } from '../editing/organisation-commands.ts';
+import { notFound } from '../domain/errors.ts';
+import { restoreOrganisation } from '../editing/organisation-commands.ts';
 import { auditOf, authorizeAdmin, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { toConnection } from './connection.ts';
@@ -106,25 +104,7 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       authorizeAdmin(ctx);
       const id = entryId(historyEntryId);
       if (!(await ctx.accounts.getHistoryEntry(organisationId, id))) throw notFound('history entry', historyEntryId);
-      const contents = await organisationAsOf(ctx.accounts, organisationId, id);
-      try {
-        const { organisation } = await importOrganisation(
-          ctx.store,
-          contentsToDocument(contents),
-          'REPLACE',
-          auditOf(ctx),
-          'RESTORE',
-        );
-        return organisation;
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
-        // Only for a history from before writes and their entries shared a transaction (an entry
-        // could be lost then): refuse rather than write a broken map.
-        throw new DomainError('RESTORE_UNAVAILABLE', 'Replaying the history up to this entry gives an invalid map.', {
-          id: historyEntryId,
-          issues: error.details.issues,
-        });
-      }
+      return restoreOrganisation(ctx.store, ctx.accounts, organisationId, id, auditOf(ctx));
     },
   },
   User: {

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
 import type { ChangeLog } from '../editing/history.ts';
+import type { ImportLimits } from '../io/import-limits.ts';
 import type { SessionCookie } from '../plugins/auth.ts';
 import type { PresenterStates } from '../presenting/presenter-states.ts';
 import type { AccountStore } from '../store/account-store.ts';
@@ -25,6 +26,8 @@ export interface GraphQLContext {
   /** The viewer's membership role in an organisation, read once per request and organisation. */
   membershipIn(organisationId: string): Promise<Role | null>;
   presenterStates: PresenterStates;
+  /** What an imported document may hold (importOrganisation). */
+  importLimits: ImportLimits;
   /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
   pubsub: {
     publish(event: { topic: string; payload: unknown }): unknown;

@@ -87,6 +87,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       loginThrottle: app.loginThrottle,
       membershipIn: membershipLoader(app.accounts, request.viewer),
       presenterStates,
+      importLimits: app.importLimits,
     });
 
     await app.register(mercurius, {

@@ -1,6 +1,7 @@
 import { interchangeDocumentSchema } from '@kopplingskartan/schema/interchange';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { versionsOf } from '../../domain/content-versions.ts';
 import { canonicalDocument, contentsToDocument } from '../../domain/document.ts';
 import type { Actor, Link, Organisation, Perception } from '../../domain/records.ts';
 import type { GraphStore, LevelGapOptions } from '../graph-store.ts';
@@ -116,6 +117,39 @@ export function describeGraphStore(makeStore: () => Promise<GraphStore>): void {
       await store.updateOrganisation({ ...org!, name: 'Nytt namn' }, 1);
       await expectDomainError(store.updateOrganisation({ ...org!, name: 'Annat' }, 1), 'VERSION_CONFLICT');
       expect(await store.getOrganisation(id)).toMatchObject({ name: 'Nytt namn', version: 2 });
+    });
+
+    it('replaces with every version above any held, and refuses a replace planned before a change', async () => {
+      const id = await seeded('replace-versions');
+      const [link] = await store.getRecords('link', id, ['l-1']);
+      await store.updateRecord('link', { ...link!, coupling: 'LOOSE' }, 1);
+      await store.updateRecord('link', { ...link!, coupling: 'DECOUPLED' }, 2);
+      const planned = (await store.readOrganisation(id))!;
+      const replaced = await store.replaceOrganisation(contents(id, 'Ersatt'), versionsOf(planned));
+      // The highest version held was the link's 3: everything written is above it.
+      expect(replaced.version).toBe(4);
+      const after = (await store.readOrganisation(id))!;
+      expect(new Set(after.records.map(({ record }) => record.version))).toEqual(new Set([4]));
+      expect(after.organisation.version).toBe(4);
+
+      const [actor] = await store.getRecords('actor', id, ['a-chief']);
+      await store.updateRecord('actor', { ...actor!, name: 'Ändrad' }, 4);
+      await store.deleteRecord('link', id, 'l-1');
+      const error = await expectDomainError(
+        store.replaceOrganisation(contents(id, 'Igen'), versionsOf(after)),
+        'VERSION_CONFLICT',
+      );
+      expect(error.details).toMatchObject({
+        kind: 'organisation',
+        id,
+        changeCount: 2,
+        changes: expect.arrayContaining([
+          { kind: 'actor', id: 'a-chief', change: 'UPDATED' },
+          { kind: 'link', id: 'l-1', change: 'DELETED' },
+        ]),
+      });
+      expect(await store.getOrganisation(id)).toMatchObject({ name: 'Ersatt' });
+      expect((await store.getRecords('actor', id, ['a-chief']))[0]).toMatchObject({ name: 'Ändrad', version: 5 });
     });
 
     it('writes a batch all or nothing: one taken id refuses the whole batch', async () => {

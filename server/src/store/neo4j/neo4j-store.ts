@@ -35,6 +35,12 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 
+import {
+  checkUnchangedSince,
+  type ContentVersions,
+  recordKey,
+  versionAfterReplace,
+} from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
 import {
   type Organisation,
@@ -275,13 +281,18 @@ export class Neo4jStore implements GraphStore {
     }, exists);
   }
 
-  async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
+  async replaceOrganisation(contents: OrganisationContents, expected?: ContentVersions): Promise<Organisation> {
     const { id } = contents.organisation;
     return this.write(async (tx) => {
-      if ((await this.lockOrganisation(tx, id)) === null) throw notFound('organisation', id);
+      const locked = await this.lockOrganisation(tx, id);
+      if (locked === null) throw notFound('organisation', id);
+      const current = await this.versionsIn(tx, id, locked);
+      if (expected) checkUnchangedSince(id, expected, current);
+      const version = versionAfterReplace(current);
       await this.deleteContents(tx, id);
-      await this.writeContents(tx, contents);
-      return { ...contents.organisation, version: 1 };
+      await this.writeContents(tx, contents, version);
+      // Built inside the transaction: a joined write must return its transaction's result as is.
+      return { ...contents.organisation, version };
     });
   }
 
@@ -295,10 +306,26 @@ export class Neo4jStore implements GraphStore {
     return row ? Number(row.get('version')) : null;
   }
 
-  private async writeContents(tx: ManagedTransaction, { organisation, records }: OrganisationContents): Promise<void> {
-    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, 1) });
+  /** Every record's version, read under the organisation's write lock. */
+  private async versionsIn(tx: ManagedTransaction, id: string, organisation: number): Promise<ContentVersions> {
+    const records = new Map<string, number>();
+    for (const kind of RECORD_KINDS) {
+      for (const row of await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id })) {
+        const properties = row.get('properties') as Properties;
+        records.set(recordKey(kind, String(properties.id)), Number(properties.version));
+      }
+    }
+    return { organisation, records };
+  }
+
+  private async writeContents(
+    tx: ManagedTransaction,
+    { organisation, records }: OrganisationContents,
+    version = 1,
+  ): Promise<void> {
+    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, version) });
     await run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) });
-    await this.insertAll(tx, organisation.id, records);
+    await this.insertAll(tx, organisation.id, records, version);
   }
 
   private async deleteContents(tx: ManagedTransaction, id: string): Promise<boolean> {
@@ -421,6 +448,7 @@ export class Neo4jStore implements GraphStore {
     tx: ManagedTransaction,
     organisationId: string,
     records: readonly TaggedRecord[],
+    version = 1,
   ): Promise<void> {
     const byKind = new Map<RecordKind, TaggedRecord['record'][]>();
     for (const { kind, record } of records) {
@@ -441,7 +469,7 @@ export class Neo4jStore implements GraphStore {
       const list = byKind.get(kind) ?? [];
       for (const chunk of chunks(list)) {
         await run(tx, Q.INSERT_RECORDS[kind], {
-          rows: chunk.map((record) => toProperties(kind, record, organisationId, 1)),
+          rows: chunk.map((record) => toProperties(kind, record, organisationId, version)),
         });
       }
     }

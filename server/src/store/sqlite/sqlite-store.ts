@@ -3,6 +3,12 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import {
+  checkUnchangedSince,
+  type ContentVersions,
+  recordKey,
+  versionAfterReplace,
+} from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
 import {
   type Organisation,
@@ -197,28 +203,46 @@ export class SqliteStore implements GraphStore {
     });
   }
 
-  async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
+  async replaceOrganisation(contents: OrganisationContents, expected?: ContentVersions): Promise<Organisation> {
     const { id } = contents.organisation;
     return this.writeTransaction(id, () => {
-      if (this.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes === 0) {
-        throw notFound('organisation', id);
-      }
-      this.writeContents(contents);
-      return { ...contents.organisation, version: 1 };
+      const current = this.versionsIn(id);
+      if (!current) throw notFound('organisation', id);
+      if (expected) checkUnchangedSince(id, expected, current);
+      const version = versionAfterReplace(current);
+      this.prepare('DELETE FROM organisations WHERE id = ?').run(id);
+      this.writeContents(contents, version);
+      return { ...contents.organisation, version };
     });
   }
 
-  private writeContents({ organisation, records }: OrganisationContents): void {
+  /** The versions of an organisation and all its records; null when it does not exist. */
+  private versionsIn(id: string): ContentVersions | null {
+    const row = this.prepare('SELECT version FROM organisations WHERE id = ?').get(id) as
+      { version: number } | undefined;
+    if (!row) return null;
+    const records = new Map<string, number>();
+    for (const kind of RECORD_KINDS) {
+      const rows = this.prepare(`SELECT id, version FROM ${TABLES[kind].table} WHERE organisation_id = ?`).all(
+        id,
+      ) as Array<{ id: string; version: number }>;
+      for (const record of rows) records.set(recordKey(kind, record.id), record.version);
+    }
+    return { organisation: row.version, records };
+  }
+
+  private writeContents({ organisation, records }: OrganisationContents, version = 1): void {
     this.prepare(
-      'INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, 1)',
+      'INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(
       organisation.id,
       organisation.name,
       organisation.kind,
       organisation.description,
       JSON.stringify(organisation.levels),
+      version,
     );
-    this.insertAll(organisation.id, records);
+    this.insertAll(organisation.id, records, version);
   }
 
   async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
@@ -322,7 +346,7 @@ export class SqliteStore implements GraphStore {
    * Inserts kind by kind in `RECORD_KINDS` order (actors before the links between them), so that
    * a batch may list a record before the records it refers to, as on Neo4j.
    */
-  private insertAll(organisationId: string, records: readonly TaggedRecord[]): void {
+  private insertAll(organisationId: string, records: readonly TaggedRecord[], version = 1): void {
     for (const kind of RECORD_KINDS) {
       const spec = TABLES[kind];
       const placeholders = spec.columns.map(() => '?').join(', ');
@@ -330,7 +354,7 @@ export class SqliteStore implements GraphStore {
       for (const tagged of records) {
         if (tagged.kind !== kind) continue;
         try {
-          statement.run(toRow(spec, { ...tagged.record, organisationId, version: 1 }));
+          statement.run(toRow(spec, { ...tagged.record, organisationId, version }));
         } catch (error) {
           throw translateConstraint(error, kind, tagged.record.id);
         }
