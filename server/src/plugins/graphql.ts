@@ -8,6 +8,7 @@ import mercurius from 'mercurius';
 import { type GraphQLContext, membershipLoader } from '../graphql/context.ts';
 import { errorFormatter } from '../graphql/errors.ts';
 import { noIntrospectionRule, QUERY_LIMITS, type QueryLimits, selectionLimitRule } from '../graphql/limits.ts';
+import { requestShapeProblem } from '../graphql/request-shape.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
 
@@ -35,9 +36,9 @@ export function isAllowedSocketOrigin(origin: string | undefined, host: string |
   }
 }
 
-function queryText(request: FastifyRequest): unknown {
-  const source = request.method === 'GET' ? request.query : request.body;
-  return source && typeof source === 'object' ? (source as { query?: unknown }).query : undefined;
+/** A refusal before Mercurius reads the request, shaped like its own answers. */
+function refuse(reply: FastifyReply, statusCode: number, message: string, extensions: Record<string, unknown>) {
+  return reply.code(statusCode).send({ data: null, errors: [{ message, extensions }] });
 }
 
 /** The GraphQL API at /graphql (GraphiQL at /graphiql when enabled). */
@@ -56,19 +57,19 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       }
     });
 
-    // Refused before parsing, so an over-long query costs no parse time.
-    app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url !== '/graphql') return;
-      const query = queryText(request);
-      if (typeof query === 'string' && query.length > limits.maxLength) {
-        return reply.code(413).send({
-          data: null,
-          errors: [
-            {
-              message: `The query is ${query.length} characters long; the limit is ${limits.maxLength}.`,
-              extensions: { code: 'QUERY_TOO_LARGE', maxLength: limits.maxLength },
-            },
-          ],
+    // Checked before Fastify's schema validation (which coerces types) and before parsing, so an
+    // over-long query costs no parse time. The WebSocket handshake carries no operation.
+    app.addHook('preValidation', async (request, reply) => {
+      if (request.routeOptions.url !== '/graphql' || request.headers.upgrade?.toLowerCase() === 'websocket') return;
+      const method = request.method === 'GET' ? 'GET' : 'POST';
+      const source = method === 'GET' ? request.query : request.body;
+      const problem = requestShapeProblem(source, method);
+      if (problem) return refuse(reply, 400, problem, { code: 'BAD_REQUEST', statusCode: 400 });
+      const { query } = source as { query: string };
+      if (query.length > limits.maxLength) {
+        return refuse(reply, 413, `The query is ${query.length} characters long; the limit is ${limits.maxLength}.`, {
+          code: 'QUERY_TOO_LARGE',
+          maxLength: limits.maxLength,
         });
       }
     });
@@ -102,7 +103,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
           next(isAllowedSocketOrigin(info.origin || undefined, info.req.headers.host, options.corsOrigins), 403),
         keepAlive: 25_000,
       },
-      errorFormatter,
+      errorFormatter: errorFormatter({ isSchemaHidden: !options.introspection }),
       graphiql: options.graphiql,
       queryDepth: limits.maxDepth,
       validationRules,
