@@ -540,6 +540,27 @@ export type Invitation = {
   token: Scalars['String']['output'];
 };
 
+/**
+ * What an invitation is, for whoever holds its token (the page its link opens). It does not say
+ * whether the invited address has an account.
+ */
+export type InvitationPreview = {
+  __typename?: 'InvitationPreview';
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  organisationId: Scalars['ID']['output'];
+  organisationName: Scalars['String']['output'];
+  role: Role;
+  state: InvitationState;
+};
+
+export type InvitationState =
+  | 'EXPIRED'
+  /** Already accepted. */
+  | 'USED'
+  /** Can be accepted. */
+  | 'VALID';
+
 export type Island = {
   __typename?: 'Island';
   actorIds: Array<Scalars['ID']['output']>;
@@ -763,11 +784,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   _noop: Maybe<Scalars['Boolean']['output']>;
   /**
-   * Accepts an invitation and signs in. A new address gets an account with this password; an
-   * address that already has an account must give that account's password.
+   * Signed in: accepts an invitation made out to the signed-in user's email and gives its role in
+   * the organisation (a role already held is never lowered). Accepting again gives the same answer.
+   * INVITATION_FOR_ANOTHER_EMAIL when signed in with another address.
    */
-  acceptInvitation: SessionPayload;
-  /** Ends the user's other sessions too. */
+  acceptInvitation: Membership;
+  /** Ends the user's other sessions (and their live connections) too. Throttled like login. */
   changePassword: User;
   /** Copies links, arenas and initiatives (not perceptions, which belong to a moment) into a new scenario. */
   cloneScenario: ScenarioPayload;
@@ -810,6 +832,13 @@ export type Mutation = {
    */
   restoreOrganisation: Organisation;
   revokeShareLink: ShareLink;
+  /**
+   * Signed out, with an invitation: gives the invited address an account with this password when
+   * it has none yet (at least 10 characters). Always true, and never signs in: the answer is the
+   * same whether or not the address had an account, whose password is then neither checked nor
+   * changed. Next, sign in with `login` and call `acceptInvitation`. Throttled like login.
+   */
+  setInvitationPassword: Scalars['Boolean']['output'];
   /** Owners: give an existing user a role (or change it). */
   setMember: Member;
   /** Moves everyone following the presentation to this step. */
@@ -827,8 +856,6 @@ export type Mutation = {
 
 
 export type MutationAcceptInvitationArgs = {
-  displayName?: InputMaybe<Scalars['String']['input']>;
-  password: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
 
@@ -986,6 +1013,13 @@ export type MutationRestoreOrganisationArgs = {
 export type MutationRevokeShareLinkArgs = {
   id: Scalars['ID']['input'];
   organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetInvitationPasswordArgs = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -1247,6 +1281,8 @@ export type Query = {
   health: Health;
   /** The organisation's changes, newest first (viewers and up). */
   history: HistoryConnection;
+  /** What an invitation token opens (no sign-in needed); null for an unknown token. */
+  invitation: Maybe<InvitationPreview>;
   link: Maybe<Link>;
   links: LinkConnection;
   /** One scenario's map; the current scenario when scenarioId is left out. */
@@ -1307,6 +1343,11 @@ export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   organisationId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1828,6 +1869,8 @@ export type ResolversTypes = {
   InitiativePayload: ResolverTypeWrapper<Omit<InitiativePayload, 'initiative'> & { initiative: ResolversTypes['Initiative'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
+  InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
+  InvitationState: InvitationState;
   Island: ResolverTypeWrapper<Island>;
   IslandsResult: ResolverTypeWrapper<IslandsResult>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1958,6 +2001,7 @@ export type ResolversParentTypes = {
   InitiativePayload: Omit<InitiativePayload, 'initiative'> & { initiative: ResolversParentTypes['Initiative'] };
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
+  InvitationPreview: InvitationPreview;
   Island: Island;
   IslandsResult: IslandsResult;
   JSON: Scalars['JSON']['output'];
@@ -2262,6 +2306,15 @@ export type InvitationResolvers<ContextType = any, ParentType extends ResolversP
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type InvitationPreviewResolvers<ContextType = any, ParentType extends ResolversParentTypes['InvitationPreview'] = ResolversParentTypes['InvitationPreview']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['InvitationState'], ParentType, ContextType>;
+};
+
 export type IslandResolvers<ContextType = any, ParentType extends ResolversParentTypes['Island'] = ResolversParentTypes['Island']> = {
   actorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   boundaryLinkIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2414,7 +2467,7 @@ export type MembershipResolvers<ContextType = any, ParentType extends ResolversP
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  acceptInvitation?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
+  acceptInvitation?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   changePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   cloneScenario?: Resolver<ResolversTypes['ScenarioPayload'], ParentType, ContextType, RequireFields<MutationCloneScenarioArgs, 'input'>>;
   createActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
@@ -2444,6 +2497,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'organisationId' | 'userId'>>;
   restoreOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationRestoreOrganisationArgs, 'historyEntryId' | 'organisationId'>>;
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'id' | 'organisationId'>>;
+  setInvitationPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetInvitationPasswordArgs, 'password' | 'token'>>;
   setMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberArgs, 'email' | 'organisationId' | 'role'>>;
   setPresenterState?: Resolver<ResolversTypes['PresenterState'], ParentType, ContextType, RequireFields<MutationSetPresenterStateArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'input'>>;
@@ -2578,6 +2632,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   exportOrganisation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryExportOrganisationArgs, 'id'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'organisationId'>>;
+  invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   link?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<QueryLinkArgs, 'id' | 'organisationId'>>;
   links?: Resolver<ResolversTypes['LinkConnection'], ParentType, ContextType, RequireFields<QueryLinksArgs, 'first' | 'organisationId' | 'scenarioId'>>;
   map?: Resolver<Maybe<ResolversTypes['MapSlice']>, ParentType, ContextType, RequireFields<QueryMapArgs, 'organisationId'>>;
@@ -2730,6 +2785,7 @@ export type Resolvers<ContextType = any> = {
   InitiativeCongestionResult?: InitiativeCongestionResultResolvers<ContextType>;
   InitiativePayload?: InitiativePayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
+  InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   Island?: IslandResolvers<ContextType>;
   IslandsResult?: IslandsResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;

@@ -4,9 +4,11 @@ import {
   acceptInvitation,
   changePassword,
   createUser,
+  findInvitation,
   invite,
   login,
   removeMember,
+  setInvitationPassword,
   setMember,
 } from '../auth/account-commands.ts';
 import { requireViewer, unauthenticated } from '../auth/roles.ts';
@@ -14,7 +16,7 @@ import { contentsToDocument } from '../domain/document.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { organisationAsOf } from '../editing/history.ts';
 import { importOrganisation } from '../editing/organisation-commands.ts';
-import { auditOf, authorizeAdmin, authorizeOrganisation } from './authorize.ts';
+import { auditOf, authorizeAdmin, authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { toConnection } from './connection.ts';
 
@@ -39,6 +41,12 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       await authorizeOrganisation(ctx, organisationId, 'VIEWER');
       return toConnection(await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }));
     },
+    invitation: async (_, { token }, ctx) => {
+      const found = await findInvitation(ctx.accounts, token);
+      const organisation = found && (await ctx.store.getOrganisation(found.invitation.organisationId));
+      if (!found || !organisation) return null;
+      return { ...found.invitation, organisationName: organisation.name, state: found.state };
+    },
   },
   Mutation: {
     login: async (_, { email, password }, ctx) => {
@@ -61,11 +69,12 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
     changePassword: (_, { currentPassword, newPassword }, ctx) => {
       // Not requireViewer: this is the one thing a one-time password may do.
       if (!ctx.viewer) throw unauthenticated();
-      return changePassword(ctx.accounts, {
+      return changePassword(ctx.accounts, ctx.loginThrottle, {
         userId: ctx.viewer.userId,
         sessionTokenHash: ctx.sessionTokenHash,
         currentPassword,
         newPassword,
+        address: ctx.address,
       });
     },
     createUser: (_, { input }, ctx) => {
@@ -83,15 +92,18 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       });
       return { ...invitation, token };
     },
-    acceptInvitation: async (_, { token, password, displayName }, ctx) => {
-      const session = await acceptInvitation(ctx.accounts, {
+    setInvitationPassword: async (_, { token, password, displayName }, ctx) => {
+      await setInvitationPassword(ctx.accounts, ctx.loginThrottle, {
         token,
         password,
         displayName,
-        ttlHours: ctx.sessionCookie.ttlHours,
+        address: ctx.address,
       });
-      ctx.sessionCookie.set(ctx.reply, session.token, session.expiresAt);
-      return { user: session.user, expiresAt: session.expiresAt.toISOString() };
+      return true;
+    },
+    acceptInvitation: (_, { token }, ctx) => {
+      const viewer = authorizeSignedIn(ctx);
+      return acceptInvitation(ctx.accounts, { token, userId: viewer.userId, email: viewer.email });
     },
     setMember: async (_, { organisationId, email, role }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
