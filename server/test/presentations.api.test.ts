@@ -163,6 +163,60 @@ describe('presentations', () => {
       expect(show.presentation.name).toBe('Berättelsen om Förvaltning');
     });
 
+    it('is all the audience role reads of presentations, in lists too', async () => {
+      const fields = 'id name description steps { title caption highlight { actorIds linkIds findingText { sv en } } }';
+      const inflected = await editor(CREATE, {
+        input: {
+          organisationId: 'org',
+          name: 'EXEMPELS berättelse',
+          description: 'Om eva exempel',
+          steps: [
+            {
+              title: 'Evas möte med rektor ekskolan',
+              caption: 'Exempel:s uppföljning når REKTOR EKSKOLANS lärarlag.',
+              highlight: { linkIds: ['l-3', 'l-2'] },
+            },
+          ],
+        },
+      });
+      const id = inflected.data!.createPresentation.presentation.id as string;
+      const audience = await t.as('AUDIENCE');
+      const listed = (await audience(`{ presentations(organisationId: "org") { ${fields} } }`)).data!.presentations;
+      const one = (
+        await audience(`query($id: ID!) { presentation(organisationId: "org", id: $id) { ${fields} } }`, { id })
+      ).data!.presentation;
+      expect(listed.find((p: { id: string }) => p.id === id)).toEqual(one);
+      expect(one).toEqual({
+        id,
+        name: 'Förvaltnings berättelse',
+        description: 'Om Förvaltning',
+        steps: [
+          {
+            title: 'Förvaltnings möte med Rektor',
+            caption: 'Förvaltnings uppföljning når Rektors lärarlag.',
+            highlight: { actorIds: [], linkIds: ['l-2'], findingText: null },
+          },
+        ],
+      });
+      const text = JSON.stringify(listed).toLowerCase();
+      for (const withheld of ['eva', 'exempel', 'l-3', 'ekskolan']) expect(text).not.toContain(withheld);
+      // The same redaction as the presentation shown.
+      const show = (
+        await audience(
+          `query($id: ID!) { presentationShow(organisationId: "org", id: $id) { presentation { ${fields} } } }`,
+          { id },
+        )
+      ).data!.presentationShow.presentation;
+      expect(show).toEqual(one);
+      // Members who may see everything read the presentation as written.
+      const viewer = await t.as('VIEWER');
+      const written = (
+        await viewer(`query($id: ID!) { presentation(organisationId: "org", id: $id) { ${fields} } }`, { id })
+      ).data!.presentation;
+      expect(written.name).toBe('EXEMPELS berättelse');
+      expect(written.steps[0].highlight.linkIds).toEqual(['l-3', 'l-2']);
+    });
+
     it('keeps names when the presentation is not anonymised, but never the confidential things', async () => {
       const plain = await editor(CREATE, { input: { ...STORY, name: 'Öppen', anonymised: false } });
       const id = plain.data!.createPresentation.presentation.id;

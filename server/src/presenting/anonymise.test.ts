@@ -32,18 +32,38 @@ describe('anonymous labels', () => {
 });
 
 describe('name replacer', () => {
-  it('in anonymised mode replaces person and map names as whole words, longest first', () => {
+  it('in anonymised mode replaces person and map names as whole words, longest first, in any case and inflection', () => {
     const replace = nameReplacer(ACTORS, anonymousLabels(ACTORS, LEVELS));
-    expect(replace('Anna Berg och Rektor Norrskolan möter Rektor Söderskolans lag.')).toBe(
-      'Rektor, F–6 2 och Rektor, F–6 2 möter Rektor Söderskolans lag.',
+    expect(replace('Rektor Norrskolan möter rektor söderskolan och REKTOR SÖDERSKOLANS lag.')).toBe(
+      'Rektor, F–6 2 möter Rektor, F–6 1 och Rektor, F–6 1:s lag.',
     );
     // "Arbetslag" is shared by two actors: it names a role and stays; "Lärare i sva" is one actor.
     expect(replace('Arbetslag och Lärare i sva')).toBe('Arbetslag och Lärare 3');
   });
 
-  it('without anonymising still withholds person names, shown as the actor’s map name', () => {
-    const replace = nameReplacer(ACTORS, null);
-    expect(replace('Anna Berg leder Rektor Norrskolan.')).toBe('Rektor Norrskolan leder Rektor Norrskolan.');
-    expect(replace('Annas bok')).toBe('Annas bok');
+  it('withholds a person’s name, whole or any part of two letters or more, and its genitive', () => {
+    const actors = [
+      actor('b-rektor', { name: 'Rektor Norrskolan', personName: 'Anna-Karin Berg Li', levelKey: 'principal' }),
+      actor('d-lag', { name: 'Arbetslag', personName: 'Bo K' }),
+    ];
+    for (const [labels, rektor, lag] of [
+      [anonymousLabels(actors, LEVELS), 'Rektor', 'Lärare'],
+      [null, 'Rektor Norrskolan', 'Arbetslag'],
+    ] as const) {
+      const replace = nameReplacer(actors, labels);
+      expect(replace('Anna-Karin Berg Li, anna-karin, BERGS, Karins och Li:s; Bo K och Bos')).toBe(
+        `${rektor}, ${rektor}-${rektor}, ${rektor}s, ${rektor}s och ${rektor}s; ${lag} och ${lag}s`,
+      );
+      // A one-letter part ("K") is no name on its own.
+      expect(replace('K')).toBe('K');
+    }
+  });
+
+  it('replaces a name that belongs to several people by an omission mark', () => {
+    const actors = [
+      actor('a', { name: 'Rektor Norrskolan', personName: 'Anna Berg', levelKey: 'principal' }),
+      actor('b', { name: 'Rektor Söderskolan', personName: 'Anna Lind', levelKey: 'principal' }),
+    ];
+    expect(nameReplacer(actors, null)('Anna och Anna Lind')).toBe('[…] och Rektor Söderskolan');
   });
 });

@@ -1,6 +1,7 @@
 import type { Level } from '@kopplingskartan/schema/interchange';
 
 import type { Actor, ScenarioGraph } from '../domain/records.ts';
+import { nameRedactor, type WithheldName } from './name-redactor.ts';
 
 /**
  * Anonymised mode of a presentation: actors are shown by role and level only. Pure functions,
@@ -47,38 +48,39 @@ export function anonymiseGraph(graph: ScenarioGraph, labels: ReadonlyMap<string,
   };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Which of two names that read alike is withheld as which (see WithheldName.rank). */
+const RANK = { actorName: 1, personPart: 2, personName: 3 } as const;
+
+/** The parts of a person's name worth withholding on their own: two letters or more ("Eva", "Ek"). */
+function nameParts(name: string): string[] {
+  return name.split(/[^\p{L}\p{N}\p{M}]+/u).filter((part) => [...part].length >= 2);
+}
 
 /**
  * Replaces, in a text the presenter wrote (a title, a caption, a finding's explanation), the
- * names its audience must not read: a person's name always (by the actor's map name, or by its
- * label when `labels` is given: anonymised mode), and actors' map names in anonymised mode.
- * Whole words only, longest names first, so that "Rektor Norrskolan" is replaced before a
- * shorter name inside it could be. A map name several actors share ("Arbetslag") names a role,
- * not someone, and is left as it is.
+ * names its audience must not read: a person's name always, whole or any part of it (by the
+ * actor's map name, or by its label when `labels` is given: anonymised mode), and actors' map
+ * names in anonymised mode. Any case, Swedish inflections ("Evas", "Lärarlaget"): see
+ * name-redactor.ts. A map name several actors share ("Arbetslag") names a role, not someone,
+ * and is left as it is.
  */
 export function nameReplacer(
   actors: readonly Actor[],
   labels: ReadonlyMap<string, string> | null,
 ): (text: string) => string {
-  const byName = new Map<string, string>();
-  const shared = new Set<string>();
-  const byPerson = new Map<string, string>();
+  const names: WithheldName[] = [];
   for (const actor of actors) {
-    const shown = labels ? labels.get(actor.id) : actor.name;
-    if (!shown) continue;
+    const shownAs = labels ? labels.get(actor.id) : actor.name;
+    if (!shownAs) continue;
+    if (labels) {
+      names.push({ name: actor.name, shownAs, inflection: 'noun', rank: RANK.actorName, isKeptWhenShared: true });
+    }
     const person = actor.personName?.trim();
-    if (person && person.length > 1 && !byPerson.has(person)) byPerson.set(person, shown);
-    if (!labels) continue;
-    const name = actor.name.trim();
-    if (byName.has(name) && byName.get(name) !== shown) shared.add(name);
-    byName.set(name, shown);
+    if (!person) continue;
+    names.push({ name: person, shownAs, inflection: 'person', rank: RANK.personName });
+    for (const part of nameParts(person)) {
+      names.push({ name: part, shownAs, inflection: 'person', rank: RANK.personPart });
+    }
   }
-  // A person's name is always withheld, even when it is also some actor's map name.
-  const replacements = new Map([...byName].filter(([name]) => name.length > 1 && !shared.has(name)));
-  for (const [person, shown] of byPerson) replacements.set(person, shown);
-  if (replacements.size === 0) return (text) => text;
-  const names = [...replacements.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return (text) => text.replace(pattern, (name) => replacements.get(name) ?? name);
+  return nameRedactor(names);
 }
