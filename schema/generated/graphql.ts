@@ -311,6 +311,8 @@ export type CreatePresentationInput = {
   anonymised?: InputMaybe<Scalars['Boolean']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Default false. */
+  keepUnitNames?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
   organisationId: Scalars['ID']['input'];
   steps?: InputMaybe<Array<PresentationStepInput>>;
@@ -1194,6 +1196,11 @@ export type Presentation = {
   anonymised: Scalars['Boolean']['output'];
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /**
+   * When anonymised, a unit whose name points at one person (some role in it has a single
+   * holder, as a school's principal) is shown as "Skola 3" / "School 3": unless this is true.
+   */
+  keepUnitNames: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   organisationId: Scalars['ID']['output'];
   steps: Array<PresentationStep>;
@@ -1208,7 +1215,7 @@ export type PresentationPayload = {
 /**
  * A presentation as its audience sees it: every map it needs, filtered by the server for the
  * audience (no confidential links, perceptions, notes or evidence) and anonymised when the
- * presentation is.
+ * presentation is (units that point at one person then carry `anonymisedName`).
  */
 export type PresentationShow = {
   __typename?: 'PresentationShow';
@@ -1565,6 +1572,12 @@ export type SubscriptionPresenterMovedInOrganisationArgs = {
 /** A school, a team or an area grouping actors. */
 export type Unit = {
   __typename?: 'Unit';
+  /**
+   * In an anonymised presentation, a unit whose name would point at one person is shown by a
+   * stand-in in each language ("Skola 3" / "School 3"); `name` then holds the Swedish one and
+   * `place` is null. Null everywhere else.
+   */
+  anonymisedName: Maybe<Explanation>;
   id: Scalars['ID']['output'];
   kind: UnitKind;
   name: Scalars['String']['output'];
@@ -1687,6 +1700,7 @@ export type UpdatePresentationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  keepUnitNames?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   organisationId: Scalars['ID']['input'];
   steps?: InputMaybe<Array<PresentationStepInput>>;
@@ -2588,6 +2602,7 @@ export type PresentationResolvers<ContextType = any, ParentType extends Resolver
   anonymised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keepUnitNames?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PresentationStep']>, ParentType, ContextType>;
@@ -2705,6 +2720,7 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
 };
 
 export type UnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
+  anonymisedName?: Resolver<Maybe<ResolversTypes['Explanation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

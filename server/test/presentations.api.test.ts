@@ -217,6 +217,66 @@ describe('presentations', () => {
       expect(written.steps[0].highlight.linkIds).toEqual(['l-3', 'l-2']);
     });
 
+    it('stands in for units that point at one person, unless the presentation keeps unit names', async () => {
+      const made = await editor(CREATE, {
+        input: {
+          organisationId: 'org',
+          name: 'Skolorna',
+          steps: [{ title: 'Ekskolan', caption: 'Ekskolans rektor och Arbetslag 4–6 i Provby.' }],
+        },
+      });
+      const { id, version } = made.data!.createPresentation.presentation;
+      const audience = await t.as('AUDIENCE');
+      const shown = async () =>
+        (
+          await audience(
+            `query($id: ID!) { presentationShow(organisationId: "org", id: $id) {
+              presentation { keepUnitNames steps { title caption } }
+              maps { units { id name place anonymisedName { sv en } } } } }`,
+            { id },
+          )
+        ).data!.presentationShow;
+      const withheld = await shown();
+      // Ekskolan has one principal, its team one teachers' team: both would name someone.
+      expect(withheld.maps[0].units).toEqual([
+        { id: 'u-school', name: 'Skola 1', place: null, anonymisedName: { sv: 'Skola 1', en: 'School 1' } },
+        { id: 'u-team', name: 'Arbetslag 1', place: null, anonymisedName: { sv: 'Arbetslag 1', en: 'Team 1' } },
+      ]);
+      expect(withheld.presentation).toEqual({
+        keepUnitNames: false,
+        steps: [{ title: 'Skola 1', caption: 'Skola 1:s rektor och Arbetslag 1 i Provby.' }],
+      });
+      expect(JSON.stringify(withheld.maps)).not.toMatch(/Ekskolan|Provby|4–6/);
+
+      const kept = await editor(
+        `mutation($input: UpdatePresentationInput!) { updatePresentation(input: $input) { presentation { keepUnitNames } } }`,
+        { input: { organisationId: 'org', id, expectedVersion: version, keepUnitNames: true } },
+      );
+      expect(kept.data!.updatePresentation.presentation.keepUnitNames).toBe(true);
+      const named = await shown();
+      expect(named.maps[0].units.map((unit: { name: string }) => unit.name)).toEqual(['Ekskolan', 'Arbetslag 4–6']);
+      expect(named.maps[0].units.map((unit: { anonymisedName: unknown }) => unit.anonymisedName)).toEqual([null, null]);
+      expect(named.presentation.steps[0].caption).toBe('Ekskolans rektor och Arbetslag 4–6 i Provby.');
+
+      // Kept with the organisation: in its interchange document, and back from it.
+      const exported = (await t.gql('{ exportOrganisation(id: "org") }')).data!.exportOrganisation;
+      const document = typeof exported === 'string' ? JSON.parse(exported) : exported;
+      const stored = document.presentations.find((p: { id: string }) => p.id === id);
+      expect(stored).toMatchObject({ anonymised: true, keepUnitNames: true });
+      const copy = { ...document, organisation: { ...document.organisation, id: 'org-copy' } };
+      const imported = await t.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
+        d: copy,
+      });
+      expect(imported.errors).toBeUndefined();
+      const again = await t.gql(
+        `query($id: ID!) { presentation(organisationId: "org-copy", id: $id) { keepUnitNames } }`,
+        {
+          id,
+        },
+      );
+      expect(again.data!.presentation.keepUnitNames).toBe(true);
+    });
+
     it('keeps names when the presentation is not anonymised, but never the confidential things', async () => {
       const plain = await editor(CREATE, { input: { ...STORY, name: 'Öppen', anonymised: false } });
       const id = plain.data!.createPresentation.presentation.id;

@@ -132,11 +132,8 @@ describe('name redactor, property', () => {
         (parts, filler, mentions, seed) => {
           const lowerParts = parts.map((p) => p.toLowerCase());
           fc.pre(filler.every((word) => lowerParts.every((p) => !word.includes(p))));
-          const redact = nameRedactor([
-            person(parts.join(' '), 'Skolchef'),
-            ...parts.map((p) => person(p, 'Skolchef', 2)),
-          ]);
-          fc.pre(lowerParts.every((p) => !'skolchef'.includes(p)));
+          // A stand-in of letters no name has, so that it cannot spell a part of one.
+          const redact = nameRedactor([person(parts.join(' '), 'Q9'), ...parts.map((p) => person(p, 'Q9', 2))]);
           const words = [...filler];
           for (const [index, m] of mentions.entries()) {
             const said = m.isWhole ? parts.join(' ') : parts[m.which % parts.length]!;

@@ -2,7 +2,8 @@ import { redactForAudience } from '../auth/redact.ts';
 import type { Presentation, ScenarioGraph } from '../domain/records.ts';
 import { currentScenario, loadScenarioGraph } from '../editing/read-map.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { anonymiseGraph, anonymousLabels, nameReplacer } from './anonymise.ts';
+import { type Anonymity, anonymiseGraph, anonymity, nameReplacer } from './anonymise.ts';
+import type { Language } from './unit-stand-ins.ts';
 
 /** A presentation with the maps its steps show, as its audience may see them. */
 export interface PresentationShow {
@@ -17,7 +18,9 @@ export interface PresentationShow {
  * links, perceptions, notes or evidence), and anonymised when the presentation is. Steps are
  * aligned with that: a step whose scenario was deleted shows the current one, a highlighted
  * actor or link the audience cannot see (a confidential link) is dropped from the step, so not
- * even its id leaks, and names are replaced in every text (`nameReplacer`).
+ * even its id leaks, and names are replaced in every text (`nameReplacer`): the names of people,
+ * and when anonymised those of actors and of units that point at one person (unless the
+ * presentation keeps unit names).
  *
  * The presentation alone (`presentation`) is what the audience role reads from the lists of
  * presentations; `show` adds the maps. Maps are read once per view, however many presentations
@@ -52,13 +55,30 @@ export async function audienceView(store: GraphStore, organisationId: string): P
     return maps.filter((map): map is ScenarioGraph => map !== null);
   };
 
-  // Actors are organisation-wide: the current map's, before redaction, name everyone.
-  const { actors, organisation } = currentMap;
-  const labels = anonymousLabels(actors, organisation.levels);
-  const replacers = { anonymised: nameReplacer(actors, labels), named: nameReplacer(actors, null) };
+  // Actors and units are organisation-wide: the current map's, before redaction, name everyone.
+  const { actors, units, organisation } = currentMap;
+  const anonymities = {
+    withheldUnits: anonymity(actors, units, organisation.levels, false),
+    keptUnits: anonymity(actors, units, organisation.levels, true),
+  };
+  const anonymityOf = (presentation: Presentation): Anonymity | null =>
+    presentation.anonymised ? anonymities[presentation.keepUnitNames ? 'keptUnits' : 'withheldUnits'] : null;
+  const replacers = new Map<Anonymity | null, { [L in Language]: (text: string) => string }>();
+  const replacersOf = (anonymous: Anonymity | null) => {
+    let replacer = replacers.get(anonymous);
+    if (!replacer) {
+      replacer = {
+        sv: nameReplacer(actors, units, anonymous, 'sv'),
+        en: nameReplacer(actors, units, anonymous, 'en'),
+      };
+      replacers.set(anonymous, replacer);
+    }
+    return replacer;
+  };
 
+  // Titles and captions are taken to be Swedish, as most are; a finding's text comes in both.
   const redactPresentation = (presentation: Presentation, maps: readonly ScenarioGraph[]): Presentation => {
-    const replace = presentation.anonymised ? replacers.anonymised : replacers.named;
+    const { sv: replace, en: replaceEnglish } = replacersOf(anonymityOf(presentation));
     const text = (value: string | null) => (value === null ? null : replace(value));
     const shown = new Map(maps.map((map) => [map.scenario.id, map]));
     const steps = presentation.steps.map((step) => {
@@ -70,7 +90,7 @@ export async function audienceView(store: GraphStore, organisationId: string): P
         caption: text(aligned.caption),
         highlight: {
           ...aligned.highlight,
-          findingText: findingText && { sv: replace(findingText.sv), en: replace(findingText.en) },
+          findingText: findingText && { sv: replace(findingText.sv), en: replaceEnglish(findingText.en) },
         },
       };
     });
@@ -81,9 +101,10 @@ export async function audienceView(store: GraphStore, organisationId: string): P
     presentation: async (presentation) => redactPresentation(presentation, await mapsOf(presentation)),
     show: async (presentation) => {
       const maps = await mapsOf(presentation);
+      const anonymous = anonymityOf(presentation);
       return {
         presentation: redactPresentation(presentation, maps),
-        maps: presentation.anonymised ? maps.map((map) => anonymiseGraph(map, labels)) : maps,
+        maps: anonymous ? maps.map((map) => anonymiseGraph(map, anonymous)) : maps,
       };
     },
   };

@@ -204,4 +204,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX share_links_presentation ON share_links (organisation_id, presentation_id);
   `,
+  // 4: whether an anonymised presentation keeps the names of units that point at one person.
+  `
+  ALTER TABLE presentations ADD COLUMN keep_unit_names INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
