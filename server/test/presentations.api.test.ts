@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
 import { createShareLink } from '../src/presenting/share-links.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
+import { liveClient, subscription } from './live-client.ts';
 
 type Gql = Awaited<ReturnType<TestApp['as']>>;
 
@@ -449,59 +449,7 @@ describe('presentations', () => {
   });
 
   describe('live follow over a WebSocket', () => {
-    function follower(headers: Record<string, string> = {}) {
-      class WithHeaders extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers });
-        }
-      }
-      return createClient({ url, webSocketImpl: WithHeaders, retryAttempts: 0, lazy: true });
-    }
-
-    /** A subscription's events as a queue: `next()` waits for the next one, or rejects with its error. */
-    function subscription(client: ReturnType<typeof follower>, query: string, variables: Record<string, unknown>) {
-      const events: unknown[] = [];
-      let failure: Error | null = null;
-      let wake: (() => void) | null = null;
-      client.subscribe(
-        { query, variables },
-        {
-          next: (value) => {
-            if (value.errors) failure = new Error(JSON.stringify(value.errors));
-            else events.push(value.data);
-            wake?.();
-          },
-          error: (error) => {
-            failure = error instanceof Error ? error : new Error(JSON.stringify(error));
-            wake?.();
-          },
-          complete: () => undefined,
-        },
-      );
-      const next = async (): Promise<unknown> => {
-        while (events.length === 0) {
-          if (failure) throw failure;
-          await new Promise<void>((resolve) => (wake = resolve));
-        }
-        return events.shift();
-      };
-      return {
-        next,
-        /**
-         * The first event, repeating `act` until it comes: the server does not confirm a
-         * subscription, so a move made before it is in place would be missed.
-         */
-        async firstAfter(act: () => Promise<unknown>): Promise<unknown> {
-          for (let attempt = 0; attempt < 100 && events.length === 0 && !failure; attempt += 1) {
-            await act();
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-          const first = await next();
-          events.length = 0;
-          return first;
-        },
-      };
-    }
+    const follower = (headers: { cookie?: string } = {}) => liveClient(url, headers.cookie).client;
 
     const move = (stepIndex: number, explore = false) =>
       editor(
@@ -531,15 +479,12 @@ describe('presentations', () => {
         );
         expect(live.data!.sharedPresentation.live).toEqual({ stepIndex: 2, explore: true });
 
-        // Revoked: a new subscription is refused, and moves stop reaching the one in place.
+        // Revoked: a new subscription is refused, and the next move ends the one in place, saying why.
         await t.app.accounts.revokeShareLink('org', shareLink.id, new Date().toISOString());
-        await expect(subscription(client, query, { token }).next()).rejects.toThrow(/not valid/);
+        const refused = await subscription(client, query, { token }).ended;
+        expect(refused).toMatchObject({ errors: [{ extensions: { code: 'SHARE_LINK_INVALID', state: 'REVOKED' } }] });
         await move(0);
-        const heard = await Promise.race([
-          followed.next(),
-          new Promise((resolve) => setTimeout(() => resolve('nothing'), 300)),
-        ]);
-        expect(heard).toBe('nothing');
+        await expect(followed.next()).rejects.toThrow(/SHARE_LINK_INVALID/);
       } finally {
         await client.dispose();
       }
@@ -564,7 +509,9 @@ describe('presentations', () => {
           presenterMovedInOrganisation(organisationId: $o, presentationId: $p) { stepIndex } }`;
         const followed = subscription(client, query, { o: 'org', p: presentationId });
         expect(await followed.firstAfter(() => move(0))).toEqual({ presenterMovedInOrganisation: { stepIndex: 0 } });
-        await expect(subscription(signedOut, query, { o: 'org', p: presentationId }).next()).rejects.toThrow(/Sign in/);
+        expect(await subscription(signedOut, query, { o: 'org', p: presentationId }).ended).toMatchObject({
+          errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+        });
       } finally {
         await client.dispose();
         await signedOut.dispose();

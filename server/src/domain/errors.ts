@@ -75,6 +75,14 @@ export class DomainError extends Error {
     this.code = code;
     this.details = details;
   }
+
+  /**
+   * What graphql-js copies into a GraphQL error that wraps this one, where no formatter of ours
+   * runs (Mercurius' WebSocket path): the code and details, as over HTTP.
+   */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
+  }
 }
 
 /** A refusal for one or more fields; the first issue names the field in the top-level details. */

@@ -62,20 +62,25 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       return { user: session.user, expiresAt: session.expiresAt.toISOString() };
     },
     logout: async (_, __, ctx) => {
-      if (ctx.sessionTokenHash) await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+      if (ctx.sessionTokenHash) {
+        await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+        ctx.liveSockets.closeSession(ctx.sessionTokenHash);
+      }
       ctx.sessionCookie.clear(ctx.reply);
       return true;
     },
-    changePassword: (_, { currentPassword, newPassword }, ctx) => {
+    changePassword: async (_, { currentPassword, newPassword }, ctx) => {
       // Not requireViewer: this is the one thing a one-time password may do.
       if (!ctx.viewer) throw unauthenticated();
-      return changePassword(ctx.accounts, ctx.loginThrottle, {
+      const user = await changePassword(ctx.accounts, ctx.loginThrottle, {
         userId: ctx.viewer.userId,
         sessionTokenHash: ctx.sessionTokenHash,
         currentPassword,
         newPassword,
         address: ctx.address,
       });
+      ctx.liveSockets.closeOtherSessions(user.id, ctx.sessionTokenHash);
+      return user;
     },
     createUser: (_, { input }, ctx) => {
       authorizeAdmin(ctx);
@@ -112,7 +117,9 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
     },
     removeMember: async (_, { organisationId, userId }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
-      return removeMember(ctx.accounts, { organisationId, userId });
+      const isRemoved = await removeMember(ctx.accounts, { organisationId, userId });
+      if (isRemoved) ctx.liveSockets.closeUser(userId);
+      return isRemoved;
     },
     restoreOrganisation: async (_, { organisationId, historyEntryId }, ctx) => {
       authorizeAdmin(ctx);

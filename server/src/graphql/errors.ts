@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
+
 import type { FastifyBaseLogger } from 'fastify';
-import { GraphQLError } from 'graphql';
+import type * as graphql from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import mercurius, { type MercuriusCommonOptions } from 'mercurius';
 
 import { DomainError } from '../domain/errors.ts';
@@ -88,6 +91,20 @@ export function withoutSuggestions(error: GraphQLError): GraphQLError {
   const message = error.message.replace(/\s*Did you mean [\s\S]*\?$/, '');
   if (message === error.message) return error;
   return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: error.extensions });
+}
+
+// Mercurius runs the CommonJS build of graphql; its schema objects fail the ESM build's checks.
+const graphqlCjs = createRequire(import.meta.url)('graphql') as typeof graphql;
+
+/** What is wrong with a subscription document, as coded errors: the standard rules and ours. */
+export function subscriptionRefusals(
+  schema: GraphQLSchema,
+  source: string,
+  rules: readonly ValidationRule[],
+  log: FastifyBaseLogger,
+): GraphQLError[] {
+  const errors = graphqlCjs.validate(schema, graphqlCjs.parse(source), [...graphqlCjs.specifiedRules, ...rules]);
+  return errors.flatMap((error) => codedErrors(error, log));
 }
 
 export interface FormatterOptions {

@@ -1,5 +1,4 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
-import mercurius from 'mercurius';
 
 import { canSeeConfidential, hasRole, type Role } from '../auth/roles.ts';
 import { invalidInput, notFound } from '../domain/errors.ts';
@@ -18,6 +17,7 @@ import {
 import { withPresentationSteps } from '../presenting/step-input.ts';
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
+import { authorizeLive, liveSubscription } from './live.ts';
 import { recordMutations } from './record-mutations.ts';
 
 async function requirePresentation(ctx: GraphQLContext, organisationId: string, id: string): Promise<Presentation> {
@@ -41,9 +41,6 @@ async function readable(ctx: GraphQLContext, role: Role, organisationId: string,
   const view = await audienceView(ctx.store, organisationId);
   return Promise.all(presentations.map((presentation) => view.presentation(presentation)));
 }
-
-// mercurius is CommonJS: under Node's ESM loader (tsx) only its default export is named.
-const { withFilter } = mercurius;
 
 /** A presenter move is published as the state itself, for both subscription fields. */
 const asMoved = (state: PresenterState) => state;
@@ -116,26 +113,21 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
   },
   Subscription: {
     presenterMoved: {
-      // The token is checked again at every move, so a revoked or expired link stops following.
-      subscribe: withFilter(
-        async (_: unknown, { token }: { token: string }, ctx: GraphQLContext) => {
-          const { link } = await openShareLink(ctx.store, ctx.accounts, token);
-          return ctx.pubsub.subscribe(presenterTopic(link.organisationId, link.presentationId));
-        },
-        async (_: unknown, { token }: { token: string }, ctx: GraphQLContext) =>
-          openShareLink(ctx.store, ctx.accounts, token).then(
-            () => true,
-            () => false,
-          ),
-      ),
+      // The token is checked again before every move, so a revoked or expired link stops following.
+      subscribe: liveSubscription(async ({ token }: { token: string }, ctx) => {
+        const { link } = await openShareLink(ctx.store, ctx.accounts, token);
+        return presenterTopic(link.organisationId, link.presentationId);
+      }),
       resolve: asMoved,
     },
     presenterMovedInOrganisation: {
-      subscribe: async (_, { organisationId, presentationId }, ctx) => {
-        await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
-        await requirePresentation(ctx, organisationId, presentationId);
-        return ctx.pubsub.subscribe(presenterTopic(organisationId, presentationId));
-      },
+      subscribe: liveSubscription(
+        async ({ organisationId, presentationId }: { organisationId: string; presentationId: string }, ctx) => {
+          await authorizeLive(ctx, organisationId, 'AUDIENCE');
+          await requirePresentation(ctx, organisationId, presentationId);
+          return presenterTopic(organisationId, presentationId);
+        },
+      ),
       resolve: asMoved,
     },
   },

@@ -6,7 +6,9 @@ import type { IResolvers } from 'mercurius';
 import mercurius from 'mercurius';
 
 import { type GraphQLContext, membershipLoader } from '../graphql/context.ts';
-import { errorFormatter } from '../graphql/errors.ts';
+import { LiveSockets } from '../graphql/live-sockets.ts';
+import { codeErrorFrames } from '../graphql/socket-errors.ts';
+import { errorFormatter, subscriptionRefusals, withoutSuggestions } from '../graphql/errors.ts';
 import { noIntrospectionRule, QUERY_LIMITS, type QueryLimits, selectionLimitRule } from '../graphql/limits.ts';
 import { requestShapeProblem } from '../graphql/request-shape.ts';
 import { resolvers } from '../graphql/resolvers.ts';
@@ -75,6 +77,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
     });
 
     const presenterStates = new PresenterStates();
+    const liveSockets = new LiveSockets();
     // Mercurius adds `pubsub` itself, to HTTP and WebSocket contexts alike.
     const context = (request: FastifyRequest, reply: FastifyReply): Omit<GraphQLContext, 'pubsub'> => ({
       store: app.store,
@@ -88,6 +91,8 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       loginThrottle: app.loginThrottle,
       membershipIn: membershipLoader(app.accounts, request.viewer),
       presenterStates,
+      liveSockets,
+      log: request.log,
     });
 
     await app.register(mercurius, {
@@ -98,7 +103,12 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       // passed the auth hook, so members are known by their session cookie; a share-link
       // follower proves access with the token in the subscription's arguments.
       subscription: {
-        context: (_socket, request) => context(request, undefined as unknown as FastifyReply),
+        context: (socket, request) => {
+          codeErrorFrames(socket);
+          const { viewer, sessionTokenHash } = request;
+          if (viewer && sessionTokenHash) liveSockets.add(socket, { userId: viewer.userId, sessionTokenHash });
+          return context(request, undefined as unknown as FastifyReply);
+        },
         verifyClient: (info, next) =>
           next(isAllowedSocketOrigin(info.origin || undefined, info.req.headers.host, options.corsOrigins), 403),
         keepAlive: 25_000,
@@ -110,6 +120,12 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       // Refuses "simple" cross-site requests (form posts, text/plain) that a browser sends without
       // a preflight; with SameSite=Strict cookies this is a second line against CSRF.
       csrfPrevention: true,
+    });
+    // Mercurius validates nothing sent over the WebSocket: hold subscriptions to the same rules
+    // (and the same coded answers) as queries over HTTP.
+    app.graphql.addHook('preSubscriptionParsing', async (schema, source, context) => {
+      const [refusal] = subscriptionRefusals(schema, source, validationRules, context.app.log);
+      if (refusal) throw options.introspection ? refusal : withoutSuggestions(refusal);
     });
     if (options.graphiql) {
       // A person who opens /graphql in a browser wants the explorer, not a "missing query" error.
