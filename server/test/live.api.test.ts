@@ -157,6 +157,12 @@ describe('live follow keeps to access', () => {
       expect(unknownField).toMatchObject({ errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
       const broken = await subscription(live.client, 'subscription { presenterMoved(token: ', {}).ended;
       expect(broken).toMatchObject({ errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      const long = await subscription(
+        live.client,
+        `subscription($t: String!) { presenterMoved(token: $t) { stepIndex } } # ${'x'.repeat(20_000)}`,
+        { t: 'not-a-token' },
+      ).ended;
+      expect(long).toMatchObject({ errors: [{ extensions: { code: 'QUERY_TOO_LARGE', maxLength: 20_000 } }] });
       // Only subscriptions go over the socket; a query is a bad request there.
       const query = await subscription(live.client, '{ health { ready } }', {}).ended;
       expect(query).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });

@@ -9,7 +9,13 @@ import { type GraphQLContext, membershipLoader } from '../graphql/context.ts';
 import { LiveSockets } from '../graphql/live-sockets.ts';
 import { codeErrorFrames } from '../graphql/socket-errors.ts';
 import { errorFormatter, subscriptionRefusals, withoutSuggestions } from '../graphql/errors.ts';
-import { noIntrospectionRule, QUERY_LIMITS, type QueryLimits, selectionLimitRule } from '../graphql/limits.ts';
+import {
+  noIntrospectionRule,
+  QUERY_LIMITS,
+  queryTooLarge,
+  type QueryLimits,
+  selectionLimitRule,
+} from '../graphql/limits.ts';
 import { requestShapeProblem } from '../graphql/request-shape.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
@@ -69,10 +75,8 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       if (problem) return refuse(reply, 400, problem, { code: 'BAD_REQUEST', statusCode: 400 });
       const { query } = source as { query: string };
       if (query.length > limits.maxLength) {
-        return refuse(reply, 413, `The query is ${query.length} characters long; the limit is ${limits.maxLength}.`, {
-          code: 'QUERY_TOO_LARGE',
-          maxLength: limits.maxLength,
-        });
+        const refusal = queryTooLarge(query.length, limits.maxLength);
+        return refuse(reply, 413, refusal.message, refusal.extensions);
       }
     });
 
@@ -124,6 +128,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
     // Mercurius validates nothing sent over the WebSocket: hold subscriptions to the same rules
     // (and the same coded answers) as queries over HTTP.
     app.graphql.addHook('preSubscriptionParsing', async (schema, source, context) => {
+      if (source.length > limits.maxLength) throw queryTooLarge(source.length, limits.maxLength);
       const [refusal] = subscriptionRefusals(schema, source, validationRules, context.app.log);
       if (refusal) throw options.introspection ? refusal : withoutSuggestions(refusal);
     });
