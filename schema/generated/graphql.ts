@@ -310,6 +310,8 @@ export type CreatePresentationInput = {
   anonymised?: InputMaybe<Scalars['Boolean']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Default false. */
+  keepUnitNames?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
   organisationId: Scalars['ID']['input'];
   steps?: InputMaybe<Array<PresentationStepInput>>;
@@ -539,6 +541,27 @@ export type Invitation = {
   token: Scalars['String']['output'];
 };
 
+/**
+ * What an invitation is, for whoever holds its token (the page its link opens). It does not say
+ * whether the invited address has an account.
+ */
+export type InvitationPreview = {
+  __typename?: 'InvitationPreview';
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  organisationId: Scalars['ID']['output'];
+  organisationName: Scalars['String']['output'];
+  role: Role;
+  state: InvitationState;
+};
+
+export type InvitationState =
+  | 'EXPIRED'
+  /** Already accepted. */
+  | 'USED'
+  /** Can be accepted. */
+  | 'VALID';
+
 export type Island = {
   __typename?: 'Island';
   actorIds: Array<Scalars['ID']['output']>;
@@ -762,11 +785,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   _noop: Maybe<Scalars['Boolean']['output']>;
   /**
-   * Accepts an invitation and signs in. A new address gets an account with this password; an
-   * address that already has an account must give that account's password.
+   * Signed in: accepts an invitation made out to the signed-in user's email and gives its role in
+   * the organisation (a role already held is never lowered). Accepting again gives the same answer.
+   * INVITATION_FOR_ANOTHER_EMAIL when signed in with another address.
    */
-  acceptInvitation: SessionPayload;
-  /** Ends the user's other sessions too. */
+  acceptInvitation: Membership;
+  /** Ends the user's other sessions (and their live connections) too. Throttled like login. */
   changePassword: User;
   /** Copies links, arenas and initiatives (not perceptions, which belong to a moment) into a new scenario. */
   cloneScenario: ScenarioPayload;
@@ -809,6 +833,13 @@ export type Mutation = {
    */
   restoreOrganisation: Organisation;
   revokeShareLink: ShareLink;
+  /**
+   * Signed out, with an invitation: gives the invited address an account with this password when
+   * it has none yet (at least 10 characters). Always true, and never signs in: the answer is the
+   * same whether or not the address had an account, whose password is then neither checked nor
+   * changed. Next, sign in with `login` and call `acceptInvitation`. Throttled like login.
+   */
+  setInvitationPassword: Scalars['Boolean']['output'];
   /** Owners: give an existing user a role (or change it). */
   setMember: Member;
   /** Moves everyone following the presentation to this step. */
@@ -826,8 +857,6 @@ export type Mutation = {
 
 
 export type MutationAcceptInvitationArgs = {
-  displayName?: InputMaybe<Scalars['String']['input']>;
-  password: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
 
@@ -985,6 +1014,13 @@ export type MutationRestoreOrganisationArgs = {
 export type MutationRevokeShareLinkArgs = {
   id: Scalars['ID']['input'];
   organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetInvitationPasswordArgs = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -1159,6 +1195,11 @@ export type Presentation = {
   anonymised: Scalars['Boolean']['output'];
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /**
+   * When anonymised, a unit whose name points at one person (some role in it has a single
+   * holder, as a school's principal) is shown as "Skola 3" / "School 3": unless this is true.
+   */
+  keepUnitNames: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   organisationId: Scalars['ID']['output'];
   steps: Array<PresentationStep>;
@@ -1173,7 +1214,7 @@ export type PresentationPayload = {
 /**
  * A presentation as its audience sees it: every map it needs, filtered by the server for the
  * audience (no confidential links, perceptions, notes or evidence) and anonymised when the
- * presentation is.
+ * presentation is (units that point at one person then carry `anonymisedName`).
  */
 export type PresentationShow = {
   __typename?: 'PresentationShow';
@@ -1246,6 +1287,8 @@ export type Query = {
   health: Health;
   /** The organisation's changes, newest first (viewers and up). */
   history: HistoryConnection;
+  /** What an invitation token opens (no sign-in needed); null for an unknown token. */
+  invitation: Maybe<InvitationPreview>;
   link: Maybe<Link>;
   links: LinkConnection;
   /** One scenario's map; the current scenario when scenarioId is left out. */
@@ -1306,6 +1349,11 @@ export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   organisationId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1523,6 +1571,12 @@ export type SubscriptionPresenterMovedInOrganisationArgs = {
 /** A school, a team or an area grouping actors. */
 export type Unit = {
   __typename?: 'Unit';
+  /**
+   * In an anonymised presentation, a unit whose name would point at one person is shown by a
+   * stand-in in each language ("Skola 3" / "School 3"); `name` then holds the Swedish one and
+   * `place` is null. Null everywhere else.
+   */
+  anonymisedName: Maybe<Explanation>;
   id: Scalars['ID']['output'];
   kind: UnitKind;
   name: Scalars['String']['output'];
@@ -1645,6 +1699,7 @@ export type UpdatePresentationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  keepUnitNames?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   organisationId: Scalars['ID']['input'];
   steps?: InputMaybe<Array<PresentationStepInput>>;
@@ -1827,6 +1882,8 @@ export type ResolversTypes = {
   InitiativePayload: ResolverTypeWrapper<Omit<InitiativePayload, 'initiative'> & { initiative: ResolversTypes['Initiative'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
+  InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
+  InvitationState: InvitationState;
   Island: ResolverTypeWrapper<Island>;
   IslandsResult: ResolverTypeWrapper<IslandsResult>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1957,6 +2014,7 @@ export type ResolversParentTypes = {
   InitiativePayload: Omit<InitiativePayload, 'initiative'> & { initiative: ResolversParentTypes['Initiative'] };
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
+  InvitationPreview: InvitationPreview;
   Island: Island;
   IslandsResult: IslandsResult;
   JSON: Scalars['JSON']['output'];
@@ -2261,6 +2319,15 @@ export type InvitationResolvers<ContextType = any, ParentType extends ResolversP
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type InvitationPreviewResolvers<ContextType = any, ParentType extends ResolversParentTypes['InvitationPreview'] = ResolversParentTypes['InvitationPreview']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['InvitationState'], ParentType, ContextType>;
+};
+
 export type IslandResolvers<ContextType = any, ParentType extends ResolversParentTypes['Island'] = ResolversParentTypes['Island']> = {
   actorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   boundaryLinkIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2413,7 +2480,7 @@ export type MembershipResolvers<ContextType = any, ParentType extends ResolversP
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  acceptInvitation?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'password' | 'token'>>;
+  acceptInvitation?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   changePassword?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   cloneScenario?: Resolver<ResolversTypes['ScenarioPayload'], ParentType, ContextType, RequireFields<MutationCloneScenarioArgs, 'input'>>;
   createActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
@@ -2443,6 +2510,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'organisationId' | 'userId'>>;
   restoreOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationRestoreOrganisationArgs, 'historyEntryId' | 'organisationId'>>;
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'id' | 'organisationId'>>;
+  setInvitationPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetInvitationPasswordArgs, 'password' | 'token'>>;
   setMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberArgs, 'email' | 'organisationId' | 'role'>>;
   setPresenterState?: Resolver<ResolversTypes['PresenterState'], ParentType, ContextType, RequireFields<MutationSetPresenterStateArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'input'>>;
@@ -2533,6 +2601,7 @@ export type PresentationResolvers<ContextType = any, ParentType extends Resolver
   anonymised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keepUnitNames?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PresentationStep']>, ParentType, ContextType>;
@@ -2577,6 +2646,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   exportOrganisation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryExportOrganisationArgs, 'id'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'organisationId'>>;
+  invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   link?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<QueryLinkArgs, 'id' | 'organisationId'>>;
   links?: Resolver<ResolversTypes['LinkConnection'], ParentType, ContextType, RequireFields<QueryLinksArgs, 'first' | 'organisationId' | 'scenarioId'>>;
   map?: Resolver<Maybe<ResolversTypes['MapSlice']>, ParentType, ContextType, RequireFields<QueryMapArgs, 'organisationId'>>;
@@ -2649,6 +2719,7 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
 };
 
 export type UnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
+  anonymisedName?: Resolver<Maybe<ResolversTypes['Explanation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2729,6 +2800,7 @@ export type Resolvers<ContextType = any> = {
   InitiativeCongestionResult?: InitiativeCongestionResultResolvers<ContextType>;
   InitiativePayload?: InitiativePayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
+  InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   Island?: IslandResolvers<ContextType>;
   IslandsResult?: IslandsResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;

@@ -240,6 +240,11 @@ export const presentationSchema = z.object({
   description: text.nullable().default(null),
   /** Actors by role and level only; on unless turned off. */
   anonymised: z.boolean().default(true),
+  /**
+   * Anonymised presentations replace the name of a unit that points at one person (a school
+   * with one principal) by "Skola 3" / "School 3"; this keeps every unit's name instead.
+   */
+  keepUnitNames: z.boolean().default(false),
   steps: z.array(presentationStepSchema).max(LIMITS.presentationSteps).default([]),
 });
 

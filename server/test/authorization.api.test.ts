@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { invite } from '../src/auth/account-commands.ts';
 import { hasRole, type Role } from '../src/auth/roles.ts';
 import { createRecord } from '../src/editing/record-commands.ts';
 import { createShareLink } from '../src/presenting/share-links.ts';
@@ -107,6 +108,21 @@ const none = () => ({});
 const OPERATIONS: Operation[] = [
   { name: 'health', needed: 'ANYONE', query: '{ health { ready } }', vars: none },
   { name: 'me', needed: 'ANYONE', query: '{ me { id } }', vars: none },
+  {
+    name: 'invitation',
+    needed: 'ANYONE',
+    query: 'query($token: String!) { invitation(token: $token) { state } }',
+    vars: async (t, n) => ({
+      token: (
+        await invite(t.app.accounts, {
+          organisationId: 'org',
+          email: `invited-${n}@test.example`,
+          role: 'VIEWER',
+          invitedBy: 'user-x',
+        })
+      ).token,
+    }),
+  },
   { name: 'organisations', needed: 'SIGNED_IN', query: '{ organisations { nodes { id } } }', vars: none },
   { name: 'organisation', needed: 'AUDIENCE', query: '{ organisation(id: "org") { id name } }', vars: none },
   {

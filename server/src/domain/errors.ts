@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'Signed in, but the role held in this organisation does not allow this.',
   TOO_MANY_REQUESTS: 'Too many attempts; wait and try again.',
   INVITATION_INVALID: 'The invitation is unknown, already used or expired.',
+  INVITATION_FOR_ANOTHER_EMAIL: 'The invitation is made out to another email than the signed-in account’s.',
   SHARE_LINK_INVALID: 'The share link is unknown, revoked or expired, or its presentation was deleted.',
   LAST_OWNER: 'An organisation must keep at least one owner.',
   RESTORE_UNAVAILABLE: 'The history does not reach back to that entry, or replaying it gives an invalid map.',
@@ -75,6 +76,14 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
+  }
+
+  /**
+   * What graphql-js copies into a GraphQL error that wraps this one, where no formatter of ours
+   * runs (Mercurius' WebSocket path): the code and details, as over HTTP.
+   */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
   }
 }
 

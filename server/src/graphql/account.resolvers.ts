@@ -4,15 +4,17 @@ import {
   acceptInvitation,
   changePassword,
   createUser,
+  findInvitation,
   invite,
   login,
   removeMember,
+  setInvitationPassword,
   setMember,
 } from '../auth/account-commands.ts';
 import { requireViewer, unauthenticated } from '../auth/roles.ts';
 import { notFound } from '../domain/errors.ts';
 import { restoreOrganisation } from '../editing/organisation-commands.ts';
-import { auditOf, authorizeAdmin, authorizeOrganisation } from './authorize.ts';
+import { auditOf, authorizeAdmin, authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { toConnection } from './connection.ts';
 
@@ -37,6 +39,12 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       await authorizeOrganisation(ctx, organisationId, 'VIEWER');
       return toConnection(await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }));
     },
+    invitation: async (_, { token }, ctx) => {
+      const found = await findInvitation(ctx.accounts, token);
+      const organisation = found && (await ctx.store.getOrganisation(found.invitation.organisationId));
+      if (!found || !organisation) return null;
+      return { ...found.invitation, organisationName: organisation.name, state: found.state };
+    },
   },
   Mutation: {
     login: async (_, { email, password }, ctx) => {
@@ -52,19 +60,25 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       return { user: session.user, expiresAt: session.expiresAt.toISOString() };
     },
     logout: async (_, __, ctx) => {
-      if (ctx.sessionTokenHash) await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+      if (ctx.sessionTokenHash) {
+        await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+        ctx.liveSockets.closeSession(ctx.sessionTokenHash);
+      }
       ctx.sessionCookie.clear(ctx.reply);
       return true;
     },
-    changePassword: (_, { currentPassword, newPassword }, ctx) => {
+    changePassword: async (_, { currentPassword, newPassword }, ctx) => {
       // Not requireViewer: this is the one thing a one-time password may do.
       if (!ctx.viewer) throw unauthenticated();
-      return changePassword(ctx.accounts, {
+      const user = await changePassword(ctx.accounts, ctx.loginThrottle, {
         userId: ctx.viewer.userId,
         sessionTokenHash: ctx.sessionTokenHash,
         currentPassword,
         newPassword,
+        address: ctx.address,
       });
+      ctx.liveSockets.closeOtherSessions(user.id, ctx.sessionTokenHash);
+      return user;
     },
     createUser: (_, { input }, ctx) => {
       authorizeAdmin(ctx);
@@ -81,15 +95,18 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       });
       return { ...invitation, token };
     },
-    acceptInvitation: async (_, { token, password, displayName }, ctx) => {
-      const session = await acceptInvitation(ctx.accounts, {
+    setInvitationPassword: async (_, { token, password, displayName }, ctx) => {
+      await setInvitationPassword(ctx.accounts, ctx.loginThrottle, {
         token,
         password,
         displayName,
-        ttlHours: ctx.sessionCookie.ttlHours,
+        address: ctx.address,
       });
-      ctx.sessionCookie.set(ctx.reply, session.token, session.expiresAt);
-      return { user: session.user, expiresAt: session.expiresAt.toISOString() };
+      return true;
+    },
+    acceptInvitation: (_, { token }, ctx) => {
+      const viewer = authorizeSignedIn(ctx);
+      return acceptInvitation(ctx.accounts, { token, userId: viewer.userId, email: viewer.email });
     },
     setMember: async (_, { organisationId, email, role }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
@@ -98,7 +115,9 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
     },
     removeMember: async (_, { organisationId, userId }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
-      return removeMember(ctx.accounts, { organisationId, userId });
+      const isRemoved = await removeMember(ctx.accounts, { organisationId, userId });
+      if (isRemoved) ctx.liveSockets.closeUser(userId);
+      return isRemoved;
     },
     restoreOrganisation: async (_, { organisationId, historyEntryId }, ctx) => {
       authorizeAdmin(ctx);

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
@@ -8,6 +8,7 @@ import type { SessionCookie } from '../plugins/auth.ts';
 import type { PresenterStates } from '../presenting/presenter-states.ts';
 import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import type { LiveSockets } from './live-sockets.ts';
 
 /** What every resolver receives; built per request by plugins/graphql.ts. */
 export interface GraphQLContext {
@@ -23,11 +24,17 @@ export interface GraphQLContext {
   reply: FastifyReply;
   sessionCookie: SessionCookie;
   loginThrottle: LoginThrottle;
-  /** The viewer's membership role in an organisation, read once per request and organisation. */
+  /**
+   * The viewer's membership role in an organisation, read once per request and organisation.
+   * On the WebSocket the context lives as long as the socket: subscriptions use `authorizeLive`.
+   */
   membershipIn(organisationId: string): Promise<Role | null>;
   presenterStates: PresenterStates;
   /** What an imported document may hold (importOrganisation). */
   importLimits: ImportLimits;
+  /** The WebSockets open with a session, to close when it ends or access is withdrawn. */
+  liveSockets: LiveSockets;
+  log: FastifyBaseLogger;
   /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
   pubsub: {
     publish(event: { topic: string; payload: unknown }): unknown;

@@ -7,6 +7,8 @@ import {
   type ValidationContext,
 } from 'graphql';
 
+import { DomainError } from '../domain/errors.ts';
+
 export interface QueryLimits {
   /** Characters of query text. */
   maxLength: number;
@@ -17,6 +19,13 @@ export interface QueryLimits {
 }
 
 export const QUERY_LIMITS: QueryLimits = { maxLength: 20_000, maxFields: 500, maxAliases: 30, maxDepth: 12 };
+
+/** The refusal of a query text over the length limit, over HTTP (status 413) and WebSocket alike. */
+export function queryTooLarge(length: number, maxLength: number): DomainError {
+  return new DomainError('QUERY_TOO_LARGE', `The query is ${length} characters long; the limit is ${maxLength}.`, {
+    maxLength,
+  });
+}
 
 /**
  * A validation rule bounding the size of a query's result shape: the total number of selected

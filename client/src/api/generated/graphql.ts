@@ -100,6 +100,8 @@ export type CreatePresentationInput = {
   anonymised?: boolean | null | undefined;
   description?: string | null | undefined;
   id?: string | null | undefined;
+  /** Default false. */
+  keepUnitNames?: boolean | null | undefined;
   name: string;
   organisationId: string;
   steps?: Array<PresentationStepInput> | null | undefined;
@@ -276,6 +278,7 @@ export type UpdatePresentationInput = {
   description?: string | null | undefined;
   expectedVersion?: number | null | undefined;
   id: string;
+  keepUnitNames?: boolean | null | undefined;
   name?: string | null | undefined;
   organisationId: string;
   steps?: Array<PresentationStepInput> | null | undefined;
@@ -436,11 +439,11 @@ export type OrganisationsQuery = { organisations: { nodes: Array<{ id: string, n
 
 export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
 
-export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
+export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
 
 export type PresenterStateFieldsFragment = { presentationId: string, stepIndex: number, explore: boolean, at: string };
 
-export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null };
+export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null };
 
 export type ShareLinkFieldsFragment = { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean };
 
@@ -449,7 +452,7 @@ export type PresentationsQueryVariables = Exact<{
 }>;
 
 
-export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
+export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
 
 export type PresentationQueryVariables = Exact<{
   organisationId: string;
@@ -457,7 +460,7 @@ export type PresentationQueryVariables = Exact<{
 }>;
 
 
-export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
+export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
 
 export type PresentationShowQueryVariables = Exact<{
   organisationId: string;
@@ -465,14 +468,14 @@ export type PresentationShowQueryVariables = Exact<{
 }>;
 
 
-export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } | null };
+export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } | null };
 
 export type SharedPresentationQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } };
+export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } };
 
 export type ShareLinksQueryVariables = Exact<{
   organisationId: string;
@@ -487,14 +490,14 @@ export type CreatePresentationMutationVariables = Exact<{
 }>;
 
 
-export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
 
 export type UpdatePresentationMutationVariables = Exact<{
   input: UpdatePresentationInput;
 }>;
 
 
-export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
 
 export type DeletePresentationMutationVariables = Exact<{
   organisationId: string;
@@ -658,6 +661,7 @@ export const PresentationFieldsFragmentDoc = new TypedDocumentString(`
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -722,6 +726,10 @@ export const ShowFieldsFragmentDoc = new TypedDocumentString(`
       id
       name
       parentId
+      anonymisedName {
+        sv
+        en
+      }
     }
     actors {
       id
@@ -776,6 +784,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1220,6 +1229,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1263,6 +1273,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1306,6 +1317,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1341,6 +1353,10 @@ fragment ShowFields on PresentationShow {
       id
       name
       parentId
+      anonymisedName {
+        sv
+        en
+      }
     }
     actors {
       id
@@ -1401,6 +1417,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1436,6 +1453,10 @@ fragment ShowFields on PresentationShow {
       id
       name
       parentId
+      anonymisedName {
+        sv
+        en
+      }
     }
     actors {
       id
@@ -1512,6 +1533,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1557,6 +1579,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields

@@ -5,7 +5,7 @@ import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { type NavCommand, navCommand, stepAfter, stepCounter } from './navigation.ts';
-import { toStepFrame } from './step-view.ts';
+import { showInLanguage, toStepFrame } from './step-view.ts';
 import type { Show } from './types.ts';
 import './presentations.css';
 
@@ -58,11 +58,12 @@ export function PresenterView(props: PresenterViewProps) {
   const { t, i18n } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const [isFull, toggleFullscreen] = useFullscreen(root);
-  const { show, index } = props;
+  const { index } = props;
+  const language = i18n.language === 'en' ? 'en' : 'sv';
+  const show = useMemo(() => showInLanguage(props.show, language), [props.show, language]);
   const steps = show.presentation.steps;
   const step = steps[index] ?? null;
   const frame = useMemo(() => (step ? toStepFrame(show.maps, step) : null), [show.maps, step]);
-  const language = i18n.language === 'en' ? 'en' : 'sv';
 
   const latest = useRef(props);
   useEffect(() => {
@@ -113,7 +114,7 @@ export function PresenterView(props: PresenterViewProps) {
         <span className="presenter__name">{show.presentation.name}</span>
         {props.status}
         <span className="presenter__tools">
-          <ExportButtons loadShow={() => Promise.resolve(show)} className="presenter__export" />
+          <ExportButtons loadShow={() => Promise.resolve(props.show)} className="presenter__export" />
           <span role="group" aria-label={t('app.language')} className="presenter__languages">
             {LANGUAGES.map((lng) => (
               <button

@@ -214,4 +214,8 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX history_organisation;
   CREATE UNIQUE INDEX history_sequence ON history (organisation_id, seq);
   `,
+  // 5: whether an anonymised presentation keeps the names of units that point at one person.
+  `
+  ALTER TABLE presentations ADD COLUMN keep_unit_names INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
