@@ -6,6 +6,9 @@ import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import './app/app.css';
 import { parseRoute, ShareRoute } from './features/presentations/index.ts';
 import { setupI18n } from './i18n/index.ts';
+import { ConfirmHost } from './ui/ConfirmHost.tsx';
+import { Toast } from './ui/Toast.tsx';
+import './ui/ui.css';
 
 setupI18n();
 // A share link works without an account, so it never passes the sign-in gate.
@@ -15,7 +18,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>{route.type === 'share' ? <ShareRoute token={route.token} /> : <AppGate />}</ErrorBoundary>
+      <ErrorBoundary>
+        {route.type === 'share' ? <ShareRoute token={route.token} /> : <AppGate />}
+        <Toast />
+        <ConfirmHost />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }
