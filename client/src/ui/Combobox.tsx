@@ -68,6 +68,9 @@ export function Combobox(props: {
           placeholder: props.placeholder,
           autoFocus: props.autoFocus,
           'data-autofocus': props.autoFocus || undefined,
+          // The filter follows the typing in the input event itself: downshift's onInputValueChange
+          // comes from an effect, which a Tab typed right after could outrun (choosing from the old list).
+          onChange: (e) => setQuery(e.currentTarget.value),
           onKeyDown: (e) => {
             // Esc closes an open list only, not the dialog around it.
             if (e.key === 'Escape' && isOpen) {
