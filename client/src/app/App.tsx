@@ -10,6 +10,7 @@ import { MapView } from '../features/map/MapView.tsx';
 import { SidePanel } from '../features/map/SidePanel.tsx';
 import { Toolbar } from '../features/map/Toolbar.tsx';
 import { useOrganisations } from '../features/organisations/use-organisations.ts';
+import { ScenarioBanner } from '../features/scenarios/index.ts';
 import { historyActions } from '../state/history-store.ts';
 import { getEmptyMapState, mapStore, useMapState } from '../state/map-store.ts';
 import { selectionActions } from '../state/selection-store.ts';
@@ -63,6 +64,7 @@ export function App() {
     body = (
       <>
         <Toolbar map={status.data} />
+        <ScenarioBanner map={status.data} />
         <div className="workspace">
           <main id="map" className="workspace__map">
             <MapView map={status.data} />

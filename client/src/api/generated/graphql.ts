@@ -284,6 +284,16 @@ export type UpdatePresentationInput = {
   steps?: Array<PresentationStepInput> | null | undefined;
 };
 
+export type UpdateScenarioInput = {
+  description?: string | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  kind?: ScenarioKind | null | undefined;
+  name?: string | null | undefined;
+  observedAt?: string | null | undefined;
+  organisationId: string;
+};
+
 export type UpdateUnitInput = {
   expectedVersion?: number | null | undefined;
   id: string;
@@ -430,7 +440,7 @@ export type MapSliceQueryVariables = Exact<{
 }>;
 
 
-export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -550,6 +560,21 @@ export type CloneScenarioMutationVariables = Exact<{
 
 
 export type CloneScenarioMutation = { cloneScenario: { scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null } } };
+
+export type UpdateScenarioMutationVariables = Exact<{
+  input: UpdateScenarioInput;
+}>;
+
+
+export type UpdateScenarioMutation = { updateScenario: { scenario: { id: string, name: string, version: number } } };
+
+export type DeleteScenarioMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeleteScenarioMutation = { deleteScenario: { deletedId: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1077,6 +1102,7 @@ export const MapSliceDocument = new TypedDocumentString(`
         kind
         observedAt
         basedOnId
+        version
       }
     }
     scenario {
@@ -1675,3 +1701,21 @@ export const CloneScenarioDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloneScenarioMutation, CloneScenarioMutationVariables>;
+export const UpdateScenarioDocument = new TypedDocumentString(`
+    mutation UpdateScenario($input: UpdateScenarioInput!) {
+  updateScenario(input: $input) {
+    scenario {
+      id
+      name
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateScenarioMutation, UpdateScenarioMutationVariables>;
+export const DeleteScenarioDocument = new TypedDocumentString(`
+    mutation DeleteScenario($organisationId: ID!, $id: ID!) {
+  deleteScenario(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteScenarioMutation, DeleteScenarioMutationVariables>;
