@@ -285,7 +285,7 @@ export type CreateLinkInput = {
 export type CreateOrganisationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   kind: OrganisationKind;
-  /** Defaults to politics, administration, principal, teacher and a support side level. */
+  /** Defaults to the kind's chain in Swedish (defaultLevels). */
   levels?: InputMaybe<Array<LevelInput>>;
   name: Scalars['String']['input'];
 };
@@ -357,6 +357,14 @@ export type CreateUserInput = {
   mustChangePassword?: InputMaybe<Scalars['Boolean']['input']>;
   /** At least 10 characters. */
   password: Scalars['String']['input'];
+};
+
+/** A level of a kind's default chain, named in Swedish and English. */
+export type DefaultLevel = {
+  __typename?: 'DefaultLevel';
+  isSide: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  name: Explanation;
 };
 
 export type DeletePayload = {
@@ -1281,6 +1289,12 @@ export type Query = {
    * is one (empty otherwise).
    */
   analysis: AnalysisReport;
+  /**
+   * The chain a new organisation of this kind starts with: a municipality's politics and
+   * administration, an independent group's board, CEO and regional managers, then principals and
+   * teachers, with support beside the chain. The creator may change it before creating.
+   */
+  defaultLevels: Array<DefaultLevel>;
   /** The whole organisation as an interchange document. */
   exportOrganisation: Maybe<Scalars['JSON']['output']>;
   /** The API's own health, for probes and the client's status line. */
@@ -1337,6 +1351,11 @@ export type QueryAnalysisArgs = {
   organisationId: Scalars['ID']['input'];
   parameters?: InputMaybe<Array<AnalysisParameterInput>>;
   scenarioId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDefaultLevelsArgs = {
+  kind: OrganisationKind;
 };
 
 
@@ -1859,6 +1878,7 @@ export type ResolversTypes = {
   CreateShareLinkPayload: ResolverTypeWrapper<Omit<CreateShareLinkPayload, 'shareLink'> & { shareLink: ResolversTypes['ShareLink'] }>;
   CreateUnitInput: CreateUnitInput;
   CreateUserInput: CreateUserInput;
+  DefaultLevel: ResolverTypeWrapper<DefaultLevel>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   DesiredDistanceResult: ResolverTypeWrapper<DesiredDistanceResult>;
   DistanceTotals: ResolverTypeWrapper<DistanceTotals>;
@@ -1994,6 +2014,7 @@ export type ResolversParentTypes = {
   CreateShareLinkPayload: Omit<CreateShareLinkPayload, 'shareLink'> & { shareLink: ResolversParentTypes['ShareLink'] };
   CreateUnitInput: CreateUnitInput;
   CreateUserInput: CreateUserInput;
+  DefaultLevel: DefaultLevel;
   DeletePayload: DeletePayload;
   DesiredDistanceResult: DesiredDistanceResult;
   DistanceTotals: DistanceTotals;
@@ -2207,6 +2228,12 @@ export type CouplingCountsResolvers<ContextType = any, ParentType extends Resolv
 export type CreateShareLinkPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['CreateShareLinkPayload'] = ResolversParentTypes['CreateShareLinkPayload']> = {
   shareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DefaultLevelResolvers<ContextType = any, ParentType extends ResolversParentTypes['DefaultLevel'] = ResolversParentTypes['DefaultLevel']> = {
+  isSide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType>;
 };
 
 export type DeletePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
@@ -2643,6 +2670,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first' | 'organisationId'>>;
   analyses?: Resolver<Array<ResolversTypes['AnalysisDescriptor']>, ParentType, ContextType>;
   analysis?: Resolver<ResolversTypes['AnalysisReport'], ParentType, ContextType, RequireFields<QueryAnalysisArgs, 'organisationId'>>;
+  defaultLevels?: Resolver<Array<ResolversTypes['DefaultLevel']>, ParentType, ContextType, RequireFields<QueryDefaultLevelsArgs, 'kind'>>;
   exportOrganisation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryExportOrganisationArgs, 'id'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'organisationId'>>;
@@ -2785,6 +2813,7 @@ export type Resolvers<ContextType = any> = {
   BrokenChainsResult?: BrokenChainsResultResolvers<ContextType>;
   CouplingCounts?: CouplingCountsResolvers<ContextType>;
   CreateShareLinkPayload?: CreateShareLinkPayloadResolvers<ContextType>;
+  DefaultLevel?: DefaultLevelResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   DesiredDistanceResult?: DesiredDistanceResultResolvers<ContextType>;
   DistanceTotals?: DistanceTotalsResolvers<ContextType>;

@@ -219,6 +219,12 @@ const OPERATIONS: Operation[] = [
     vars: none,
   },
   {
+    name: 'defaultLevels',
+    needed: 'SIGNED_IN',
+    query: '{ defaultLevels(kind: INDEPENDENT) { key } }',
+    vars: none,
+  },
+  {
     name: 'importOrganisation CREATE',
     needed: 'SIGNED_IN',
     query: 'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',

@@ -1,6 +1,12 @@
-import { organisationSchema, scenarioSchema } from '@kopplingskartan/schema/interchange';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  organisationSchema,
+  scenarioSchema,
+} from '@kopplingskartan/schema/interchange';
 
 import { cloneScenarioRecords } from '../domain/clone-scenario.ts';
+import { defaultLevels } from '../domain/default-chains.ts';
 import { contentsToDocument, readDocument } from '../domain/document.ts';
 import { versionsOf } from '../domain/content-versions.ts';
 import { DomainError, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
@@ -29,10 +35,15 @@ function parseOrganisation(data: Record<string, unknown>): Omit<Organisation, 'v
   return parsed.data;
 }
 
+/** The default chain of the kind given (an unknown kind is refused later, by the schema). */
+function defaultLevelsOf(kind: string | null | undefined) {
+  return ORGANISATION_KINDS.find((known) => known === kind) ? defaultLevels(kind as OrganisationKind) : DEFAULT_LEVELS;
+}
+
 /**
- * Creates an organisation (default levels unless given) with its current scenario, "Nuläge",
- * under an id chosen here (`newOrganisationId`); the signed-in user who creates it becomes its
- * owner in the same transaction.
+ * Creates an organisation (its kind's default chain unless levels are given) with its current
+ * scenario, "Nuläge", under an id chosen here (`newOrganisationId`); the signed-in user who
+ * creates it becomes its owner in the same transaction.
  */
 export async function createOrganisation(
   store: GraphStore,
@@ -44,7 +55,7 @@ export async function createOrganisation(
     name: input.name,
     kind: input.kind,
     description: input.description ?? null,
-    levels: input.levels ?? DEFAULT_LEVELS,
+    levels: input.levels ?? defaultLevelsOf(input.kind),
   });
   const organisation = { ...data, version: 1 };
   const levelIssues = checkLevels(organisation, new Set());

@@ -1,6 +1,7 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 
 import { requireViewer } from '../auth/roles.ts';
+import { DEFAULT_CHAINS } from '../domain/default-chains.ts';
 import type { Organisation } from '../domain/records.ts';
 import { createOrganisation, deleteOrganisation, updateOrganisation } from '../editing/organisation-commands.ts';
 import { allRecords, currentScenario, listScenarios } from '../editing/read-map.ts';
@@ -49,6 +50,10 @@ export const organisationResolvers: Resolvers<GraphQLContext> = {
     organisation: async (_, { id }, ctx) => {
       await authorizeOrganisation(ctx, id, 'AUDIENCE');
       return ctx.store.getOrganisation(id);
+    },
+    defaultLevels: (_, { kind }, ctx) => {
+      requireViewer(ctx.viewer);
+      return [...DEFAULT_CHAINS[kind]];
     },
   },
   Mutation: {
