@@ -28,7 +28,7 @@ afterAll(async () => h?.close());
 
 describe('scenarios in the browser', () => {
   it('always says which scenario is shown', async () => {
-    expect(await banner().innerText()).toContain('Visat scenario: Nuläge · Nuläge');
+    expect(await banner().innerText()).toContain('Visat scenario: Nuläge');
   });
 
   it('names a desired state when cloning it from the current one, and shows it', async () => {
@@ -77,7 +77,7 @@ describe('scenarios in the browser', () => {
     // Cancel has the focus: the deletion cannot be undone.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt');
     await confirm.getByRole('button', { name: 'Ta bort' }).click();
-    await banner().getByText('Visat scenario: Nuläge · Nuläge').waitFor();
+    await banner().getByText('Visat scenario: Nuläge').waitFor();
     expect((await scenarios()).map((s) => s.kind).sort()).toEqual(['CURRENT', 'DESIRED']);
   });
 

@@ -4,6 +4,8 @@ export interface ImportAnswer {
   dryRun: boolean;
   applied: boolean;
   mode: string;
+  /** The organisation the file was (or would be) written to. */
+  organisationId?: string;
   issueCount: number;
   issues: Array<{ sheet: string; row: number; column: string; reason: string; message: string }>;
   preview?: {

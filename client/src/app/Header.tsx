@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-import type { OrganisationList } from '../features/organisations/use-organisations.ts';
 import { signOut, useSession } from '../features/account/session-store.ts';
+import { newOrganisationActions, type OrganisationList } from '../features/organisations/index.ts';
 import { LANGUAGES } from '../i18n/index.ts';
+import { pageActions } from '../state/page-store.ts';
+import { Menu, type MenuItem } from '../ui/Menu.tsx';
 
 export function Header(props: {
   organisations: OrganisationList;
@@ -12,6 +14,12 @@ export function Header(props: {
   const { t, i18n } = useTranslation();
   const session = useSession((s) => s.status);
   const email = session.type === 'ready' ? session.data?.email : undefined;
+  const organisationItems: MenuItem[] = [
+    { id: 'newOrganisation', label: t('organisations.newEllipsis'), onSelect: () => newOrganisationActions.open() },
+    ...(props.current
+      ? [{ id: 'organisation', label: t('pages.organisation'), onSelect: () => pageActions.open('organisation') }]
+      : []),
+  ];
   return (
     <header className="header">
       <h1>
@@ -29,6 +37,7 @@ export function Header(props: {
           </select>
         </label>
       ) : null}
+      <Menu name="organisation" label={t('app.organisationMenu')} items={organisationItems} />
       <span role="group" aria-label={t('app.language')} className="header__languages">
         {LANGUAGES.map((lng) => (
           <button

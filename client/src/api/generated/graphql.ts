@@ -95,6 +95,16 @@ export type CreateLinkInput = {
   targetResponds?: boolean | null | undefined;
 };
 
+export type CreateOrganisationInput = {
+  description?: string | null | undefined;
+  /** Optional; generated when left out. */
+  id?: string | null | undefined;
+  kind: OrganisationKind;
+  /** Defaults to the kind's chain in Swedish (defaultLevels). */
+  levels?: Array<LevelInput> | null | undefined;
+  name: string;
+};
+
 export type CreatePresentationInput = {
   /** Default true. */
   anonymised?: boolean | null | undefined;
@@ -155,6 +165,12 @@ export type FindingKind =
   | 'UNIT_CONGESTION'
   | 'UNIT_CUT_OFF'
   | 'WEAKEST_LINK';
+
+export type LevelInput = {
+  isSide: boolean;
+  key: string;
+  name: string;
+};
 
 export type LinkKind =
   | 'DIALOGUE'
@@ -270,6 +286,16 @@ export type UpdateLinkInput = {
   sourceResponds?: boolean | null | undefined;
   targetId?: string | null | undefined;
   targetResponds?: boolean | null | undefined;
+};
+
+export type UpdateOrganisationInput = {
+  description?: string | null | undefined;
+  /** Refuse the update if the stored version differs (someone else changed it). */
+  expectedVersion?: number | null | undefined;
+  id: string;
+  kind?: OrganisationKind | null | undefined;
+  levels?: Array<LevelInput> | null | undefined;
+  name?: string | null | undefined;
 };
 
 /** Fields left out are kept; `steps`, when given, replaces the whole list (add, edit, reorder, remove). */
@@ -446,6 +472,34 @@ export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OrganisationsQuery = { organisations: { nodes: Array<{ id: string, name: string, kind: OrganisationKind, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null }> }> } };
+
+export type DefaultLevelsQueryVariables = Exact<{
+  kind: OrganisationKind;
+}>;
+
+
+export type DefaultLevelsQuery = { defaultLevels: Array<{ key: string, isSide: boolean, name: { sv: string, en: string } }> };
+
+export type OrganisationSettingsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrganisationSettingsQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, version: number, levels: Array<{ key: string, name: string, isSide: boolean }> } | null };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { organisation: { id: string } } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, version: number, levels: Array<{ key: string, name: string, isSide: boolean }> } } };
 
 export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
 
@@ -1217,6 +1271,61 @@ export const OrganisationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganisationsQuery, OrganisationsQueryVariables>;
+export const DefaultLevelsDocument = new TypedDocumentString(`
+    query DefaultLevels($kind: OrganisationKind!) {
+  defaultLevels(kind: $kind) {
+    key
+    name {
+      sv
+      en
+    }
+    isSide
+  }
+}
+    `) as unknown as TypedDocumentString<DefaultLevelsQuery, DefaultLevelsQueryVariables>;
+export const OrganisationSettingsDocument = new TypedDocumentString(`
+    query OrganisationSettings($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    kind
+    description
+    version
+    levels {
+      key
+      name
+      isSide
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationSettingsQuery, OrganisationSettingsQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    organisation {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    organisation {
+      id
+      name
+      kind
+      description
+      version
+      levels {
+        key
+        name
+        isSide
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
 export const PresentationsDocument = new TypedDocumentString(`
     query Presentations($organisationId: ID!) {
   presentations(organisationId: $organisationId) {

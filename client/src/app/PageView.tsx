@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+
+import { OrganisationPage } from '../features/organisations/index.ts';
+import { type PageId, pageActions } from '../state/page-store.ts';
+import { Page } from '../ui/Page.tsx';
+
+/** A page beside the map, with its title and the way back to the map. */
+export function PageView({ page, organisationId }: { page: Exclude<PageId, 'map'>; organisationId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t(`pages.${page}`)} backLabel={t('pages.backToMap')} onBack={() => pageActions.open('map')}>
+      {page === 'organisation' ? <OrganisationPage organisationId={organisationId} /> : null}
+    </Page>
+  );
+}
