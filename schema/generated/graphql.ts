@@ -833,6 +833,8 @@ export type Mutation = {
   login: SessionPayload;
   /** Ends the current session and clears the cookie; true even when not signed in. */
   logout: Scalars['Boolean']['output'];
+  /** Ends every session of the signed-in user (and their live connections), on every device, this one included. */
+  logoutEverywhere: Scalars['Boolean']['output'];
   /** Owners: an organisation keeps at least one owner. */
   removeMember: Scalars['Boolean']['output'];
   /**
@@ -2534,6 +2536,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   invite?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteArgs, 'email' | 'organisationId' | 'role'>>;
   login?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  logoutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'organisationId' | 'userId'>>;
   restoreOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationRestoreOrganisationArgs, 'historyEntryId' | 'organisationId'>>;
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'id' | 'organisationId'>>;

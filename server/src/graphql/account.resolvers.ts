@@ -67,6 +67,14 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       ctx.sessionCookie.clear(ctx.reply);
       return true;
     },
+    logoutEverywhere: async (_, __, ctx) => {
+      // Not requireViewer: someone who fears a stolen session may act before changing a one-time password.
+      if (!ctx.viewer) throw unauthenticated();
+      await ctx.accounts.deleteSessionsOf(ctx.viewer.userId);
+      ctx.liveSockets.closeOtherSessions(ctx.viewer.userId, null);
+      ctx.sessionCookie.clear(ctx.reply);
+      return true;
+    },
     changePassword: async (_, { currentPassword, newPassword }, ctx) => {
       // Not requireViewer: this is the one thing a one-time password may do.
       if (!ctx.viewer) throw unauthenticated();

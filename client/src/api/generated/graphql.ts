@@ -95,10 +95,9 @@ export type CreateLinkInput = {
   targetResponds?: boolean | null | undefined;
 };
 
+/** A new organisation; its id is chosen by the server (a slug of the name and a random part). */
 export type CreateOrganisationInput = {
   description?: string | null | undefined;
-  /** Optional; generated when left out. */
-  id?: string | null | undefined;
   kind: OrganisationKind;
   /** Defaults to the kind's chain in Swedish (defaultLevels). */
   levels?: Array<LevelInput> | null | undefined;
