@@ -18,7 +18,7 @@ import {
 } from '../features/organisations/index.ts';
 import { ScenarioBanner } from '../features/scenarios/index.ts';
 import { useMapState } from '../state/map-store.ts';
-import { pageActions, usePage } from '../state/page-store.ts';
+import { isPersonalPage, pageActions, usePage } from '../state/page-store.ts';
 import { viewActions } from '../state/view-store.ts';
 import { Header } from './Header.tsx';
 import { PageView } from './PageView.tsx';
@@ -48,7 +48,9 @@ export function App() {
   }, [organisations, organisationId]);
 
   let body;
-  if (organisations.type === 'error') {
+  if (isPersonalPage(page)) {
+    body = <PageView page={page} organisationId={organisationId} />;
+  } else if (organisations.type === 'error') {
     body = <Problem text={errorText(t, organisations.error)} onRetry={() => void loadOrganisations()} />;
   } else if (organisations.type === 'ready' && organisations.data.length === 0) {
     body = <NoOrganisations />;

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 
-import { signOut, useSession } from '../features/account/session-store.ts';
+import { signOut, useSession } from '../features/account/index.ts';
 import { newOrganisationActions, type OrganisationList } from '../features/organisations/index.ts';
 import { LANGUAGES } from '../i18n/index.ts';
+import { useMapState } from '../state/map-store.ts';
 import { pageActions } from '../state/page-store.ts';
 import { Menu, type MenuItem } from '../ui/Menu.tsx';
 
@@ -13,12 +14,22 @@ export function Header(props: {
 }) {
   const { t, i18n } = useTranslation();
   const session = useSession((s) => s.status);
-  const email = session.type === 'ready' ? session.data?.email : undefined;
+  const me = session.type === 'ready' ? session.data : null;
+  const role = useMapState((s) => s.role);
+  const item = (id: 'organisation' | 'members' | 'account' | 'users'): MenuItem => ({
+    id,
+    label: t(`pages.${id}`),
+    onSelect: () => pageActions.open(id),
+  });
   const organisationItems: MenuItem[] = [
     { id: 'newOrganisation', label: t('organisations.newEllipsis'), onSelect: () => newOrganisationActions.open() },
-    ...(props.current
-      ? [{ id: 'organisation', label: t('pages.organisation'), onSelect: () => pageActions.open('organisation') }]
-      : []),
+    ...(props.current ? [item('organisation')] : []),
+    ...(props.current && role === 'OWNER' ? [item('members')] : []),
+  ];
+  const accountItems: MenuItem[] = [
+    item('account'),
+    ...(me?.isAdmin ? [item('users')] : []),
+    { id: 'signOut', label: t('account.signOut'), onSelect: () => void signOut() },
   ];
   return (
     <header className="header">
@@ -51,10 +62,8 @@ export function Header(props: {
           </button>
         ))}
       </span>
-      {email ? (
-        <button onClick={() => void signOut()} title={email}>
-          {t('account.signOut')}
-        </button>
+      {me ? (
+        <Menu name="account" label={me.displayName ?? me.email} title={t('pages.account')} items={accountItems} />
       ) : null}
     </header>
   );

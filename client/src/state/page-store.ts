@@ -1,8 +1,13 @@
 import { create } from 'zustand';
 
-/** The pages beside the map: the organisation's settings and levels. */
-export const PAGES = ['map', 'organisation'] as const;
+/** The pages beside the map: the organisation's settings and members, one's account, all users. */
+export const PAGES = ['map', 'organisation', 'members', 'account', 'users'] as const;
 export type PageId = (typeof PAGES)[number];
+
+/** Pages of one person rather than of an organisation: they open with no organisation at all. */
+export function isPersonalPage(page: PageId): page is 'account' | 'users' {
+  return page === 'account' || page === 'users';
+}
 
 /** The page named by `?page=` (the map when absent or unknown). */
 export function pageFromUrl(search: string): PageId {

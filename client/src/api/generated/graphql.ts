@@ -355,6 +355,23 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { id: string, mustChangePassword: boolean } };
 
+export type MyAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAccountQuery = { me: { id: string, email: string, displayName: string | null, isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role, organisation: { name: string } | null }> } | null };
+
+export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutEverywhereMutation = { logoutEverywhere: boolean };
+
+export type UsersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { nodes: Array<{ id: string, email: string, displayName: string | null, isAdmin: boolean, mustChangePassword: boolean, memberships: Array<{ organisationId: string, role: Role, organisation: { name: string } | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, totalCount: number } } };
+
 export type AnalysisQueryVariables = Exact<{
   organisationId: string;
   scenarioId?: string | null | undefined;
@@ -466,6 +483,39 @@ export type MapSliceQueryVariables = Exact<{
 
 
 export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+
+export type MembersQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+
+export type MembersQuery = { members: Array<{ role: Role, user: { id: string, email: string, displayName: string | null } }> };
+
+export type InviteMutationVariables = Exact<{
+  organisationId: string;
+  email: string;
+  role: Role;
+}>;
+
+
+export type InviteMutation = { invite: { email: string, role: Role, expiresAt: string, token: string } };
+
+export type SetMemberMutationVariables = Exact<{
+  organisationId: string;
+  email: string;
+  role: Role;
+}>;
+
+
+export type SetMemberMutation = { setMember: { role: Role } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  organisationId: string;
+  userId: string;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -919,6 +969,53 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const MyAccountDocument = new TypedDocumentString(`
+    query MyAccount {
+  me {
+    id
+    email
+    displayName
+    isAdmin
+    memberships {
+      organisationId
+      role
+      organisation {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyAccountQuery, MyAccountQueryVariables>;
+export const LogoutEverywhereDocument = new TypedDocumentString(`
+    mutation LogoutEverywhere {
+  logoutEverywhere
+}
+    `) as unknown as TypedDocumentString<LogoutEverywhereMutation, LogoutEverywhereMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($after: String) {
+  users(first: 50, after: $after) {
+    nodes {
+      id
+      email
+      displayName
+      isAdmin
+      mustChangePassword
+      memberships {
+        organisationId
+        role
+        organisation {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const AnalysisDocument = new TypedDocumentString(`
     query Analysis($organisationId: ID!, $scenarioId: ID) {
   analysis(organisationId: $organisationId, scenarioId: $scenarioId) {
@@ -1253,6 +1350,40 @@ fragment ArenaFields on Arena {
   participantIds
   version
 }`) as unknown as TypedDocumentString<MapSliceQuery, MapSliceQueryVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members($organisationId: ID!) {
+  members(organisationId: $organisationId) {
+    role
+    user {
+      id
+      email
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const InviteDocument = new TypedDocumentString(`
+    mutation Invite($organisationId: ID!, $email: String!, $role: Role!) {
+  invite(organisationId: $organisationId, email: $email, role: $role) {
+    email
+    role
+    expiresAt
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMutation, InviteMutationVariables>;
+export const SetMemberDocument = new TypedDocumentString(`
+    mutation SetMember($organisationId: ID!, $email: String!, $role: Role!) {
+  setMember(organisationId: $organisationId, email: $email, role: $role) {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberMutation, SetMemberMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($organisationId: ID!, $userId: ID!) {
+  removeMember(organisationId: $organisationId, userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
 export const OrganisationsDocument = new TypedDocumentString(`
     query Organisations {
   organisations(first: 200) {
