@@ -1301,7 +1301,10 @@ export type Query = {
   exportOrganisation: Maybe<Scalars['JSON']['output']>;
   /** The API's own health, for probes and the client's status line. */
   health: Health;
-  /** The organisation's changes, newest first (viewers and up). */
+  /**
+   * The organisation's changes, newest first (viewers and up); recordId narrows them to one
+   * record's changes, userId to one person's.
+   */
   history: HistoryConnection;
   /** What an invitation token opens (no sign-in needed); null for an unknown token. */
   invitation: Maybe<InvitationPreview>;
@@ -1327,6 +1330,8 @@ export type Query = {
   /** The presentation ready to show, as its audience sees it (members of the organisation). */
   presentationShow: Maybe<PresentationShow>;
   presentations: Array<Presentation>;
+  /** Administrators: what restoreOrganisation to this entry would undo, before it is done. */
+  restorePreview: RestorePreview;
   shareLinks: Array<ShareLink>;
   /** The same through a share link, without an account. SHARE_LINK_INVALID for an unknown, revoked or expired token. */
   sharedPresentation: PresentationShow;
@@ -1370,6 +1375,8 @@ export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   organisationId: Scalars['ID']['input'];
+  recordId?: InputMaybe<Scalars['ID']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1438,6 +1445,12 @@ export type QueryPresentationsArgs = {
 };
 
 
+export type QueryRestorePreviewArgs = {
+  historyEntryId: Scalars['ID']['input'];
+  organisationId: Scalars['ID']['input'];
+};
+
+
 export type QueryShareLinksArgs = {
   organisationId: Scalars['ID']['input'];
   presentationId: Scalars['ID']['input'];
@@ -1452,6 +1465,33 @@ export type QuerySharedPresentationArgs = {
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Records of one kind that a restore brings back (added), removes, or puts back as they were (changed). */
+export type RestoreChange = {
+  __typename?: 'RestoreChange';
+  added: Scalars['Int']['output'];
+  changed: Scalars['Int']['output'];
+  /** unit, actor, scenario, arena, link, perception, initiative or presentation. */
+  kind: Scalars['String']['output'];
+  removed: Scalars['Int']['output'];
+};
+
+/**
+ * What restoring the organisation to a history entry would do: the later changes it undoes, and
+ * how the records would differ from now.
+ */
+export type RestorePreview = {
+  __typename?: 'RestorePreview';
+  /** Per record kind, how the restored state differs from now. */
+  changes: Array<RestoreChange>;
+  entry: HistoryEntry;
+  /** Whether the organisation's name, kind, description or levels would change back. */
+  isOrganisationChanged: Scalars['Boolean']['output'];
+  /** The newest of those changes, newest first (at most 20). */
+  undone: Array<HistoryEntry>;
+  /** Every change made after the entry: restoring undoes them all. */
+  undoneCount: Scalars['Int']['output'];
 };
 
 /**
@@ -1950,6 +1990,8 @@ export type ResolversTypes = {
   PresentationStepInput: PresentationStepInput;
   PresenterState: ResolverTypeWrapper<PresenterState>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RestoreChange: ResolverTypeWrapper<RestoreChange>;
+  RestorePreview: ResolverTypeWrapper<Omit<RestorePreview, 'entry' | 'undone'> & { entry: ResolversTypes['HistoryEntry'], undone: Array<ResolversTypes['HistoryEntry']> }>;
   Role: Role;
   Scenario: ResolverTypeWrapper<StoredScenario>;
   ScenarioKind: ScenarioKind;
@@ -2077,6 +2119,8 @@ export type ResolversParentTypes = {
   PresentationStepInput: PresentationStepInput;
   PresenterState: PresenterState;
   Query: Record<PropertyKey, never>;
+  RestoreChange: RestoreChange;
+  RestorePreview: Omit<RestorePreview, 'entry' | 'undone'> & { entry: ResolversParentTypes['HistoryEntry'], undone: Array<ResolversParentTypes['HistoryEntry']> };
   Scenario: StoredScenario;
   ScenarioPayload: Omit<ScenarioPayload, 'scenario'> & { scenario: ResolversParentTypes['Scenario'] };
   SessionPayload: Omit<SessionPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -2689,9 +2733,25 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   presentation?: Resolver<Maybe<ResolversTypes['Presentation']>, ParentType, ContextType, RequireFields<QueryPresentationArgs, 'id' | 'organisationId'>>;
   presentationShow?: Resolver<Maybe<ResolversTypes['PresentationShow']>, ParentType, ContextType, RequireFields<QueryPresentationShowArgs, 'id' | 'organisationId'>>;
   presentations?: Resolver<Array<ResolversTypes['Presentation']>, ParentType, ContextType, RequireFields<QueryPresentationsArgs, 'organisationId'>>;
+  restorePreview?: Resolver<ResolversTypes['RestorePreview'], ParentType, ContextType, RequireFields<QueryRestorePreviewArgs, 'historyEntryId' | 'organisationId'>>;
   shareLinks?: Resolver<Array<ResolversTypes['ShareLink']>, ParentType, ContextType, RequireFields<QueryShareLinksArgs, 'organisationId' | 'presentationId'>>;
   sharedPresentation?: Resolver<ResolversTypes['PresentationShow'], ParentType, ContextType, RequireFields<QuerySharedPresentationArgs, 'token'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+};
+
+export type RestoreChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['RestoreChange'] = ResolversParentTypes['RestoreChange']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RestorePreviewResolvers<ContextType = any, ParentType extends ResolversParentTypes['RestorePreview'] = ResolversParentTypes['RestorePreview']> = {
+  changes?: Resolver<Array<ResolversTypes['RestoreChange']>, ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['HistoryEntry'], ParentType, ContextType>;
+  isOrganisationChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  undone?: Resolver<Array<ResolversTypes['HistoryEntry']>, ParentType, ContextType>;
+  undoneCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ScenarioResolvers<ContextType = any, ParentType extends ResolversParentTypes['Scenario'] = ResolversParentTypes['Scenario']> = {
@@ -2870,6 +2930,8 @@ export type Resolvers<ContextType = any> = {
   PresentationStep?: PresentationStepResolvers<ContextType>;
   PresenterState?: PresenterStateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RestoreChange?: RestoreChangeResolvers<ContextType>;
+  RestorePreview?: RestorePreviewResolvers<ContextType>;
   Scenario?: ScenarioResolvers<ContextType>;
   ScenarioPayload?: ScenarioPayloadResolvers<ContextType>;
   SessionPayload?: SessionPayloadResolvers<ContextType>;

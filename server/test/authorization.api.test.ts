@@ -261,6 +261,12 @@ const OPERATIONS: Operation[] = [
     vars: (_t, n) => ({ e: `created-${n}@test.example` }),
   },
   {
+    name: 'restorePreview',
+    needed: 'ADMIN',
+    query: 'query($id: ID!) { restorePreview(organisationId: "org", historyEntryId: $id) { undoneCount } }',
+    vars: async (t) => ({ id: String((await t.app.accounts.listHistory('org', { first: 1 })).nodes[0]!.id) }),
+  },
+  {
     name: 'restoreOrganisation',
     needed: 'ADMIN',
     query: 'mutation($id: ID!) { restoreOrganisation(organisationId: "org", historyEntryId: $id) { id } }',

@@ -12,7 +12,9 @@ import {
   setMember,
 } from '../auth/account-commands.ts';
 import { requireViewer, unauthenticated } from '../auth/roles.ts';
+import { diffContents } from '../domain/contents-diff.ts';
 import { notFound } from '../domain/errors.ts';
+import { organisationAsOf } from '../editing/history.ts';
 import { restoreOrganisation } from '../editing/organisation-commands.ts';
 import { auditOf, authorizeAdmin, authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
@@ -35,9 +37,31 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
       return ctx.accounts.listMembers(organisationId);
     },
-    history: async (_, { organisationId, first, after }, ctx) => {
+    history: async (_, { organisationId, first, after, recordId, userId }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'VIEWER');
-      return toConnection(await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }));
+      return toConnection(
+        await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }, { recordId, userId }),
+      );
+    },
+    restorePreview: async (_, { organisationId, historyEntryId }, ctx) => {
+      authorizeAdmin(ctx);
+      const id = entryId(historyEntryId);
+      const entry = await ctx.accounts.getHistoryEntry(organisationId, id);
+      if (!entry) throw notFound('history entry', historyEntryId);
+      const [then, now, undone] = await Promise.all([
+        organisationAsOf(ctx.accounts, organisationId, id),
+        ctx.store.readOrganisation(organisationId),
+        ctx.accounts.listHistory(organisationId, { first: 20 }, { afterId: id }),
+      ]);
+      if (!now) throw notFound('organisation', organisationId);
+      const diff = diffContents(now, then);
+      return {
+        entry,
+        undoneCount: undone.totalCount,
+        undone: undone.nodes,
+        isOrganisationChanged: diff.isOrganisationChanged,
+        changes: diff.kinds,
+      };
     },
     invitation: async (_, { token }, ctx) => {
       const found = await findInvitation(ctx.accounts, token);

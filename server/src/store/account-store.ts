@@ -91,6 +91,16 @@ export interface AccountChanges {
   history?: PendingEntry;
 }
 
+/** Narrows a history listing; every field given must match. */
+export interface HistoryFilter {
+  /** Changes of this record (or of the organisation's own fields, by its id). */
+  recordId?: string | null;
+  /** Changes made by this user. */
+  userId?: string | null;
+  /** Only entries made after this one (what restoring to it would undo). */
+  afterId?: number | null;
+}
+
 /**
  * Accounts, sessions, memberships, invitations and the change history: everything about who
  * may do what, beside the map data (GraphStore) in the same database, so that a change to the
@@ -138,8 +148,8 @@ export interface AccountStore {
    *   store's database, or `write` makes no store write or two.
    */
   writeTogether<T>(store: GraphStore, write: () => Promise<T>, changesOf: (result: T) => AccountChanges): Promise<T>;
-  /** Newest first; the cursor is an entry id. */
-  listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>>;
+  /** Newest first; the cursor is an entry id. The filter narrows the entries (and the count). */
+  listHistory(organisationId: string, page: PageRequest, filter?: HistoryFilter): Promise<Page<HistoryEntry>>;
   /** Entries of one organisation with id ≤ `uptoId`, from the newest snapshot on, oldest first. */
   historySince(
     organisationId: string,

@@ -338,17 +338,20 @@ const HISTORY_FIELDS = `h.seq AS seq, h.organisationId AS organisationId, h.user
   h.kind AS kind, h.recordId AS recordId, h.action AS action, h.before AS before, h.after AS after,
   h.snapshot IS NOT NULL AS hasSnapshot`;
 
+const HISTORY_FILTER = `($recordId IS NULL OR h.recordId = $recordId) AND ($userId IS NULL OR h.userId = $userId)
+   AND ($afterId IS NULL OR h.seq > $afterId)`;
+
 export const COUNT_HISTORY = cypher(
   'COUNT_HISTORY',
-  'MATCH (h:HistoryEntry {organisationId: $organisationId}) RETURN count(h) AS n',
-  { organisationId: 'org-1' },
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE ${HISTORY_FILTER} RETURN count(h) AS n`,
+  { organisationId: 'org-1', recordId: null, userId: null, afterId: null },
 );
 
 export const PAGE_HISTORY = cypher(
   'PAGE_HISTORY',
-  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE h.seq < $before
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE ${HISTORY_FILTER} AND h.seq < $before
    RETURN ${HISTORY_FIELDS} ORDER BY h.seq DESC LIMIT $limit`,
-  { organisationId: 'org-1', before: 100, limit: 51 },
+  { organisationId: 'org-1', before: 100, limit: 51, recordId: null, userId: null, afterId: null },
 );
 
 export const HISTORY_BASE = cypher(

@@ -10,6 +10,7 @@ import type {
   AccountStore,
   HistoryAction,
   HistoryEntry,
+  HistoryFilter,
   Invitation,
   Membership,
   NewUser,
@@ -284,12 +285,26 @@ export class Neo4jAccountStore implements AccountStore {
     });
   }
 
-  async listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+  async listHistory(
+    organisationId: string,
+    page: PageRequest,
+    filter: HistoryFilter = {},
+  ): Promise<Page<HistoryEntry>> {
     const size = pageSize(page.first);
     const before = Number(decodeCursor(page.after) ?? Number.MAX_SAFE_INTEGER);
+    const narrowing = {
+      recordId: filter.recordId ?? null,
+      userId: filter.userId ?? null,
+      afterId: filter.afterId === null || filter.afterId === undefined ? null : int(filter.afterId),
+    };
     const { records, total } = await this.transactions.read(async (tx) => ({
-      total: (await runIn(tx, Q.COUNT_HISTORY, { organisationId }))[0]?.get('n'),
-      records: await runIn(tx, Q.PAGE_HISTORY, { organisationId, before: int(before), limit: int(size + 1) }),
+      total: (await runIn(tx, Q.COUNT_HISTORY, { organisationId, ...narrowing }))[0]?.get('n'),
+      records: await runIn(tx, Q.PAGE_HISTORY, {
+        organisationId,
+        before: int(before),
+        limit: int(size + 1),
+        ...narrowing,
+      }),
     }));
     const nodes = records.slice(0, size).map(historyFrom);
     const last = nodes.at(-1);

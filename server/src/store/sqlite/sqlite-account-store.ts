@@ -10,6 +10,7 @@ import type {
   AccountStore,
   HistoryAction,
   HistoryEntry,
+  HistoryFilter,
   Invitation,
   Membership,
   NewUser,
@@ -326,17 +327,26 @@ export class SqliteAccountStore implements AccountStore {
     });
   }
 
-  async listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+  async listHistory(
+    organisationId: string,
+    page: PageRequest,
+    filter: HistoryFilter = {},
+  ): Promise<Page<HistoryEntry>> {
     const size = pageSize(page.first);
     const before = Number(decodeCursor(page.after) ?? Number.MAX_SAFE_INTEGER);
-    const { n } = this.db
-      .prepare('SELECT COUNT(*) AS n FROM history WHERE organisation_id = ?')
-      .get(organisationId) as {
-      n: number;
+    // One statement for every filter: a parameter left null matches everything.
+    const where = `organisation_id = @organisationId AND (@recordId IS NULL OR record_id = @recordId)
+      AND (@userId IS NULL OR user_id = @userId) AND (@afterId IS NULL OR seq > @afterId)`;
+    const params = {
+      organisationId,
+      recordId: filter.recordId ?? null,
+      userId: filter.userId ?? null,
+      afterId: filter.afterId ?? null,
     };
+    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM history WHERE ${where}`).get(params) as { n: number };
     const rows = this.db
-      .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE organisation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`)
-      .all(organisationId, before, size + 1) as HistoryRow[];
+      .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE ${where} AND seq < @before ORDER BY seq DESC LIMIT @limit`)
+      .all({ ...params, before, limit: size + 1 }) as HistoryRow[];
     const nodes = rows.slice(0, size).map(historyFromRow);
     const last = nodes.at(-1);
     return {
