@@ -16,7 +16,7 @@ export function Header(props: {
   const session = useSession((s) => s.status);
   const me = session.type === 'ready' ? session.data : null;
   const role = useMapState((s) => s.role);
-  const item = (id: 'organisation' | 'members' | 'account' | 'users'): MenuItem => ({
+  const item = (id: 'organisation' | 'members' | 'history' | 'account' | 'users'): MenuItem => ({
     id,
     label: t(`pages.${id}`),
     onSelect: () => pageActions.open(id),
@@ -25,6 +25,7 @@ export function Header(props: {
     { id: 'newOrganisation', label: t('organisations.newEllipsis'), onSelect: () => newOrganisationActions.open() },
     ...(props.current ? [item('organisation')] : []),
     ...(props.current && role === 'OWNER' ? [item('members')] : []),
+    ...(props.current && role && role !== 'AUDIENCE' ? [item('history')] : []),
   ];
   const accountItems: MenuItem[] = [
     item('account'),

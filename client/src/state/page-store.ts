@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-/** The pages beside the map: the organisation's settings and members, one's account, all users. */
-export const PAGES = ['map', 'organisation', 'members', 'account', 'users'] as const;
+/** The pages beside the map: the organisation's settings, members and history, one's account, all users. */
+export const PAGES = ['map', 'organisation', 'members', 'history', 'account', 'users'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /** Pages of one person rather than of an organisation: they open with no organisation at all. */

@@ -165,6 +165,13 @@ export type FindingKind =
   | 'UNIT_CUT_OFF'
   | 'WEAKEST_LINK';
 
+export type HistoryAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'IMPORT'
+  | 'RESTORE'
+  | 'UPDATE';
+
 export type LevelInput = {
   isSide: boolean;
   key: string;
@@ -468,6 +475,34 @@ export type DeleteArenaMutationVariables = Exact<{
 
 export type DeleteArenaMutation = { deleteArena: { deletedId: string } };
 
+export type HistoryEntryFieldsFragment = { id: string, at: string, kind: string, recordId: string, action: HistoryAction, before: unknown, after: unknown, user: { id: string, email: string, displayName: string | null } | null };
+
+export type HistoryQueryVariables = Exact<{
+  organisationId: string;
+  after?: string | null | undefined;
+  recordId?: string | null | undefined;
+  userId?: string | null | undefined;
+}>;
+
+
+export type HistoryQuery = { history: { nodes: Array<{ id: string, at: string, kind: string, recordId: string, action: HistoryAction, before: unknown, after: unknown, user: { id: string, email: string, displayName: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, totalCount: number } } };
+
+export type RestorePreviewQueryVariables = Exact<{
+  organisationId: string;
+  historyEntryId: string;
+}>;
+
+
+export type RestorePreviewQuery = { restorePreview: { undoneCount: number, isOrganisationChanged: boolean, undone: Array<{ id: string, at: string, kind: string, recordId: string, action: HistoryAction, before: unknown, after: unknown, user: { id: string, email: string, displayName: string | null } | null }>, changes: Array<{ kind: string, added: number, removed: number, changed: number }> } };
+
+export type RestoreOrganisationMutationVariables = Exact<{
+  organisationId: string;
+  historyEntryId: string;
+}>;
+
+
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string } };
+
 export type ActorFieldsFragment = { id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number };
 
 export type LinkFieldsFragment = { id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> };
@@ -697,6 +732,22 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const HistoryEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HistoryEntryFields on HistoryEntry {
+  id
+  at
+  kind
+  recordId
+  action
+  before
+  after
+  user {
+    id
+    email
+    displayName
+  }
+}
+    `, {"fragmentName":"HistoryEntryFields"}) as unknown as TypedDocumentString<HistoryEntryFieldsFragment, unknown>;
 export const ActorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ActorFields on Actor {
   id
@@ -1233,6 +1284,79 @@ export const DeleteArenaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteArenaMutation, DeleteArenaMutationVariables>;
+export const HistoryDocument = new TypedDocumentString(`
+    query History($organisationId: ID!, $after: String, $recordId: ID, $userId: ID) {
+  history(
+    organisationId: $organisationId
+    first: 50
+    after: $after
+    recordId: $recordId
+    userId: $userId
+  ) {
+    nodes {
+      ...HistoryEntryFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+      totalCount
+    }
+  }
+}
+    fragment HistoryEntryFields on HistoryEntry {
+  id
+  at
+  kind
+  recordId
+  action
+  before
+  after
+  user {
+    id
+    email
+    displayName
+  }
+}`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+export const RestorePreviewDocument = new TypedDocumentString(`
+    query RestorePreview($organisationId: ID!, $historyEntryId: ID!) {
+  restorePreview(organisationId: $organisationId, historyEntryId: $historyEntryId) {
+    undoneCount
+    undone {
+      ...HistoryEntryFields
+    }
+    isOrganisationChanged
+    changes {
+      kind
+      added
+      removed
+      changed
+    }
+  }
+}
+    fragment HistoryEntryFields on HistoryEntry {
+  id
+  at
+  kind
+  recordId
+  action
+  before
+  after
+  user {
+    id
+    email
+    displayName
+  }
+}`) as unknown as TypedDocumentString<RestorePreviewQuery, RestorePreviewQueryVariables>;
+export const RestoreOrganisationDocument = new TypedDocumentString(`
+    mutation RestoreOrganisation($organisationId: ID!, $historyEntryId: ID!) {
+  restoreOrganisation(
+    organisationId: $organisationId
+    historyEntryId: $historyEntryId
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreOrganisationMutation, RestoreOrganisationMutationVariables>;
 export const MapSliceDocument = new TypedDocumentString(`
     query MapSlice($organisationId: ID!, $scenarioId: ID) {
   map(organisationId: $organisationId, scenarioId: $scenarioId) {

@@ -3,11 +3,13 @@ import type { TFunction } from 'i18next';
 import { errorText } from '../../api/error-text.ts';
 import type { Coupling } from '../../canvas/model.ts';
 import { historyActions, historyStore } from '../../state/history-store.ts';
+import { pageActions } from '../../state/page-store.ts';
 import { currentMap, type LinkRecord, type MapData } from '../../state/map-store.ts';
 import { type Selection, selectionActions } from '../../state/selection-store.ts';
 import { viewActions } from '../../state/view-store.ts';
 import { confirmAction } from '../../ui/confirm-store.ts';
 import { notify } from '../../ui/notice-store.ts';
+import { historyFilterActions } from '../history/index.ts';
 import { getCanvas } from '../map/canvas-handle.ts';
 import { reloadMap } from '../map/load-map.ts';
 import { deleteActor, deleteArena, deleteLinkRecord, deleteUnit, setCoupling } from './commands.ts';
@@ -69,8 +71,8 @@ function couplingAction(id: string, labelKey: string, key: string, coupling: Cou
   };
 }
 
-/** The selected record's display name and how to delete it, or null when nothing deletable is selected. */
-function deletionOf({ map, selected }: ActionContext): { name: string; run: () => Promise<void> } | null {
+/** The selected record's display name and how to delete it, or null when nothing is selected. */
+function describeSelected({ map, selected }: ActionContext): { name: string; run: () => Promise<void> } | null {
   const organisationId = map.organisation.id;
   const name = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
   switch (selected?.entity) {
@@ -99,7 +101,7 @@ function deletionOf({ map, selected }: ActionContext): { name: string; run: () =
 
 async function deleteSelected(ctx: ActionContext): Promise<void> {
   const { t } = ctx;
-  const deletion = deletionOf(ctx);
+  const deletion = describeSelected(ctx);
   if (!deletion) return;
   const isConfirmed = await confirmAction({
     title: t('actions.deleteSelected'),
@@ -200,6 +202,20 @@ export const ACTIONS: ActionDescriptor[] = [
     isEnabled: (c) => c.selected !== null,
     history: 'immediately',
     perform: deleteSelected,
+  },
+  {
+    id: 'recordHistory',
+    labelKey: 'actions.recordHistory',
+    shortcut: 'H',
+    keyTest: plain('h'),
+    isEnabled: (c) => c.selected !== null,
+    history: 'never',
+    perform: (ctx) => {
+      const described = describeSelected(ctx);
+      if (!ctx.selected || !described) return;
+      historyFilterActions.set({ record: { id: ctx.selected.id, label: described.name }, person: null });
+      pageActions.open('history');
+    },
   },
   couplingAction('setTight', 'actions.setTight', '1', 'TIGHT'),
   couplingAction('setLoose', 'actions.setLoose', '2', 'LOOSE'),

@@ -85,7 +85,10 @@ export function DetailsPanel({ map }: { map: MapData }) {
         <Row label={t('fields.tags')}>{actor.tags.join(', ') || null}</Row>
         <Row label={t('fields.notes')}>{actor.notes}</Row>
       </dl>
-      <ActionButtons map={map} ids={['editSelected', 'linkFromSelected', 'focus', 'pathFrom', 'deleteSelected']} />
+      <ActionButtons
+        map={map}
+        ids={['editSelected', 'linkFromSelected', 'focus', 'pathFrom', 'recordHistory', 'deleteSelected']}
+      />
       <h4>{t('details.links', { count: links.length })}</h4>
       <ul className="plain-list">
         {links.map((l) => (

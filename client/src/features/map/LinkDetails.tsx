@@ -37,7 +37,10 @@ export function LinkDetails({ map, link }: { map: MapData; link: LinkRecord }) {
         <Row label={t('fields.confidential')}>{yesNo(link.confidential)}</Row>
         <Row label={t('fields.notes')}>{link.notes}</Row>
       </dl>
-      <ActionButtons map={map} ids={[...COUPLINGS.map((c) => COUPLING_ACTIONS[c]), 'editSelected', 'deleteSelected']} />
+      <ActionButtons
+        map={map}
+        ids={[...COUPLINGS.map((c) => COUPLING_ACTIONS[c]), 'editSelected', 'recordHistory', 'deleteSelected']}
+      />
       {conflict ? (
         <ConflictNotice
           conflict={conflict.conflict}
