@@ -1,3 +1,26 @@
+import type {
+  StoredActor,
+  StoredArena,
+  StoredInitiative,
+  StoredLink,
+  StoredOrganisation,
+  StoredPerception,
+  StoredScenario,
+  StoredUnit,
+} from '../interchange/index.ts';
+
+/** One scenario's map as the store reads it; what is derived from it (`disagreeingLinkIds`) is resolved. */
+export interface MapSliceModel {
+  organisation: StoredOrganisation;
+  scenario: StoredScenario;
+  units: StoredUnit[];
+  actors: StoredActor[];
+  links: StoredLink[];
+  arenas: StoredArena[];
+  perceptions: StoredPerception[];
+  initiatives: StoredInitiative[];
+}
+
 /**
  * What the server's resolvers hand GraphQL for the account types (codegen `mappers`): the
  * stored shapes, whose relation fields (`User.memberships`, `HistoryEntry.user`) are resolved.
