@@ -8,6 +8,8 @@ export interface Filters {
   kinds: LinkKind[];
   couplings: Coupling[];
   unitIds: string[];
+  /** Only links whose perceptions disagree (absent: all links; presentation steps leave it out). */
+  isDisagreeingOnly?: boolean;
 }
 
 /** Highlighted actors and links, e.g. from an analysis finding: everything else is dimmed. */
@@ -32,7 +34,7 @@ export interface ViewState {
 
 export function getEmptyViewState(): ViewState {
   return {
-    filters: { levelKeys: [], kinds: [], couplings: [], unitIds: [] },
+    filters: { levelKeys: [], kinds: [], couplings: [], unitIds: [], isDisagreeingOnly: false },
     search: '',
     focusActorId: null,
     pathEnds: null,

@@ -104,6 +104,21 @@ export type CreateOrganisationInput = {
   name: string;
 };
 
+export type CreatePerceptionInput = {
+  comment?: string | null | undefined;
+  confidential?: boolean | null | undefined;
+  coupling?: Coupling | null | undefined;
+  distinctive?: boolean | null | undefined;
+  id?: string | null | undefined;
+  linkId: string;
+  observedAt?: string | null | undefined;
+  organisationId: string;
+  respondent: string;
+  respondentActorId?: string | null | undefined;
+  sourceResponds?: boolean | null | undefined;
+  targetResponds?: boolean | null | undefined;
+};
+
 export type CreatePresentationInput = {
   /** Default true. */
   anonymised?: boolean | null | undefined;
@@ -302,6 +317,21 @@ export type UpdateOrganisationInput = {
   kind?: OrganisationKind | null | undefined;
   levels?: Array<LevelInput> | null | undefined;
   name?: string | null | undefined;
+};
+
+export type UpdatePerceptionInput = {
+  comment?: string | null | undefined;
+  confidential?: boolean | null | undefined;
+  coupling?: Coupling | null | undefined;
+  distinctive?: boolean | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  observedAt?: string | null | undefined;
+  organisationId: string;
+  respondent?: string | null | undefined;
+  respondentActorId?: string | null | undefined;
+  sourceResponds?: boolean | null | undefined;
+  targetResponds?: boolean | null | undefined;
 };
 
 /** Fields left out are kept; `steps`, when given, replaces the whole list (add, edit, reorder, remove). */
@@ -517,7 +547,7 @@ export type MapSliceQueryVariables = Exact<{
 }>;
 
 
-export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+export type MapSliceQuery = { map: { disagreeingLinkIds: Array<string>, organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean, version: number }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
 
 export type MembersQueryVariables = Exact<{
   organisationId: string;
@@ -584,6 +614,28 @@ export type UpdateOrganisationMutationVariables = Exact<{
 
 
 export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, version: number, levels: Array<{ key: string, name: string, isSide: boolean }> } } };
+
+export type CreatePerceptionMutationVariables = Exact<{
+  input: CreatePerceptionInput;
+}>;
+
+
+export type CreatePerceptionMutation = { createPerception: { perception: { id: string, version: number } } };
+
+export type UpdatePerceptionMutationVariables = Exact<{
+  input: UpdatePerceptionInput;
+}>;
+
+
+export type UpdatePerceptionMutation = { updatePerception: { perception: { id: string, version: number } } };
+
+export type DeletePerceptionMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeletePerceptionMutation = { deletePerception: { deletedId: string } };
 
 export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
 
@@ -1409,7 +1461,9 @@ export const MapSliceDocument = new TypedDocumentString(`
       distinctive
       comment
       confidential
+      version
     }
+    disagreeingLinkIds
     initiatives {
       id
       name
@@ -1580,6 +1634,33 @@ export const UpdateOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
+export const CreatePerceptionDocument = new TypedDocumentString(`
+    mutation CreatePerception($input: CreatePerceptionInput!) {
+  createPerception(input: $input) {
+    perception {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePerceptionMutation, CreatePerceptionMutationVariables>;
+export const UpdatePerceptionDocument = new TypedDocumentString(`
+    mutation UpdatePerception($input: UpdatePerceptionInput!) {
+  updatePerception(input: $input) {
+    perception {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePerceptionMutation, UpdatePerceptionMutationVariables>;
+export const DeletePerceptionDocument = new TypedDocumentString(`
+    mutation DeletePerception($organisationId: ID!, $id: ID!) {
+  deletePerception(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePerceptionMutation, DeletePerceptionMutationVariables>;
 export const PresentationsDocument = new TypedDocumentString(`
     query Presentations($organisationId: ID!) {
   presentations(organisationId: $organisationId) {

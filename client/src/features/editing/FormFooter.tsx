@@ -6,7 +6,13 @@ import { editorActions } from './editor-store.ts';
  * The form's message and buttons. With `onSaveAndAdd`, a second button saves and opens the same
  * form again for the next record (also Ctrl+Enter, handled by the form).
  */
-export function FormFooter(props: { message: string | null; isBusy: boolean; onSaveAndAdd?: () => void }) {
+export function FormFooter(props: {
+  message: string | null;
+  isBusy: boolean;
+  onSaveAndAdd?: (() => void) | undefined;
+  /** Closes the form; the edit form's by default. */
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -16,7 +22,7 @@ export function FormFooter(props: { message: string | null; isBusy: boolean; onS
         </p>
       ) : null}
       <div className="form__buttons">
-        <button type="button" onClick={editorActions.close}>
+        <button type="button" onClick={props.onCancel ?? editorActions.close}>
           {t('common.cancel')}
         </button>
         {props.onSaveAndAdd ? (

@@ -14,7 +14,7 @@ import { CadenceField } from './CadenceField.tsx';
 import { createLink, updateLink } from './commands.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
-import { EvidenceList, type EvidenceDraft } from './EvidenceList.tsx';
+import { type EvidenceDraft, EvidenceList, fromEvidenceDrafts, toEvidenceDrafts } from './EvidenceList.tsx';
 import { FormFooter, onSaveAndAddKey } from './FormFooter.tsx';
 import { reapplyOnStored } from './reapply.ts';
 import { recentActorIds, rememberActors } from './recent-actors.ts';
@@ -42,9 +42,7 @@ export function LinkForm({ map, id, ...preset }: Props) {
   const [notes, setNotes] = useState(link?.notes ?? '');
   const [confidential, setConfidential] = useState(link?.confidential ?? false);
   const [stage, setStage] = useState(link?.partnershipStage ? String(link.partnershipStage) : '');
-  const [evidence, setEvidence] = useState<EvidenceDraft[]>(
-    link?.evidence.map((e) => ({ text: e.text, date: e.date ?? '' })) ?? [],
-  );
+  const [evidence, setEvidence] = useState<EvidenceDraft[]>(toEvidenceDrafts(link?.evidence ?? []));
   const { errors, message, conflict, isBusy, submit } = useSubmit();
   const organisationId = map.organisation.id;
   const actorName = (actorId: string) => map.actors.find((a) => a.id === actorId)?.name ?? actorId;
@@ -78,7 +76,7 @@ export function LinkForm({ map, id, ...preset }: Props) {
     notes: notes.trim() || null,
     confidential,
     partnershipStage: stage ? Number(stage) : null,
-    evidence: evidence.filter((e) => e.text.trim()).map((e) => ({ text: e.text.trim(), date: e.date || null })),
+    evidence: fromEvidenceDrafts(evidence),
   });
   const onSubmit = (isAddingAnother = false) =>
     submit(async () => {

@@ -18,7 +18,9 @@ export function useKeyboard(): void {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (editorStore.getState().target || isTyping(e.target)) return;
+      // Not while a form is open, in the app's editor or any other dialog, nor while typing.
+      const isInDialog = e.target instanceof Element && e.target.closest('dialog') !== null;
+      if (editorStore.getState().target || isInDialog || isTyping(e.target)) return;
       if (e.key === '/') {
         e.preventDefault();
         document.getElementById('actor-search')?.focus();

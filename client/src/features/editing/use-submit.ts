@@ -14,13 +14,14 @@ export interface SubmitDone {
 }
 
 /**
- * Runs a form's save, then says so in a toast with Undo and closes the form (or opens the next
- * one, fresh). On refusal, keeps the form open with the reason beside each field; when
+ * Runs a form's save, then says so in a toast with Undo and closes the form (the editor's, unless
+ * `close` says otherwise) or opens the next one, fresh. On refusal, keeps the form open with the reason beside each field; when
  * someone else saved the record first (VERSION_CONFLICT), `conflict` says so for the form's
  * ConflictNotice instead.
  */
-export function useSubmit() {
+export function useSubmit(options: { close?: () => void } = {}) {
   const { t } = useTranslation();
+  const close = options.close ?? editorActions.close;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<VersionConflict | null>(null);
@@ -33,7 +34,7 @@ export function useSubmit() {
     try {
       const done = await run();
       if (done?.next) editorActions.openFresh(done.next);
-      else editorActions.close();
+      else close();
       if (done) notifyDone(t, done.text);
     } catch (error) {
       const found = asVersionConflict(error);
