@@ -29,7 +29,7 @@ export interface ViewState {
   layoutRun: number;
   /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
   openedUnitIds: string[];
-  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport' | 'presentations';
+  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'initiatives' | 'importExport' | 'presentations';
 }
 
 export function getEmptyViewState(): ViewState {

@@ -75,6 +75,19 @@ export type CreateArenaInput = {
   scenarioId: string;
 };
 
+export type CreateInitiativeInput = {
+  description?: string | null | undefined;
+  evidence?: Array<EvidenceNoteInput> | null | undefined;
+  id?: string | null | undefined;
+  learningDimensions?: Array<LearningDimension> | null | undefined;
+  name: string;
+  organisationId: string;
+  ownerId?: string | null | undefined;
+  scenarioId: string;
+  targetActorIds?: Array<string> | null | undefined;
+  targetUnitIds?: Array<string> | null | undefined;
+};
+
 export type CreateLinkInput = {
   arenaId?: string | null | undefined;
   cadence?: Cadence | null | undefined;
@@ -187,6 +200,12 @@ export type HistoryAction =
   | 'RESTORE'
   | 'UPDATE';
 
+/** Illeris' three dimensions of learning. */
+export type LearningDimension =
+  | 'CONTENT'
+  | 'INCENTIVE'
+  | 'INTERACTION';
+
 export type LevelInput = {
   isSide: boolean;
   key: string;
@@ -288,6 +307,19 @@ export type UpdateArenaInput = {
   name?: string | null | undefined;
   organisationId: string;
   participantIds?: Array<string> | null | undefined;
+};
+
+export type UpdateInitiativeInput = {
+  description?: string | null | undefined;
+  evidence?: Array<EvidenceNoteInput> | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  learningDimensions?: Array<LearningDimension> | null | undefined;
+  name?: string | null | undefined;
+  organisationId: string;
+  ownerId?: string | null | undefined;
+  targetActorIds?: Array<string> | null | undefined;
+  targetUnitIds?: Array<string> | null | undefined;
 };
 
 export type UpdateLinkInput = {
@@ -533,6 +565,28 @@ export type RestoreOrganisationMutationVariables = Exact<{
 
 export type RestoreOrganisationMutation = { restoreOrganisation: { id: string } };
 
+export type CreateInitiativeMutationVariables = Exact<{
+  input: CreateInitiativeInput;
+}>;
+
+
+export type CreateInitiativeMutation = { createInitiative: { initiative: { id: string, version: number } } };
+
+export type UpdateInitiativeMutationVariables = Exact<{
+  input: UpdateInitiativeInput;
+}>;
+
+
+export type UpdateInitiativeMutation = { updateInitiative: { initiative: { id: string, version: number } } };
+
+export type DeleteInitiativeMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeleteInitiativeMutation = { deleteInitiative: { deletedId: string } };
+
 export type ActorFieldsFragment = { id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number };
 
 export type LinkFieldsFragment = { id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> };
@@ -547,7 +601,7 @@ export type MapSliceQueryVariables = Exact<{
 }>;
 
 
-export type MapSliceQuery = { map: { disagreeingLinkIds: Array<string>, organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean, version: number }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+export type MapSliceQuery = { map: { disagreeingLinkIds: Array<string>, organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean, version: number }>, initiatives: Array<{ id: string, name: string, description: string | null, ownerId: string | null, targetActorIds: Array<string>, targetUnitIds: Array<string>, learningDimensions: Array<LearningDimension>, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
 
 export type MembersQueryVariables = Exact<{
   organisationId: string;
@@ -1409,6 +1463,33 @@ export const RestoreOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RestoreOrganisationMutation, RestoreOrganisationMutationVariables>;
+export const CreateInitiativeDocument = new TypedDocumentString(`
+    mutation CreateInitiative($input: CreateInitiativeInput!) {
+  createInitiative(input: $input) {
+    initiative {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateInitiativeMutation, CreateInitiativeMutationVariables>;
+export const UpdateInitiativeDocument = new TypedDocumentString(`
+    mutation UpdateInitiative($input: UpdateInitiativeInput!) {
+  updateInitiative(input: $input) {
+    initiative {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInitiativeMutation, UpdateInitiativeMutationVariables>;
+export const DeleteInitiativeDocument = new TypedDocumentString(`
+    mutation DeleteInitiative($organisationId: ID!, $id: ID!) {
+  deleteInitiative(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteInitiativeMutation, DeleteInitiativeMutationVariables>;
 export const MapSliceDocument = new TypedDocumentString(`
     query MapSlice($organisationId: ID!, $scenarioId: ID) {
   map(organisationId: $organisationId, scenarioId: $scenarioId) {
@@ -1467,8 +1548,17 @@ export const MapSliceDocument = new TypedDocumentString(`
     initiatives {
       id
       name
+      description
+      ownerId
       targetActorIds
       targetUnitIds
+      learningDimensions
+      evidence {
+        text
+        date
+        source
+      }
+      version
     }
   }
   me {
