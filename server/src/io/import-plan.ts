@@ -117,7 +117,10 @@ export function planImport(collected: Collected, options: PlanOptions): ImportPl
     organisationId: merged.document.organisation.id,
     isNew: options.existing === null,
     rows,
-    issues,
+    issues: issues.map((issue) => ({
+      ...issue,
+      sheetName: issue.sheet ? (collected.sheets.get(issue.sheet)?.writtenName ?? null) : null,
+    })),
     notes: collected.notes,
     preview: previewOf(
       options.existing,

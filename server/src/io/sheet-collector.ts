@@ -26,6 +26,8 @@ export interface TypedRow {
 
 export interface CollectedSheet {
   name: SheetName;
+  /** The sheet as the file names it: "Kopplingar" in a workbook, "kopplingar.csv" in a ZIP. */
+  writtenName: string;
   /** Header as written in the file, by column key. */
   headers: Map<string, string>;
   rows: TypedRow[];
@@ -91,7 +93,7 @@ export class SheetCollector {
       });
       return null;
     }
-    const sheet: CollectedSheet = { name, headers: new Map(), rows: [] };
+    const sheet: CollectedSheet = { name, writtenName: rawName, headers: new Map(), rows: [] };
     this.collected.sheets.set(name, sheet);
     const columns: Array<ColumnSpec | null> = headers.map((header) => {
       const clean = header.replace(/^\uFEFF/, '').trim();
