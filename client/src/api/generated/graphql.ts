@@ -200,6 +200,13 @@ export type HistoryAction =
   | 'RESTORE'
   | 'UPDATE';
 
+export type InvitationState =
+  | 'EXPIRED'
+  /** Already accepted. */
+  | 'USED'
+  /** Can be accepted. */
+  | 'VALID';
+
 /** Illeris' three dimensions of learning. */
 export type LearningDimension =
   | 'CONTENT'
@@ -635,6 +642,29 @@ export type RemoveMemberMutationVariables = Exact<{
 
 
 export type RemoveMemberMutation = { removeMember: boolean };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationPreviewQuery = { invitation: { email: string, organisationId: string, organisationName: string, role: Role, state: InvitationState } | null };
+
+export type SetInvitationPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+  displayName?: string | null | undefined;
+}>;
+
+
+export type SetInvitationPasswordMutation = { setInvitationPassword: boolean };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { organisationId: string, role: Role } };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1652,6 +1682,34 @@ export const RemoveMemberDocument = new TypedDocumentString(`
   removeMember(organisationId: $organisationId, userId: $userId)
 }
     `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const InvitationPreviewDocument = new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitation(token: $token) {
+    email
+    organisationId
+    organisationName
+    role
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const SetInvitationPasswordDocument = new TypedDocumentString(`
+    mutation SetInvitationPassword($token: String!, $password: String!, $displayName: String) {
+  setInvitationPassword(
+    token: $token
+    password: $password
+    displayName: $displayName
+  )
+}
+    `) as unknown as TypedDocumentString<SetInvitationPasswordMutation, SetInvitationPasswordMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(token: $token) {
+    organisationId
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const OrganisationsDocument = new TypedDocumentString(`
     query Organisations {
   organisations(first: 200) {
