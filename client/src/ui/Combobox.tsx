@@ -71,6 +71,8 @@ export function Combobox(props: {
           // The filter follows the typing in the input event itself: downshift's onInputValueChange
           // comes from an effect, which a Tab typed right after could outrun (choosing from the old list).
           onChange: (e) => setQuery(e.currentTarget.value),
+          // Coming back to a chosen option, typing replaces it rather than adding to its name.
+          onFocus: (e) => e.currentTarget.select(),
           onKeyDown: (e) => {
             // Esc closes an open list only, not the dialog around it.
             if (e.key === 'Escape' && isOpen) {
@@ -115,11 +117,11 @@ export function Combobox(props: {
   );
 }
 
-/** The options that match, better matches first (exact, then word starts), else in the given order. */
+/** The options that match, better matches first (exact, then beginnings, then word starts), else in the given order. */
 function bestMatchesFirst(options: readonly ComboboxOption[], query: string): ComboboxOption[] {
   return options
     .map((option) => ({ option, rank: matchRank(query, [option.label, option.hint]) }))
-    .filter((ranked): ranked is { option: ComboboxOption; rank: 0 | 1 | 2 } => ranked.rank !== null)
+    .filter((ranked): ranked is { option: ComboboxOption; rank: 0 | 1 | 2 | 3 } => ranked.rank !== null)
     .sort((a, b) => a.rank - b.rank)
     .map((ranked) => ranked.option);
 }

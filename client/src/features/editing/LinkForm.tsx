@@ -128,14 +128,7 @@ export function LinkForm({ map, id, ...preset }: Props) {
           error={errors.targetId}
           autoFocus={Boolean(sourceId) && !targetId}
         />
-        <Field label={t('fields.kind')} error={errors.kind}>
-          <Select
-            name="kind"
-            value={kind}
-            onChange={(v) => setKind(v as LinkKind)}
-            options={LINK_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          />
-        </Field>
+        {/* The coupling first: every link has one worth setting; the kind is steering unless said. */}
         <Field label={t('fields.coupling')} error={errors.coupling}>
           <Select
             name="coupling"
@@ -143,6 +136,14 @@ export function LinkForm({ map, id, ...preset }: Props) {
             onChange={setCoupling}
             emptyLabel={t('forms.derived')}
             options={COUPLINGS.map((c) => ({ value: c, label: `${t(`coupling.${c}`)} (${t(`couplingHelp.${c}`)})` }))}
+          />
+        </Field>
+        <Field label={t('fields.kind')} error={errors.kind}>
+          <Select
+            name="kind"
+            value={kind}
+            onChange={(v) => setKind(v as LinkKind)}
+            options={LINK_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
         </Field>
         <Field label={t('fields.targetResponds')} error={errors.targetResponds}>
