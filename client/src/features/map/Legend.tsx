@@ -57,6 +57,12 @@ export function Legend() {
         <span className="legend__side" aria-hidden="true" /> {t('legend.side')} ·{' '}
         <span className="legend__unit" aria-hidden="true" /> {t('legend.unit')}
       </p>
+      <p>
+        <span className="legend__disagree" aria-hidden="true">
+          ≠
+        </span>{' '}
+        {t('legend.disagree')}
+      </p>
       <p className="legend__neutral">{t('legend.neutral')}</p>
     </details>
   );
