@@ -326,6 +326,44 @@ export function describeAccountStore(makeStores: () => Promise<StorePair>): void
         ]);
         expect(await accounts.historySince(uniqueId('none'), 5)).toEqual({ base: null, entries: [] });
       });
+
+      it('narrows the history to one record, one person or what came after an entry, counting only those', async () => {
+        const [owner, editor] = [newUser('owner'), newUser('editor')];
+        await accounts.createUser(owner);
+        await accounts.createUser(editor);
+        const id = await organisationOwnedBy(owner.id, 'narrowed');
+        const [chief, principal] = await store.getRecords('actor', id, ['a-chief', 'a-principal']);
+        // 2: the owner renames the chief; 3: the editor the principal; 4: the editor the chief.
+        for (const [userId, actor, name] of [
+          [owner.id, chief!, 'Förvaltningschef'],
+          [editor.id, principal!, 'Rektorn'],
+          [editor.id, chief!, 'Skolchefen'],
+        ] as const) {
+          const [stored] = await store.getRecords('actor', id, [actor.id]);
+          await accounts.writeTogether(
+            store,
+            () => store.updateRecord('actor', { ...stored!, name }),
+            (updated) => ({
+              history: entry(id, userId, { kind: 'actor', recordId: actor.id, action: 'UPDATE', after: updated }),
+            }),
+          );
+        }
+        const ids = async (filter: Parameters<AccountStore['listHistory']>[2]) => {
+          const page = await accounts.listHistory(id, { first: 10 }, filter);
+          return { ids: page.nodes.map((e) => e.id), total: page.totalCount };
+        };
+        expect(await ids({ recordId: 'a-chief' })).toEqual({ ids: [4, 2], total: 2 });
+        expect(await ids({ userId: editor.id })).toEqual({ ids: [4, 3], total: 2 });
+        expect(await ids({ recordId: 'a-chief', userId: editor.id })).toEqual({ ids: [4], total: 1 });
+        expect(await ids({ afterId: 2 })).toEqual({ ids: [4, 3], total: 2 });
+        expect(await ids({ recordId: 'a-teachers' })).toEqual({ ids: [], total: 0 });
+        expect(await ids({})).toEqual({ ids: [4, 3, 2, 1], total: 4 });
+        // Paging keeps the narrowing.
+        const first = await accounts.listHistory(id, { first: 1 }, { userId: editor.id });
+        const second = await accounts.listHistory(id, { first: 1, after: first.endCursor }, { userId: editor.id });
+        expect([...first.nodes, ...second.nodes].map((e) => e.id)).toEqual([4, 3]);
+        expect(second.hasNextPage).toBe(false);
+      });
     });
 
     describe('share links', () => {
