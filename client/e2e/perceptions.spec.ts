@@ -61,10 +61,11 @@ describe('perceptions of a link in the browser', () => {
     });
     const row = panel().locator('tbody tr').first();
     expect(await row.locator('th').innerText()).toBe('≠ Koppling');
+    // The link, then the respondents by date and name: rektor, skolchef.
     expect(await row.locator('td').allInnerTexts()).toEqual([
       'Tät',
-      'Tät',
       'Frikopplad\n(skiljer sig från länken som den är registrerad)',
+      'Tät',
     ]);
     expect((await stored()).disagreeingLinkIds).toEqual(['t-l1']);
     expect(await hasClass('t-l2', 'kk-marked')).toBe(false);

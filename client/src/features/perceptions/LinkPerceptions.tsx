@@ -19,7 +19,10 @@ export function LinkPerceptions({ map, link }: { map: MapData; link: LinkRecord 
   const { t } = useTranslation();
   const isEditor = useMapState((s) => canEdit(s.role));
   const [editing, setEditing] = useState<{ perception?: PerceptionRecord } | null>(null);
-  const perceptions = map.perceptions.filter((p) => p.linkId === link.id);
+  // In the order they were given, then by respondent: a stable order whatever the ids.
+  const perceptions = map.perceptions
+    .filter((p) => p.linkId === link.id)
+    .sort((a, b) => (a.observedAt ?? '').localeCompare(b.observedAt ?? '') || a.respondent.localeCompare(b.respondent));
   const rows = compareAnswers(link, perceptions);
   const disagreements = rows.filter((r) => r.isDisagreement);
   const value = (aspect: Aspect, v: string | boolean | null) => {
