@@ -2,12 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, openMap, startHarness } from './harness.ts';
-import { listedOptions, twoSchoolsDocument } from './helpers.ts';
+import { importDocument, listedOptions, twoSchoolsDocument } from './helpers.ts';
 
-const ORG = 'tvaskole';
-const LINKS = `query { map(organisationId: "${ORG}") { links { id sourceId targetId kind } } }`;
-const ACTORS = `query { map(organisationId: "${ORG}") { actors { id name levelKey unitId } } }`;
-const ARENAS = `query { map(organisationId: "${ORG}") { arenas { name participantIds } } }`;
+let ORG = '';
+const LINKS = () => `query { map(organisationId: "${ORG}") { links { id sourceId targetId kind } } }`;
+const ACTORS = () => `query { map(organisationId: "${ORG}") { actors { id name levelKey unitId } } }`;
+const ARENAS = () => `query { map(organisationId: "${ORG}") { arenas { name participantIds } } }`;
 interface Links {
   map: { links: { id: string; sourceId: string; targetId: string; kind: string }[] };
 }
@@ -17,9 +17,7 @@ let page: Page;
 
 beforeAll(async () => {
   h = await startHarness({ seed: false });
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: twoSchoolsDocument(ORG),
-  });
+  ORG = await importDocument(h, twoSchoolsDocument('building'));
   page = await openMap(h, `org=${ORG}&lang=sv`);
 });
 afterAll(async () => h?.close());
@@ -57,7 +55,7 @@ describe('building a map quickly', () => {
     expect(await dialog().isVisible()).toBe(true);
     await dialog().getByRole('button', { name: 'Avbryt' }).click();
 
-    const { map } = await h.gql<Links>(LINKS);
+    const { map } = await h.gql<Links>(LINKS());
     expect(map.links.filter((l) => l.sourceId === 't-office').map((l) => l.targetId)).toEqual(['t-p-ek']);
   });
 
@@ -70,7 +68,7 @@ describe('building a map quickly', () => {
     await page.keyboard.press('Enter'); // chooses
     await page.keyboard.press('Enter'); // saves
     await dialog().waitFor({ state: 'detached' });
-    const { map } = await h.gql<Links>(LINKS);
+    const { map } = await h.gql<Links>(LINKS());
     expect(map.links.some((l) => l.sourceId === 't-p-ek' && l.targetId === 't-team-ek')).toBe(true);
   });
 
@@ -83,7 +81,7 @@ describe('building a map quickly', () => {
       null,
       { polling: 100 },
     );
-    const { map } = await h.gql<Links>(LINKS);
+    const { map } = await h.gql<Links>(LINKS());
     expect(map.links.some((l) => l.sourceId === 't-p-ek' && l.targetId === 't-team-ek')).toBe(false);
   });
 
@@ -95,13 +93,13 @@ describe('building a map quickly', () => {
     await confirm.getByText('Ta bort ”Nämnden → Förvaltningen”? Du kan ångra.').waitFor();
     await confirm.getByRole('button', { name: 'Avbryt' }).click();
     await confirm.waitFor({ state: 'detached' });
-    expect((await h.gql<Links>(LINKS)).map.links.some((l) => l.id === 't-l1')).toBe(true);
+    expect((await h.gql<Links>(LINKS())).map.links.some((l) => l.id === 't-l1')).toBe(true);
 
     await page.keyboard.press('Delete');
     await confirm.getByRole('button', { name: 'Ta bort' }).click();
     await page.getByTestId('notice').getByText('”Nämnden → Förvaltningen” borttagen.').waitFor();
     await page.waitForFunction(() => window.__kk?.cy.getElementById('t-l1').empty(), null, { polling: 100 });
-    expect((await h.gql<Links>(LINKS)).map.links.some((l) => l.id === 't-l1')).toBe(false);
+    expect((await h.gql<Links>(LINKS())).map.links.some((l) => l.id === 't-l1')).toBe(false);
   });
 
   it('adds actors one after another in the same level and unit', async () => {
@@ -120,7 +118,7 @@ describe('building a map quickly', () => {
     await page.keyboard.press('Enter');
     await dialog().waitFor({ state: 'detached' });
     const { map } = await h.gql<{ map: { actors: { name: string; levelKey: string; unitId: string | null }[] } }>(
-      ACTORS,
+      ACTORS(),
     );
     for (const name of ['Förstelärare Björkskolan', 'Speciallärare Björkskolan'])
       expect(map.actors.find((a) => a.name === name)).toMatchObject({ levelKey: 'teacher', unitId: 'u-bjork' });
@@ -138,7 +136,7 @@ describe('building a map quickly', () => {
     await dialog().getByRole('button', { name: 'Ta bort Förvaltningen' }).click();
     await dialog().getByRole('button', { name: 'Spara', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
-    const { map } = await h.gql<{ map: { arenas: { name: string; participantIds: string[] }[] } }>(ARENAS);
+    const { map } = await h.gql<{ map: { arenas: { name: string; participantIds: string[] }[] } }>(ARENAS());
     expect(map.arenas).toEqual([{ name: 'Rektorsforum', participantIds: ['t-p-ek', 't-p-bjork'] }]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Harness } from './harness.ts';
 import type { Page } from 'playwright-core';
 
 /** Centres a node in the viewport and clicks it like a user would (through the canvas). */
@@ -127,3 +128,12 @@ export const listedOptions = (page: Page, name: string) =>
     const list = document.getElementById(input?.getAttribute('aria-controls') ?? '');
     return [...(list?.querySelectorAll('[role="option"] > span:first-child') ?? [])].map((o) => o.textContent);
   }, name);
+
+/** Imports a document as a new organisation; the server chooses its id, which is returned. */
+export async function importDocument(h: { gql: Harness['gql'] }, document: object): Promise<string> {
+  const answer = await h.gql<{ importOrganisation: { organisation: { id: string } } }>(
+    'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
+    { d: document },
+  );
+  return answer.importOrganisation.organisation.id;
+}

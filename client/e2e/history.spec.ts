@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, openMap, startHarness } from './harness.ts';
-import { twoSchoolsDocument } from './helpers.ts';
+import { importDocument, twoSchoolsDocument } from './helpers.ts';
 
-const ORG = 'historik';
+let ORG = '';
 const EDITOR = { email: 'redaktor@example.org', password: 'redaktorns-lösenord-1' };
-const ACTOR = `{ actor(organisationId: "${ORG}", id: "t-office") { name } }`;
+const ACTOR = () => `{ actor(organisationId: "${ORG}", id: "t-office") { name } }`;
 
 let h: Harness;
 let page: Page;
@@ -32,9 +32,7 @@ async function asEditor(query: string): Promise<void> {
 
 beforeAll(async () => {
   h = await startHarness({ seed: false });
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: twoSchoolsDocument(ORG),
-  });
+  ORG = await importDocument(h, twoSchoolsDocument('history'));
   await h.gql(
     'mutation($e: String!, $p: String!) { createUser(input: { email: $e, password: $p, mustChangePassword: false }) { id } }',
     {
@@ -126,6 +124,6 @@ describe('the history in the browser', () => {
     );
     expect(map.actors.map((a) => a.id)).not.toContain('t-new');
     expect(map.links.map((l) => l.id)).toContain('t-l1');
-    expect((await h.gql<{ actor: { name: string } }>(ACTOR)).actor.name).toBe('Skolförvaltningen');
+    expect((await h.gql<{ actor: { name: string } }>(ACTOR())).actor.name).toBe('Skolförvaltningen');
   });
 });

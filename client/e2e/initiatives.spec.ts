@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, openMap, startHarness } from './harness.ts';
-import { twoSchoolsDocument } from './helpers.ts';
+import { importDocument, twoSchoolsDocument } from './helpers.ts';
 
-const ORG = 'insatser';
-const INITIATIVES = `{ map(organisationId: "${ORG}") { initiatives { name ownerId targetActorIds targetUnitIds learningDimensions evidence { text date source } } } }`;
-const LINK = `{ map(organisationId: "${ORG}") { links { id evidence { text date source } } } }`;
+let ORG = '';
+const INITIATIVES = () =>
+  `{ map(organisationId: "${ORG}") { initiatives { name ownerId targetActorIds targetUnitIds learningDimensions evidence { text date source } } } }`;
+const LINK = () => `{ map(organisationId: "${ORG}") { links { id evidence { text date source } } } }`;
 interface Initiatives {
   map: {
     initiatives: {
@@ -23,7 +24,7 @@ interface Initiatives {
 let h: Harness;
 let page: Page;
 const dialog = () => page.getByRole('dialog');
-const stored = async () => (await h.gql<Initiatives>(INITIATIVES)).map.initiatives;
+const stored = async () => (await h.gql<Initiatives>(INITIATIVES())).map.initiatives;
 const reachingOf = async (id: string) => {
   await page.evaluate((i) => void window.__kk?.cy.getElementById(i).emit('tap'), id);
   await page.getByRole('tab', { name: 'Detaljer' }).click();
@@ -38,9 +39,7 @@ async function pick(name: string, text: string) {
 
 beforeAll(async () => {
   h = await startHarness({ seed: false });
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: twoSchoolsDocument(ORG),
-  });
+  ORG = await importDocument(h, twoSchoolsDocument('initiatives'));
   page = await openMap(h, `org=${ORG}&lang=sv`);
 });
 afterAll(async () => h?.close());
@@ -123,7 +122,7 @@ describe('initiatives and evidence in the browser', () => {
     await dialog().getByRole('textbox', { name: 'Källa (vem, vilket dokument)' }).fill('Nämndens diarium');
     await dialog().getByRole('button', { name: 'Spara', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
-    const { map } = await h.gql<{ map: { links: { id: string; evidence: unknown[] }[] } }>(LINK);
+    const { map } = await h.gql<{ map: { links: { id: string; evidence: unknown[] }[] } }>(LINK());
     expect(map.links.find((l) => l.id === 't-l1')?.evidence).toEqual([
       { text: 'Protokoll från nämnden', date: null, source: 'Nämndens diarium' },
     ]);

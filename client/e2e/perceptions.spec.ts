@@ -2,10 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, openMap, startHarness } from './harness.ts';
-import { twoSchoolsDocument } from './helpers.ts';
+import { importDocument, twoSchoolsDocument } from './helpers.ts';
 
-const ORG = 'uppfattningar';
-const PERCEPTIONS = `{ map(organisationId: "${ORG}") { disagreeingLinkIds perceptions { respondent coupling targetResponds linkId } } }`;
+let ORG = '';
+const PERCEPTIONS = () =>
+  `{ map(organisationId: "${ORG}") { disagreeingLinkIds perceptions { respondent coupling targetResponds linkId } } }`;
 interface Perceptions {
   map: {
     disagreeingLinkIds: string[];
@@ -19,7 +20,7 @@ const panel = () => page.getByTestId('perceptions');
 const dialog = () => page.getByRole('dialog');
 const hasClass = (id: string, name: string) =>
   page.evaluate(([i, c]) => window.__kk?.cy.getElementById(i!).hasClass(c!) ?? false, [id, name]);
-const stored = async () => (await h.gql<Perceptions>(PERCEPTIONS)).map;
+const stored = async () => (await h.gql<Perceptions>(PERCEPTIONS())).map;
 
 async function addPerception(respondent: string, coupling: string, targetResponds?: 'true' | 'false') {
   await panel().getByRole('button', { name: 'Lägg till en uppfattning' }).click();
@@ -33,9 +34,7 @@ async function addPerception(respondent: string, coupling: string, targetRespond
 
 beforeAll(async () => {
   h = await startHarness({ seed: false });
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: twoSchoolsDocument(ORG),
-  });
+  ORG = await importDocument(h, twoSchoolsDocument('perceptions'));
   await h.gql(`mutation { createLink(input: { organisationId: "${ORG}", scenarioId: "t-now", id: "t-l2",
     sourceId: "t-office", targetId: "t-p-ek", kind: FOLLOW_UP, coupling: LOOSE }) { link { id } } }`);
   page = await openMap(h, `org=${ORG}&lang=sv`);

@@ -2,10 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, openMap, startHarness } from './harness.ts';
-import { twoSchoolsDocument } from './helpers.ts';
+import { importDocument, twoSchoolsDocument } from './helpers.ts';
 
-const ORG = 'scenarier';
-const SCENARIOS = `query { organisation(id: "${ORG}") { scenarios { id name kind observedAt basedOnId } } }`;
+let ORG = '';
+const SCENARIOS = () => `query { organisation(id: "${ORG}") { scenarios { id name kind observedAt basedOnId } } }`;
 interface Scenarios {
   organisation: {
     scenarios: { id: string; name: string; kind: string; observedAt: string | null; basedOnId: string | null }[];
@@ -14,14 +14,12 @@ interface Scenarios {
 
 let h: Harness;
 let page: Page;
-const scenarios = async () => (await h.gql<Scenarios>(SCENARIOS)).organisation.scenarios;
+const scenarios = async () => (await h.gql<Scenarios>(SCENARIOS())).organisation.scenarios;
 const banner = () => page.getByTestId('scenario-banner');
 
 beforeAll(async () => {
   h = await startHarness({ seed: false });
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: twoSchoolsDocument(ORG),
-  });
+  ORG = await importDocument(h, twoSchoolsDocument('scenarios'));
   page = await openMap(h, `org=${ORG}&lang=sv`);
 });
 afterAll(async () => h?.close());
