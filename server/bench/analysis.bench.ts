@@ -13,7 +13,9 @@
  */
 import { buildGraphIndex } from '../src/analysis/graph-index.ts';
 import { responsiveComponents } from '../src/analysis/islands.ts';
-import { articulationPointsOf, betweennessOf, KEY_ACTORS_DEFAULTS } from '../src/analysis/key-actors.ts';
+import { articulationPoints } from '../src/analysis/articulation-points.ts';
+import { betweenness } from '../src/analysis/betweenness.ts';
+import { KEY_ACTORS_DEFAULTS } from '../src/analysis/key-actors.ts';
 import { runAnalyses } from '../src/analysis/registry.ts';
 import { findNetworkxPython, runNetworkx } from './networkx.ts';
 import { syntheticChain } from './synthetic-chain.ts';
@@ -59,8 +61,8 @@ for (const size of SIZES) {
   const exact = index.n <= settings.exactLimit;
   const graphPart = time(() => {
     responsiveComponents(index);
-    articulationPointsOf(index);
-    betweennessOf(index, settings);
+    articulationPoints(index);
+    betweenness(index, settings);
   }, size.runs);
   let nxCell = 'skipped';
   let ratioFull = '–';

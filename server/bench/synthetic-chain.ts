@@ -6,6 +6,7 @@
 import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 
 import type { ChainGraph, ChainLink } from '../src/analysis/chain-graph.ts';
+import { mulberry32 } from '../src/analysis/random.ts';
 import { DEFAULT_LEVELS } from '../src/domain/records.ts';
 
 export interface SyntheticChainOptions {
@@ -26,23 +27,14 @@ export interface SyntheticChain {
   desired: ChainGraph;
 }
 
-/** Deterministic 32-bit generator (mulberry32). */
-export function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the analyses sample with; io.bench.ts draws its rows from it too. */
+export { mulberry32 as makeRandom } from '../src/analysis/random.ts';
 
 type Actor = ChainGraph['actors'][number];
 
 export function syntheticChain(options: SyntheticChainOptions = {}): SyntheticChain {
   const { authorities = 1, schools = 40, teachers = 46, decoupledShare = 0.2, seed = 7 } = options;
-  const random = makeRandom(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const actors: Actor[] = [];
   const units: Array<ChainGraph['units'][number]> = [];
