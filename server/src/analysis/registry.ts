@@ -4,7 +4,8 @@ import { BROKEN_CHAINS_DEFAULTS, brokenChains } from './broken-chains.ts';
 import type { BrokenChainsResult } from './broken-chains.ts';
 import type { ChainGraph } from './chain-graph.ts';
 import { desiredDistance } from './desired-distance.ts';
-import type { DesiredDistanceResult } from './desired-distance.ts';
+import type { DesiredDistanceResult, DesiredEnds } from './desired-distance.ts';
+import { ANALYSIS_IDS } from './findings.ts';
 import type { AnalysisId, Finding } from './findings.ts';
 import { buildGraphIndex } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -13,7 +14,7 @@ import type { InitiativeCongestionResult } from './initiative-congestion.ts';
 import { ISLANDS_DEFAULTS, islands } from './islands.ts';
 import type { IslandsResult } from './islands.ts';
 import { KEY_ACTORS_DEFAULTS, keyActors } from './key-actors.ts';
-import type { KeyActorsResult } from './key-actors.ts';
+import type { ComputedBetweenness, KeyActorsResult } from './key-actors.ts';
 import { levelMatrix } from './level-matrix.ts';
 import type { LevelMatrixResult } from './level-matrix.ts';
 import { levelSkipping } from './level-skipping.ts';
@@ -48,6 +49,10 @@ export interface ParameterDescriptor {
 export interface AnalysisInput {
   index: GraphIndex;
   desired: ChainGraph | null;
+  /** The desired links' ends as numbers of `index`, when the caller already has them. */
+  desiredEnds?: DesiredEnds;
+  /** Betweenness computed elsewhere (the worker pool's threads) with this run's keyActors settings. */
+  betweenness?: ComputedBetweenness;
 }
 
 export interface AnalysisDescriptor<K extends AnalysisId = AnalysisId> {
@@ -75,7 +80,7 @@ function parameter(
 }
 
 /** Picks the values of the named parameters, falling back to the descriptor defaults. */
-function pick<T extends object>(values: ParameterValues | undefined, defaults: T): T {
+export function pick<T extends object>(values: ParameterValues | undefined, defaults: T): T {
   const picked = { ...defaults };
   for (const key of Object.keys(defaults) as Array<keyof T & string>) {
     const value = values?.[key];
@@ -126,7 +131,7 @@ export const ANALYSES: Registry = {
       parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, 'FLOAT'),
       parameter('keyActors', 'betweennessLimit', KEY_ACTORS_DEFAULTS.betweennessLimit),
     ],
-    run: ({ index }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS)),
+    run: ({ index, betweenness }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS), betweenness),
   },
   levelSkipping: {
     id: 'levelSkipping',
@@ -147,7 +152,7 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.desiredDistance.label',
     descriptionKey: 'analysis.desiredDistance.description',
     parameters: [],
-    run: ({ index, desired }) => desiredDistance(index, desired),
+    run: ({ index, desired, desiredEnds }) => desiredDistance(index, desired, desiredEnds),
   },
   initiativeCongestion: {
     id: 'initiativeCongestion',
@@ -186,18 +191,25 @@ export interface RunAnalysesOptions {
  */
 export function runAnalyses(graph: ChainGraph, options: RunAnalysesOptions = {}): AnalysisReport {
   const input: AnalysisInput = { index: buildGraphIndex(graph), desired: options.desired ?? null };
-  const values = options.parameters ?? {};
-  const results: AnalysisResults = {
-    levelMatrix: ANALYSES.levelMatrix.run(input, values.levelMatrix),
-    brokenChains: ANALYSES.brokenChains.run(input, values.brokenChains),
-    islands: ANALYSES.islands.run(input, values.islands),
-    keyActors: ANALYSES.keyActors.run(input, values.keyActors),
-    levelSkipping: ANALYSES.levelSkipping.run(input, values.levelSkipping),
-    asymmetry: ANALYSES.asymmetry.run(input, values.asymmetry),
-    desiredDistance: ANALYSES.desiredDistance.run(input, values.desiredDistance),
-    initiativeCongestion: ANALYSES.initiativeCongestion.run(input, values.initiativeCongestion),
-    sharedArenas: ANALYSES.sharedArenas.run(input, values.sharedArenas),
+  const results = runOnIndex(input, ANALYSIS_IDS, options.parameters ?? {}) as AnalysisResults;
+  return { ...results, findings: findingsOf(results) };
+}
+
+/** Runs the given analyses (in DOMAIN.md order) on an index. */
+export function runOnIndex(
+  input: AnalysisInput,
+  ids: readonly AnalysisId[],
+  parameters: Partial<Record<AnalysisId, ParameterValues>>,
+): Partial<AnalysisResults> {
+  const results: Partial<AnalysisResults> = {};
+  const run = <K extends AnalysisId>(id: K): void => {
+    results[id] = ANALYSES[id].run(input, parameters[id]);
   };
-  const findings = (Object.keys(ANALYSES) as AnalysisId[]).flatMap((id) => results[id].findings);
-  return { ...results, findings };
+  for (const id of ANALYSIS_IDS) if (ids.includes(id)) run(id);
+  return results;
+}
+
+/** Every finding of the given results, in DOMAIN.md order. */
+export function findingsOf(results: Partial<AnalysisResults>): Finding[] {
+  return ANALYSIS_IDS.flatMap((id) => results[id]?.findings ?? []);
 }
