@@ -214,3 +214,51 @@ export function syntheticChain(options: SyntheticChainOptions = {}): SyntheticCh
   const desired: ChainGraph = { ...current, links: desiredLinks, perceptions: [] };
   return { current, desired };
 }
+
+/**
+ * The chain as an interchange document (current and, unless left out, desired scenario), to import into a store:
+ * self-links and repeated links of one kind between the same actors, which the store refuses,
+ * are left out (with the perceptions of dropped links).
+ */
+export function syntheticDocument(
+  chain: SyntheticChain,
+  organisationId: string,
+  { withDesired = true }: { withDesired?: boolean } = {},
+): Record<string, unknown> {
+  const { current, desired } = chain;
+  const storable = (links: readonly ChainLink[]): ChainLink[] => {
+    const seen = new Set<string>();
+    return links.filter((link) => {
+      const key = `${link.sourceId}\u0000${link.targetId}\u0000${link.kind}`;
+      if (link.sourceId === link.targetId || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const links = storable(current.links);
+  const kept = new Set(links.map((link) => link.id));
+  return {
+    format: 'kopplingskartan',
+    version: 1,
+    organisation: {
+      id: organisationId,
+      name: `Syntetisk huvudman ${organisationId}`,
+      kind: 'MUNICIPAL',
+      levels: current.levels,
+    },
+    units: current.units.map((unit) => ({ ...unit, kind: unit.parentId ? 'SCHOOL' : 'AREA' })),
+    actors: current.actors,
+    scenarios: [
+      {
+        id: 'current',
+        name: 'Nuläge',
+        kind: 'CURRENT',
+        links,
+        arenas: current.arenas,
+        perceptions: current.perceptions.filter((perception) => kept.has(perception.linkId)),
+        initiatives: current.initiatives,
+      },
+      ...(withDesired ? [{ id: 'desired', name: 'Önskat läge', kind: 'DESIRED', links: storable(desired.links) }] : []),
+    ],
+  };
+}

@@ -41,8 +41,18 @@ export interface BetweennessPlan {
   method: BetweennessMethod;
 }
 
+/** Exact up to `exactLimit` actors, or when as many samples as actors are asked for. */
+export function isExact(n: number, settings: Pick<BetweennessSettings, 'exactLimit' | 'samples'>): boolean {
+  return n <= settings.exactLimit || settings.samples >= n;
+}
+
+/** How many sources a run accumulates from: its cost is this many breadth-first searches. */
+export function sourceCount(n: number, settings: Pick<BetweennessSettings, 'exactLimit' | 'samples'>): number {
+  return isExact(n, settings) ? n : Math.max(0, Math.min(settings.samples, n));
+}
+
 export function planBetweenness(n: number, settings: BetweennessSettings): BetweennessPlan {
-  const exact = n <= settings.exactLimit || settings.samples >= n;
+  const exact = isExact(n, settings);
   const sources = exact
     ? Uint32Array.from({ length: n }, (_, i) => i)
     : samplePivots(n, settings.samples, settings.seed);
@@ -62,7 +72,7 @@ export function planBetweenness(n: number, settings: BetweennessSettings): Betwe
 /** Adds the dependencies of chunk `chunk`'s sources to `into` (zeroed by the caller). */
 export function accumulateChunk(
   graph: ResponsiveGraph,
-  plan: BetweennessPlan,
+  plan: Pick<BetweennessPlan, 'sources' | 'chunkCount'>,
   chunk: number,
   into: Float64Array,
   work = brandesWorkspace(graph.n),

@@ -43,6 +43,9 @@ export interface ParameterDescriptor {
   default: ParameterValue;
   /** i18n key of the parameter's label, listed here so the i18n check can see it. */
   labelKey: string;
+  /** The smallest and largest value a number may take (inclusive). */
+  min?: number;
+  max?: number;
 }
 
 /** What every analysis receives: the scenario's index and, for the distance, the desired graph. */
@@ -65,18 +68,16 @@ export interface AnalysisDescriptor<K extends AnalysisId = AnalysisId> {
 
 type Registry = { readonly [K in AnalysisId]: AnalysisDescriptor<K> };
 
+/** A parameter; numbers are at least 0 unless `min` says otherwise. */
 function parameter(
   analysis: AnalysisId,
   name: string,
   value: ParameterValue,
-  type?: 'INT' | 'FLOAT',
+  { type = 'INT', min = 0, max }: { type?: 'INT' | 'FLOAT'; min?: number; max?: number } = {},
 ): ParameterDescriptor {
-  return {
-    name,
-    type: typeof value === 'boolean' ? 'BOOLEAN' : (type ?? 'INT'),
-    default: value,
-    labelKey: `analysis.${analysis}.parameters.${name}`,
-  };
+  const labelKey = `analysis.${analysis}.parameters.${name}`;
+  if (typeof value === 'boolean') return { name, type: 'BOOLEAN', default: value, labelKey };
+  return { name, type, default: value, labelKey, min, ...(max === undefined ? {} : { max }) };
 }
 
 /** Picks the values of the named parameters, falling back to the descriptor defaults. */
@@ -109,7 +110,7 @@ export const ANALYSES: Registry = {
     parameters: [
       parameter('brokenChains', 'includeSideActors', BROKEN_CHAINS_DEFAULTS.includeSideActors),
       parameter('brokenChains', 'weakestLinkLimit', BROKEN_CHAINS_DEFAULTS.weakestLinkLimit),
-      parameter('brokenChains', 'weakestLinkMinActors', BROKEN_CHAINS_DEFAULTS.weakestLinkMinActors),
+      parameter('brokenChains', 'weakestLinkMinActors', BROKEN_CHAINS_DEFAULTS.weakestLinkMinActors, { min: 1 }),
     ],
     run: ({ index }, values) => brokenChains(index, pick(values, BROKEN_CHAINS_DEFAULTS)),
   },
@@ -117,7 +118,7 @@ export const ANALYSES: Registry = {
     id: 'islands',
     labelKey: 'analysis.islands.label',
     descriptionKey: 'analysis.islands.description',
-    parameters: [parameter('islands', 'minSize', ISLANDS_DEFAULTS.minSize)],
+    parameters: [parameter('islands', 'minSize', ISLANDS_DEFAULTS.minSize, { min: 1 })],
     run: ({ index }, values) => islands(index, pick(values, ISLANDS_DEFAULTS)),
   },
   keyActors: {
@@ -126,9 +127,9 @@ export const ANALYSES: Registry = {
     descriptionKey: 'analysis.keyActors.description',
     parameters: [
       parameter('keyActors', 'exactLimit', KEY_ACTORS_DEFAULTS.exactLimit),
-      parameter('keyActors', 'samples', KEY_ACTORS_DEFAULTS.samples),
-      parameter('keyActors', 'seed', KEY_ACTORS_DEFAULTS.seed),
-      parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, 'FLOAT'),
+      parameter('keyActors', 'samples', KEY_ACTORS_DEFAULTS.samples, { min: 1 }),
+      parameter('keyActors', 'seed', KEY_ACTORS_DEFAULTS.seed, { min: Number.MIN_SAFE_INTEGER }),
+      parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, { type: 'FLOAT', min: 0.5, max: 0.999999 }),
       parameter('keyActors', 'betweennessLimit', KEY_ACTORS_DEFAULTS.betweennessLimit),
     ],
     run: ({ index, betweenness }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS), betweenness),
@@ -212,4 +213,16 @@ export function runOnIndex(
 /** Every finding of the given results, in DOMAIN.md order. */
 export function findingsOf(results: Partial<AnalysisResults>): Finding[] {
   return ANALYSIS_IDS.flatMap((id) => results[id]?.findings ?? []);
+}
+/** The parameter values an analysis runs with: the given ones of the declared type, else the defaults. */
+export function resolveParameters(id: AnalysisId, values: ParameterValues | undefined): Record<string, ParameterValue> {
+  return Object.fromEntries(
+    ANALYSES[id].parameters.map((parameter) => {
+      const value = values?.[parameter.name];
+      return [
+        parameter.name,
+        value !== undefined && typeof value === typeof parameter.default ? value : parameter.default,
+      ];
+    }),
+  );
 }

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
+import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/analysis-limits.ts';
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const envSchema = z.object({
@@ -38,6 +40,14 @@ const envSchema = z.object({
   BODY_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   /** Trust X-Forwarded-For from a reverse proxy (for per-address rate limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Worker threads for analyses (off the event loop). */
+  ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_ANALYSIS_LIMITS.threads),
+  /** Analyses that may wait for a thread, server-wide. */
+  ANALYSIS_QUEUE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_ANALYSIS_LIMITS.queueLimit),
+  /** Largest estimated cost of one analysis: (actors + links) × passes (server/src/analysis-pool/analysis-cost.ts). */
+  ANALYSIS_COST_LIMIT: z.coerce.number().positive().default(DEFAULT_ANALYSIS_LIMITS.costLimit),
+  /** Analyses one user may run at once. */
+  ANALYSIS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_ANALYSIS_LIMITS.perUser),
 });
 
 export type StoreConfig =
@@ -63,6 +73,7 @@ export interface HardeningConfig {
 
 export interface Config {
   auth: AuthConfig;
+  analysis: AnalysisLimits;
   hardening: HardeningConfig;
   port: number;
   host: string;
@@ -110,6 +121,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: Math.round(e.BODY_LIMIT_MB * 1024 * 1024),
       isProxyTrusted: e.TRUST_PROXY === 'true',
+    },
+    analysis: {
+      threads: e.ANALYSIS_THREADS,
+      queueLimit: e.ANALYSIS_QUEUE_LIMIT,
+      costLimit: e.ANALYSIS_COST_LIMIT,
+      perUser: e.ANALYSIS_PER_USER,
     },
     port: e.PORT,
     host: e.HOST,

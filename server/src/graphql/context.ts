@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 
+import type { AnalysisRunner } from '../analysis-pool/analysis-runner.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
 import type { ChangeLog } from '../editing/history.ts';
@@ -25,6 +26,8 @@ export interface GraphQLContext {
   /** The viewer's membership role in an organisation, read once per request and organisation. */
   membershipIn(organisationId: string): Promise<Role | null>;
   presenterStates: PresenterStates;
+  /** Runs analyses off the event loop, cached and within limits. */
+  analyses: AnalysisRunner;
   /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
   pubsub: {
     publish(event: { topic: string; payload: unknown }): unknown;

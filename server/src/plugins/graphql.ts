@@ -7,7 +7,13 @@ import mercurius from 'mercurius';
 
 import { type GraphQLContext, membershipLoader } from '../graphql/context.ts';
 import { errorFormatter } from '../graphql/errors.ts';
-import { noIntrospectionRule, QUERY_LIMITS, type QueryLimits, selectionLimitRule } from '../graphql/limits.ts';
+import {
+  noIntrospectionRule,
+  QUERY_LIMITS,
+  type QueryLimits,
+  selectionLimitRule,
+  singleAnalysisRule,
+} from '../graphql/limits.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
 
@@ -44,7 +50,7 @@ function queryText(request: FastifyRequest): unknown {
 export const graphqlPlugin = fp<GraphqlPluginOptions>(
   async (app, options) => {
     const limits = { ...QUERY_LIMITS, ...options.limits };
-    const validationRules: ValidationRule[] = [selectionLimitRule(limits)];
+    const validationRules: ValidationRule[] = [selectionLimitRule(limits), singleAnalysisRule];
     if (!options.introspection) validationRules.push(noIntrospectionRule);
 
     // Mercurius applies its CSRF check (a JSON content type or a preflight header) to the
@@ -87,6 +93,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       loginThrottle: app.loginThrottle,
       membershipIn: membershipLoader(app.accounts, request.viewer),
       presenterStates,
+      analyses: app.analyses,
     });
 
     await app.register(mercurius, {
@@ -119,5 +126,5 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       });
     }
   },
-  { name: 'graphql', dependencies: ['store', 'auth'] },
+  { name: 'graphql', dependencies: ['store', 'auth', 'analysis'] },
 );
