@@ -71,7 +71,8 @@ function run(task: AnalyseTask): PartialReport {
     );
     input.desired = { ...emptyChainGraph(graph.levels), links: desired.links };
     if (desired.columns) {
-      input.desiredEnds = { source: desired.columns.source, target: desired.columns.target, actorCount: index.n };
+      const { source, target, kind, strength } = desired.columns;
+      input.desiredEnds = { source, target, kind, strength, actorCount: index.n };
     }
   }
   const wantsKeyActors = task.analyses.includes('keyActors');

@@ -3,8 +3,8 @@ import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 import { count, makeFinding } from './findings.ts';
 import type { Finding, FindingKind } from './findings.ts';
 import type { ChainGraph } from './chain-graph.ts';
+import { kindIndexOf, strengthOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
-import { COUPLING_STRENGTH } from '../domain/coupling.ts';
 
 export type LinkChange = 'ADDED' | 'REMOVED' | 'TIGHTER' | 'LOOSER' | 'UNCHANGED';
 
@@ -48,6 +48,9 @@ export interface DesiredEnds {
   source: Uint32Array;
   target: Uint32Array;
   actorCount: number;
+  /** Index into LINK_KINDS, and strength (2 tight, 1 loose, 0 decoupled), of each desired link. */
+  kind: Uint8Array;
+  strength: Uint8Array;
 }
 
 export function numberEnds(index: Pick<GraphIndex, 'n' | 'actorIndex'>, links: ChainGraph['links']): DesiredEnds {
@@ -61,11 +64,15 @@ export function numberEnds(index: Pick<GraphIndex, 'n' | 'actorIndex'>, links: C
   };
   const source = new Uint32Array(links.length);
   const target = new Uint32Array(links.length);
-  for (let j = 0; j < links.length; j++) {
-    source[j] = numberOf(links[j]!.sourceId);
-    target[j] = numberOf(links[j]!.targetId);
-  }
-  return { source, target, actorCount: index.n + extra.size };
+  const kind = new Uint8Array(links.length);
+  const strength = new Uint8Array(links.length);
+  links.forEach((link, j) => {
+    source[j] = numberOf(link.sourceId);
+    target[j] = numberOf(link.targetId);
+    kind[j] = kindIndexOf(link.kind);
+    strength[j] = strengthOf(link.coupling);
+  });
+  return { source, target, actorCount: index.n + extra.size, kind, strength };
 }
 
 const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser: 0, unchanged: 0, distance: 0 };
@@ -90,7 +97,13 @@ export function desiredDistance(
   if (!desired) return { hasDesired: false, differences: [], totals: { ...EMPTY_TOTALS }, findings: [] };
   const wanted = desired.links;
   const d = wanted.length;
-  const { source: wantedSource, target: wantedTarget, actorCount } = desiredEnds ?? numberEnds(index, wanted);
+  const {
+    source: wantedSource,
+    target: wantedTarget,
+    actorCount,
+    kind: wantedKind,
+    strength: wantedStrength,
+  } = desiredEnds ?? numberEnds(index, wanted);
   // Desired links bucketed by source actor, by a counting sort that keeps their order. A bucket
   // holds a handful of links, so matching scans it instead of hashing joined string keys.
   const bucketStart = new Uint32Array(actorCount + 1);
@@ -102,10 +115,10 @@ export function desiredDistance(
   /** The desired link matched to each current link, -1 when none. */
   const matchOf = new Int32Array(index.m).fill(-1);
   const isTaken = new Uint8Array(d);
-  const take = (source: number, target: number, kind: LinkKind): number => {
+  const take = (source: number, target: number, kind: number): number => {
     for (let slot = bucketStart[source]!, end = bucketStart[source + 1]!; slot < end; slot++) {
       const j = bucket[slot]!;
-      if (!isTaken[j] && wantedTarget[j] === target && wanted[j]!.kind === kind) {
+      if (!isTaken[j] && wantedTarget[j] === target && wantedKind[j] === kind) {
         isTaken[j] = 1;
         return j;
       }
@@ -113,20 +126,21 @@ export function desiredDistance(
     return -1;
   };
   const current = index.graph.links;
-  for (let e = 0; e < index.m; e++) matchOf[e] = take(index.linkSource[e]!, index.linkTarget[e]!, current[e]!.kind);
+  for (let e = 0; e < index.m; e++) matchOf[e] = take(index.linkSource[e]!, index.linkTarget[e]!, index.linkKind[e]!);
   for (let e = 0; e < index.m; e++) {
-    if (matchOf[e] === -1) matchOf[e] = take(index.linkTarget[e]!, index.linkSource[e]!, current[e]!.kind);
+    if (matchOf[e] === -1) matchOf[e] = take(index.linkTarget[e]!, index.linkSource[e]!, index.linkKind[e]!);
   }
 
   const totals = { ...EMPTY_TOTALS };
   const differences: LinkDifference[] = [];
   for (let e = 0; e < index.m; e++) {
     const link = current[e]!;
-    const match = matchOf[e]! >= 0 ? wanted[matchOf[e]!]! : null;
+    const j = matchOf[e]!;
+    const match = j >= 0 ? wanted[j]! : null;
     let change: LinkChange;
     if (!match) change = 'REMOVED';
     else {
-      const delta = COUPLING_STRENGTH[match.coupling] - COUPLING_STRENGTH[link.coupling];
+      const delta = wantedStrength[j]! - index.linkStrength[e]!;
       change = delta > 0 ? 'TIGHTER' : delta < 0 ? 'LOOSER' : 'UNCHANGED';
     }
     if (change === 'UNCHANGED') {
@@ -166,6 +180,12 @@ export function desiredDistance(
   }
   totals.distance = totals.added + totals.removed + totals.tighter + totals.looser;
 
+  const byChange = new Map<LinkChange, LinkDifference[]>();
+  for (const difference of differences) {
+    const list = byChange.get(difference.change);
+    if (list) list.push(difference);
+    else byChange.set(difference.change, [difference]);
+  }
   // [singular, plural] verb phrases.
   const statements: Array<{ change: LinkChange; kind: FindingKind; sv: [string, string]; en: [string, string] }> = [
     {
@@ -200,7 +220,7 @@ export function desiredDistance(
     },
   ];
   const findings = statements.flatMap(({ change, kind, sv, en }) => {
-    const list = differences.filter((d) => d.change === change);
+    const list = byChange.get(change) ?? [];
     if (list.length === 0) return [];
     const actorIds = new Set<string>();
     const linkIds: string[] = [];

@@ -1,7 +1,6 @@
 import { LINK_KINDS } from '@kopplingskartan/schema/interchange';
 import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 
-import { COUPLING_STRENGTH } from '../domain/coupling.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import type { ChainGraph } from './chain-graph.ts';
@@ -66,7 +65,19 @@ export interface GraphIndex {
   readonly respNeighbour: Uint32Array;
 }
 
-const KIND_INDEX: Readonly<Record<string, number>> = Object.fromEntries(LINK_KINDS.map((kind, index) => [kind, index]));
+/**
+ * COUPLING_STRENGTH of a coupling, by comparison: a keyed lookup hashes the string each time it
+ * was read from a store or a message (half a million times on a national map).
+ */
+export function strengthOf(coupling: string): number {
+  return coupling === 'TIGHT' ? 2 : coupling === 'LOOSE' ? 1 : 0;
+}
+
+/** The index of a kind in LINK_KINDS (0 when unknown), by comparison as `strengthOf`. */
+export function kindIndexOf(kind: string): number {
+  for (let k = 0; k < LINK_KINDS.length; k++) if (LINK_KINDS[k] === kind) return k;
+  return 0;
+}
 
 export function couplingOfStrength(strength: number): Coupling {
   return strength === 2 ? 'TIGHT' : strength === 1 ? 'LOOSE' : 'DECOUPLED';
@@ -145,8 +156,8 @@ export function resolveLinks(
     }
     into.source[e] = s;
     into.target[e] = t;
-    into.strength[e] = COUPLING_STRENGTH[link.coupling] ?? 0;
-    into.kind[e] = KIND_INDEX[link.kind] ?? 0;
+    into.strength[e] = strengthOf(link.coupling);
+    into.kind[e] = kindIndexOf(link.kind);
     into.targetResponds[e] = rating(link.targetResponds);
     into.sourceResponds[e] = rating(link.sourceResponds);
   }
