@@ -13,8 +13,8 @@ export interface AnalysisLimits {
 
 /**
  * The defaults (config.ts reads each from the environment). The budget lets the default analyses
- * of a 150,000-actor map through (about 9·10⁷) and refuses exact betweenness above some 10,000
- * actors; on a 2-core machine it is a few seconds of one thread.
+ * of a 147,000-actor map with a desired scenario through (about 1.7·10⁸) and refuses exact
+ * betweenness above some 7,000 actors.
  */
 export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = {
   threads: availableParallelism(),

@@ -30,9 +30,6 @@ export class AnalysisPool {
       maxThreads: options.threads,
       // Threads start on first use (a test app that never analyses starts none) and stay a minute.
       idleTimeout: 60_000,
-      // Lower priority than the main thread, so a busy machine serves requests before analyses
-      // (Linux nice is per thread; ignored where @napi-rs/nice, optional, is missing).
-      niceIncrement: 10,
     });
   }
 
