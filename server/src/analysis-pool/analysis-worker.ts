@@ -15,8 +15,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { ErrorCode, ErrorDetails } from '../domain/errors.ts';
 import { decodeGraph, decodeLinks } from './graph-wire.ts';
 import type { GraphWire, LinksWire } from './graph-wire.ts';
-import { finishBetweenness, helpWithBetweenness, shareBetweenness } from './parallel-betweenness.ts';
-import type { SharedBetweenness } from './parallel-betweenness.ts';
+import { finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
 import { toReportWire } from './report-wire.ts';
 import { project } from './selection.ts';
 import type { Selection } from './selection.ts';
@@ -56,9 +55,7 @@ export function analyse(task: AnalyseTask): AnalyseOutcome {
 }
 
 /** A helper's task: a share of another task's betweenness chunks (none when it came too late). */
-export function helpBetweenness(shared: SharedBetweenness): number {
-  return helpWithBetweenness(shared);
-}
+export { helpWithBetweenness as helpBetweenness } from './parallel-betweenness.ts';
 
 function run(task: AnalyseTask): PartialReport {
   const { graph, columns } = decodeGraph(task.graph);

@@ -26,7 +26,7 @@ const NEXT = 0;
 const STATE = 1;
 const CLOSED = 1 << 30;
 
-function sharedCopy<T extends Uint32Array>(array: T): Uint32Array {
+function sharedCopy(array: Uint32Array): Uint32Array {
   const copy = new Uint32Array(new SharedArrayBuffer(array.byteLength));
   copy.set(array);
   return copy;
