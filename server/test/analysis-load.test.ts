@@ -99,7 +99,7 @@ describe('analyses of a 20,000-actor organisation do not hold up other requests'
       `[analysis-load] one analysis on the event loop: ${inLoop.toFixed(0)} ms; worst /healthz of ${count} pings during four analyses: ${worst.toFixed(1)} ms (of ${idle.count} with none running: ${idle.worst.toFixed(1)} ms)`,
     );
     for (const result of results) expect(result.data?.analysis.keyActors.method.exact).toBe(false);
-    expect(worst).toBeLessThan(inLoop / 3);
+    expect(worst).toBeLessThan(inLoop / 2);
     expect(count).toBeGreaterThan(5);
   }, 120_000);
 });
