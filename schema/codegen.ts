@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           HistoryEntry: '../graphql/models.ts#HistoryEntryModel',
           Membership: '../graphql/models.ts#MembershipModel',
           MapSlice: '../graphql/models.ts#MapSliceModel',
+          AnalysisReport: '../graphql/models.ts#AnalysisReportModel',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -1,3 +1,4 @@
+import type { AnalysisReport } from '../generated/graphql.ts';
 import type {
   StoredActor,
   StoredArena,
@@ -22,8 +23,9 @@ export interface MapSliceModel {
 }
 
 /**
- * What the server's resolvers hand GraphQL for the account types (codegen `mappers`): the
- * stored shapes, whose relation fields (`User.memberships`, `HistoryEntry.user`) are resolved.
+ * What the server's resolvers hand GraphQL where it differs from the SDL's types (codegen
+ * `mappers`). The account types: the stored shapes, whose relation fields (`User.memberships`,
+ * `HistoryEntry.user`) are resolved.
  */
 export interface UserModel {
   id: string;
@@ -60,3 +62,10 @@ export interface ShareLinkModel {
   expiresAt: string | null;
   revokedAt: string | null;
 }
+
+/**
+ * A report as the server computes it: only the analyses (and findings) the request selects are
+ * run, so every part may be missing; GraphQL never reads a part that was not selected.
+ */
+export type AnalysisReportModel = Pick<AnalysisReport, 'organisationId' | 'scenarioId'> &
+  Partial<Omit<AnalysisReport, 'organisationId' | 'scenarioId' | '__typename'>>;

@@ -14,6 +14,7 @@ const app = await buildApp({
   bodyLimitBytes: config.hardening.bodyLimitBytes,
   isProxyTrusted: config.hardening.isProxyTrusted,
   importLimits: config.importLimits,
+  analysis: config.analysis,
   auth: {
     ...(config.auth.initialAdmin ? { initialAdmin: config.auth.initialAdmin } : {}),
     ...(config.auth.initialAdminFile ? { initialAdminFile: config.auth.initialAdminFile } : {}),

@@ -270,10 +270,13 @@ describe('presentations', () => {
       // An import as a new organisation gets an id the server chooses, not the document's.
       const copyId = imported.data!.importOrganisation.organisation.id;
       expect(copyId).not.toBe('org');
-      const again = await t.gql(`query($org: ID!, $id: ID!) { presentation(organisationId: $org, id: $id) { keepUnitNames } }`, {
-        org: copyId,
-        id,
-      });
+      const again = await t.gql(
+        `query($org: ID!, $id: ID!) { presentation(organisationId: $org, id: $id) { keepUnitNames } }`,
+        {
+          org: copyId,
+          id,
+        },
+      );
       expect(again.data!.presentation.keepUnitNames).toBe(true);
     });
 

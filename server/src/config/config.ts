@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
+import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/analysis-limits.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
 
 const MIB = 1024 * 1024;
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const envSchema = z.object({
@@ -55,6 +57,14 @@ const envSchema = z.object({
   IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_IMPORT_LIMITS.maxCompressionRatio),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxRows),
   IMPORT_MAX_ISSUES: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxIssues),
+  /** Worker threads for analyses (off the event loop). */
+  ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_ANALYSIS_LIMITS.threads),
+  /** Analyses that may wait for a thread, server-wide. */
+  ANALYSIS_QUEUE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_ANALYSIS_LIMITS.queueLimit),
+  /** Largest estimated cost of one analysis: (actors + links) × passes (server/src/analysis-pool/analysis-cost.ts). */
+  ANALYSIS_COST_LIMIT: z.coerce.number().positive().default(DEFAULT_ANALYSIS_LIMITS.costLimit),
+  /** Analyses one user may run at once. */
+  ANALYSIS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_ANALYSIS_LIMITS.perUser),
 });
 
 export type StoreConfig =
@@ -80,6 +90,7 @@ export interface HardeningConfig {
 
 export interface Config {
   auth: AuthConfig;
+  analysis: AnalysisLimits;
   hardening: HardeningConfig;
   port: number;
   host: string;
@@ -128,6 +139,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: Math.round(e.BODY_LIMIT_MB * 1024 * 1024),
       isProxyTrusted: e.TRUST_PROXY === 'true',
+    },
+    analysis: {
+      threads: e.ANALYSIS_THREADS,
+      queueLimit: e.ANALYSIS_QUEUE_LIMIT,
+      costLimit: e.ANALYSIS_COST_LIMIT,
+      perUser: e.ANALYSIS_PER_USER,
     },
     port: e.PORT,
     host: e.HOST,

@@ -23,6 +23,9 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: 'The request body is larger than the limit.',
   BAD_REQUEST: 'The request is not valid JSON or not a GraphQL request.',
   QUERY_TOO_COMPLEX: 'The query selects too many fields or aliases, or nests too deep.',
+  TOO_MANY_ANALYSES: 'A request may run one analysis; this one asks for more (aliases count).',
+  ANALYSIS_TOO_LARGE: 'The analysis would cost more than the configured budget (details.cost, details.limit).',
+  ANALYSIS_BUSY: 'Too many analyses are running for this user, or waiting on the server; try again shortly.',
   DOCUMENT_INVALID: 'An interchange document failed validation; every issue is listed.',
   IMPORT_TOO_LARGE:
     'The import is over a limit (upload size, size once decompressed, compression ratio, rows or problems); details name the limit and the setting that raises it.',

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 
+import type { AnalysisRunner } from '../analysis-pool/analysis-runner.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
 import type { ChangeLog } from '../editing/history.ts';
@@ -35,6 +36,8 @@ export interface GraphQLContext {
   /** The WebSockets open with a session, to close when it ends or access is withdrawn. */
   liveSockets: LiveSockets;
   log: FastifyBaseLogger;
+  /** Runs analyses off the event loop, cached and within limits. */
+  analyses: AnalysisRunner;
   /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
   pubsub: {
     publish(event: { topic: string; payload: unknown }): unknown;

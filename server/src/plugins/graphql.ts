@@ -15,6 +15,7 @@ import {
   queryTooLarge,
   type QueryLimits,
   selectionLimitRule,
+  singleAnalysisRule,
 } from '../graphql/limits.ts';
 import { requestShapeProblem } from '../graphql/request-shape.ts';
 import { resolvers } from '../graphql/resolvers.ts';
@@ -53,7 +54,7 @@ function refuse(reply: FastifyReply, statusCode: number, message: string, extens
 export const graphqlPlugin = fp<GraphqlPluginOptions>(
   async (app, options) => {
     const limits = { ...QUERY_LIMITS, ...options.limits };
-    const validationRules: ValidationRule[] = [selectionLimitRule(limits)];
+    const validationRules: ValidationRule[] = [selectionLimitRule(limits), singleAnalysisRule];
     if (!options.introspection) validationRules.push(noIntrospectionRule);
 
     // Mercurius applies its CSRF check (a JSON content type or a preflight header) to the
@@ -98,6 +99,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       importLimits: app.importLimits,
       liveSockets,
       log: request.log,
+      analyses: app.analyses,
     });
 
     await app.register(mercurius, {
@@ -142,5 +144,5 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       });
     }
   },
-  { name: 'graphql', dependencies: ['store', 'auth'] },
+  { name: 'graphql', dependencies: ['store', 'auth', 'analysis'] },
 );
