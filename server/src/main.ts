@@ -22,6 +22,7 @@ const app = await buildApp({
     announce: (text) => console.log(text),
     sessionTtlHours: config.auth.sessionTtlHours,
     isCookieSecure: config.auth.isCookieSecure,
+    loginThrottle: config.auth.loginThrottle,
   },
 }).catch((error: unknown) => {
   console.error(`Kopplingskartan could not start: ${error instanceof Error ? error.message : String(error)}`);

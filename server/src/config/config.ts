@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/analysis-limits.ts';
+import { THROTTLE_DEFAULTS, type ThrottleOptions } from '../auth/login-throttle.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
 
 const MIB = 1024 * 1024;
@@ -35,6 +36,15 @@ const envSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  /** Sign-in attempts (login, invitation acceptance, password change) per client address per window. */
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(THROTTLE_DEFAULTS.perAddress),
+  /** Failed sign-ins per account (email) per window, from any address. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(THROTTLE_DEFAULTS.failuresPerEmail),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(THROTTLE_DEFAULTS.windowMs / 60_000),
   /** Defaults to true when NODE_ENV=production (behind TLS), false otherwise (plain http://localhost). */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** API requests per minute per session (or per address when signed out). */
@@ -76,6 +86,7 @@ export interface AuthConfig {
   initialAdminFile?: string;
   sessionTtlHours: number;
   isCookieSecure: boolean;
+  loginThrottle: Omit<ThrottleOptions, 'now'>;
 }
 
 export interface HardeningConfig {
@@ -128,6 +139,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       initialAdminFile: resolve(e.DATA_DIR, 'initial-admin.txt'),
       sessionTtlHours: e.SESSION_TTL_HOURS,
       isCookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : isProduction,
+      loginThrottle: {
+        perAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
+        failuresPerEmail: e.LOGIN_FAILURES_PER_ACCOUNT,
+        windowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+      },
     },
     hardening: {
       corsOrigins: (e.CORS_ORIGIN ?? '')

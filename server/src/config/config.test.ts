@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+
+import { readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('takes the password-guessing limits from the environment, in the throttle’s units', () => {
+    const config = readConfig({
+      LOGIN_ATTEMPTS_PER_ADDRESS: '30',
+      LOGIN_FAILURES_PER_ACCOUNT: '5',
+      LOGIN_WINDOW_MINUTES: '2',
+    });
+    expect(config.auth.loginThrottle).toEqual({ perAddress: 30, failuresPerEmail: 5, windowMs: 120_000 });
+    expect(readConfig({}).auth.loginThrottle).toEqual({ perAddress: 10, failuresPerEmail: 10, windowMs: 900_000 });
+  });
+
+  it('refuses a limit that is not a positive whole number, naming the variable', () => {
+    expect(() => readConfig({ LOGIN_ATTEMPTS_PER_ADDRESS: '0' })).toThrow(/LOGIN_ATTEMPTS_PER_ADDRESS/);
+    expect(() => readConfig({ LOGIN_FAILURES_PER_ACCOUNT: '2.5' })).toThrow(/LOGIN_FAILURES_PER_ACCOUNT/);
+  });
+});
