@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/error-text.ts';
 import { Editor } from '../features/editing/Editor.tsx';
 import { useKeyboard } from '../features/editing/use-keyboard.ts';
-import { Legend } from '../features/map/Legend.tsx';
 import { loadMap } from '../features/map/load-map.ts';
 import { MapView } from '../features/map/MapView.tsx';
 import { SidePanel } from '../features/map/SidePanel.tsx';
@@ -66,7 +65,6 @@ export function App() {
         <div className="workspace">
           <main id="map" className="workspace__map">
             <MapView map={status.data} />
-            <Legend />
           </main>
           <SidePanel map={status.data} />
         </div>

@@ -2,23 +2,29 @@ import type { Core } from 'cytoscape';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { type ClassSets } from './class-sets.ts';
-import { layoutOptionsFor } from './collapse.ts';
 import { createCy } from './cy-instance.ts';
 import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
-import { layeredLayout, type Point } from './layered-layout.ts';
-import { readPositions, runForce, applyPositions } from './layouts.ts';
+import { foldNamesakeUnits } from './fold-units.ts';
+import { browserMeasure } from './label-text.ts';
+import type { Point } from './layered-layout.ts';
+import { applyPositions, readPositions, runForce } from './layouts.ts';
+import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
 import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+import { layoutMap, nodeLabels } from './node-labels.ts';
+import { placeNewNodes } from './place-new-nodes.ts';
 import { readViewport } from './step-camera.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
 import { installTestHook, markPhase, markRendered } from './test-hook.ts';
+import type { Insets } from './unit-boxes.ts';
 import { bindUnitDragging, fitToNodes } from './unit-controller.ts';
 
 export type CanvasPick = { entity: 'actor' | 'link' | 'unit'; id: string } | null;
 
 /** What the rest of the app may ask of the canvas, without touching Cytoscape. */
 export interface CanvasHandle {
+  /** Fits the whole visible map into the part of the canvas nothing covers. */
   fit: () => void;
   zoomBy: (factor: number) => void;
   centreOn: (id: string) => void;
@@ -38,6 +44,8 @@ export interface MapCanvasProps {
   layoutRun: number;
   selectedId: string | null;
   ariaLabel: string;
+  /** Screen pixels along the canvas's edges that the legend and panels cover; fitting avoids them. */
+  coveredEdges: () => Omit<Insets, 'left'>;
   /** Editors get a handle on actors to drag a new link from (its tooltip); null for everyone else. */
   linkHandleLabel: string | null;
   onPick: (pick: CanvasPick) => void;
@@ -47,6 +55,13 @@ export interface MapCanvasProps {
   onConnect: (sourceId: string, targetId: string) => void;
   onPositionsChange: (positions: Map<string, Point>) => void;
   onHandle: (handle: CanvasHandle | null) => void;
+}
+
+/** The shape of the canvas's free part, which the layout aims for. */
+function freeAspect(cy: Core, insets: Insets): number {
+  const width = cy.width() - insets.left - insets.right;
+  const height = cy.height() - insets.top - insets.bottom;
+  return width > 0 && height > 0 ? width / height : 1.6;
 }
 
 function pickOf(target: { data: (key: string) => unknown }): CanvasPick {
@@ -65,6 +80,14 @@ export function MapCanvas(props: MapCanvasProps) {
   });
   const elementCount = props.map.actors.length + props.map.links.length + props.map.units.length;
   const isFirstSync = useRef(true);
+  const overlay = useRef<LevelOverlay | null>(null);
+  const measure = useRef(browserMeasure());
+  /** The free part of the canvas: level names on the left, legend and panels where they are. */
+  const insets = (): Insets => {
+    const covered = latest.current.coveredEdges();
+    return { ...covered, left: Math.max(covered.top, overlay.current?.gutter() ?? 0) };
+  };
+  const fit = (cy: Core) => fitToNodes(cy, insets());
 
   // One instance per mount; the large-map renderer choice is made from the first map's size.
   useEffect(() => {
@@ -73,14 +96,19 @@ export function MapCanvas(props: MapCanvasProps) {
     cyRef.current = cy;
     isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
     installTestHook(cy);
+    const levels = installLevelOverlay(cy, container.current, () => latest.current.map.levels);
+    overlay.current = levels;
     cy.on('tap', (event) => {
       latest.current.onPick(event.target === cy ? null : pickOf(event.target));
     });
     cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
     const unbindUnits = bindUnitDragging(cy);
-    cy.on('dragfree', 'node', () => latest.current.onPositionsChange(readPositions(cy)));
+    cy.on('dragfree', 'node', () => {
+      levels.refresh();
+      latest.current.onPositionsChange(readPositions(cy));
+    });
     latest.current.onHandle({
-      fit: () => cy.fit(cy.elements(':visible'), 40),
+      fit: () => fit(cy),
       zoomBy: (factor) =>
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       centreOn: (id) =>
@@ -92,42 +120,51 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => {
       latest.current.onHandle(null);
       unbindUnits();
+      levels.destroy();
+      overlay.current = null;
       cy.destroy();
       cyRef.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- created once per mount on purpose
   }, []);
 
-  // Elements follow the map; new actors get their saved or layered position, old ones stay put.
+  // Elements follow the map. On the first draw everything gets its saved or layered position;
+  // afterwards new actors land on a free spot in their row beside their unit, and nothing else moves.
   const collapsedUnits = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const { map, diff, savedPositions } = props;
+    const { diff, savedPositions } = props;
+    const map = foldNamesakeUnits(props.map);
     markPhase('effect');
-    const layered = layeredLayout(map.levels, map.actors, map.units, layoutOptionsFor(map));
-    const positions = new Map([...layered, ...savedPositions]);
-    markPhase('layout');
-    const defs = toElements(map, diff);
+    const labels = nodeLabels(map, measure.current);
+    const defs = toElements(map, labels, diff);
     markPhase('elements');
     const collapsed = new Set(map.actors.flatMap((a) => (a.collapsed ? [a.collapsed.unitId] : [])));
     const opened = [...collapsedUnits.current].filter((id) => !collapsed.has(id));
     const isRegrouped = opened.length > 0 || [...collapsed].some((id) => !collapsedUnits.current.has(id));
     collapsedUnits.current = collapsed;
+    const isFirst = isFirstSync.current;
+    const layered = isFirst || isRegrouped ? layoutMap(map, labels, { aspect: freeAspect(cy, insets()) }) : null;
+    markPhase('layout');
+    const positions = layered
+      ? new Map([...layered, ...savedPositions])
+      : placeNewNodes(cy, defs, savedPositions, () => layoutMap(map, labels));
     syncElements(cy, defs, positions);
     markPhase('added');
-    if (isRegrouped && !isFirstSync.current) {
+    if (isRegrouped && !isFirst) {
       // Opening or closing a unit changes the layout's blocks: everything is placed anew (saved
       // positions still win), and an opened unit is brought into view.
-      applyPositions(cy, positions, false);
+      applyPositions(cy, positions);
       const unit = opened.length === 1 ? cy.getElementById(UNIT_PREFIX + opened[0]) : cy.collection();
       if (unit.nonempty()) cy.animate({ fit: { eles: unit, padding: 60 } }, { duration: 250 });
     }
-    if (isFirstSync.current) {
+    overlay.current?.refresh();
+    if (isFirst) {
       // New nodes were added at their positions: only the view is left to fit, from geometry we
       // know (cy.fit would compute every element's style and bounding box before the first frame).
       isFirstSync.current = false;
-      fitToNodes(cy);
+      fit(cy);
       markRendered(cy);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
@@ -140,16 +177,25 @@ export function MapCanvas(props: MapCanvasProps) {
     if (!cy || lastRun.current === props.layoutRun) return;
     lastRun.current = props.layoutRun;
     if (props.layoutMode === 'force') {
-      void runForce(cy).then(() => latest.current.onPositionsChange(readPositions(cy)));
+      void runForce(cy).then(() => {
+        overlay.current?.refresh();
+        fit(cy);
+        latest.current.onPositionsChange(readPositions(cy));
+      });
     } else {
-      const { map } = latest.current;
-      applyPositions(cy, layeredLayout(map.levels, map.actors, map.units, layoutOptionsFor(map)));
+      const map = foldNamesakeUnits(latest.current.map);
+      applyPositions(cy, layoutMap(map, nodeLabels(map, measure.current), { aspect: freeAspect(cy, insets()) }));
+      overlay.current?.refresh();
+      fit(cy);
       latest.current.onPositionsChange(new Map());
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on an explicit request only
   }, [props.layoutRun, props.layoutMode]);
 
   useEffect(() => {
-    if (cyRef.current) applyClassSets(cyRef.current, props.classSets);
+    if (!cyRef.current) return;
+    applyClassSets(cyRef.current, props.classSets);
+    overlay.current?.refresh(); // a filtered level has no row
   }, [props.classSets]);
 
   useEffect(() => {

@@ -1,5 +1,4 @@
 import type { ClassSets } from './class-sets.ts';
-import type { LayeredLayoutOptions } from './layered-layout.ts';
 import { type CanvasActor, type CanvasLink, type CanvasMap, UNIT_PREFIX } from './model.ts';
 
 /**
@@ -141,10 +140,4 @@ export function collapseClassSets(sets: ClassSets, collapsed: CollapsedMap): Cla
     path: any(sets.path),
     match: any(sets.match),
   };
-}
-
-/** Hundreds of collapsed units on one row wrap into a wide block rather than a tall column. */
-export function layoutOptionsFor(map: CanvasMap): Partial<LayeredLayoutOptions> {
-  const collapsed = map.actors.filter((a) => a.collapsed).length;
-  return collapsed > 0 ? { rootWrapAt: Math.max(6, Math.ceil(Math.sqrt(collapsed * 4))) } : {};
 }

@@ -1,8 +1,6 @@
 import cytoscape, { type Collection, type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import edgehandles, { type EdgeHandles, type EdgeHandlesOptions } from 'cytoscape-edgehandles';
 
-import { ACTOR_SIZE } from './stylesheet.ts';
-
 let isRegistered = false;
 
 export interface LinkHandleOptions {
@@ -58,7 +56,7 @@ export function installLinkHandles(cy: Core, container: HTMLElement, options: Li
   const place = () => {
     if (!owner || owner.removed() || !owner.visible()) return hide();
     const p = owner.renderedPosition();
-    handle.style.left = `${p.x + (ACTOR_SIZE.width / 2) * cy.zoom()}px`;
+    handle.style.left = `${p.x + (Number(owner.data('width')) / 2) * cy.zoom()}px`;
     handle.style.top = `${p.y}px`;
     handle.hidden = false;
   };

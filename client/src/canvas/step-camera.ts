@@ -4,9 +4,11 @@ import { applyClassSets, syncElements } from './sync.ts';
 import type { ClassSets } from './class-sets.ts';
 import { createCy, LARGE_MAP } from './cy-instance.ts';
 import { toElements } from './elements.ts';
-import { layeredLayout } from './layered-layout.ts';
+import { foldNamesakeUnits } from './fold-units.ts';
+import { browserMeasure } from './label-text.ts';
 import { applyPositions } from './layouts.ts';
 import type { CanvasMap } from './model.ts';
+import { layoutMap, nodeLabels } from './node-labels.ts';
 import { CLASSES } from './stylesheet.ts';
 
 /**
@@ -77,10 +79,12 @@ export function readViewport(cy: Core): { zoom: number; centre: { x: number; y: 
 }
 
 /** Draws one step on an instance: elements at their layered positions, emphasis classes. */
-export function drawStep(cy: Core, map: CanvasMap, classSets: ClassSets): void {
-  const positions = layeredLayout(map.levels, map.actors, map.units);
-  syncElements(cy, toElements(map), positions);
-  applyPositions(cy, positions, false);
+export function drawStep(cy: Core, shown: CanvasMap, classSets: ClassSets): void {
+  const map = foldNamesakeUnits(shown);
+  const labels = nodeLabels(map, browserMeasure());
+  const positions = layoutMap(map, labels, { aspect: cy.width() / Math.max(1, cy.height()) });
+  syncElements(cy, toElements(map, labels), positions);
+  applyPositions(cy, positions);
   applyClassSets(cy, classSets);
 }
 

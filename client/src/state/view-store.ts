@@ -28,6 +28,8 @@ export interface ViewState {
   /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
   openedUnitIds: string[];
   panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport' | 'presentations';
+  /** The side panel is folded to its tabs until something is chosen: the map gets the room. */
+  isPanelOpen: boolean;
 }
 
 export function getEmptyViewState(): ViewState {
@@ -41,6 +43,7 @@ export function getEmptyViewState(): ViewState {
     layoutRun: 0,
     openedUnitIds: [],
     panel: 'details',
+    isPanelOpen: false,
   };
 }
 
@@ -63,6 +66,7 @@ export const viewActions = {
   relayout: () => viewStore.setState((s) => ({ layoutRun: s.layoutRun + 1 })),
   toggleUnitOpen: (unitId: string) =>
     viewStore.setState((s) => ({ openedUnitIds: toggleInList(s.openedUnitIds, unitId) })),
-  showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel }),
+  showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel, isPanelOpen: true }),
+  closePanel: () => viewStore.setState({ isPanelOpen: false }),
   resetEmphasis: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null, search: '' }),
 };

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type CanvasPick, MapCanvas } from '../../canvas/MapCanvas.tsx';
@@ -11,6 +11,7 @@ import { useView, viewActions } from '../../state/view-store.ts';
 import { editorActions } from '../editing/editor-store.ts';
 import { compareScenarios } from '../scenarios/compare.ts';
 import { canvasHandleStore } from './canvas-handle.ts';
+import { Legend } from './Legend.tsx';
 import { searchTexts, toCanvasMap } from './to-canvas-map.ts';
 import { toClassSets } from './to-class-sets.ts';
 import { useDrawnMap } from './use-drawn-map.ts';
@@ -72,6 +73,13 @@ export function MapView({ map }: { map: MapData }) {
     [key],
   );
 
+  // The legend lies over the bottom of the map; fitting keeps the map clear of it.
+  const legend = useRef<HTMLDetailsElement>(null);
+  const coveredEdges = useCallback(
+    () => ({ top: 12, right: 12, bottom: (legend.current?.offsetHeight ?? 0) + 12 }),
+    [],
+  );
+
   const isAllFiltered = map.actors.length > 0 && map.actors.every((a) => classSets.hidden.has(a.id));
   return (
     <div className="map-view">
@@ -89,6 +97,7 @@ export function MapView({ map }: { map: MapData }) {
             : null
         }
         ariaLabel={t('status.elements', { actors: map.actors.length, links: map.links.length })}
+        coveredEdges={coveredEdges}
         linkHandleLabel={isEditor ? t('actions.linkHandle') : null}
         onPick={onPick}
         onOpenUnit={viewActions.toggleUnitOpen}
@@ -96,6 +105,7 @@ export function MapView({ map }: { map: MapData }) {
         onPositionsChange={onPositionsChange}
         onHandle={(handle) => canvasHandleStore.setState({ handle })}
       />
+      <Legend ref={legend} />
       {collapsed && collapsed.collapsedUnitIds.length > 0 ? (
         <p className="map-view__note" data-testid="collapsed-note">
           {t('status.collapsedUnits', {

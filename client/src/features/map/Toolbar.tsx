@@ -8,6 +8,16 @@ import { useView, viewActions } from '../../state/view-store.ts';
 import { actionById, runAction } from '../editing/actions.ts';
 import { getCanvas } from './canvas-handle.ts';
 
+/** Actions whose button shows a short text (the full label is its accessible name and tooltip). */
+const SHORT_TEXT: Partial<Record<string, 'addActor' | 'addUnit' | 'addLink' | 'addArena' | 'zoomIn' | 'zoomOut'>> = {
+  addActor: 'addActor',
+  addUnit: 'addUnit',
+  addLink: 'addLink',
+  addArena: 'addArena',
+  zoomIn: 'zoomIn',
+  zoomOut: 'zoomOut',
+};
+
 const TOOL_ACTIONS = [
   'addActor',
   'addUnit',
@@ -47,15 +57,18 @@ export function Toolbar({ map }: { map: MapData }) {
           !action.isEnabled(ctx) ||
           (id === 'undo' && history.past.length === 0) ||
           (id === 'redo' && history.future.length === 0);
+        const label = t(action.labelKey as 'toolbar.fit');
+        const short = SHORT_TEXT[id];
         return (
           <button
             key={id}
             data-action={id}
             disabled={isDisabled}
-            title={`${t(action.labelKey as 'toolbar.fit')} (${action.shortcut})`}
+            title={`${label} (${action.shortcut})`}
+            aria-label={short ? label : undefined}
             onClick={() => void runAction(action, ctx)}
           >
-            {t(action.labelKey as 'toolbar.fit')}
+            {short ? t(`toolbar.short.${short}`) : label}
           </button>
         );
       })}
