@@ -6,6 +6,9 @@ import { freeSpot } from './place-new.ts';
 import { type Box } from './unit-boxes.ts';
 import { UNIT_PREFIX } from './model.ts';
 
+/** Space kept between a new node and its neighbours. */
+const NEW_NODE_GAP = 10;
+
 function boxOf(node: { position: () => Point; data: (key: string) => unknown }): Box {
   const { x, y } = node.position();
   return { x, y, width: Number(node.data('width')), height: Number(node.data('height')) };
@@ -13,7 +16,7 @@ function boxOf(node: { position: () => Point; data: (key: string) => unknown }):
 
 /**
  * Positions for the nodes of `defs` not yet drawn, on a map the user may have arranged: a saved
- * position if there is one, else a free spot beside the actors of the same unit on the same level,
+ * position if there is one, else a free spot under the actors of the same unit on the same level,
  * else in the level's row near the unit's box, else where a fresh layout would put it. Drawn
  * nodes keep their positions (they are not in the result).
  */
@@ -65,7 +68,7 @@ export function placeNewNodes(
       preferred = layout.get(id) ?? null;
     }
     if (!preferred) continue;
-    const spot = freeSpot(size, preferred, occupied);
+    const spot = freeSpot(size, preferred, occupied, NEW_NODE_GAP);
     positions.set(id, spot);
     occupied.push({ ...spot, ...size });
   }

@@ -3,8 +3,9 @@ import type { Box } from './unit-boxes.ts';
 
 /**
  * Where a node added to a map the user has arranged should go: as close as possible to the
- * preferred point (beside its unit's actors on its level), on a free spot, so it covers nobody and
- * nothing else moves. Tries the preferred row outwards, right then left, then the rows below.
+ * preferred point (under its unit's actors on its level), on a free spot, so it covers nobody and
+ * nothing else moves. Sideways steps cost twice as much as steps down: a new row in its own unit's
+ * column is better than a place in the neighbouring unit's.
  */
 export function freeSpot(
   size: { width: number; height: number },
@@ -20,13 +21,17 @@ export function freeSpot(
     );
   const stepX = size.width + gap;
   const stepY = size.height + gap;
-  for (let row = 0; row < 40; row++) {
-    for (let k = 0; k <= 80; k++) {
-      for (const side of k === 0 ? [0] : [1, -1]) {
-        const p = { x: preferred.x + side * k * stepX, y: preferred.y + row * stepY };
-        if (!overlaps(p)) return p;
-      }
-    }
+  const candidates: { dx: number; dy: number }[] = [];
+  for (let dy = 0; dy <= SEARCH; dy++) for (let dx = -SEARCH; dx <= SEARCH; dx++) candidates.push({ dx, dy });
+  candidates.sort(
+    (a, b) => 2 * Math.abs(a.dx) + a.dy - (2 * Math.abs(b.dx) + b.dy) || Math.abs(a.dx) - Math.abs(b.dx) || b.dx - a.dx,
+  );
+  for (const { dx, dy } of candidates) {
+    const p = { x: preferred.x + dx * stepX, y: preferred.y + dy * stepY };
+    if (!overlaps(p)) return p;
   }
-  return { x: preferred.x, y: preferred.y + 40 * stepY };
+  return { x: preferred.x, y: preferred.y + (SEARCH + 1) * stepY };
 }
+
+/** How many steps sideways and down are tried. */
+const SEARCH = 24;

@@ -69,4 +69,9 @@ export const viewActions = {
   showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel, isPanelOpen: true }),
   closePanel: () => viewStore.setState({ isPanelOpen: false }),
   resetEmphasis: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null, search: '' }),
+  /** Ends a finding's highlight, a focus or a best path (what dims the rest of the map). */
+  clearHighlight: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null }),
+  /** Another organisation: its filters, search and highlights start empty; the open panel stays. */
+  resetForOrganisation: () =>
+    viewStore.setState((s) => ({ ...getEmptyViewState(), panel: s.panel, isPanelOpen: s.isPanelOpen })),
 };

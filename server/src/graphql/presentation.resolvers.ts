@@ -1,5 +1,4 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
-import mercurius from 'mercurius';
 
 import { hasRole } from '../auth/roles.ts';
 import { invalidInput, notFound } from '../domain/errors.ts';
@@ -33,9 +32,6 @@ async function show(ctx: GraphQLContext, presentation: Presentation, canPresent:
     canPresent,
   };
 }
-
-// mercurius is CommonJS: under Node's ESM loader (tsx) only its default export is named.
-const { withFilter } = mercurius;
 
 /** A presenter move is published as the state itself, for both subscription fields. */
 const asMoved = (state: PresenterState) => state;
@@ -79,7 +75,18 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
     },
     revokeShareLink: async (_, { organisationId, id }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'EDITOR');
-      return revokeShareLink(ctx.accounts, organisationId, id);
+      const link = await revokeShareLink(ctx.accounts, organisationId, id);
+      // Followers of the revoked link learn it at once: their next event is the refusal.
+      const live = ctx.presenterStates.get(organisationId, link.presentationId) ?? {
+        organisationId,
+        presentationId: link.presentationId,
+        stepIndex: 0,
+        explore: false,
+        presenting: false,
+        at: new Date().toISOString(),
+      };
+      await ctx.pubsub.publish({ topic: presenterTopic(organisationId, link.presentationId), payload: live });
+      return link;
     },
     setPresenterState: async (_, { input }, ctx) => {
       await authorizeOrganisation(ctx, input.organisationId, 'EDITOR');
@@ -94,7 +101,7 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
           },
         ]);
       }
-      const state: PresenterState = { ...input, at: new Date().toISOString() };
+      const state: PresenterState = { ...input, presenting: input.presenting ?? true, at: new Date().toISOString() };
       ctx.presenterStates.set(state);
       await ctx.pubsub.publish({ topic: presenterTopic(input.organisationId, input.presentationId), payload: state });
       return state;
@@ -102,19 +109,16 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
   },
   Subscription: {
     presenterMoved: {
-      // The token is checked again at every move, so a revoked or expired link stops following.
-      subscribe: withFilter(
-        async (_: unknown, { token }: { token: string }, ctx: GraphQLContext) => {
-          const { link } = await openShareLink(ctx.store, ctx.accounts, token);
-          return ctx.pubsub.subscribe(presenterTopic(link.organisationId, link.presentationId));
-        },
-        async (_: unknown, { token }: { token: string }, ctx: GraphQLContext) =>
-          openShareLink(ctx.store, ctx.accounts, token).then(
-            () => true,
-            () => false,
-          ),
-      ),
-      resolve: asMoved,
+      subscribe: async (_, { token }, ctx) => {
+        const { link } = await openShareLink(ctx.store, ctx.accounts, token);
+        return ctx.pubsub.subscribe(presenterTopic(link.organisationId, link.presentationId));
+      },
+      // The token is checked again at every event, so a revoked or expired link gets the refusal
+      // (SHARE_LINK_INVALID) instead of the presenter's position, and the viewer can say so.
+      resolve: async (state: PresenterState, { token }: { token: string }, ctx: GraphQLContext) => {
+        await openShareLink(ctx.store, ctx.accounts, token);
+        return state;
+      },
     },
     presenterMovedInOrganisation: {
       subscribe: async (_, { organisationId, presentationId }, ctx) => {

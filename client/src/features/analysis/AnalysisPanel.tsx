@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import { errorText } from '../../api/error-text.ts';
 import type { MapData } from '../../state/map-store.ts';
-import { viewActions } from '../../state/view-store.ts';
+import { useView, viewActions } from '../../state/view-store.ts';
 import { LevelMatrix } from './LevelMatrix.tsx';
 import { toEmphasis } from './to-emphasis.ts';
 import { analysisStore, runAnalysis } from './use-analysis.ts';
@@ -10,7 +10,10 @@ import { analysisStore, runAnalysis } from './use-analysis.ts';
 /** Findings of the nine analyses; choosing one highlights its actors and links and dims the rest. */
 export function AnalysisPanel({ map }: { map: MapData }) {
   const { t, i18n } = useTranslation();
-  const { key, status, chosenId } = analysisStore();
+  const { key, status, chosenId: chosen } = analysisStore();
+  // A highlight cleared elsewhere (the map's note, Esc, another scenario) un-chooses the finding.
+  const isEmphasised = useView((s) => s.emphasis !== null);
+  const chosenId = isEmphasised ? chosen : null;
   const isThisMap = key === `${map.organisation.id}:${map.scenario.id}`;
   const run = () => void runAnalysis(map.organisation.id, map.scenario.id);
   const choose = (id: string | null) => {

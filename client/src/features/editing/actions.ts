@@ -143,9 +143,9 @@ export const ACTIONS: ActionDescriptor[] = [
     keyTest: plain('l'),
     isEnabled: isActor,
     history: 'immediately',
-    perform: ({ selected, t }) => {
+    // The status line shows the prompt while the pick is pending, and drops it when it ends.
+    perform: ({ selected }) => {
       if (selected) selectionActions.startPick({ mode: 'link', fromId: selected.id });
-      notify(t('actions.linkPick'));
     },
   },
   {
@@ -187,9 +187,8 @@ export const ACTIONS: ActionDescriptor[] = [
     keyTest: plain('p'),
     isEnabled: isActor,
     history: 'never',
-    perform: ({ selected, t }) => {
+    perform: ({ selected }) => {
       if (selected) selectionActions.startPick({ mode: 'path', fromId: selected.id });
-      notify(t('actions.pathPick'));
     },
   },
   {

@@ -44,7 +44,13 @@ export function ImportExportPanel({ map }: { map: MapData }) {
       <ul className="plain-list">
         {EXPORT_FORMATS.map((format) => (
           <li key={format}>
-            <a href={`/api/export/${encodeURIComponent(organisationId)}.${format}?lang=${lang}`} download>
+            <a
+              href={`/api/export/${encodeURIComponent(organisationId)}.${format}?lang=${lang}${
+                // GraphML holds one scenario: the one on screen.
+                format === 'graphml' ? `&scenario=${encodeURIComponent(map.scenario.id)}` : ''
+              }`}
+              download
+            >
               {t(`importExport.formats.${format}`)}
             </a>
           </li>
@@ -108,7 +114,13 @@ function ImportAnswerView({ answer }: { answer: ImportAnswer }) {
             {Object.entries(answer.preview.counts).map(([kind, counts]) => (
               <tr key={kind}>
                 <th scope="row">{kind}</th>
-                <td>{t('importExport.counts', counts)}</td>
+                <td>
+                  {t('importExport.counts', {
+                    created: t('count.created', { count: counts.created }),
+                    updated: t('count.updated', { count: counts.updated }),
+                    unchanged: t('count.unchanged', { count: counts.unchanged }),
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>

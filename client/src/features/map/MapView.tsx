@@ -96,7 +96,10 @@ export function MapView({ map }: { map: MapData }) {
             ? drawnId(selected.entity === 'unit' ? `unit:${selected.id}` : selected.id)
             : null
         }
-        ariaLabel={t('status.elements', { actors: map.actors.length, links: map.links.length })}
+        ariaLabel={t('status.elements', {
+          actors: t('count.actors', { count: map.actors.length }),
+          links: t('count.links', { count: map.links.length }),
+        })}
         coveredEdges={coveredEdges}
         linkHandleLabel={isEditor ? t('actions.linkHandle') : null}
         onPick={onPick}
@@ -106,10 +109,11 @@ export function MapView({ map }: { map: MapData }) {
         onHandle={(handle) => canvasHandleStore.setState({ handle })}
       />
       <Legend ref={legend} />
+      <HighlightNote map={map} />
       {collapsed && collapsed.collapsedUnitIds.length > 0 ? (
         <p className="map-view__note" data-testid="collapsed-note">
           {t('status.collapsedUnits', {
-            units: collapsed.collapsedUnitIds.length,
+            count: collapsed.collapsedUnitIds.length,
             elements: (canvasMap.actors.length + canvasMap.links.length + canvasMap.units.length).toLocaleString(
               i18n.language,
             ),
@@ -123,5 +127,25 @@ export function MapView({ map }: { map: MapData }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Says what dims the map (a finding, a focus, a best path) and clears it: not only by Esc. */
+function HighlightNote({ map }: { map: MapData }) {
+  const { t } = useTranslation();
+  const { emphasis, focusActorId, pathEnds } = useView();
+  const name = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
+  let text: string | null = null;
+  if (pathEnds) text = t('highlight.path', { from: name(pathEnds[0]), to: name(pathEnds[1]) });
+  else if (focusActorId) text = t('highlight.focus', { name: name(focusActorId) });
+  else if (emphasis) text = t('highlight.finding');
+  if (!text) return null;
+  return (
+    <p className="map-view__highlight" role="status" data-testid="highlight-note">
+      {text}{' '}
+      <button onClick={viewActions.clearHighlight} data-action="clearHighlight">
+        {t('highlight.clear')} <kbd>Esc</kbd>
+      </button>
+    </p>
   );
 }
