@@ -219,6 +219,32 @@ describe('the first view reads at a glance', () => {
   });
 });
 
+describe('findings a superintendent can read', () => {
+  it('groups findings by analysis with their counts, in the legend’s words and without verdicts', async () => {
+    const page = await open({ width: 1440, height: 900 }, 'org=kommunby');
+    try {
+      await page.getByRole('tab', { name: 'Analys' }).click();
+      await page.getByRole('button', { name: 'Kör analys' }).click();
+      const groups = page.locator('[data-testid="findings"] section');
+      await groups.first().waitFor();
+      const summary = await groups.evaluateAll((sections) =>
+        sections.map((s) => ({
+          heading: s.querySelector('h5')?.textContent ?? '',
+          count: s.querySelectorAll('li').length,
+        })),
+      );
+      expect(summary.length).toBeGreaterThan(2);
+      for (const group of summary) expect(group.heading).toMatch(new RegExp(`\\(${group.count}\\)$`));
+      const texts = await page.locator('[data-testid="findings"] li button').allTextContents();
+      expect(texts.length).toBe(summary.reduce((n, g) => n + g.count, 0));
+      for (const text of texts) expect(text).not.toMatch(/responsiv|svagast|andel/i);
+      expect(texts.some((text) => text.includes('lyhörd'))).toBe(true);
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+  });
+});
+
 describe('what a new user hit', () => {
   it('clears a finding’s highlight when another organisation with the same ids is opened, and offers a button for it', async () => {
     const page = await open({ width: 1440, height: 900 }, 'org=glapp');
