@@ -81,7 +81,7 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#map">
+      <a className="skip-link" href="#map-canvas">
         {t('app.skipToMap')}
       </a>
       <Header

@@ -9,6 +9,7 @@ import { foldNamesakeUnits } from './fold-units.ts';
 import { browserMeasure } from './label-text.ts';
 import type { Point } from './layered-layout.ts';
 import { applyPositions, readPositions, runForce } from './layouts.ts';
+import { installKeyboardNav } from './keyboard-nav.ts';
 import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
 import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
@@ -44,6 +45,8 @@ export interface MapCanvasProps {
   layoutRun: number;
   selectedId: string | null;
   ariaLabel: string;
+  /** What the canvas is, for screen readers ("karta"). */
+  roleDescription: string;
   /** Screen pixels along the canvas's edges that the legend and panels cover; fitting avoids them. */
   coveredEdges: () => Omit<Insets, 'left'>;
   /** Editors get a handle on actors to drag a new link from (its tooltip); null for everyone else. */
@@ -54,6 +57,8 @@ export interface MapCanvasProps {
   /** A link was dragged from one actor to another with the handle. */
   onConnect: (sourceId: string, targetId: string) => void;
   onPositionsChange: (positions: Map<string, Point>) => void;
+  /** The keyboard moved to an actor (a record id), or left the map (null). */
+  onFocusActor: (id: string | null) => void;
   onHandle: (handle: CanvasHandle | null) => void;
 }
 
@@ -103,6 +108,10 @@ export function MapCanvas(props: MapCanvasProps) {
     });
     cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
     const unbindUnits = bindUnitDragging(cy);
+    const keyboard = installKeyboardNav(cy, container.current, {
+      onFocusActor: (id) => latest.current.onFocusActor(id),
+      onOpen: (id) => latest.current.onPick(pickOf(cy.getElementById(id))),
+    });
     cy.on('dragfree', 'node', () => {
       levels.refresh();
       latest.current.onPositionsChange(readPositions(cy));
@@ -120,6 +129,7 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => {
       latest.current.onHandle(null);
       unbindUnits();
+      keyboard.destroy();
       levels.destroy();
       overlay.current = null;
       cy.destroy();
@@ -220,6 +230,16 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [props.selectedId, props.map]);
 
   return (
-    <div ref={container} className="map-canvas" role="img" aria-label={props.ariaLabel} data-testid="map-canvas" />
+    <div
+      ref={container}
+      id="map-canvas"
+      className="map-canvas"
+      // Focusable and keyboard-driven: arrows move between actors, Enter opens one.
+      tabIndex={0}
+      role="application"
+      aria-roledescription={props.roleDescription}
+      aria-label={props.ariaLabel}
+      data-testid="map-canvas"
+    />
   );
 }

@@ -12,6 +12,7 @@ export const CLASSES = {
   highlighted: 'kk-hl',
   path: 'kk-path',
   match: 'kk-match',
+  focus: 'kk-focus',
 } as const;
 
 /**
@@ -207,6 +208,18 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
       style: { 'overlay-color': '#1d2430', 'overlay-opacity': 0.12, 'overlay-padding': 6, 'min-zoomed-font-size': 0 },
     },
     { selector: `.${CLASSES.hidden}`, style: { display: 'none' } },
+    {
+      // The actor the keyboard is on (canvas/keyboard-nav.ts): a ring that no emphasis uses.
+      selector: `node.${CLASSES.focus}`,
+      style: {
+        'underlay-color': '#3b5b92',
+        'underlay-opacity': 0.45,
+        'underlay-padding': 7,
+        'underlay-shape': 'round-rectangle',
+        'min-zoomed-font-size': 0,
+        opacity: 1,
+      },
+    },
     // The line drawn while dragging a new link from an actor's handle (link-handles.ts).
     {
       selector: 'edge.eh-preview, edge.eh-ghost-edge',

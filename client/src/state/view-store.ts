@@ -30,6 +30,8 @@ export interface ViewState {
   panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport' | 'presentations';
   /** The side panel is folded to its tabs until something is chosen: the map gets the room. */
   isPanelOpen: boolean;
+  /** The list of keyboard shortcuts (?) is shown. */
+  isHelpOpen: boolean;
 }
 
 export function getEmptyViewState(): ViewState {
@@ -44,6 +46,7 @@ export function getEmptyViewState(): ViewState {
     openedUnitIds: [],
     panel: 'details',
     isPanelOpen: false,
+    isHelpOpen: false,
   };
 }
 
@@ -68,6 +71,7 @@ export const viewActions = {
     viewStore.setState((s) => ({ openedUnitIds: toggleInList(s.openedUnitIds, unitId) })),
   showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel, isPanelOpen: true }),
   closePanel: () => viewStore.setState({ isPanelOpen: false }),
+  showHelp: (isHelpOpen: boolean) => viewStore.setState({ isHelpOpen }),
   resetEmphasis: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null, search: '' }),
   /** Ends a finding's highlight, a focus or a best path (what dims the rest of the map). */
   clearHighlight: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null }),

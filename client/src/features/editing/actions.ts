@@ -204,6 +204,15 @@ export const ACTIONS: ActionDescriptor[] = [
     },
   },
   {
+    id: 'showHelp',
+    labelKey: 'actions.showHelp',
+    shortcut: '?',
+    keyTest: (e) => e.key === '?',
+    isEnabled: always,
+    history: 'never',
+    perform: () => viewActions.showHelp(true),
+  },
+  {
     id: 'fit',
     labelKey: 'toolbar.fit',
     shortcut: 'F',

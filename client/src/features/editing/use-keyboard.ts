@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { currentMap } from '../../state/map-store.ts';
 import { selectionStore } from '../../state/selection-store.ts';
+import { viewStore } from '../../state/view-store.ts';
 import { ACTIONS, runAction } from './actions.ts';
 import { editorStore } from './editor-store.ts';
 
@@ -18,7 +19,7 @@ export function useKeyboard(): void {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (editorStore.getState().target || isTyping(e.target)) return;
+      if (editorStore.getState().target || viewStore.getState().isHelpOpen || isTyping(e.target)) return;
       if (e.key === '/') {
         e.preventDefault();
         document.getElementById('actor-search')?.focus();

@@ -12,6 +12,7 @@ import { editorActions } from '../editing/editor-store.ts';
 import { compareScenarios } from '../scenarios/compare.ts';
 import { canvasHandleStore } from './canvas-handle.ts';
 import { Legend } from './Legend.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { searchTexts, toCanvasMap } from './to-canvas-map.ts';
 import { toClassSets } from './to-class-sets.ts';
 import { useDrawnMap } from './use-drawn-map.ts';
@@ -73,6 +74,16 @@ export function MapView({ map }: { map: MapData }) {
     [key],
   );
 
+  // What the keyboard is on, said to screen readers as it moves.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const describeActor = (id: string) => {
+    const actor = map.actors.find((a) => a.id === id);
+    if (!actor) return map.units.find((u) => u.id === id)?.name ?? '';
+    const level = map.organisation.levels.find((l) => l.key === actor.levelKey)?.name ?? actor.levelKey;
+    const links = map.links.filter((l) => l.sourceId === id || l.targetId === id).length;
+    return t('map.focused', { name: actor.name, level, links: t('count.links', { count: links }) });
+  };
+
   // The legend lies over the bottom of the map; fitting keeps the map clear of it.
   const legend = useRef<HTMLDetailsElement>(null);
   const coveredEdges = useCallback(
@@ -96,10 +107,12 @@ export function MapView({ map }: { map: MapData }) {
             ? drawnId(selected.entity === 'unit' ? `unit:${selected.id}` : selected.id)
             : null
         }
-        ariaLabel={t('status.elements', {
+        ariaLabel={t('map.label', {
           actors: t('count.actors', { count: map.actors.length }),
           links: t('count.links', { count: map.links.length }),
         })}
+        roleDescription={t('map.roleDescription')}
+        onFocusActor={setFocusedId}
         coveredEdges={coveredEdges}
         linkHandleLabel={isEditor ? t('actions.linkHandle') : null}
         onPick={onPick}
@@ -110,6 +123,10 @@ export function MapView({ map }: { map: MapData }) {
       />
       <Legend ref={legend} />
       <HighlightNote map={map} />
+      <ShortcutHelp />
+      <p className="visually-hidden" aria-live="polite" data-testid="map-announcer">
+        {focusedId ? describeActor(focusedId) : ''}
+      </p>
       {collapsed && collapsed.collapsedUnitIds.length > 0 ? (
         <p className="map-view__note" data-testid="collapsed-note">
           {t('status.collapsedUnits', {
