@@ -237,6 +237,11 @@ describe('presentations in the browser', () => {
     await counterIs(page, '1 / 4');
     await counterIs(guest, '1 / 4');
     await guest.getByTestId('follow-status').getByText('Följer den som presenterar').waitFor();
+    // The legend and the level names go with the map to the presenter and the share viewer.
+    for (const p of [page, guest]) {
+      await p.getByTestId('legend').getByText('Tät').waitFor();
+      await p.locator('.level-name').first().waitFor();
+    }
 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

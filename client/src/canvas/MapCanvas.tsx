@@ -7,6 +7,7 @@ import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
 import { foldNamesakeUnits } from './fold-units.ts';
 import { browserMeasure } from './label-text.ts';
+import type { LegendModel } from './legend-model.ts';
 import type { Point } from './layered-layout.ts';
 import { applyPositions, readPositions, runForce } from './layouts.ts';
 import { installKeyboardNav } from './keyboard-nav.ts';
@@ -29,8 +30,9 @@ export interface CanvasHandle {
   fit: () => void;
   zoomBy: (factor: number) => void;
   centreOn: (id: string) => void;
-  exportPng: () => Blob;
-  exportSvg: () => string;
+  /** The whole map with its level rows, and the legend unless it is null. */
+  exportPng: (legend: LegendModel | null) => Promise<Blob>;
+  exportSvg: (legend: LegendModel | null) => string;
   /** Zoom and the model point at the centre of the screen (a presentation step's saved camera). */
   viewport: () => { zoom: number; centre: { x: number; y: number } };
 }
@@ -97,7 +99,7 @@ export function MapCanvas(props: MapCanvasProps) {
   // One instance per mount; the large-map renderer choice is made from the first map's size.
   useEffect(() => {
     if (!container.current) return;
-    const cy = createCy(container.current, elementCount);
+    const cy = createCy(container.current, elementCount, props.map.actors.length);
     cyRef.current = cy;
     isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
     installTestHook(cy);
@@ -122,8 +124,8 @@ export function MapCanvas(props: MapCanvasProps) {
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       centreOn: (id) =>
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
-      exportPng: () => exportPng(cy),
-      exportSvg: () => exportSvg(cy),
+      exportPng: (legend) => exportPng(cy, { legend, bands: levels.current() }),
+      exportSvg: (legend) => exportSvg(cy, { legend, bands: levels.current() }),
       viewport: () => readViewport(cy),
     });
     return () => {

@@ -1,7 +1,8 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 
-import { buildStylesheet } from './stylesheet.ts';
+import { LABEL_TIERS_ABOVE } from './node-labels.ts';
+import { buildStylesheet, MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
 
 let isFcoseRegistered = false;
 
@@ -14,7 +15,7 @@ export const STRAIGHT_EDGES = 1500;
  * Creates the one Cytoscape instance of the map view. Big maps use the WebGL renderer and hide
  * edges while panning and zooming, so the view stays interactive at 20,000 elements.
  */
-export function createCy(container: HTMLElement, elementCount: number): Core {
+export function createCy(container: HTMLElement, elementCount: number, actorCount = 0): Core {
   if (!isFcoseRegistered) {
     cytoscape.use(fcose);
     isFcoseRegistered = true;
@@ -22,7 +23,12 @@ export function createCy(container: HTMLElement, elementCount: number): Core {
   const isLarge = elementCount > LARGE_MAP;
   return cytoscape({
     container,
-    style: buildStylesheet({ isLarge: elementCount > STRAIGHT_EDGES }),
+    style: buildStylesheet({
+      isLarge: elementCount > STRAIGHT_EDGES,
+      // A small map shows every label, however small the window (a presenter's map, a thumbnail);
+      // a big one shows labels by importance as the user zooms in (node-labels.ts).
+      minLabelSize: actorCount > LABEL_TIERS_ABOVE ? MIN_LABEL_SCREEN_SIZE : 3,
+    }),
     layout: { name: 'preset' },
     minZoom: 0.02,
     maxZoom: 4,

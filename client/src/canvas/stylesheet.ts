@@ -53,7 +53,8 @@ const LABEL_STYLE = {
   'min-zoomed-font-size': MIN_LABEL_SCREEN_SIZE,
 } as const;
 
-export function buildStylesheet(options: { isLarge?: boolean } = {}): StylesheetJson {
+export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: number } = {}): StylesheetJson {
+  const labels = { ...LABEL_STYLE, 'min-zoomed-font-size': options.minLabelSize ?? MIN_LABEL_SCREEN_SIZE };
   const sheet: StylesheetJson = [
     { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
     {
@@ -66,7 +67,7 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
         'background-color': LEVEL_FILLS[0] ?? '#eee',
         'border-width': 1.5,
         'border-color': NODE_BORDER,
-        ...LABEL_STYLE,
+        ...labels,
       },
     },
     {
@@ -107,7 +108,7 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
         'border-width': 3,
         'border-style': 'double',
         'border-color': '#9aa3ae',
-        ...LABEL_STYLE,
+        ...labels,
       },
     },
     {

@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { legendModel } from '../../canvas/legend-model.ts';
 
 import { download } from '../../lib/download.ts';
 import { useHistory } from '../../state/history-store.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { useSelection } from '../../state/selection-store.ts';
 import { useView, viewActions } from '../../state/view-store.ts';
+import { notify } from '../../ui/notice-store.ts';
 import { actionById, runAction } from '../editing/actions.ts';
 import { getCanvas } from './canvas-handle.ts';
 
@@ -39,6 +43,9 @@ export function Toolbar({ map }: { map: MapData }) {
   const { search, layoutMode } = useView();
   const ctx = { map, selected, t };
   const fileBase = `${map.organisation.id}-${map.scenario.id}`;
+  // Exports carry the legend unless the user leaves it out (a picture for a slide with its own).
+  const [withLegend, setWithLegend] = useState(true);
+  const legend = () => (withLegend ? legendModel((key) => t(key)) : null);
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -85,7 +92,11 @@ export function Toolbar({ map }: { map: MapData }) {
           data-action="exportPng"
           onClick={() => {
             const c = getCanvas();
-            if (c) download(`${fileBase}.png`, c.exportPng());
+            if (c)
+              void c
+                .exportPng(legend())
+                .then((png) => download(`${fileBase}.png`, png))
+                .catch((error: unknown) => notify(String(error), 'error'));
           }}
         >
           {t('toolbar.exportPng')}
@@ -94,11 +105,20 @@ export function Toolbar({ map }: { map: MapData }) {
           data-action="exportSvg"
           onClick={() => {
             const c = getCanvas();
-            if (c) download(`${fileBase}.svg`, c.exportSvg(), 'image/svg+xml');
+            if (c) download(`${fileBase}.svg`, c.exportSvg(legend()), 'image/svg+xml');
           }}
         >
           {t('toolbar.exportSvg')}
         </button>
+        <label className="toolbar__check">
+          <input
+            type="checkbox"
+            name="exportLegend"
+            checked={withLegend}
+            onChange={(e) => setWithLegend(e.target.checked)}
+          />{' '}
+          {t('toolbar.withLegend')}
+        </label>
       </span>
     </div>
   );
