@@ -94,7 +94,16 @@ export function MapCanvas(props: MapCanvasProps) {
     const covered = latest.current.coveredEdges();
     return { ...covered, left: Math.max(covered.top, overlay.current?.gutter() ?? 0) };
   };
-  const fit = (cy: Core) => fitToNodes(cy, insets());
+  const fit = (cy: Core) => {
+    const rows = overlay.current?.current();
+    const boxes = [...(rows?.bands ?? []), ...(rows?.lane ? [rows.lane] : [])].map((b) => ({
+      x: (b.x1 + b.x2) / 2,
+      y: (b.y1 + b.y2) / 2,
+      width: b.x2 - b.x1,
+      height: b.y2 - b.y1,
+    }));
+    fitToNodes(cy, insets(), boxes);
+  };
 
   // One instance per mount; the large-map renderer choice is made from the first map's size.
   useEffect(() => {

@@ -238,7 +238,7 @@ export function legendDecor(
  * model y to the picture; rows outside the picture are left out.
  */
 export function levelNameDecor(
-  bands: readonly Band[],
+  bands: readonly Pick<Band, 'name' | 'y1' | 'y2'>[],
   toY: (modelY: number) => number,
   box: { left: number; top: number; bottom: number },
   size: number,

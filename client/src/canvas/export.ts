@@ -3,7 +3,7 @@ import type { Core } from 'cytoscape';
 import { decorSvg, type Decor, legendDecor, levelNameDecor, type Measure, paintDecor } from './export-decor.ts';
 import { estimateText, LABEL_FONT_FAMILY } from './label-text.ts';
 import type { LegendModel } from './legend-model.ts';
-import type { LevelBands } from './level-bands.ts';
+import { type LevelBands, namedRows } from './level-bands.ts';
 import type { Coupling, LinkKind } from './model.ts';
 import { CLASSES } from './stylesheet.ts';
 import { type SvgEdge, type SvgNode, svgBounds, toSvg } from './svg.ts';
@@ -28,7 +28,7 @@ export function canvasMeasure(ctx: CanvasRenderingContext2D): Measure {
 }
 
 export function nameMargin(extras: Pick<ExportExtras, 'bands'>, measure: Measure, size: number): number {
-  const widest = Math.max(0, ...extras.bands.bands.map((b) => measure(b.name, size, true)));
+  const widest = Math.max(0, ...namedRows(extras.bands).map((b) => measure(b.name, size, true)));
   return widest > 0 ? widest + 2 * size : 0;
 }
 
@@ -99,7 +99,7 @@ export async function exportPng(cy: Core, extras: ExportExtras): Promise<Blob> {
   ctx.drawImage(map, margin, pad);
   paintDecor(
     ctx,
-    levelNameDecor(extras.bands.bands, toY, { left: pad / 2, top: 0, bottom: canvas.height }, names),
+    levelNameDecor(namedRows(extras.bands), toY, { left: pad / 2, top: 0, bottom: canvas.height }, names),
     LABEL_FONT_FAMILY,
   );
   if (legend) paintDecor(ctx, legend.decor, LABEL_FONT_FAMILY);
@@ -144,7 +144,12 @@ export function exportSvg(cy: Core, extras: ExportExtras): string {
     ? legendDecor(extras.legend, { left: x1 + 16, top: map.y2 + 8, width: map.x2 - x1 - 32 }, LEGEND_SIZE, estimate)
     : null;
   const same = (v: number) => v;
-  const names = levelNameDecor(extras.bands.bands, same, { left: x1 + 10, top: map.y1, bottom: map.y2 }, NAME_SIZE);
+  const names = levelNameDecor(
+    namedRows(extras.bands),
+    same,
+    { left: x1 + 10, top: map.y1, bottom: map.y2 },
+    NAME_SIZE,
+  );
   return toSvg(nodes, edges, {
     under: decorSvg(bandRects(extras, same, same), LABEL_FONT_FAMILY),
     over: [decorSvg(names, LABEL_FONT_FAMILY), legend ? decorSvg(legend.decor, LABEL_FONT_FAMILY) : ''].join('\n'),

@@ -27,9 +27,9 @@ export interface LabelGeometry {
 export const LABEL_GEOMETRY: LabelGeometry = {
   fontSize: 15,
   maxTextWidth: 104,
-  lineHeight: 1.15,
+  lineHeight: 1.12,
   paddingX: 7,
-  paddingY: 6,
+  paddingY: 5,
   minWidth: 64,
 };
 

@@ -70,18 +70,29 @@ describe('layeredLayout', () => {
     expect(p.get('p')?.y).toBeLessThan(p.get('t')?.y ?? 0);
   });
 
-  it('places side actors in a lane to the right of every chain actor, even those of a unit', () => {
+  it('places side actors in a lane under the chain, even those of a unit, each near its neighbours', () => {
     const actors = [
       actor('c', 'politics'),
       actor('a1', 'administration'),
       actor('pn', 'principal', 'north'),
+      actor('ps', 'principal', 'south'),
+      actor('tn', 'teacher', 'north'),
+      actor('ts', 'teacher', 'south'),
       actor('uni', 'support'),
       actor('health', 'support', 'north'),
     ];
-    const p = layeredLayout(levels, actors, [unit('north')]);
-    const chainRight = Math.max(...['c', 'a1', 'pn'].map((id) => (p.get(id)?.x ?? 0) + SIZE.width / 2));
-    expect((p.get('uni')?.x ?? 0) - SIZE.width / 2).toBeGreaterThan(chainRight);
-    expect(p.get('health')?.x).toBe(p.get('uni')?.x);
+    const links = [
+      { sourceId: 'health', targetId: 'pn' },
+      { sourceId: 'uni', targetId: 'ps' },
+    ];
+    const p = layeredLayout(levels, actors, [unit('north'), unit('south')], links);
+    const chainBottom = Math.max(
+      ...['c', 'a1', 'pn', 'ps', 'tn', 'ts'].map((id) => (p.get(id)?.y ?? 0) + SIZE.height / 2),
+    );
+    for (const id of ['uni', 'health']) expect((p.get(id)?.y ?? 0) - SIZE.height / 2).toBeGreaterThan(chainBottom);
+    // Each under the school it supports, not in the other school's columns.
+    const isLeft = (a: string, b: string) => (p.get(a)?.x ?? 0) < (p.get(b)?.x ?? 0);
+    expect(isLeft('health', 'uni')).toBe(isLeft('pn', 'ps'));
   });
 
   it('gives each unit its own column range, so unit boxes cannot overlap', () => {

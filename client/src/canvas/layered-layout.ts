@@ -2,7 +2,7 @@ import { UNIT_BOX_DEFAULTS } from './unit-boxes.ts';
 
 /**
  * The layered layout: chain levels as rows (politics at the top, teachers at the bottom), units as
- * compact columns, side levels (support) in a lane to the right. Pure and synchronous, so it is
+ * compact columns, side levels (support) in a lane of their own under the chain. Pure and synchronous, so it is
  * testable and applied in one batch (instant even for 20,000 elements).
  *
  * - A unit is a block: its own actors, packed per level, above the columns of its sub-units.
@@ -58,7 +58,7 @@ export interface LayeredLayoutOptions {
   /** The unit boxes' padding and the room for a box's label (as unit-boxes.ts draws them). */
   boxPadding: number;
   boxLabel: number;
-  /** Between the chain and the side lane. */
+  /** Between the chain and the side lane under it. */
   laneGap: number;
   /** The shape to aim for (width / height of the map area on screen). */
   aspect: number;
@@ -66,12 +66,12 @@ export interface LayeredLayoutOptions {
 
 export const LAYERED_DEFAULTS: LayeredLayoutOptions = {
   gapX: 10,
-  gapY: 8,
-  levelGap: 40,
+  gapY: 6,
+  levelGap: 36,
   blockGap: 10,
   boxPadding: UNIT_BOX_DEFAULTS.padding,
   boxLabel: UNIT_BOX_DEFAULTS.labelSpace,
-  laneGap: 56,
+  laneGap: 44,
   aspect: 1.7,
 };
 
@@ -83,8 +83,6 @@ const ROW_LIMITS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 10, 12, 16, 24, 32];
 const ORDER_SWEEPS = 2;
 /** The fewest top-level units (columns) for which wrapping them into shelves is considered. */
 const SHELVES_FROM = 16;
-/** Room above the side lane for its name. */
-const LANE_NAME_ROOM = 40;
 
 interface Item {
   width: number;
@@ -415,8 +413,8 @@ export function layeredLayout(
       const shelves = shelvesOf(root, count, rowLimit * rowUnit, o, chain.length);
       const height = shelves.reduce((h, s) => h + s.height, 0) + o.levelGap * 2 * (shelves.length - 1);
       const width = Math.max(...shelves.map((s) => s.block.width));
-      const laneWidth = sideArea > 0 ? o.laneGap + sideArea / Math.max(height, 1) : 0;
-      const score = Math.min(o.aspect / Math.max(width + laneWidth, 1), 1 / Math.max(height, 1));
+      const laneHeight = sideArea > 0 ? o.laneGap + sideArea / Math.max(width, 1) : 0;
+      const score = Math.min(o.aspect / Math.max(width, 1), 1 / Math.max(height + laneHeight, 1));
       if (score > best.score) best = { rowLimit, shelves: count, score };
       if (shelves.length < count) break;
     }
@@ -487,7 +485,12 @@ function orderLevel(
   visit(root);
 }
 
-/** Side actors in columns right of the chain, top to bottom by the mean height of their neighbours. */
+/**
+ * Side actors in a lane of their own under the chain, each as near as it can be to the mean x of
+ * its neighbours: a support actor for one school sits under that school, so its links stay short
+ * and cross few others (a lane to the right made every support link cross the chain). Rows wrap
+ * at the chain's width.
+ */
 function placeSideLane(
   side: readonly LayoutActor[],
   positions: Map<string, Point>,
@@ -499,27 +502,50 @@ function placeSideLane(
   if (side.length === 0) return;
   const key = new Map(
     side.map((actor) => {
-      const ys = (neighbours.get(actor.id) ?? []).flatMap((id) => {
+      const xs = (neighbours.get(actor.id) ?? []).flatMap((id) => {
         const p = positions.get(id);
-        return p ? [p.y] : [];
+        return p ? [p.x] : [];
       });
-      return [actor.id, ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : Infinity];
+      return [actor.id, xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : chainWidth / 2];
     }),
   );
   const ordered = [...side].sort((a, b) => (key.get(a.id) ?? 0) - (key.get(b.id) ?? 0) || byName(a, b));
-  const cellWidth = Math.max(...side.map((a) => a.width));
-  const cellHeight = Math.max(...side.map((a) => a.height)) + o.gapY;
-  // The lane starts a little lower than the chain: its name sits above it, inside the map's top.
-  const top = LANE_NAME_ROOM;
-  const perColumn = Math.max(1, Math.floor((chainHeight - top + o.gapY) / cellHeight));
-  const left = Math.max(chainWidth, 0) + o.laneGap;
-  ordered.forEach((actor, i) => {
-    const column = Math.floor(i / perColumn);
-    positions.set(actor.id, {
-      x: left + column * (cellWidth + o.gapX) + cellWidth / 2,
-      y: top + (i % perColumn) * cellHeight + cellHeight / 2,
+  const width = Math.max(chainWidth, ...side.map((a) => a.width));
+  const rows: LayoutActor[][] = [[]];
+  let used = 0;
+  for (const actor of ordered) {
+    const current = rows[rows.length - 1] as LayoutActor[];
+    if (current.length > 0 && used + o.gapX + actor.width > width) {
+      rows.push([actor]);
+      used = actor.width;
+    } else {
+      current.push(actor);
+      used += (current.length > 1 ? o.gapX : 0) + actor.width;
+    }
+  }
+  let top = chainHeight + o.laneGap;
+  for (const row of rows) {
+    // Each at its neighbours' x where it fits: pushed right past the one before, then pulled
+    // back left where the row would run past the chain's right edge.
+    const lefts: number[] = [];
+    let right = -Infinity;
+    for (const actor of row) {
+      const left = Math.max((key.get(actor.id) ?? 0) - actor.width / 2, right + o.gapX, 0);
+      lefts.push(left);
+      right = left + actor.width;
+    }
+    let limit = width;
+    for (let i = row.length - 1; i >= 0; i--) {
+      const actor = row[i] as LayoutActor;
+      lefts[i] = Math.max(0, Math.min(lefts[i] ?? 0, limit - actor.width));
+      limit = (lefts[i] ?? 0) - o.gapX;
+    }
+    const height = Math.max(...row.map((a) => a.height));
+    row.forEach((actor, i) => {
+      positions.set(actor.id, { x: (lefts[i] ?? 0) + actor.width / 2, y: top + height / 2 });
     });
-  });
+    top += height + o.gapY;
+  }
 }
 
 function isCycle(unit: LayoutUnit, units: readonly LayoutUnit[]): boolean {

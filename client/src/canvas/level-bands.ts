@@ -94,15 +94,28 @@ export function levelBands(levels: readonly BandLevel[], nodes: readonly BandNod
   }
   const sideNodes = nodes.filter((n) => n.isSide || !chainIndex.has(n.levelKey));
   const sideNames = levels.filter((l) => l.isSide && sideNodes.some((n) => n.levelKey === l.key)).map((l) => l.name);
+  // The lane spans the chain's width too (it lies under the chain), or its own where wider.
+  const spanX = [
+    ...bands.flatMap((b) => [b.x1, b.x2]),
+    ...sideNodes.flatMap((n) => [n.x - n.width / 2 - MARGIN_X, n.x + n.width / 2 + MARGIN_X]),
+  ];
   const lane =
     sideNodes.length > 0
       ? {
           name: sideNames.join(' · '),
-          x1: Math.min(...sideNodes.map((n) => n.x - n.width / 2)) - MARGIN_X / 2,
-          x2: Math.max(...sideNodes.map((n) => n.x + n.width / 2)) + MARGIN_X / 2,
+          x1: Math.min(...spanX),
+          x2: Math.max(...spanX),
           y1: Math.min(...sideNodes.map((n) => n.y - n.height / 2)) - MARGIN_BOTTOM,
           y2: Math.max(...sideNodes.map((n) => n.y + n.height / 2)) + MARGIN_BOTTOM,
         }
       : null;
   return { bands, lane };
+}
+
+/** Every named row, the side lane last: what the names beside the map list. */
+export function namedRows(rows: LevelBands): { key: string; name: string; y1: number; y2: number; isLane: boolean }[] {
+  return [
+    ...rows.bands.map((b) => ({ key: b.key, name: b.name, y1: b.y1, y2: b.y2, isLane: false })),
+    ...(rows.lane ? [{ key: 'side', name: rows.lane.name, y1: rows.lane.y1, y2: rows.lane.y2, isLane: true }] : []),
+  ];
 }

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 
-import { type BandLevel, type BandNode, type LevelBands, levelBands } from './level-bands.ts';
+import { type BandLevel, type BandNode, type LevelBands, levelBands, namedRows } from './level-bands.ts';
 import { CLASSES } from './stylesheet.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -43,9 +43,9 @@ export function bandNodes(cy: Core): BandNode[] {
 }
 
 /**
- * Draws the level rows behind the map (an SVG that follows pan and zoom) and their names in front
- * of it, pinned to the left edge of the view so they stay in sight while panning; the side lane's
- * name sticks to the top edge. Names are HTML, so they keep their size at every zoom.
+ * Draws the level rows and the side lane behind the map (an SVG that follows pan and zoom) and
+ * their names in front of it, pinned to the left edge of the view so they stay in sight while
+ * panning. Names are HTML, so they keep their size at every zoom.
  */
 export function installLevelOverlay(
   cy: Core,
@@ -64,8 +64,8 @@ export function installLevelOverlay(
   container.append(names);
 
   let state: LevelBands = { bands: [], lane: null };
+  let rows: ReturnType<typeof namedRows> = [];
   let labels: HTMLElement[] = [];
-  let laneLabel: HTMLElement | null = null;
   let gutter = 0;
 
   const position = () => {
@@ -73,22 +73,15 @@ export function installLevelOverlay(
     const pan = cy.pan();
     group.setAttribute('transform', `translate(${pan.x} ${pan.y}) scale(${zoom})`);
     const height = cy.height();
-    state.bands.forEach((band, i) => {
+    rows.forEach((row, i) => {
       const label = labels[i];
       if (!label) return;
-      const top = Math.max(band.y1 * zoom + pan.y, 0);
-      const bottom = Math.min(band.y2 * zoom + pan.y, height);
+      const top = Math.max(row.y1 * zoom + pan.y, 0);
+      const bottom = Math.min(row.y2 * zoom + pan.y, height);
       const isShown = bottom - top >= label.offsetHeight;
       label.hidden = !isShown;
       if (isShown) label.style.top = `${(top + bottom) / 2 - label.offsetHeight / 2}px`;
     });
-    if (laneLabel && state.lane) {
-      const width = laneLabel.offsetWidth;
-      const centre = ((state.lane.x1 + state.lane.x2) / 2) * zoom + pan.x;
-      const left = Math.min(Math.max(centre - width / 2, gutter), cy.width() - width - 6);
-      laneLabel.style.left = `${left}px`;
-      laneLabel.style.top = `${Math.max(state.lane.y1 * zoom + pan.y - laneLabel.offsetHeight - 4, 4)}px`;
-    }
   };
 
   const refresh = () => {
@@ -97,21 +90,15 @@ export function installLevelOverlay(
       ...state.bands.map((band) => rectOf(band, `level-band level-band--${band.index % 2 === 0 ? 'even' : 'odd'}`)),
       ...(state.lane ? [rectOf(state.lane, 'level-band level-band--lane')] : []),
     );
-    labels = state.bands.map((band) => {
+    rows = namedRows(state);
+    labels = rows.map((row) => {
       const label = document.createElement('span');
-      label.className = 'level-name';
-      label.textContent = band.name;
-      label.dataset.level = band.key;
+      label.className = row.isLane ? 'level-name level-name--lane' : 'level-name';
+      label.textContent = row.name;
+      label.dataset.level = row.key;
       return label;
     });
-    laneLabel = null;
-    if (state.lane) {
-      laneLabel = document.createElement('span');
-      laneLabel.className = 'level-name level-name--lane';
-      laneLabel.textContent = state.lane.name;
-      laneLabel.dataset.level = 'side';
-    }
-    names.replaceChildren(...labels, ...(laneLabel ? [laneLabel] : []));
+    names.replaceChildren(...labels);
     gutter = labels.length > 0 ? Math.max(...labels.map((l) => l.offsetWidth)) + 10 : 0;
     position();
   };

@@ -50,10 +50,12 @@ export function placeNewNodes(
     const unitBox = unitId ? cy.getElementById(UNIT_PREFIX + unitId).nodes() : cy.collection().nodes();
     let preferred: Point | null = null;
     if (siblings.nonempty()) {
-      const right = siblings.max((n) => n.position('x')).ele as NodeSingular;
+      // Under the unit's last row of this level, from its left edge.
+      const lowest = siblings.max((n) => n.position('y')).ele as NodeSingular;
+      const left = siblings.min((n) => n.position('x') - Number(n.data('width')) / 2).value;
       preferred = {
-        x: right.position('x') + (Number(right.data('width')) + size.width) / 2 + 12,
-        y: right.position('y'),
+        x: left + size.width / 2,
+        y: lowest.position('y') + (Number(lowest.data('height')) + size.height) / 2 + NEW_NODE_GAP,
       };
     } else if (sameLevel.nonempty()) {
       const box = unitBox.first();

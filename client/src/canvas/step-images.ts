@@ -3,7 +3,7 @@ import { bandRects, canvasMeasure, LEGEND_SIZE, NAME_SIZE, nameMargin } from './
 import { type Decor, legendDecor, levelNameDecor, paintDecor } from './export-decor.ts';
 import { LABEL_FONT_FAMILY } from './label-text.ts';
 import type { LegendModel } from './legend-model.ts';
-import { levelBands } from './level-bands.ts';
+import { levelBands, namedRows } from './level-bands.ts';
 import { bandNodes } from './level-overlay.ts';
 import type { ClassSets } from './class-sets.ts';
 import type { CanvasMap } from './model.ts';
@@ -86,7 +86,7 @@ export async function renderStepImages(
       const shot = await cy.png({ output: 'blob-promise', full: false, scale });
       ctx.drawImage(await createImageBitmap(shot), 0, 0);
       const names = levelNameDecor(
-        bands.bands,
+        namedRows(bands),
         (y) => toY(y) / scale,
         { left: 8, top: 0, bottom: options.height - legendHeight },
         NAME_SIZE,

@@ -146,11 +146,13 @@ export function nodeBounds(cy: Core): Box | null {
 }
 
 /**
- * Fits the view to the nodes' known geometry (the first frame then computes styles only once),
- * inside the part of the canvas that the level names, the legend and panels leave free.
+ * Fits the view to the nodes' known geometry (the first frame then computes styles only once) and
+ * any boxes `around` them (the level rows), inside the part of the canvas that the level names,
+ * the legend and panels leave free.
  */
-export function fitToNodes(cy: Core, insets: Insets): void {
-  const box = nodeBounds(cy);
+export function fitToNodes(cy: Core, insets: Insets, around: readonly Box[] = []): void {
+  const nodes = nodeBounds(cy);
+  const box = nodes ? boundsOf([nodes, ...around]) : null;
   if (!box) return;
   cy.viewport(
     fitViewport(
