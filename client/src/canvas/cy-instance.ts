@@ -12,8 +12,10 @@ export const LARGE_MAP = 3000;
 export const STRAIGHT_EDGES = 1500;
 
 /**
- * Creates the one Cytoscape instance of the map view. Big maps use the WebGL renderer and hide
- * edges while panning and zooming, so the view stays interactive at 20,000 elements.
+ * Creates the one Cytoscape instance of the map view. Big maps hide edges while panning and
+ * zooming. The canvas renderer draws every map: Cytoscape's WebGL renderer (`webgl: true`) was
+ * measured 8 to 30 times slower per frame in headless Chromium without a GPU (see the README's
+ * canvas figures), and a projector laptop may have no better.
  */
 export function createCy(container: HTMLElement, elementCount: number, actorCount = 0): Core {
   if (!isFcoseRegistered) {
@@ -38,6 +40,6 @@ export function createCy(container: HTMLElement, elementCount: number, actorCoun
     hideEdgesOnViewport: isLarge,
     textureOnViewport: false,
     pixelRatio: isLarge ? 1 : 'auto',
-    webgl: isLarge,
+    webgl: false,
   });
 }
