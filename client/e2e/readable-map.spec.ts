@@ -171,8 +171,8 @@ describe('the first view reads at a glance', () => {
     const page = await open({ width: 1440, height: 900 }, 'org=kommunby');
     try {
       const { map } = await h.gql<MapAnswer>(MAP, { o: 'kommunby' });
-      const teacher = map.actors.find((a) => a.levelKey === 'teacher' && a.unitId === 'unit-hagtorn');
-      if (!teacher) throw new Error('no teacher of Hagtornsskolan');
+      const teacher = map.actors.find((a) => a.levelKey === 'teacher' && a.unitId === 'unit-kvarnback');
+      if (!teacher) throw new Error('no teacher of Kvarnbäcksskolan');
       const positions = () =>
         page.evaluate(() =>
           Object.fromEntries(
@@ -183,12 +183,12 @@ describe('the first view reads at a glance', () => {
           ),
         );
       const before = await positions();
-      const box = await page.evaluate(() => window.__kk?.cy.getElementById('unit:unit-hagtorn').boundingBox());
+      const box = await page.evaluate(() => window.__kk?.cy.getElementById('unit:unit-kvarnback').boundingBox());
       await page.keyboard.press('a');
       const dialog = page.getByRole('dialog');
-      await dialog.locator('input[name="name"]').fill('Nyanställd lärare');
+      await dialog.locator('input[name="name"]').fill('Adjunkt i svenska');
       await dialog.locator('select[name="levelKey"]').selectOption('teacher');
-      await dialog.locator('select[name="unitId"]').selectOption('unit-hagtorn');
+      await dialog.locator('select[name="unitId"]').selectOption('unit-kvarnback');
       await dialog.getByRole('button', { name: 'Spara' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.waitForFunction(() => window.__kk?.cy.nodes('.actor').length === 84, null, POLL);
