@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           User: '../graphql/models.ts#UserModel',
           HistoryEntry: '../graphql/models.ts#HistoryEntryModel',
           Membership: '../graphql/models.ts#MembershipModel',
+          MapSlice: '../graphql/models.ts#MapSliceModel',
+          AnalysisReport: '../graphql/models.ts#AnalysisReportModel',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

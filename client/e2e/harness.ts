@@ -50,7 +50,8 @@ export async function startHarness(options: { seed?: boolean; bodyLimit?: number
     store: { kind: 'sqlite', file: join(work, 'store.sqlite') },
     seedDir: options.seed === false ? null : seedDirFor(work),
     clientDir,
-    auth: { initialAdmin: ADMIN },
+    // Every browser of a spec signs in from 127.0.0.1: a few dozen sign-ins per file is not an attack.
+    auth: { initialAdmin: ADMIN, loginThrottle: { perAddress: 1000 } },
     rateLimitPerMinute: 100_000, // the bench and specs are one very busy user
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,3 +1,4 @@
+import type { Harness } from './harness.ts';
 import type { Page } from 'playwright-core';
 
 /** Centres a node in the viewport and clicks it like a user would (through the canvas). */
@@ -77,4 +78,62 @@ export function gapDocument(id: string) {
       },
     ],
   };
+}
+
+/** Two schools under one administration, for choosing actors by name, role and unit. */
+export function twoSchoolsDocument(id: string) {
+  return {
+    format: 'kopplingskartan',
+    version: 1,
+    organisation: {
+      id,
+      name: 'Tvåskolekommun',
+      kind: 'MUNICIPAL',
+      levels: [
+        { key: 'politics', name: 'Politik', isSide: false },
+        { key: 'administration', name: 'Förvaltning', isSide: false },
+        { key: 'principal', name: 'Rektor', isSide: false },
+        { key: 'teacher', name: 'Lärare', isSide: false },
+        { key: 'support', name: 'Stöd', isSide: true },
+      ],
+    },
+    units: [
+      { id: 'u-ek', name: 'Ekskolan', kind: 'SCHOOL' },
+      { id: 'u-bjork', name: 'Björkskolan', kind: 'SCHOOL' },
+    ],
+    actors: [
+      { id: 't-board', name: 'Nämnden', levelKey: 'politics' },
+      { id: 't-office', name: 'Förvaltningen', role: 'Skolchef', levelKey: 'administration' },
+      { id: 't-p-ek', name: 'Rektor Ekskolan', levelKey: 'principal', unitId: 'u-ek' },
+      { id: 't-p-bjork', name: 'Rektor Björkskolan', levelKey: 'principal', unitId: 'u-bjork' },
+      { id: 't-team-bjork', name: 'Lärarlaget Björkskolan', levelKey: 'teacher', unitId: 'u-bjork' },
+      { id: 't-team-ek', name: 'Lärarlaget Ekskolan', levelKey: 'teacher', unitId: 'u-ek' },
+      { id: 't-uni', name: 'Lärosätet', levelKey: 'support' },
+    ],
+    scenarios: [
+      {
+        id: 't-now',
+        name: 'Nuläge',
+        kind: 'CURRENT',
+        links: [{ id: 't-l1', sourceId: 't-board', targetId: 't-office', kind: 'STEERING', coupling: 'TIGHT' }],
+      },
+    ],
+  };
+}
+
+/** The options a combobox lists right now, in order. */
+export const listedOptions = (page: Page, name: string) =>
+  page.evaluate((field) => {
+    const input = document.querySelector(`input[name="${field}"]`);
+    const list = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+    return [...(list?.querySelectorAll('[role="option"] > span:first-child') ?? [])].map((o) => o.textContent);
+  }, name);
+
+/** Imports a document as a new organisation; the server chooses its id, which is returned. */
+export async function importDocument(h: { gql: Harness['gql'] }, document: object): Promise<string> {
+  const answer = await h.gql<{ importOrganisation: { organisation: { id: string } } }>(
+    'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
+    { d: document },
+  );
+  return answer.importOrganisation.organisation.id;
 }

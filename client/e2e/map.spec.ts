@@ -10,11 +10,11 @@ import { syntheticDocument } from './synthetic.ts';
 interface MapAnswer {
   map: {
     organisation: { id: string; levels: { key: string }[] };
-    actors: { id: string; levelKey: string }[];
-    links: { id: string; sourceId: string; targetId: string; coupling: string }[];
+    actors: { id: string; name: string; levelKey: string }[];
+    links: { id: string; sourceId: string; targetId: string; kind: string; coupling: string }[];
   };
 }
-const MAP = `query($o: ID!) { map(organisationId: $o) { organisation { id levels { key } } actors { id levelKey } links { id sourceId targetId coupling } } }`;
+const MAP = `query($o: ID!) { map(organisationId: $o) { organisation { id levels { key } } actors { id name levelKey } links { id sourceId targetId kind coupling } } }`;
 const GAPS = `query($o: ID!) { analysis(organisationId: $o) { findings { id kind linkIds } } }`;
 const ACTOR = `query($o: ID!) { map(organisationId: $o) { actors { id name role notes version } } }`;
 const LINKS = `query($o: ID!) { map(organisationId: $o) { links { id sourceId targetId kind coupling version } } }`;
@@ -33,17 +33,26 @@ const POLL = { polling: 100 };
 let h: Harness;
 let page: Page;
 let orgId: string;
+/** The organisation with a level gap; its id is the server's choice. */
+let gapId: string;
 
 beforeAll(async () => {
   h = await startHarness();
   const orgs = await h.gql<{ organisations: { nodes: { id: string }[] } }>('{ organisations { nodes { id } } }');
   orgId = orgs.organisations.nodes[0]?.id ?? '';
-  await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-    d: gapDocument('glapp'),
-  });
+  gapId = (await importDocument(gapDocument('glapp'))).id;
   page = await openMap(h, `org=${orgId}`);
 });
 afterAll(async () => h?.close());
+
+/** Imports a document as a new organisation, which gets an id of the server's choosing. */
+async function importDocument(document: unknown): Promise<{ id: string }> {
+  const answer = await h.gql<{ importOrganisation: { organisation: { id: string } } }>(
+    'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
+    { d: document },
+  );
+  return answer.importOrganisation.organisation;
+}
 
 describe('the map in the browser', () => {
   it('draws every actor of the seeded map and every level that has actors', async () => {
@@ -99,7 +108,7 @@ describe('the map in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.locator('select[name="kind"]').selectOption('DIALOGUE');
     await dialog.locator('select[name="coupling"]').selectOption('LOOSE');
-    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     const after = await h.gql<MapAnswer>(MAP, { o: orgId });
     const created = after.map.links.find((l) => l.sourceId === from?.id && l.targetId === to?.id);
@@ -113,15 +122,21 @@ describe('the map in the browser', () => {
   });
 
   it('shows a refusal from the API in the form', async () => {
+    // A second link with the same ends and kind as an existing one is refused as a duplicate.
     const { map } = await h.gql<MapAnswer>(MAP, { o: orgId });
-    const actor = map.actors[0];
+    const name = (id: string | undefined) => map.actors.find((a) => a.id === id)?.name ?? '';
+    const isUnique = (id: string) => map.actors.filter((a) => a.name === name(id)).length === 1;
+    // A new link takes the form's default kind, steering; its ends are found by their (unique) names.
+    const link = map.links.find((l) => l.kind === 'STEERING' && isUnique(l.sourceId) && isUnique(l.targetId));
     await page.keyboard.press('Escape');
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog');
-    await dialog.locator('select[name="sourceId"]').selectOption(actor?.id ?? '');
-    await dialog.locator('select[name="targetId"]').selectOption(actor?.id ?? '');
-    await dialog.getByRole('button', { name: 'Spara' }).click();
-    await dialog.getByText('En länk måste förbinda två olika aktörer.').waitFor();
+    await dialog.locator('input[name="sourceId"]').fill(name(link?.sourceId));
+    await page.keyboard.press('Tab');
+    await dialog.locator('input[name="targetId"]').fill(name(link?.targetId));
+    await page.keyboard.press('Tab');
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
+    await dialog.getByText('Finns redan.').waitFor();
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
   });
 
@@ -216,10 +231,10 @@ describe('editing on the map', () => {
 
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await dialog.locator('select[name="sourceId"]').inputValue()).toBe(from.id);
-    expect(await dialog.locator('select[name="targetId"]').inputValue()).toBe(to.id);
+    expect(await dialog.locator('input[name="sourceId"]').inputValue()).toBe(from.name);
+    expect(await dialog.locator('input[name="targetId"]').inputValue()).toBe(to.name);
     await dialog.locator('select[name="kind"]').selectOption('SUPPORT');
-    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     const after = await h.gql<LinksAnswer>(LINKS, { o: orgId });
     const created = after.map.links.find((l) => l.sourceId === from.id && l.targetId === to.id);
@@ -275,7 +290,7 @@ describe('editing on the map', () => {
     await dialog.locator('input[name="role"]').fill('Ordförande');
     // Another tab renames the actor while this form is open.
     await h.gql(UPDATE_ACTOR, { i: { organisationId: orgId, id, name: 'Nämnd, omdöpt' } });
-    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
 
     const conflict = dialog.getByTestId('conflict');
     await conflict.waitFor();
@@ -302,7 +317,7 @@ describe('editing on the map', () => {
     const dialog = page.getByRole('dialog');
     await dialog.locator('textarea[name="notes"]').fill('Mitt utkast');
     await h.gql(UPDATE_ACTOR, { i: { organisationId: orgId, id, role: 'Förvaltningschef (tf)' } });
-    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
     const conflict = dialog.getByTestId('conflict');
     await conflict.locator('li[data-field="role"]').waitFor();
     await conflict.getByRole('button', { name: 'Ladda om' }).click();
@@ -322,7 +337,7 @@ describe('editing on the map', () => {
     await page.keyboard.press('e');
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[name="role"]').fill('Arbetslagsledare');
-    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(async () => (await actorNamed(id)).role, { timeout: 10_000 }).toBe('Arbetslagsledare');
     // Another tab changes the same actor after my edit; my undo would put back its old version.
@@ -352,10 +367,10 @@ describe('editing on the map', () => {
 
 describe('coupling and analysis', () => {
   it('changes a coupling by keyboard, stores it, and the level-gap finding disappears', async () => {
-    const before = await h.gql<{ analysis: { findings: { kind: string; linkIds: string[] }[] } }>(GAPS, { o: 'glapp' });
+    const before = await h.gql<{ analysis: { findings: { kind: string; linkIds: string[] }[] } }>(GAPS, { o: gapId });
     expect(before.analysis.findings.some((f) => f.kind === 'LEVEL_GAP')).toBe(true);
 
-    await page.goto(`${h.baseUrl}/?e2e&org=glapp`);
+    await page.goto(`${h.baseUrl}/?e2e&org=${gapId}`);
     await waitForMap(page);
     await page.getByRole('tab', { name: 'Analys' }).click();
     await page.getByRole('button', { name: 'Kör analys' }).click();
@@ -369,7 +384,7 @@ describe('coupling and analysis', () => {
     await page.getByTestId('link-details').waitFor();
     await page.keyboard.press('2');
     await page.getByTestId('link-coupling').getByText('Lös').waitFor();
-    const stored = await h.gql<MapAnswer>(MAP, { o: 'glapp' });
+    const stored = await h.gql<MapAnswer>(MAP, { o: gapId });
     expect(stored.map.links.find((l) => l.id === 'g-l3')?.coupling).toBe('LOOSE');
 
     await page.getByRole('tab', { name: 'Analys' }).click();
@@ -379,17 +394,15 @@ describe('coupling and analysis', () => {
       null,
       POLL,
     );
-    const after = await h.gql<{ analysis: { findings: { kind: string }[] } }>(GAPS, { o: 'glapp' });
+    const after = await h.gql<{ analysis: { findings: { kind: string }[] } }>(GAPS, { o: gapId });
     expect(after.analysis.findings.some((f) => f.kind === 'LEVEL_GAP')).toBe(false);
   });
 });
 
 describe('a map too large to draw in full', () => {
   it('draws units collapsed, says so, and opens a unit to show its actors', async () => {
-    await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-      d: syntheticDocument('stor', 6000),
-    });
-    await page.goto(`${h.baseUrl}/?e2e&org=stor`);
+    const { id } = await importDocument(syntheticDocument('stor', 6000));
+    await page.goto(`${h.baseUrl}/?e2e&org=${id}`);
     await waitForMap(page);
     await page.getByTestId('collapsed-note').waitFor();
     const drawn = await page.evaluate(() => ({

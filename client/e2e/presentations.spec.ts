@@ -16,7 +16,7 @@ interface StoredStep {
   highlight: { actorIds: string[]; linkIds: string[]; findingId: string | null };
   camera: { mode: string };
 }
-const PRESENTATIONS = `query($o: ID!) { presentations(organisationId: $o) { id name anonymised version
+const PRESENTATIONS = `query($o: ID!) { presentations(organisationId: $o) { id name anonymised keepUnitNames version
   steps { id title caption levelKeys highlight { actorIds linkIds findingId } camera { mode } } } }`;
 const ACTORS = `query($o: ID!) { map(organisationId: $o) { actors { id levelKey } } }`;
 
@@ -28,11 +28,16 @@ let page: Page;
 let orgId: string;
 let viewer: BrowserContext | null = null;
 
-async function stored(): Promise<{ id: string; name: string; anonymised: boolean; steps: StoredStep[] }> {
-  const data = await h.gql<{ presentations: { id: string; name: string; anonymised: boolean; steps: StoredStep[] }[] }>(
-    PRESENTATIONS,
-    { o: orgId },
-  );
+interface StoredPresentation {
+  id: string;
+  name: string;
+  anonymised: boolean;
+  keepUnitNames: boolean;
+  steps: StoredStep[];
+}
+
+async function stored(): Promise<StoredPresentation> {
+  const data = await h.gql<{ presentations: StoredPresentation[] }>(PRESENTATIONS, { o: orgId });
   const found = data.presentations.find((p) => p.name === 'Dialogmöte');
   if (!found) throw new Error('the presentation was not stored');
   return found;
@@ -124,6 +129,35 @@ describe('presentations in the browser', () => {
     expect(saved.steps[2]?.camera.mode).toBe('FIT_HIGHLIGHT');
     expect(saved.steps[2]?.caption).toBe('Här möts politik och skola – på gott och ont.');
     expect(saved.steps[3]?.highlight.findingId).toBeTruthy();
+  });
+
+  it('keeps unit names only when asked, and only while anonymised', async () => {
+    const options = page.locator('.presentation-editor__options');
+    const keep = options.locator('input[name="keepUnitNames"]');
+    const anonymised = options.locator('input[name="anonymised"]');
+    /** Does `act` and waits for the presentation's update to be answered. */
+    const saving = async (act: () => Promise<void>) => {
+      const answered = page.waitForResponse(
+        (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('updatePresentation'),
+      );
+      await act();
+      await answered;
+    };
+    expect(await keep.isChecked()).toBe(false);
+    expect((await stored()).keepUnitNames).toBe(false);
+    await saving(() => keep.check());
+    expect((await stored()).keepUnitNames).toBe(true);
+    await saving(() => keep.uncheck());
+    expect((await stored()).keepUnitNames).toBe(false);
+    // Without anonymising there is nothing to keep: the choice is greyed out.
+    await saving(() => anonymised.uncheck());
+    await page.waitForFunction(
+      () => (document.querySelector('input[name="keepUnitNames"]') as HTMLInputElement | null)?.disabled === true,
+      null,
+      POLL,
+    );
+    await saving(() => anonymised.check());
+    expect((await stored()).anonymised).toBe(true);
   });
 
   it('reorders by keyboard and buttons, and restores a removed step with Undo', async () => {

@@ -36,11 +36,12 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   for (const size of SIZES) {
-    const id = `synth-${size}`;
-    const doc = syntheticDocument(id, size);
-    await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { counts { actors links units } } }', {
-      d: doc,
-    });
+    // A new organisation's id is the server's choice.
+    const imported = await h.gql<{ importOrganisation: { organisation: { id: string } } }>(
+      'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
+      { d: syntheticDocument(`synth-${size}`, size) },
+    );
+    const { id } = imported.importOrganisation.organisation;
     const runs: {
       drawn: number;
       cpu: number;

@@ -1,6 +1,31 @@
+import type { AnalysisReport } from '../generated/graphql.ts';
+import type {
+  StoredActor,
+  StoredArena,
+  StoredInitiative,
+  StoredLink,
+  StoredOrganisation,
+  StoredPerception,
+  StoredScenario,
+  StoredUnit,
+} from '../interchange/index.ts';
+
+/** One scenario's map as the store reads it; what is derived from it (`disagreeingLinkIds`) is resolved. */
+export interface MapSliceModel {
+  organisation: StoredOrganisation;
+  scenario: StoredScenario;
+  units: StoredUnit[];
+  actors: StoredActor[];
+  links: StoredLink[];
+  arenas: StoredArena[];
+  perceptions: StoredPerception[];
+  initiatives: StoredInitiative[];
+}
+
 /**
- * What the server's resolvers hand GraphQL for the account types (codegen `mappers`): the
- * stored shapes, whose relation fields (`User.memberships`, `HistoryEntry.user`) are resolved.
+ * What the server's resolvers hand GraphQL where it differs from the SDL's types (codegen
+ * `mappers`). The account types: the stored shapes, whose relation fields (`User.memberships`,
+ * `HistoryEntry.user`) are resolved.
  */
 export interface UserModel {
   id: string;
@@ -37,3 +62,10 @@ export interface ShareLinkModel {
   expiresAt: string | null;
   revokedAt: string | null;
 }
+
+/**
+ * A report as the server computes it: only the analyses (and findings) the request selects are
+ * run, so every part may be missing; GraphQL never reads a part that was not selected.
+ */
+export type AnalysisReportModel = Pick<AnalysisReport, 'organisationId' | 'scenarioId'> &
+  Partial<Omit<AnalysisReport, 'organisationId' | 'scenarioId' | '__typename'>>;

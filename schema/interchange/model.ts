@@ -35,9 +35,56 @@ export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'letters, digits and _ . : - only, starting with a letter or digit')
   .max(LIMITS.idLength);
-const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameLength);
-const text = z.string().max(LIMITS.textLength);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/**
+ * Characters no export could write back: the C0 controls XML 1.0 forbids (all but tab, line feed
+ * and carriage return; the XLSX and GraphML exports are XML), DEL (which the XLSX writer drops),
+ * U+FFFE, U+FFFF and halves of surrogate pairs standing alone (not characters at all).
+ */
+const UNWRITABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Control characters of any kind, tab and line breaks included, and DEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Whether text can be stored and exported: multi-line text keeps tabs and line breaks. */
+export function isWritableText(value: string): boolean {
+  return !UNWRITABLE.test(value);
+}
+
+/** Whether a value is one line of plain text: a tab or line break in a name is a paste accident, and shows as one on the map. */
+export function isOneLine(value: string): boolean {
+  return !CONTROL.test(value) && isWritableText(value);
+}
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (2025-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const ONE_LINE = 'must be one line without control characters (no tab or line break)';
+const WRITABLE = 'must not hold control characters other than tab and line break';
+/** A single line of text (roles, person names, places, sources), kept as written. */
+const line = z.string().refine(isOneLine, ONE_LINE);
+/** A name or title: one line, trimmed, not empty. */
+const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameLength).refine(isOneLine, ONE_LINE);
+/**
+ * Multi-line text. Line breaks are stored as LF: a CR (alone or before LF) would not survive a
+ * spreadsheet or XML export, whose readers turn it into LF.
+ */
+const text = z
+  .string()
+  .max(LIMITS.textLength)
+  .refine(isWritableText, WRITABLE)
+  .overwrite((value) => value.replace(/\r\n?/g, '\n'));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a day of the calendar');
 const rating = z.boolean().nullable();
 
 export const levelSchema = z.object({
@@ -53,7 +100,7 @@ export const levelSchema = z.object({
 export const evidenceNoteSchema = z.object({
   text: text.min(1, 'must not be empty'),
   date: isoDate.nullable().default(null),
-  source: z.string().max(LIMITS.nameLength).nullable().default(null),
+  source: line.max(LIMITS.nameLength).nullable().default(null),
 });
 
 export const organisationSchema = z.object({
@@ -70,18 +117,21 @@ export const unitSchema = z.object({
   name,
   kind: z.enum(UNIT_KINDS),
   parentId: idSchema.nullable().default(null),
-  place: z.string().max(LIMITS.nameLength).nullable().default(null),
+  place: line.max(LIMITS.nameLength).nullable().default(null),
 });
 
 export const actorSchema = z.object({
   id: idSchema,
   /** The role label shown on the map ("Rektor Norrskolan"); never needs a person's name. */
   name,
-  personName: z.string().max(LIMITS.nameLength).nullable().default(null),
-  levelKey: z.string().max(40),
-  role: z.string().max(LIMITS.nameLength).nullable().default(null),
+  personName: line.max(LIMITS.nameLength).nullable().default(null),
+  levelKey: line.max(40),
+  role: line.max(LIMITS.nameLength).nullable().default(null),
   unitId: idSchema.nullable().default(null),
-  tags: z.array(z.string().trim().min(1).max(LIMITS.tagLength)).max(LIMITS.tags).default([]),
+  tags: z
+    .array(z.string().trim().min(1).max(LIMITS.tagLength).refine(isOneLine, ONE_LINE))
+    .max(LIMITS.tags)
+    .default([]),
   notes: text.nullable().default(null),
 });
 
@@ -161,7 +211,7 @@ export const presentationStepSchema = z.object({
   caption: text.nullable().default(null),
   /** null: the current scenario. */
   scenarioId: idSchema.nullable().default(null),
-  levelKeys: z.array(z.string().max(40)).max(20).default([]),
+  levelKeys: z.array(line.max(40)).max(20).default([]),
   linkKinds: z.array(z.enum(LINK_KINDS)).max(LINK_KINDS.length).default([]),
   couplings: z.array(z.enum(COUPLINGS)).max(COUPLINGS.length).default([]),
   highlight: z
@@ -170,7 +220,7 @@ export const presentationStepSchema = z.object({
       linkIds: z.array(idSchema).max(10_000).default([]),
       pathFromId: idSchema.nullable().default(null),
       pathToId: idSchema.nullable().default(null),
-      findingId: z.string().max(LIMITS.nameLength).nullable().default(null),
+      findingId: line.max(LIMITS.nameLength).nullable().default(null),
       findingText: explanationSchema.nullable().default(null),
     })
     .default({ actorIds: [], linkIds: [], pathFromId: null, pathToId: null, findingId: null, findingText: null }),
@@ -190,6 +240,11 @@ export const presentationSchema = z.object({
   description: text.nullable().default(null),
   /** Actors by role and level only; on unless turned off. */
   anonymised: z.boolean().default(true),
+  /**
+   * Anonymised presentations replace the name of a unit that points at one person (a school
+   * with one principal) by "Skola 3" / "School 3"; this keeps every unit's name instead.
+   */
+  keepUnitNames: z.boolean().default(false),
   steps: z.array(presentationStepSchema).max(LIMITS.presentationSteps).default([]),
 });
 

@@ -6,6 +6,7 @@
 import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 
 import type { ChainGraph, ChainLink } from '../src/analysis/chain-graph.ts';
+import { mulberry32 } from '../src/analysis/random.ts';
 import { DEFAULT_LEVELS } from '../src/domain/records.ts';
 
 export interface SyntheticChainOptions {
@@ -26,23 +27,14 @@ export interface SyntheticChain {
   desired: ChainGraph;
 }
 
-/** Deterministic 32-bit generator (mulberry32). */
-export function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the analyses sample with; io.bench.ts draws its rows from it too. */
+export { mulberry32 as makeRandom } from '../src/analysis/random.ts';
 
 type Actor = ChainGraph['actors'][number];
 
 export function syntheticChain(options: SyntheticChainOptions = {}): SyntheticChain {
   const { authorities = 1, schools = 40, teachers = 46, decoupledShare = 0.2, seed = 7 } = options;
-  const random = makeRandom(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const actors: Actor[] = [];
   const units: Array<ChainGraph['units'][number]> = [];
@@ -221,4 +213,52 @@ export function syntheticChain(options: SyntheticChainOptions = {}): SyntheticCh
   }
   const desired: ChainGraph = { ...current, links: desiredLinks, perceptions: [] };
   return { current, desired };
+}
+
+/**
+ * The chain as an interchange document (current and, unless left out, desired scenario), to import into a store:
+ * self-links and repeated links of one kind between the same actors, which the store refuses,
+ * are left out (with the perceptions of dropped links).
+ */
+export function syntheticDocument(
+  chain: SyntheticChain,
+  organisationId: string,
+  { withDesired = true }: { withDesired?: boolean } = {},
+): Record<string, unknown> {
+  const { current, desired } = chain;
+  const storable = (links: readonly ChainLink[]): ChainLink[] => {
+    const seen = new Set<string>();
+    return links.filter((link) => {
+      const key = `${link.sourceId}\u0000${link.targetId}\u0000${link.kind}`;
+      if (link.sourceId === link.targetId || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const links = storable(current.links);
+  const kept = new Set(links.map((link) => link.id));
+  return {
+    format: 'kopplingskartan',
+    version: 1,
+    organisation: {
+      id: organisationId,
+      name: `Syntetisk huvudman ${organisationId}`,
+      kind: 'MUNICIPAL',
+      levels: current.levels,
+    },
+    units: current.units.map((unit) => ({ ...unit, kind: unit.parentId ? 'SCHOOL' : 'AREA' })),
+    actors: current.actors,
+    scenarios: [
+      {
+        id: 'current',
+        name: 'Nuläge',
+        kind: 'CURRENT',
+        links,
+        arenas: current.arenas,
+        perceptions: current.perceptions.filter((perception) => kept.has(perception.linkId)),
+        initiatives: current.initiatives,
+      },
+      ...(withDesired ? [{ id: 'desired', name: 'Önskat läge', kind: 'DESIRED', links: storable(desired.links) }] : []),
+    ],
+  };
 }

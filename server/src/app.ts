@@ -1,7 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 
+import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from './analysis-pool/analysis-limits.ts';
 import type { StoreConfig } from './config/config.ts';
 import type { QueryLimits } from './graphql/limits.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './io/import-limits.ts';
+import { analysisPlugin } from './plugins/analysis.ts';
 import { type AuthOptions, authPlugin } from './plugins/auth.ts';
 import { clientPlugin } from './plugins/client.ts';
 import { graphqlPlugin } from './plugins/graphql.ts';
@@ -33,6 +36,10 @@ export interface AppOptions {
   queryLimits?: Partial<QueryLimits>;
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   isProxyTrusted?: boolean;
+  /** What an import may read (upload, decompressed size, ratio, rows, issues); defaults in io/import-limits.ts. */
+  importLimits?: Partial<ImportLimits>;
+  /** Worker threads and limits of the analyses (defaults: DEFAULT_ANALYSIS_LIMITS). */
+  analysis?: Partial<AnalysisLimits>;
 }
 
 /** Builds the app without listening: `main.ts` listens, tests use `app.inject`. */
@@ -49,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     corsOrigins: options.corsOrigins ?? [],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
   });
+  await app.register(analysisPlugin, { ...DEFAULT_ANALYSIS_LIMITS, ...options.analysis });
   await app.register(graphqlPlugin, {
     graphiql: isGraphiqlEnabled,
     introspection: options.isIntrospectionEnabled ?? isGraphiqlEnabled,
@@ -56,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.queryLimits ? { limits: options.queryLimits } : {}),
   });
   await app.register(healthPlugin);
-  await app.register(ioRoutesPlugin);
+  await app.register(ioRoutesPlugin, { limits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } });
   if (options.clientDir) await app.register(clientPlugin, { clientDir: options.clientDir });
   await app.ready();
   if (options.seedDir) {

@@ -13,6 +13,8 @@ const app = await buildApp({
   rateLimitPerMinute: config.hardening.rateLimitPerMinute,
   bodyLimitBytes: config.hardening.bodyLimitBytes,
   isProxyTrusted: config.hardening.isProxyTrusted,
+  importLimits: config.importLimits,
+  analysis: config.analysis,
   auth: {
     ...(config.auth.initialAdmin ? { initialAdmin: config.auth.initialAdmin } : {}),
     ...(config.auth.initialAdminFile ? { initialAdminFile: config.auth.initialAdminFile } : {}),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildApp } from '../src/app.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { ADMIN, cookieOf, PASSWORD, startTestApp } from './helpers.ts';
+import { ADMIN, cookieOf, startTestApp } from './helpers.ts';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } expiresAt } }';
 
@@ -143,6 +143,30 @@ describe('passwords', () => {
     await expect(t.signIn(ADMIN.email, ADMIN.password)).rejects.toThrow(/sign-in failed/);
     await expect(t.signIn(ADMIN.email, 'a-new-password-2')).resolves.toBeTruthy();
   });
+
+  it('throttles the current-password check like login: per account, and per address', async () => {
+    const t = await startTestApp({ app: { auth: { loginThrottle: { failuresPerEmail: 2, perAddress: 100 } } } });
+    const session = await t.signIn(ADMIN.email, ADMIN.password);
+    const change = (current: string) =>
+      session('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a-new-password-2") { id } }', {
+        c: current,
+      });
+    const codes = [];
+    for (const guess of ['guess-number-1', 'guess-number-2', ADMIN.password]) {
+      codes.push((await change(guess)).errors![0]!.extensions.code);
+    }
+    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS']);
+    // One counter per account: the guesses through changePassword also hold back login.
+    const login = await t.anonymous(LOGIN, { e: ADMIN.email, p: ADMIN.password });
+    expect(login.errors![0]!.extensions.code).toBe('TOO_MANY_REQUESTS');
+
+    const byAddress = await startTestApp({ app: { auth: { loginThrottle: { perAddress: 3 } } } });
+    const own = await byAddress.signIn(ADMIN.email, ADMIN.password); // the helper's and this sign-in: 2 attempts
+    const attempt = () =>
+      own('mutation { changePassword(currentPassword: "guess-number-3", newPassword: "a-new-password-2") { id } }');
+    expect((await attempt()).errors![0]!.extensions.code).toBe('INVALID_CREDENTIALS');
+    expect((await attempt()).errors![0]!.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
 });
 
 describe('the first administrator', () => {
@@ -211,57 +235,6 @@ describe('organisations and members', () => {
     ).toBe(0);
     const admin = await t.gql('{ organisations { pageInfo { totalCount } } }');
     expect(admin.data!.organisations.pageInfo.totalCount).toBe(2);
-  });
-
-  it('invites by token: a new address gets an account, the token works once', async () => {
-    const t = await startTestApp({ withFixture: true });
-    const owner = await t.as('OWNER', 'org');
-    const invited = await owner(
-      'mutation { invite(organisationId: "org", email: "Ny@Test.example", role: EDITOR) { token email role } }',
-    );
-    const { token, email } = invited.data!.invite;
-    expect(email).toBe('ny@test.example');
-    const accept =
-      'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { user { email } } }';
-    const short = await t.anonymous(accept, { t: token, p: 'short' });
-    expect(short.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      payload: { query: accept, variables: { t: token, p: PASSWORD } },
-    });
-    expect(response.json().data.acceptInvitation.user.email).toBe('ny@test.example');
-    const cookie = cookieOf(response.headers['set-cookie']);
-    const asNew = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      payload: {
-        query:
-          'mutation { updateActor(input: { organisationId: "org", id: "a-chief", role: "chef" }) { actor { role } } }',
-      },
-      headers: { cookie },
-    });
-    expect(asNew.json().data.updateActor.actor.role).toBe('chef');
-    const reused = await t.anonymous(accept, { t: token, p: PASSWORD });
-    expect(reused.errors![0]!.extensions.code).toBe('INVITATION_INVALID');
-    const forged = await t.anonymous(accept, { t: 'not-a-token', p: PASSWORD });
-    expect(forged.errors![0]!.extensions.code).toBe('INVITATION_INVALID');
-  });
-
-  it("an invitation for an existing account needs that account's password", async () => {
-    const t = await startTestApp({ withFixture: true });
-    const owner = await t.as('OWNER', 'org');
-    const { token } = (
-      await owner(`mutation { invite(organisationId: "org", email: "${ADMIN.email}", role: VIEWER) { token } }`)
-    ).data!.invite;
-    const accept =
-      'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { user { email } } }';
-    expect((await t.anonymous(accept, { t: token, p: 'someone-elses-guess' })).errors![0]!.extensions.code).toBe(
-      'INVALID_CREDENTIALS',
-    );
-    expect((await t.anonymous(accept, { t: token, p: ADMIN.password })).data!.acceptInvitation.user.email).toBe(
-      ADMIN.email,
-    );
   });
 
   it('owners manage roles; an organisation keeps one owner', async () => {

@@ -61,6 +61,30 @@ describe('the analyses through the API, on the sample organisations', () => {
     expect(data!.analysis.levelMatrix.gaps).toEqual([]);
   });
 
+  it('runs one analysis per request: a second one under an alias, also through a fragment, is refused', async () => {
+    const twice = await t.gql(
+      `{ a: analysis(organisationId: "kommunby") { scenarioId } b: analysis(organisationId: "skolgruppen") { scenarioId } }`,
+    );
+    expect(twice.data ?? null).toBeNull();
+    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'TOO_MANY_ANALYSES', count: 2, limit: 1 });
+    const throughFragment = await t.gql(
+      `{ analysis(organisationId: "kommunby") { scenarioId } ...Other } fragment Other on Query { other: analysis(organisationId: "kommunby") { scenarioId } }`,
+    );
+    expect(throughFragment.errors![0]!.extensions.code).toBe('TOO_MANY_ANALYSES');
+    // The same field twice under one name is one field to GraphQL, run once.
+    const merged = await t.gql(
+      `{ analysis(organisationId: "kommunby") { scenarioId } analysis(organisationId: "kommunby") { scenarioId } }`,
+    );
+    expect(merged.errors).toBeUndefined();
+  });
+
+  it('refuses a parameter out of its range, naming it', async () => {
+    const { errors } = await t.gql(
+      `{ analysis(organisationId: "kommunby", parameters: [{ analysis: keyActors, name: "samples", value: 0 }]) { scenarioId keyActors { method { samples } } } }`,
+    );
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parameters[0].value' });
+  });
+
   it('answers only members: anonymous callers and outsiders are refused', async () => {
     expect((await t.anonymous(ANALYSIS, { org: 'kommunby' })).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
     const outsider = await t.as('outsider', 'kommunby');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { invite } from '../src/auth/account-commands.ts';
 import { hasRole, type Role } from '../src/auth/roles.ts';
 import { createRecord } from '../src/editing/record-commands.ts';
 import { createShareLink } from '../src/presenting/share-links.ts';
@@ -107,6 +108,21 @@ const none = () => ({});
 const OPERATIONS: Operation[] = [
   { name: 'health', needed: 'ANYONE', query: '{ health { ready } }', vars: none },
   { name: 'me', needed: 'ANYONE', query: '{ me { id } }', vars: none },
+  {
+    name: 'invitation',
+    needed: 'ANYONE',
+    query: 'query($token: String!) { invitation(token: $token) { state } }',
+    vars: async (t, n) => ({
+      token: (
+        await invite(t.app.accounts, {
+          organisationId: 'org',
+          email: `invited-${n}@test.example`,
+          role: 'VIEWER',
+          invitedBy: 'user-x',
+        })
+      ).token,
+    }),
+  },
   { name: 'organisations', needed: 'SIGNED_IN', query: '{ organisations { nodes { id } } }', vars: none },
   { name: 'organisation', needed: 'AUDIENCE', query: '{ organisation(id: "org") { id name } }', vars: none },
   {
@@ -203,6 +219,12 @@ const OPERATIONS: Operation[] = [
     vars: none,
   },
   {
+    name: 'defaultLevels',
+    needed: 'SIGNED_IN',
+    query: '{ defaultLevels(kind: INDEPENDENT) { key } }',
+    vars: none,
+  },
+  {
     name: 'importOrganisation CREATE',
     needed: 'SIGNED_IN',
     query: 'mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }',
@@ -237,6 +259,12 @@ const OPERATIONS: Operation[] = [
     needed: 'ADMIN',
     query: 'mutation($e: String!) { createUser(input: { email: $e, password: "long-enough-1" }) { id } }',
     vars: (_t, n) => ({ e: `created-${n}@test.example` }),
+  },
+  {
+    name: 'restorePreview',
+    needed: 'ADMIN',
+    query: 'query($id: ID!) { restorePreview(organisationId: "org", historyEntryId: $id) { undoneCount } }',
+    vars: async (t) => ({ id: String((await t.app.accounts.listHistory('org', { first: 1 })).nodes[0]!.id) }),
   },
   {
     name: 'restoreOrganisation',

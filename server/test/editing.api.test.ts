@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { contractDocument } from '../src/store/contract/fixture.ts';
-import { startTestApp } from './helpers.ts';
+import { createOrganisationWithId, startTestApp } from './helpers.ts';
 
 const UPDATE_LINK = `mutation($v: Int!, $notes: String!) {
   updateLink(input: { organisationId: "org", id: "l-1", expectedVersion: $v, notes: $notes }) { link { notes version } } }`;
@@ -65,9 +65,7 @@ describe('organisation isolation: a guessed id of another organisation is never 
   it.each(KINDS)('$kind', async ({ kind, id }) => {
     const t = await startTestApp({ withFixture: true });
     // "mine" has none of the fixture's records; its editor knows the ids of "org".
-    await t.gql(
-      'mutation { createOrganisation(input: { id: "mine", name: "Min", kind: OTHER }) { organisation { id } } }',
-    );
+    await createOrganisationWithId(t.app, 'mine', 'Min');
     const editor = await t.as('EDITOR', 'mine');
     const Kind = kind.charAt(0).toUpperCase() + kind.slice(1);
     const update = await editor(

@@ -47,6 +47,75 @@ describe('hardening', () => {
     expect((await off.app.inject({ method: 'GET', url: '/graphiql' })).statusCode).toBe(404);
   });
 
+  it('suggests no field, argument or enum names when introspection is off', async () => {
+    const typos = ['{ helth { ready } }', '{ health { redy } }', '{ organisation(idd: "org") { id } }'];
+    const on = await startTestApp();
+    const suggested = await on.gql(typos[0]!);
+    expect(suggested.errors![0]!.message).toMatch(/Did you mean "health"\?/);
+    const off = await startTestApp({ app: { isGraphiqlEnabled: false, isIntrospectionEnabled: false } });
+    for (const query of typos) {
+      const { errors } = await off.gql(query);
+      expect(errors![0]!.extensions.code, query).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(JSON.stringify(errors), query).not.toMatch(/did you mean/i);
+    }
+    // A wrong enum value in the variables is refused without naming the right ones.
+    const enumTypo = await off.gql(
+      `mutation($k: LinkKind!) {
+        createLink(input: { organisationId: "o", scenarioId: "s", sourceId: "a", targetId: "b", kind: $k }) { link { id } } }`,
+      { k: 'STERING' },
+    );
+    expect(enumTypo.errors![0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(enumTypo.errors)).not.toMatch(/did you mean|STEERING/i);
+  });
+
+  it('answers a malformed request with BAD_REQUEST (HTTP 400), never INTERNAL', async () => {
+    const t = await startTestApp();
+    const valid = '{ health { ready } }';
+    const bodies: unknown[] = [
+      { query: 42 },
+      { query: { kind: 'Document', definitions: [] } },
+      { query: '' },
+      {},
+      { query: valid, variables: 5 },
+      { query: valid, variables: 'x' },
+      { query: valid, variables: [1] },
+      { query: valid, operationName: 7 },
+      { query: valid, extensions: 'x' },
+      [{ query: valid }],
+      'a string',
+      null,
+    ];
+    for (const body of bodies) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().errors[0].extensions, JSON.stringify(body)).toEqual({
+        code: 'BAD_REQUEST',
+        statusCode: 400,
+      });
+    }
+    const get = (search: string) =>
+      t.app.inject({ method: 'GET', url: `/graphql?${search}`, headers: { 'mercurius-require-preflight': 'yes' } });
+    const query = encodeURIComponent(valid);
+    for (const search of [`query=${query}&variables=5`, `query=${query}&variables=nojson`, `query=a&query=b`]) {
+      const response = await get(search);
+      expect(response.statusCode, search).toBe(400);
+      expect(response.json().errors[0].extensions.code, search).toBe('BAD_REQUEST');
+    }
+    // The well-formed ones still work, with and without the optional fields.
+    expect((await get(`query=${query}&variables=%7B%7D`)).json()).toEqual({ data: { health: { ready: true } } });
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: valid, variables: null, operationName: null, extensions: {} },
+    });
+    expect(posted.json()).toEqual({ data: { health: { ready: true } } });
+  });
+
   it('refuses queries that nest too deep, select too much, alias too often or are too long', async () => {
     const t = await startTestApp({ withFixture: true });
     const deep = await t.gql(

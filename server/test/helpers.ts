@@ -8,6 +8,7 @@ import { onTestFinished } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.ts';
 import { createUser } from '../src/auth/account-commands.ts';
 import type { Role } from '../src/auth/roles.ts';
+import { DEFAULT_LEVELS } from '../src/domain/records.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 
@@ -58,6 +59,20 @@ export function cookieOf(setCookie: string | string[] | undefined): string {
   const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   if (!header) throw new Error('no Set-Cookie in the response');
   return header.split(';')[0]!;
+}
+
+/**
+ * An empty organisation (default levels, a current scenario) under an id of the test's choosing,
+ * written as the tools run on the server do: through the API new organisations get ids the
+ * server chooses.
+ */
+export async function createOrganisationWithId(app: FastifyInstance, id: string, name: string): Promise<void> {
+  await importOrganisation(app.store, {
+    format: 'kopplingskartan',
+    version: 1,
+    organisation: { id, name, kind: 'MUNICIPAL', levels: DEFAULT_LEVELS },
+    scenarios: [{ id: `${id}-current`, name: 'Nuläge', kind: 'CURRENT' }],
+  });
 }
 
 let users = 0;

@@ -126,9 +126,12 @@ describe('import and export over HTTP', () => {
       payload: exported.rawPayload,
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ ok: true, applied: true, isNew: true, organisationId: 'exempelkommun' });
-    const again = (await app.inject({ method: 'GET', url: '/api/export/exempelkommun.json' })).json();
-    expect(again).toEqual(original);
+    expect(created.json()).toMatchObject({ ok: true, applied: true, isNew: true });
+    // A new organisation's id is the server's choice, from its name.
+    const { organisationId } = created.json();
+    expect(organisationId).toMatch(/^exempelkommun-[0-9a-f]{8}$/);
+    const again = (await app.inject({ method: 'GET', url: `/api/export/${organisationId}.json` })).json();
+    expect(again).toEqual({ ...original, organisation: { ...original.organisation, id: organisationId } });
   });
 
   it('streams progress lines and the result when asked for NDJSON', async () => {
@@ -175,6 +178,25 @@ describe('import and export over HTTP', () => {
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(imported.json()).toMatchObject({ ok: true, notes: [] });
+  });
+
+  it('refuses an import over a limit: 413 IMPORT_TOO_LARGE over HTTP, the same code in GraphQL extensions', async () => {
+    const t = await startTestApp({ app: { importLimits: { maxRows: 3 } } });
+    const { cookie } = await t.signIn(ADMIN.email, ADMIN.password);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/import?format=csv&sheet=actors&name=Stor',
+      headers: { cookie },
+      payload: 'name,level\r\nA,teacher\r\nB,teacher\r\nC,teacher\r\nD,teacher\r\n',
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'IMPORT_TOO_LARGE', setting: 'IMPORT_MAX_ROWS', max: 3 });
+    const document = exampleDocument();
+    const refused = await t.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
+      d: document,
+    });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'IMPORT_TOO_LARGE', setting: 'IMPORT_MAX_ROWS' });
+    expect(await t.app.store.getOrganisation(document.organisation.id)).toBeNull();
   });
 
   it('neutralises formulas in spreadsheet exports', async () => {

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
 import { createShareLink } from '../src/presenting/share-links.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
+import { liveClient, subscription } from './live-client.ts';
 
 type Gql = Awaited<ReturnType<TestApp['as']>>;
 
@@ -161,6 +161,123 @@ describe('presentations', () => {
       expect(step.highlight.linkIds).toEqual(['l-2']);
       expect(step.scenarioId).toBe('s-current');
       expect(show.presentation.name).toBe('Berättelsen om Förvaltning');
+    });
+
+    it('is all the audience role reads of presentations, in lists too', async () => {
+      const fields = 'id name description steps { title caption highlight { actorIds linkIds findingText { sv en } } }';
+      const inflected = await editor(CREATE, {
+        input: {
+          organisationId: 'org',
+          name: 'EXEMPELS berättelse',
+          description: 'Om eva exempel',
+          steps: [
+            {
+              title: 'Evas möte med rektor ekskolan',
+              caption: 'Exempel:s uppföljning når REKTOR EKSKOLANS lärarlag.',
+              highlight: { linkIds: ['l-3', 'l-2'] },
+            },
+          ],
+        },
+      });
+      const id = inflected.data!.createPresentation.presentation.id as string;
+      const audience = await t.as('AUDIENCE');
+      const listed = (await audience(`{ presentations(organisationId: "org") { ${fields} } }`)).data!.presentations;
+      const one = (
+        await audience(`query($id: ID!) { presentation(organisationId: "org", id: $id) { ${fields} } }`, { id })
+      ).data!.presentation;
+      expect(listed.find((p: { id: string }) => p.id === id)).toEqual(one);
+      expect(one).toEqual({
+        id,
+        name: 'Förvaltnings berättelse',
+        description: 'Om Förvaltning',
+        steps: [
+          {
+            title: 'Förvaltnings möte med Rektor',
+            caption: 'Förvaltnings uppföljning når Rektors lärarlag.',
+            highlight: { actorIds: [], linkIds: ['l-2'], findingText: null },
+          },
+        ],
+      });
+      const text = JSON.stringify(listed).toLowerCase();
+      for (const withheld of ['eva', 'exempel', 'l-3', 'ekskolan']) expect(text).not.toContain(withheld);
+      // The same redaction as the presentation shown.
+      const show = (
+        await audience(
+          `query($id: ID!) { presentationShow(organisationId: "org", id: $id) { presentation { ${fields} } } }`,
+          { id },
+        )
+      ).data!.presentationShow.presentation;
+      expect(show).toEqual(one);
+      // Members who may see everything read the presentation as written.
+      const viewer = await t.as('VIEWER');
+      const written = (
+        await viewer(`query($id: ID!) { presentation(organisationId: "org", id: $id) { ${fields} } }`, { id })
+      ).data!.presentation;
+      expect(written.name).toBe('EXEMPELS berättelse');
+      expect(written.steps[0].highlight.linkIds).toEqual(['l-3', 'l-2']);
+    });
+
+    it('stands in for units that point at one person, unless the presentation keeps unit names', async () => {
+      const made = await editor(CREATE, {
+        input: {
+          organisationId: 'org',
+          name: 'Skolorna',
+          steps: [{ title: 'Ekskolan', caption: 'Ekskolans rektor och Arbetslag 4–6 i Provby.' }],
+        },
+      });
+      const { id, version } = made.data!.createPresentation.presentation;
+      const audience = await t.as('AUDIENCE');
+      const shown = async () =>
+        (
+          await audience(
+            `query($id: ID!) { presentationShow(organisationId: "org", id: $id) {
+              presentation { keepUnitNames steps { title caption } }
+              maps { units { id name place anonymisedName { sv en } } } } }`,
+            { id },
+          )
+        ).data!.presentationShow;
+      const withheld = await shown();
+      // Ekskolan has one principal, its team one teachers' team: both would name someone.
+      expect(withheld.maps[0].units).toEqual([
+        { id: 'u-school', name: 'Skola 1', place: null, anonymisedName: { sv: 'Skola 1', en: 'School 1' } },
+        { id: 'u-team', name: 'Arbetslag 1', place: null, anonymisedName: { sv: 'Arbetslag 1', en: 'Team 1' } },
+      ]);
+      expect(withheld.presentation).toEqual({
+        keepUnitNames: false,
+        steps: [{ title: 'Skola 1', caption: 'Skola 1:s rektor och Arbetslag 1 i Provby.' }],
+      });
+      expect(JSON.stringify(withheld.maps)).not.toMatch(/Ekskolan|Provby|4–6/);
+
+      const kept = await editor(
+        `mutation($input: UpdatePresentationInput!) { updatePresentation(input: $input) { presentation { keepUnitNames } } }`,
+        { input: { organisationId: 'org', id, expectedVersion: version, keepUnitNames: true } },
+      );
+      expect(kept.data!.updatePresentation.presentation.keepUnitNames).toBe(true);
+      const named = await shown();
+      expect(named.maps[0].units.map((unit: { name: string }) => unit.name)).toEqual(['Ekskolan', 'Arbetslag 4–6']);
+      expect(named.maps[0].units.map((unit: { anonymisedName: unknown }) => unit.anonymisedName)).toEqual([null, null]);
+      expect(named.presentation.steps[0].caption).toBe('Ekskolans rektor och Arbetslag 4–6 i Provby.');
+
+      // Kept with the organisation: in its interchange document, and back from it.
+      const exported = (await t.gql('{ exportOrganisation(id: "org") }')).data!.exportOrganisation;
+      const document = typeof exported === 'string' ? JSON.parse(exported) : exported;
+      const stored = document.presentations.find((p: { id: string }) => p.id === id);
+      expect(stored).toMatchObject({ anonymised: true, keepUnitNames: true });
+      const imported = await t.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
+        d: document,
+      });
+      expect(imported.errors).toBeUndefined();
+      // An import as a new organisation gets an id the server chooses, not the document's.
+      const copyId = imported.data!.importOrganisation.organisation.id;
+      expect(copyId).not.toBe('org');
+      const again = await t.gql(
+        `query($org: ID!, $id: ID!) { presentation(organisationId: $org, id: $id) { keepUnitNames } }`,
+        {
+          org: copyId,
+          id,
+        },
+      );
+      expect(again.data!.presentation.keepUnitNames).toBe(true);
     });
 
     it('keeps names when the presentation is not anonymised, but never the confidential things', async () => {
@@ -335,59 +452,7 @@ describe('presentations', () => {
   });
 
   describe('live follow over a WebSocket', () => {
-    function follower(headers: Record<string, string> = {}) {
-      class WithHeaders extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers });
-        }
-      }
-      return createClient({ url, webSocketImpl: WithHeaders, retryAttempts: 0, lazy: true });
-    }
-
-    /** A subscription's events as a queue: `next()` waits for the next one, or rejects with its error. */
-    function subscription(client: ReturnType<typeof follower>, query: string, variables: Record<string, unknown>) {
-      const events: unknown[] = [];
-      let failure: Error | null = null;
-      let wake: (() => void) | null = null;
-      client.subscribe(
-        { query, variables },
-        {
-          next: (value) => {
-            if (value.errors) failure = new Error(JSON.stringify(value.errors));
-            else events.push(value.data);
-            wake?.();
-          },
-          error: (error) => {
-            failure = error instanceof Error ? error : new Error(JSON.stringify(error));
-            wake?.();
-          },
-          complete: () => undefined,
-        },
-      );
-      const next = async (): Promise<unknown> => {
-        while (events.length === 0) {
-          if (failure) throw failure;
-          await new Promise<void>((resolve) => (wake = resolve));
-        }
-        return events.shift();
-      };
-      return {
-        next,
-        /**
-         * The first event, repeating `act` until it comes: the server does not confirm a
-         * subscription, so a move made before it is in place would be missed.
-         */
-        async firstAfter(act: () => Promise<unknown>): Promise<unknown> {
-          for (let attempt = 0; attempt < 100 && events.length === 0 && !failure; attempt += 1) {
-            await act();
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-          const first = await next();
-          events.length = 0;
-          return first;
-        },
-      };
-    }
+    const follower = (headers: { cookie?: string } = {}) => liveClient(url, headers.cookie).client;
 
     const move = (stepIndex: number, explore = false) =>
       editor(
@@ -426,14 +491,15 @@ describe('presentations', () => {
         expect(await followed.next()).toEqual({ presenterMoved: { presentationId, stepIndex: 2, explore: false } });
 
         // Revoked through the API: the follower in place hears the refusal at once, without a move,
-        // and a new subscription is refused.
+        // and a new subscription is refused, saying why.
         const revoked = await editor(
           'mutation($o: ID!, $id: ID!) { revokeShareLink(organisationId: $o, id: $id) { active } }',
           { o: 'org', id: shareLink.id },
         );
         expect(revoked.data).toEqual({ revokeShareLink: { active: false } });
         await expect(followed.next()).rejects.toThrow(/SHARE_LINK_INVALID/);
-        await expect(subscription(client, query, { token }).next()).rejects.toThrow(/not valid/);
+        const refused = await subscription(client, query, { token }).ended;
+        expect(refused).toMatchObject({ errors: [{ extensions: { code: 'SHARE_LINK_INVALID', state: 'REVOKED' } }] });
       } finally {
         await client.dispose();
       }
@@ -458,7 +524,9 @@ describe('presentations', () => {
           presenterMovedInOrganisation(organisationId: $o, presentationId: $p) { stepIndex } }`;
         const followed = subscription(client, query, { o: 'org', p: presentationId });
         expect(await followed.firstAfter(() => move(0))).toEqual({ presenterMovedInOrganisation: { stepIndex: 0 } });
-        await expect(subscription(signedOut, query, { o: 'org', p: presentationId }).next()).rejects.toThrow(/Sign in/);
+        expect(await subscription(signedOut, query, { o: 'org', p: presentationId }).ended).toMatchObject({
+          errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+        });
       } finally {
         await client.dispose();
         await signedOut.dispose();

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { buildApp } from '../src/app.ts';
 import { canonicalDocument, readDocument } from '../src/domain/document.ts';
+import { embeddedStoreEnv } from '../src/store/contract/store-targets.ts';
 import { ADMIN, cookieOf } from './helpers.ts';
 
 const seedDir = resolve(import.meta.dirname, '../../seeds/organisations');
@@ -64,7 +65,7 @@ describe('the sample organisations', () => {
 
 describe('the import and export commands', () => {
   const run = promisify(execFile);
-  const env = { ...process.env, DATA_DIR: join(dir, 'cli'), LOG_LEVEL: 'silent' };
+  const env = embeddedStoreEnv({ DATA_DIR: join(dir, 'cli'), LOG_LEVEL: 'silent' });
   const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
   const cli = (name: string) => resolve(import.meta.dirname, `../src/cli/${name}.ts`);
 

@@ -5,11 +5,15 @@ import { join, resolve } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { embeddedStoreEnv } from '../src/store/contract/store-targets.ts';
+import { ADMIN, cookieOf } from './helpers.ts';
+
 /**
  * `npm start` runs server/src/main.ts under tsx, i.e. Node's own ESM loader, which resolves
  * CommonJS packages' named exports differently from Vitest: an import that passes every other
  * test can still crash the real start. So the real entry point is started here, on a
- * temporary store, and asked for its health and a seeded map.
+ * temporary store, and asked for its health and an analysis of a seeded map (which runs in a
+ * worker thread, whose TypeScript is loaded differently again).
  */
 describe('the server started as `npm start` starts it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kk-start-'));
@@ -17,7 +21,15 @@ describe('the server started as `npm start` starts it', () => {
 
   it('listens, seeds the empty store and answers GraphQL', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../src/main.ts')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      env: embeddedStoreEnv({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -39,6 +51,22 @@ describe('the server started as `npm start` starts it', () => {
       });
       expect(await health.json()).toEqual({ data: { health: { ready: true } } });
       expect(output).toContain('seeded the empty store');
+
+      const post = (query: string, cookie = '') =>
+        fetch(`${address}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query }),
+        });
+      const login = await post(
+        `mutation { login(email: "${ADMIN.email}", password: "${ADMIN.password}") { user { id } } }`,
+      );
+      const cookie = cookieOf(login.headers.getSetCookie());
+      const analysis = await post(
+        '{ analysis(organisationId: "kommunby") { keyActors { method { exact } } } }',
+        cookie,
+      );
+      expect(await analysis.json()).toEqual({ data: { analysis: { keyActors: { method: { exact: true } } } } });
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { startTestApp, type TestApp } from './helpers.ts';
+import { createOrganisationWithId, startTestApp, type TestApp } from './helpers.ts';
 
 const EXPORT = 'query($id: ID!) { exportOrganisation(id: $id) }';
 
@@ -16,10 +16,7 @@ async function expectRefused(t: TestApp, query: string, variables: Record<string
 
 async function appWithTwoOrganisations(): Promise<TestApp> {
   const t = await startTestApp({ withFixture: true });
-  const created = await t.gql(
-    `mutation { createOrganisation(input: { id: "other", name: "Annan kommun", kind: MUNICIPAL }) { organisation { id } } }`,
-  );
-  expect(created.errors).toBeUndefined();
+  await createOrganisationWithId(t.app, 'other', 'Annan kommun');
   const actor = await t.gql(
     `mutation { createActor(input: { organisationId: "other", id: "x-chief", name: "Skolchef", levelKey: "administration" }) { actor { id } } }`,
   );

@@ -4,8 +4,22 @@ export interface ImportAnswer {
   dryRun: boolean;
   applied: boolean;
   mode: string;
+  /** The organisation the file was (or would be) written to. */
+  organisationId?: string;
   issueCount: number;
-  issues: Array<{ sheet: string; row: number; column: string; reason: string; message: string }>;
+  issues: Array<{
+    sheet: string | null;
+    /** The sheet as the file names it. */
+    sheetName?: string | null;
+    row: number | null;
+    column: string | null;
+    field: string | null;
+    reason: string;
+    message: string;
+    value?: unknown;
+  }>;
+  /** Issues beyond those listed. */
+  issuesLeftOut?: number;
   preview?: {
     counts: Record<string, { created: number; updated: number; unchanged: number; leftAlone: number; deleted: number }>;
   };

@@ -27,9 +27,16 @@ export interface SubscriptionHandlers<TResult> {
   onConnected?: () => void;
 }
 
-function toError(error: unknown): ApiError {
+/** The server closes a live connection with 4401 when the session ended, 4403 when access was withdrawn. */
+const CLOSE_CODES: Record<number, string> = { 4401: 'UNAUTHENTICATED', 4403: 'FORBIDDEN' };
+
+export function toError(error: unknown): ApiError {
   if (Array.isArray(error)) return toApiError(error as Parameters<typeof toApiError>[0]);
   if (error instanceof ApiError) return error;
+  const closed = (error as { code?: unknown } | null)?.code;
+  if (typeof closed === 'number' && CLOSE_CODES[closed]) {
+    return new ApiError(CLOSE_CODES[closed], 'The live connection was closed by the server');
+  }
   if (error instanceof Error) return new ApiError('NETWORK', error.message);
   return new ApiError('NETWORK', 'The live connection was closed');
 }

@@ -8,34 +8,34 @@ import { loadMap } from '../features/map/load-map.ts';
 import { MapView } from '../features/map/MapView.tsx';
 import { SidePanel } from '../features/map/SidePanel.tsx';
 import { Toolbar } from '../features/map/Toolbar.tsx';
-import { useOrganisations } from '../features/organisations/use-organisations.ts';
-import { historyActions } from '../state/history-store.ts';
-import { getEmptyMapState, mapStore, useMapState } from '../state/map-store.ts';
-import { selectionActions } from '../state/selection-store.ts';
+import {
+  loadOrganisations,
+  newOrganisationActions,
+  NewOrganisationHost,
+  openOrganisation,
+  useOrganisations,
+} from '../features/organisations/index.ts';
+import { ScenarioBanner } from '../features/scenarios/index.ts';
+import { useMapState } from '../state/map-store.ts';
+import { isPersonalPage, pageActions, usePage } from '../state/page-store.ts';
 import { viewActions } from '../state/view-store.ts';
 import { Header } from './Header.tsx';
+import { PageView } from './PageView.tsx';
 import { StatusLine } from './StatusLine.tsx';
-
-function chooseOrganisation(id: string): void {
-  selectionActions.clear();
-  historyActions.clear();
-  mapStore.setState(getEmptyMapState());
-  const url = new URL(window.location.href);
-  url.searchParams.set('org', id);
-  url.searchParams.delete('scenario');
-  window.history.replaceState(null, '', url);
-  void loadMap(id, null);
-}
 
 export function App() {
   const { t } = useTranslation();
-  const [organisations, retry] = useOrganisations();
+  const organisations = useOrganisations((s) => s.status);
   const { status, organisationId } = useMapState();
+  const page = usePage((s) => s.page);
   useKeyboard();
 
-  // Back from the presenter view (`?presentation=`): its editor opens in the presentations tab.
   useEffect(() => {
+    void loadOrganisations();
+    // Back from the presenter view (`?presentation=`): its editor opens in the presentations tab.
     if (new URLSearchParams(window.location.search).has('presentation')) viewActions.showPanel('presentations');
+    window.addEventListener('popstate', pageActions.syncWithUrl);
+    return () => window.removeEventListener('popstate', pageActions.syncWithUrl);
   }, []);
 
   // Open the organisation named in the URL, else the first one.
@@ -47,10 +47,14 @@ export function App() {
   }, [organisations, organisationId]);
 
   let body;
-  if (organisations.type === 'error') {
-    body = <Problem text={errorText(t, organisations.error)} onRetry={retry} />;
+  if (isPersonalPage(page)) {
+    body = <PageView page={page} organisationId={organisationId} />;
+  } else if (organisations.type === 'error') {
+    body = <Problem text={errorText(t, organisations.error)} onRetry={() => void loadOrganisations()} />;
   } else if (organisations.type === 'ready' && organisations.data.length === 0) {
-    body = <p className="empty empty--page">{t('empty.noOrganisations')}</p>;
+    body = <NoOrganisations />;
+  } else if (page !== 'map' && organisationId) {
+    body = <PageView page={page} organisationId={organisationId} />;
   } else if (status.type === 'error') {
     body = (
       <Problem
@@ -62,6 +66,7 @@ export function App() {
     body = (
       <>
         <Toolbar map={status.data} />
+        <ScenarioBanner map={status.data} />
         <div className="workspace">
           <main id="map" className="workspace__map">
             <MapView map={status.data} />
@@ -81,17 +86,36 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#map-canvas">
+      <a className="skip-link" href={page === 'map' ? '#map-canvas' : '#page'}>
         {t('app.skipToMap')}
       </a>
       <Header
         organisations={organisations.type === 'ready' ? organisations.data : []}
         current={organisationId}
-        onChoose={chooseOrganisation}
+        onChoose={openOrganisation}
       />
       {body}
+      <NewOrganisationHost />
       <StatusLine />
     </div>
+  );
+}
+
+/** The first start: nothing to open yet, so say how to begin. */
+function NoOrganisations() {
+  const { t } = useTranslation();
+  return (
+    <main className="empty--page start" id="page">
+      <h2>{t('empty.noOrganisationsTitle')}</h2>
+      <p>{t('empty.noOrganisations')}</p>
+      <div className="button-row">
+        <button className="primary" data-action="newOrganisation" onClick={() => newOrganisationActions.open()}>
+          {t('organisations.new')}
+        </button>
+        <button onClick={() => newOrganisationActions.open('template')}>{t('organisations.sources.template')}</button>
+        <button onClick={() => newOrganisationActions.open('file')}>{t('organisations.sources.file')}</button>
+      </div>
+    </main>
   );
 }
 

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-import type { OrganisationList } from '../features/organisations/use-organisations.ts';
-import { signOut, useSession } from '../features/account/session-store.ts';
+import { signOut, useSession } from '../features/account/index.ts';
+import { newOrganisationActions, type OrganisationList } from '../features/organisations/index.ts';
 import { LANGUAGES } from '../i18n/index.ts';
+import { useMapState } from '../state/map-store.ts';
+import { pageActions } from '../state/page-store.ts';
+import { Menu, type MenuItem } from '../ui/Menu.tsx';
 
 export function Header(props: {
   organisations: OrganisationList;
@@ -11,7 +14,24 @@ export function Header(props: {
 }) {
   const { t, i18n } = useTranslation();
   const session = useSession((s) => s.status);
-  const email = session.type === 'ready' ? session.data?.email : undefined;
+  const me = session.type === 'ready' ? session.data : null;
+  const role = useMapState((s) => s.role);
+  const item = (id: 'organisation' | 'members' | 'history' | 'account' | 'users'): MenuItem => ({
+    id,
+    label: t(`pages.${id}`),
+    onSelect: () => pageActions.open(id),
+  });
+  const organisationItems: MenuItem[] = [
+    { id: 'newOrganisation', label: t('organisations.newEllipsis'), onSelect: () => newOrganisationActions.open() },
+    ...(props.current ? [item('organisation')] : []),
+    ...(props.current && role === 'OWNER' ? [item('members')] : []),
+    ...(props.current && role && role !== 'AUDIENCE' ? [item('history')] : []),
+  ];
+  const accountItems: MenuItem[] = [
+    item('account'),
+    ...(me?.isAdmin ? [item('users')] : []),
+    { id: 'signOut', label: t('account.signOut'), onSelect: () => void signOut() },
+  ];
   return (
     <header className="header">
       <h1>
@@ -29,6 +49,7 @@ export function Header(props: {
           </select>
         </label>
       ) : null}
+      <Menu name="organisation" label={t('app.organisationMenu')} items={organisationItems} />
       <span role="group" aria-label={t('app.language')} className="header__languages">
         {LANGUAGES.map((lng) => (
           <button
@@ -42,10 +63,8 @@ export function Header(props: {
           </button>
         ))}
       </span>
-      {email ? (
-        <button onClick={() => void signOut()} title={email}>
-          {t('account.signOut')}
-        </button>
+      {me ? (
+        <Menu name="account" label={me.displayName ?? me.email} title={t('pages.account')} items={accountItems} />
       ) : null}
     </header>
   );

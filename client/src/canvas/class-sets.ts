@@ -5,8 +5,17 @@ export interface ClassSets {
   highlighted: ReadonlySet<string>;
   path: ReadonlySet<string>;
   match: ReadonlySet<string>;
+  /** Links marked for a reason shown beside them (their perceptions disagree). */
+  marked: ReadonlySet<string>;
 }
 
 export function emptyClassSets(): ClassSets {
-  return { hidden: new Set(), dimmed: new Set(), highlighted: new Set(), path: new Set(), match: new Set() };
+  return {
+    hidden: new Set(),
+    dimmed: new Set(),
+    highlighted: new Set(),
+    path: new Set(),
+    match: new Set(),
+    marked: new Set(),
+  };
 }

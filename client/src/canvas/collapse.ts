@@ -123,7 +123,7 @@ export function collapseUnits(map: CanvasMap, expanded: ReadonlySet<string>): Co
 
 /**
  * Carries class sets computed on the full map over to the drawn one: a collapsed unit or bundle
- * is highlighted, on the path or a search match when any of its members is, and hidden or dimmed
+ * is highlighted, on the path, a search match or marked when any of its members is, and hidden or dimmed
  * only when all of them are.
  */
 export function collapseClassSets(sets: ClassSets, collapsed: CollapsedMap): ClassSets {
@@ -139,5 +139,6 @@ export function collapseClassSets(sets: ClassSets, collapsed: CollapsedMap): Cla
     highlighted: any(sets.highlighted),
     path: any(sets.path),
     match: any(sets.match),
+    marked: any(sets.marked),
   };
 }

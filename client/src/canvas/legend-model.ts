@@ -14,6 +14,8 @@ export interface LegendModel {
   direction: string;
   side: string;
   unit: string;
+  /** The sign on links whose perceptions disagree (never on an audience's map). */
+  disagree: string;
   neutral: string;
 }
 
@@ -27,6 +29,7 @@ export type LegendText = (
     | 'legend.break'
     | 'legend.side'
     | 'legend.unit'
+    | 'legend.disagree'
     | 'legend.neutral'
     | `coupling.${Coupling}`
     | `couplingHelp.${Coupling}`
@@ -52,6 +55,7 @@ export function legendModel(t: LegendText): LegendModel {
     direction: t('legend.direction'),
     side: t('legend.side'),
     unit: t('legend.unit'),
+    disagree: t('legend.disagree'),
     neutral: t('legend.neutral'),
   };
 }

@@ -13,6 +13,7 @@ export const CLASSES = {
   path: 'kk-path',
   match: 'kk-match',
   focus: 'kk-focus',
+  marked: 'kk-marked',
 } as const;
 
 /**
@@ -190,6 +191,24 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
     {
       selector: 'edge.diff-changed',
       style: { 'underlay-color': '#8a6a2f', 'underlay-opacity': 0.22, 'underlay-padding': 6 },
+    },
+    // Perceptions disagree: a sign on the line, not a colour (nothing here is good or bad).
+    {
+      selector: `edge.${CLASSES.marked}`,
+      style: {
+        label: '≠',
+        'font-size': 18,
+        'font-weight': 'bold',
+        color: '#1d2430',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 1,
+        'text-background-shape': 'roundrectangle',
+        'text-background-padding': '2px',
+        'text-border-width': 1,
+        'text-border-color': '#4a5565',
+        'text-border-opacity': 1,
+        'min-zoomed-font-size': 6,
+      },
     },
     { selector: `.${CLASSES.match}`, style: { 'border-width': 4, 'border-color': '#1d2430' } },
     { selector: `.${CLASSES.dimmed}`, style: { opacity: 0.12 } },

@@ -45,7 +45,7 @@ export function syncElements(cy: Core, defs: readonly ElementDef[], positions: R
   refreshUnitBoxes(cy);
 }
 
-const CLASS_KEYS: (keyof ClassSets)[] = ['hidden', 'dimmed', 'highlighted', 'path', 'match'];
+const CLASS_KEYS: (keyof ClassSets)[] = ['hidden', 'dimmed', 'highlighted', 'path', 'match', 'marked'];
 
 /** Applies emphasis and filters as class toggles (one stylesheet, no inline styles). */
 export function applyClassSets(cy: Core, sets: ClassSets): void {

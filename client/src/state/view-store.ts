@@ -8,6 +8,8 @@ export interface Filters {
   kinds: LinkKind[];
   couplings: Coupling[];
   unitIds: string[];
+  /** Only links whose perceptions disagree (absent: all links; presentation steps leave it out). */
+  isDisagreeingOnly?: boolean;
 }
 
 /** Highlighted actors and links, e.g. from an analysis finding: everything else is dimmed. */
@@ -27,7 +29,7 @@ export interface ViewState {
   layoutRun: number;
   /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
   openedUnitIds: string[];
-  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'importExport' | 'presentations';
+  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'initiatives' | 'importExport' | 'presentations';
   /** The side panel is folded to its tabs until something is chosen: the map gets the room. */
   isPanelOpen: boolean;
   /** The list of keyboard shortcuts (?) is shown. */
@@ -36,7 +38,7 @@ export interface ViewState {
 
 export function getEmptyViewState(): ViewState {
   return {
-    filters: { levelKeys: [], kinds: [], couplings: [], unitIds: [] },
+    filters: { levelKeys: [], kinds: [], couplings: [], unitIds: [], isDisagreeingOnly: false },
     search: '',
     focusActorId: null,
     pathEnds: null,

@@ -110,7 +110,7 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     if (differs(answers.map((a) => a.sourceResponds))) aspects.push('SOURCE_RESPONDS');
     if (aspects.length === 0) continue;
     disagreements.push({ linkId, aspects, answers });
-    const e = index.linkIndex.get(linkId)!;
+    const e = index.perceivedLinkIndex.get(linkId)!;
     const link = graph.links[e]!;
     const said = (a: PerceptionAnswer, lang: 'sv' | 'en'): string => {
       const parts: string[] = [];

@@ -130,6 +130,8 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
 
   const paths: ActorPath[] = [];
   const cutOff: number[] = [];
+  /** The weakest link of each actor's best path, -1 for the top and the cut off. */
+  const weakestOf = new Int32Array(n).fill(-1);
   const weakestCount = new Uint32Array(index.m);
   const isCounted = (u: number): boolean => includeSideActors || index.rankOf[u] !== SIDE_RANK;
   for (let u = 0; u < n; u++) {
@@ -144,6 +146,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
     const pathLinkIds: string[] = [];
     for (let v = u; !isTop[v]; v = search.parentActor[v]!) pathLinkIds.push(graph.links[search.parentLink[v]!]!.id);
     const weakest = search.weakest[u]!;
+    weakestOf[u] = weakest;
     paths.push({
       actorId,
       coupling: search === tight ? 'TIGHT' : 'LOOSE',
@@ -180,47 +183,38 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
     );
   }
 
-  const weakestLinks: WeakestLinkRank[] = [];
-  for (let e = 0; e < index.m; e++) {
-    if (weakestCount[e]! > 0) {
-      weakestLinks.push({
-        linkId: graph.links[e]!.id,
-        coupling: couplingOfStrength(index.linkStrength[e]!),
-        actorCount: weakestCount[e]!,
-      });
-    }
+  const ranked: number[] = [];
+  for (let e = 0; e < index.m; e++) if (weakestCount[e]! > 0) ranked.push(e);
+  const linkId = (e: number): string => graph.links[e]!.id;
+  ranked.sort((a, b) => weakestCount[b]! - weakestCount[a]! || (linkId(a) < linkId(b) ? -1 : 1));
+  const weakestLinks: WeakestLinkRank[] = ranked.map((e) => ({
+    linkId: linkId(e),
+    coupling: couplingOfStrength(index.linkStrength[e]!),
+    actorCount: weakestCount[e]!,
+  }));
+  const findingLinks = ranked.filter((e) => weakestCount[e]! >= weakestLinkMinActors).slice(0, weakestLinkLimit);
+  const relying = new Map<number, string[]>(findingLinks.map((e) => [e, []]));
+  for (let u = 0; u < n; u++) {
+    if (weakestOf[u]! >= 0 && isCounted(u)) relying.get(weakestOf[u]!)?.push(graph.actors[u]!.id);
   }
-  weakestLinks.sort((a, b) => b.actorCount - a.actorCount || (a.linkId < b.linkId ? -1 : 1));
-  const weakestFindingLinks = weakestLinks
-    .filter((w) => w.actorCount >= weakestLinkMinActors)
-    .slice(0, weakestLinkLimit);
-  const weakestFindingSet = new Set(weakestFindingLinks.map((w) => w.linkId));
-  const relying = new Map<string, string[]>();
-  for (const path of paths) {
-    const u = index.actorIndex.get(path.actorId)!;
-    if (path.weakestLinkId && weakestFindingSet.has(path.weakestLinkId) && isCounted(u)) {
-      const list = relying.get(path.weakestLinkId);
-      if (list) list.push(path.actorId);
-      else relying.set(path.weakestLinkId, [path.actorId]);
-    }
-  }
-  for (const rank of weakestFindingLinks) {
-    const e = index.linkIndex.get(rank.linkId)!;
+  for (const e of findingLinks) {
     const s = index.linkSource[e]!;
     const t = index.linkTarget[e]!;
-    const couplingSv = rank.coupling === 'TIGHT' ? 'tät' : 'lös';
-    const couplingEn = rank.coupling.toLowerCase();
+    const strength = index.linkStrength[e]!;
+    const couplingSv = strength === 2 ? 'tät' : 'lös';
+    const couplingEn = couplingOfStrength(strength).toLowerCase();
+    const actorCount = weakestCount[e]!;
     const { ends, kind } = linkLabel(index, e);
     findings.push(
       makeFinding({
         analysis: 'brokenChains',
         kind: 'WEAKEST_LINK',
-        subject: rank.linkId,
-        actorIds: [graph.actors[s]!.id, graph.actors[t]!.id, ...(relying.get(rank.linkId) ?? [])],
-        linkIds: [rank.linkId],
+        subject: linkId(e),
+        actorIds: [graph.actors[s]!.id, graph.actors[t]!.id, ...relying.get(e)!],
+        linkIds: [linkId(e)],
         explanation: {
-          sv: `Länken ${ends} (${kind ? `${kind.sv}, ` : ''}${couplingSv}) är den minst lyhörda länken på vägen upp för ${count(rank.actorCount, 'aktör', 'aktörer')}.`,
-          en: `The link ${ends} (${kind ? `${kind.en}, ` : ''}${couplingEn}) is the least responsive link on the path up for ${count(rank.actorCount, 'actor', 'actors')}.`,
+          sv: `Länken ${ends} (${kind ? `${kind.sv}, ` : ''}${couplingSv}) är den minst lyhörda länken på vägen upp för ${count(actorCount, 'aktör', 'aktörer')}.`,
+          en: `The link ${ends} (${kind ? `${kind.en}, ` : ''}${couplingEn}) is the least responsive link on the path up for ${count(actorCount, 'actor', 'actors')}.`,
         },
       }),
     );

@@ -4,8 +4,8 @@ import type { ScenarioGraph } from '../domain/records.ts';
 
 /**
  * The plain input of every analysis: one scenario of one organisation, reduced to the fields the
- * analyses read. Built from a `ScenarioGraph` by `toChainGraph`, or directly by tests and the
- * benchmark generator. Holds ids and names only, so it can be built by hand in a test.
+ * analyses read. Built from a stored `ScenarioGraph` by `toChainGraph` (the worker pool does the
+ * same row by row, `CHAIN_ROWS`), or directly by tests and the benchmark generator. Holds ids and names only, so it can be built by hand in a test.
  */
 export interface ChainGraph {
   /** Chain levels top → bottom in array order; side levels (`isSide`) stand beside the chain. */
@@ -48,40 +48,66 @@ export interface ChainPerception {
   distinctive: boolean | null;
 }
 
+type Row<K extends keyof ChainGraph> = ChainGraph[K][number];
+
+/** One stored record of each kind reduced to what the analyses read (per row, so a caller can go slice by slice). */
+export const CHAIN_ROWS = {
+  units: ({ id, name, parentId }: ScenarioGraph['units'][number]): Row<'units'> => ({ id, name, parentId }),
+  actors: ({ id, name, levelKey, unitId }: ScenarioGraph['actors'][number]): Row<'actors'> => ({
+    id,
+    name,
+    levelKey,
+    unitId,
+  }),
+  links: (link: ChainLink): ChainLink => ({
+    id: link.id,
+    sourceId: link.sourceId,
+    targetId: link.targetId,
+    kind: link.kind,
+    coupling: link.coupling,
+    targetResponds: link.targetResponds,
+    sourceResponds: link.sourceResponds,
+    arenaId: link.arenaId,
+  }),
+  arenas: ({ id, name, participantIds }: ScenarioGraph['arenas'][number]): Row<'arenas'> => ({
+    id,
+    name,
+    participantIds,
+  }),
+  perceptions: (p: ScenarioGraph['perceptions'][number]): ChainPerception => ({
+    id: p.id,
+    linkId: p.linkId,
+    respondent: p.respondent,
+    respondentActorId: p.respondentActorId,
+    coupling: p.coupling,
+    targetResponds: p.targetResponds,
+    sourceResponds: p.sourceResponds,
+    distinctive: p.distinctive,
+  }),
+  initiatives: ({ id, name, ownerId, targetActorIds, targetUnitIds }: ScenarioGraph['initiatives'][number]) => ({
+    id,
+    name,
+    ownerId,
+    targetActorIds,
+    targetUnitIds,
+  }),
+};
+
+/** The chain levels of an organisation as the analyses read them. */
+export function chainLevels(graph: ScenarioGraph): ChainGraph['levels'] {
+  return graph.organisation.levels.map(({ key, name, isSide }) => ({ key, name, isSide }));
+}
+
 /** Copies the fields the analyses read out of one scenario's graph (nothing else is kept). */
 export function toChainGraph(graph: ScenarioGraph): ChainGraph {
   return {
-    levels: graph.organisation.levels.map(({ key, name, isSide }) => ({ key, name, isSide })),
-    units: graph.units.map(({ id, name, parentId }) => ({ id, name, parentId })),
-    actors: graph.actors.map(({ id, name, levelKey, unitId }) => ({ id, name, levelKey, unitId })),
-    links: graph.links.map(({ id, sourceId, targetId, kind, coupling, targetResponds, sourceResponds, arenaId }) => ({
-      id,
-      sourceId,
-      targetId,
-      kind,
-      coupling,
-      targetResponds,
-      sourceResponds,
-      arenaId,
-    })),
-    arenas: graph.arenas.map(({ id, name, participantIds }) => ({ id, name, participantIds })),
-    perceptions: graph.perceptions.map((p) => ({
-      id: p.id,
-      linkId: p.linkId,
-      respondent: p.respondent,
-      respondentActorId: p.respondentActorId,
-      coupling: p.coupling,
-      targetResponds: p.targetResponds,
-      sourceResponds: p.sourceResponds,
-      distinctive: p.distinctive,
-    })),
-    initiatives: graph.initiatives.map(({ id, name, ownerId, targetActorIds, targetUnitIds }) => ({
-      id,
-      name,
-      ownerId,
-      targetActorIds,
-      targetUnitIds,
-    })),
+    levels: chainLevels(graph),
+    units: graph.units.map(CHAIN_ROWS.units),
+    actors: graph.actors.map(CHAIN_ROWS.actors),
+    links: graph.links.map(CHAIN_ROWS.links),
+    arenas: graph.arenas.map(CHAIN_ROWS.arenas),
+    perceptions: graph.perceptions.map(CHAIN_ROWS.perceptions),
+    initiatives: graph.initiatives.map(CHAIN_ROWS.initiatives),
   };
 }
 

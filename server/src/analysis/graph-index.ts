@@ -1,7 +1,6 @@
-import { COUPLINGS, LINK_KINDS } from '@kopplingskartan/schema/interchange';
+import { LINK_KINDS } from '@kopplingskartan/schema/interchange';
 import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 
-import { COUPLING_STRENGTH } from '../domain/coupling.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import type { ChainGraph } from './chain-graph.ts';
@@ -23,7 +22,11 @@ export interface GraphIndex {
   readonly n: number;
   readonly m: number;
   readonly actorIndex: ReadonlyMap<string, number>;
-  readonly linkIndex: ReadonlyMap<string, number>;
+  /**
+   * Link number of every link that has perceptions (all a perception needs; hashing every link id
+   * of a national map would cost more than most analyses).
+   */
+  readonly perceivedLinkIndex: ReadonlyMap<string, number>;
   /** Index of each actor's level in `graph.levels`. */
   readonly levelOf: Int32Array;
   /** Chain rank of each actor's level (0 = top of the declared chain), or SIDE_RANK. */
@@ -62,9 +65,19 @@ export interface GraphIndex {
   readonly respNeighbour: Uint32Array;
 }
 
-const STRENGTH_BY_INDEX: readonly number[] = COUPLINGS.map((coupling) => COUPLING_STRENGTH[coupling]);
-const KIND_INDEX = new Map<string, number>(LINK_KINDS.map((kind, index) => [kind, index]));
-const COUPLING_INDEX = new Map<string, number>(COUPLINGS.map((coupling, index) => [coupling, index]));
+/**
+ * COUPLING_STRENGTH of a coupling, by comparison: a keyed lookup hashes the string each time it
+ * was read from a store or a message (half a million times on a national map).
+ */
+export function strengthOf(coupling: string): number {
+  return coupling === 'TIGHT' ? 2 : coupling === 'LOOSE' ? 1 : 0;
+}
+
+/** The index of a kind in LINK_KINDS (0 when unknown), by comparison as `strengthOf`. */
+export function kindIndexOf(kind: string): number {
+  for (let k = 0; k < LINK_KINDS.length; k++) if (LINK_KINDS[k] === kind) return k;
+  return 0;
+}
 
 export function couplingOfStrength(strength: number): Coupling {
   return strength === 2 ? 'TIGHT' : strength === 1 ? 'LOOSE' : 'DECOUPLED';
@@ -78,13 +91,92 @@ function rating(value: boolean | null): number {
   return value === null ? RATING_UNKNOWN : value ? 1 : 0;
 }
 
+/** The per-direction rating a byte stands for. */
+export function ratingOf(byte: number): boolean | null {
+  return byte === RATING_UNKNOWN ? null : byte === 1;
+}
+
+function unknownActor(field: string, value: string): FieldIssue {
+  return { field, reason: 'UNKNOWN_REFERENCE', value, message: 'no such actor' };
+}
+
 /**
- * Builds the index. O(n + m) time and memory.
+ * The links as numbers: what the index keeps of each link, and the link number of each link that
+ * has perceptions. Resolving the ends means hashing two actor ids per link, the largest part of
+ * building an index; the server resolves a stored graph's links once, when it first sends it to
+ * the worker pool, and hands them to `buildGraphIndex` for every later analysis of that graph.
+ */
+export interface LinkColumns {
+  source: Uint32Array;
+  target: Uint32Array;
+  /** COUPLING_STRENGTH per link: 2 tight, 1 loose, 0 decoupled. */
+  strength: Uint8Array;
+  /** Index into LINK_KINDS. */
+  kind: Uint8Array;
+  /** 0 no, 1 yes, RATING_UNKNOWN. */
+  targetResponds: Uint8Array;
+  sourceResponds: Uint8Array;
+  perceivedLinkIndex: Map<string, number>;
+}
+
+export function emptyLinkColumns(m: number): LinkColumns {
+  return {
+    source: new Uint32Array(m),
+    target: new Uint32Array(m),
+    strength: new Uint8Array(m),
+    kind: new Uint8Array(m),
+    targetResponds: new Uint8Array(m),
+    sourceResponds: new Uint8Array(m),
+    perceivedLinkIndex: new Map(),
+  };
+}
+
+/**
+ * Resolves links[from, to) into `into`, against the actor numbers and the ids of perceived links.
+ * Returns the issues (links naming an unknown actor), empty when all resolved.
+ */
+export function resolveLinks(
+  links: ChainGraph['links'],
+  actorIndex: ReadonlyMap<string, number>,
+  perceived: ReadonlySet<string>,
+  into: LinkColumns,
+  from = 0,
+  to = links.length,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (let e = from; e < to; e++) {
+    const link = links[e]!;
+    if (perceived.size > 0 && perceived.has(link.id)) into.perceivedLinkIndex.set(link.id, e);
+    const s = actorIndex.get(link.sourceId);
+    const t = actorIndex.get(link.targetId);
+    if (s === undefined || t === undefined) {
+      if (s === undefined) issues.push(unknownActor(`links[${e}].sourceId`, link.sourceId));
+      if (t === undefined) issues.push(unknownActor(`links[${e}].targetId`, link.targetId));
+      continue;
+    }
+    into.source[e] = s;
+    into.target[e] = t;
+    into.strength[e] = strengthOf(link.coupling);
+    into.kind[e] = kindIndexOf(link.kind);
+    into.targetResponds[e] = rating(link.targetResponds);
+    into.sourceResponds[e] = rating(link.sourceResponds);
+  }
+  return issues;
+}
+
+/** The ids of the links that have perceptions. */
+export function perceivedLinkIds(graph: Pick<ChainGraph, 'perceptions'>): Set<string> {
+  return new Set(graph.perceptions.map((perception) => perception.linkId));
+}
+
+/**
+ * Builds the index. O(n + m) time and memory. `resolved` are the graph's links already resolved
+ * by `resolveLinks` (against the same actor order), when the caller has them.
  * @throws DomainError BAD_USER_INPUT when an actor has a level the organisation lacks, an id is
  *   used twice, a link, arena or initiative refers to an unknown actor, or a perception to an
  *   unknown link (all issues listed).
  */
-export function buildGraphIndex(graph: ChainGraph): GraphIndex {
+export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): GraphIndex {
   const issues: FieldIssue[] = [];
   const levelIndexByKey = new Map<string, number>();
   graph.levels.forEach((level, index) => levelIndexByKey.set(level.key, index));
@@ -128,72 +220,24 @@ export function buildGraphIndex(graph: ChainGraph): GraphIndex {
   }
 
   const m = graph.links.length;
-  // Perceptions usually concern few links: check those ids without hashing every link id.
-  const perceivedLinks = new Set(graph.perceptions.map((perception) => perception.linkId));
-  const perceivedFound = new Set<string>();
-  const linkSource = new Uint32Array(m);
-  const linkTarget = new Uint32Array(m);
-  const linkStrength = new Uint8Array(m);
-  const linkKind = new Uint8Array(m);
-  const linkTargetResponds = new Uint8Array(m);
-  const linkSourceResponds = new Uint8Array(m);
-  const degree = new Uint32Array(n + 1);
-  graph.links.forEach((link, e) => {
-    if (perceivedLinks.size > 0 && perceivedLinks.has(link.id)) perceivedFound.add(link.id);
-    const s = actorIndex.get(link.sourceId);
-    const t = actorIndex.get(link.targetId);
-    if (s === undefined) {
-      issues.push({
-        field: `links[${e}].sourceId`,
-        reason: 'UNKNOWN_REFERENCE',
-        value: link.sourceId,
-        message: 'no such actor',
-      });
-    }
-    if (t === undefined) {
-      issues.push({
-        field: `links[${e}].targetId`,
-        reason: 'UNKNOWN_REFERENCE',
-        value: link.targetId,
-        message: 'no such actor',
-      });
-    }
-    if (s === undefined || t === undefined) return;
-    linkSource[e] = s;
-    linkTarget[e] = t;
-    linkStrength[e] = STRENGTH_BY_INDEX[COUPLING_INDEX.get(link.coupling) ?? 2] ?? 0;
-    linkKind[e] = KIND_INDEX.get(link.kind) ?? 0;
-    linkTargetResponds[e] = rating(link.targetResponds);
-    linkSourceResponds[e] = rating(link.sourceResponds);
-    degree[s] = (degree[s] ?? 0) + 1;
-    degree[t] = (degree[t] ?? 0) + 1;
-  });
+  let columns = resolved;
+  if (!columns) {
+    columns = emptyLinkColumns(m);
+    issues.push(...resolveLinks(graph.links, actorIndex, perceivedLinkIds(graph), columns));
+  }
+  const { perceivedLinkIndex } = columns;
   graph.arenas.forEach((arena, a) =>
     arena.participantIds.forEach((id, p) => {
-      if (!actorIndex.has(id)) {
-        issues.push({
-          field: `arenas[${a}].participantIds[${p}]`,
-          reason: 'UNKNOWN_REFERENCE',
-          value: id,
-          message: 'no such actor',
-        });
-      }
+      if (!actorIndex.has(id)) issues.push(unknownActor(`arenas[${a}].participantIds[${p}]`, id));
     }),
   );
   graph.initiatives.forEach((initiative, k) =>
     initiative.targetActorIds.forEach((id, p) => {
-      if (!actorIndex.has(id)) {
-        issues.push({
-          field: `initiatives[${k}].targetActorIds[${p}]`,
-          reason: 'UNKNOWN_REFERENCE',
-          value: id,
-          message: 'no such actor',
-        });
-      }
+      if (!actorIndex.has(id)) issues.push(unknownActor(`initiatives[${k}].targetActorIds[${p}]`, id));
     }),
   );
   graph.perceptions.forEach((perception, k) => {
-    if (!perceivedFound.has(perception.linkId)) {
+    if (!perceivedLinkIndex.has(perception.linkId)) {
       issues.push({
         field: `perceptions[${k}].linkId`,
         reason: 'UNKNOWN_REFERENCE',
@@ -203,10 +247,15 @@ export function buildGraphIndex(graph: ChainGraph): GraphIndex {
     }
   });
   if (issues.length > 0) throw invalidInput(issues);
+  const { source: linkSource, target: linkTarget, strength: linkStrength } = columns;
 
   // Incidence CSR: prefix sums of degrees, then fill (Gustavson's two-pass construction).
   const incStart = new Uint32Array(n + 1);
-  for (let u = 0; u < n; u++) incStart[u + 1] = incStart[u]! + degree[u]!;
+  for (let e = 0; e < m; e++) {
+    incStart[linkSource[e]! + 1]!++;
+    incStart[linkTarget[e]! + 1]!++;
+  }
+  for (let u = 0; u < n; u++) incStart[u + 1]! += incStart[u]!;
   const fill = incStart.slice(0, n);
   const incLink = new Uint32Array(2 * m);
   const incNeighbour = new Uint32Array(2 * m);
@@ -239,16 +288,12 @@ export function buildGraphIndex(graph: ChainGraph): GraphIndex {
   respStart[n] = size;
   const respNeighbour = respBuffer.slice(0, size);
 
-  let linkIndex: Map<string, number> | undefined;
   return {
     graph,
     n,
     m,
     actorIndex,
-    // Built on first use: hashing half a million link ids costs more than most analyses.
-    get linkIndex(): ReadonlyMap<string, number> {
-      return (linkIndex ??= new Map(graph.links.map((link, e) => [link.id, e])));
-    },
+    perceivedLinkIndex,
     levelOf,
     rankOf,
     levelRanks,
@@ -258,9 +303,9 @@ export function buildGraphIndex(graph: ChainGraph): GraphIndex {
     linkSource,
     linkTarget,
     linkStrength,
-    linkKind,
-    linkTargetResponds,
-    linkSourceResponds,
+    linkKind: columns.kind,
+    linkTargetResponds: columns.targetResponds,
+    linkSourceResponds: columns.sourceResponds,
     incStart,
     incLink,
     incNeighbour,

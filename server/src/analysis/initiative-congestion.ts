@@ -54,10 +54,17 @@ export function initiativeCongestion(
   options: InitiativeCongestionOptions = {},
 ): InitiativeCongestionResult {
   const { limit, minLoad } = { ...INITIATIVE_CONGESTION_DEFAULTS, ...options };
-  const { graph } = index;
+  const { graph, n } = index;
+  // SUPPORT links by target actor, in link order (a counting sort into CSR).
   const supportKind = LINK_KINDS.indexOf('SUPPORT');
-  const actorLinks: number[][] = Array.from({ length: index.n }, () => []);
-  for (let e = 0; e < index.m; e++) if (index.linkKind[e] === supportKind) actorLinks[index.linkTarget[e]!]!.push(e);
+  const supportStart = new Uint32Array(n + 1);
+  for (let e = 0; e < index.m; e++) if (index.linkKind[e] === supportKind) supportStart[index.linkTarget[e]! + 1]!++;
+  for (let u = 0; u < n; u++) supportStart[u + 1]! += supportStart[u]!;
+  const fill = supportStart.slice(0, n);
+  const supportLinks = new Uint32Array(supportStart[n]!);
+  for (let e = 0; e < index.m; e++)
+    if (index.linkKind[e] === supportKind) supportLinks[fill[index.linkTarget[e]!]!++] = e;
+  const linksOf = (u: number): Uint32Array => supportLinks.subarray(supportStart[u]!, supportStart[u + 1]!);
 
   const unitById = new Map(graph.units.map((unit) => [unit.id, unit]));
   /** The unit and its ancestors (cycles cut). */
@@ -66,60 +73,67 @@ export function initiativeCongestion(
     for (let id = unitId; id && !seen.includes(id); id = unitById.get(id)?.parentId ?? null) seen.push(id);
     return seen;
   };
-  const unitInitiatives = new Map<string, Set<string>>();
-  const actorInitiatives: Array<Set<string> | undefined> = new Array(index.n);
   const addTo = <K>(map: Map<K, Set<string>>, key: K, id: string): void => {
     const set = map.get(key);
     if (set) set.add(id);
     else map.set(key, new Set([id]));
   };
+  const unitInitiatives = new Map<string, Set<string>>();
   const directActor = new Map<number, Set<string>>();
   for (const initiative of graph.initiatives) {
     for (const id of initiative.targetActorIds) addTo(directActor, index.actorIndex.get(id)!, initiative.id);
     for (const id of initiative.targetUnitIds) addTo(unitInitiatives, id, initiative.id);
   }
-  // An actor is reached through its unit's lineage; a unit through its own lineage and its actors.
+  // A unit is reached through its own lineage and (added below) through its own actors; an actor
+  // through its unit's lineage and directly.
   const reachedUnit = new Map<string, Set<string>>();
+  const lineageInitiatives = new Map<string, string[]>();
   for (const unit of graph.units) {
     const set = new Set<string>();
     for (const id of lineage(unit.id)) for (const initiative of unitInitiatives.get(id) ?? []) set.add(initiative);
     reachedUnit.set(unit.id, set);
+    lineageInitiatives.set(unit.id, [...set].sort());
   }
-  graph.actors.forEach((actor, u) => {
-    const fromUnit = actor.unitId ? reachedUnit.get(actor.unitId) : undefined;
-    const direct = directActor.get(u);
-    if (!fromUnit?.size && !direct) return;
-    actorInitiatives[u] = new Set([...(fromUnit ?? []), ...(direct ?? [])]);
-  });
 
-  const loadOf = (links: number[], initiatives: Iterable<string>): Load => {
-    const supportLinkIds = links.map((e) => graph.links[e]!.id);
-    const supportActorIds = [...new Set(links.map((e) => graph.links[e]!.sourceId))];
-    const initiativeIds = [...initiatives].sort();
-    return { supportLinkIds, supportActorIds, initiativeIds, load: supportLinkIds.length + initiativeIds.length };
+  const loadOf = (links: ArrayLike<number>, initiativeIds: string[]): Load => {
+    const supportLinkIds: string[] = [];
+    const supportActorIds = new Set<string>();
+    for (let i = 0; i < links.length; i++) {
+      const link = graph.links[links[i]!]!;
+      supportLinkIds.push(link.id);
+      supportActorIds.add(link.sourceId);
+    }
+    return {
+      supportLinkIds,
+      supportActorIds: [...supportActorIds],
+      initiativeIds,
+      load: supportLinkIds.length + initiativeIds.length,
+    };
   };
   const actors: ActorLoad[] = [];
   const unitLinks = new Map<string, number[]>();
   graph.actors.forEach((actor, u) => {
-    const links = actorLinks[u]!;
+    const links = linksOf(u);
+    const fromUnit = actor.unitId ? lineageInitiatives.get(actor.unitId) : undefined;
+    const direct = directActor.get(u);
     if (actor.unitId) {
       const list = unitLinks.get(actor.unitId);
-      if (list) list.push(...links);
-      else unitLinks.set(actor.unitId, [...links]);
-      const direct = directActor.get(u);
+      if (list) for (const e of links) list.push(e);
+      else unitLinks.set(actor.unitId, Array.from(links));
       if (direct) for (const id of direct) reachedUnit.get(actor.unitId)?.add(id);
     }
-    const initiatives = actorInitiatives[u];
-    if (links.length === 0 && !initiatives) return;
-    actors.push({ actorId: actor.id, ...loadOf(links, initiatives ?? []) });
+    if (links.length === 0 && !fromUnit?.length && !direct) return;
+    const initiativeIds = direct ? [...new Set([...(fromUnit ?? []), ...direct])].sort() : [...(fromUnit ?? [])];
+    actors.push({ actorId: actor.id, ...loadOf(links, initiativeIds) });
   });
   const units: UnitLoad[] = graph.units
-    .map((unit) => ({ unitId: unit.id, ...loadOf(unitLinks.get(unit.id) ?? [], reachedUnit.get(unit.id) ?? []) }))
+    .map((unit) => ({
+      unitId: unit.id,
+      ...loadOf(unitLinks.get(unit.id) ?? [], [...(reachedUnit.get(unit.id) ?? [])].sort()),
+    }))
     .filter((unit) => unit.load > 0);
-  const byLoad = (a: { load: number; id: string }, b: { load: number; id: string }): number =>
-    b.load - a.load || (a.id < b.id ? -1 : 1);
-  actors.sort((a, b) => byLoad({ load: a.load, id: a.actorId }, { load: b.load, id: b.actorId }));
-  units.sort((a, b) => byLoad({ load: a.load, id: a.unitId }, { load: b.load, id: b.unitId }));
+  actors.sort((a, b) => b.load - a.load || (a.actorId < b.actorId ? -1 : 1));
+  units.sort((a, b) => b.load - a.load || (a.unitId < b.unitId ? -1 : 1));
 
   const say = (name: string, load: Load): { sv: string; en: string } => ({
     sv: `${name} nås av ${count(load.initiativeIds.length, 'insats', 'insatser')} och ${count(load.supportLinkIds.length, 'stödlänk', 'stödlänkar')} från ${count(load.supportActorIds.length, 'stödaktör', 'stödaktörer')}.`,

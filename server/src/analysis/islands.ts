@@ -104,13 +104,19 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
     }
   }
 
-  const members: number[][] = Array.from({ length: components.count }, () => []);
-  for (let u = 0; u < n; u++) members[components.componentOf[u]!]!.push(u);
-  const composition = (actors: number[]): LevelCount[] => {
+  // Members of each component in actor order, as CSR (a counting sort by component).
+  const memberStart = new Uint32Array(components.count + 1);
+  for (let c = 0; c < components.count; c++) memberStart[c + 1] = memberStart[c]! + components.sizes[c]!;
+  const fill = memberStart.slice(0, components.count);
+  const memberList = new Uint32Array(n);
+  for (let u = 0; u < n; u++) memberList[fill[components.componentOf[u]!]!++] = u;
+  const members = (c: number): Uint32Array => memberList.subarray(memberStart[c]!, memberStart[c + 1]!);
+  const composition = (actors: Uint32Array): LevelCount[] => {
     const perLevel = new Int32Array(graph.levels.length);
     for (const u of actors) perLevel[index.levelOf[u]!]!++;
     return graph.levels.flatMap((level, l) => (perLevel[l]! > 0 ? [{ levelKey: level.key, count: perLevel[l]! }] : []));
   };
+  const idsOf = (actors: Uint32Array): string[] => Array.from(actors, (u) => graph.actors[u]!.id);
 
   const islandIds: number[] = [];
   for (let c = 0; c < components.count; c++) if (c !== mainland && components.sizes[c]! >= minSize) islandIds.push(c);
@@ -118,20 +124,20 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
   const islandNumber = new Int32Array(components.count).fill(-1);
   islandIds.forEach((c, i) => (islandNumber[c] = i));
   const found: Island[] = islandIds.map((c) => ({
-    actorIds: members[c]!.map((u) => graph.actors[u]!.id),
-    levelComposition: composition(members[c]!),
+    actorIds: idsOf(members(c)),
+    levelComposition: composition(members(c)),
     linkIds: [],
     boundaryLinkIds: [],
   }));
   for (let e = 0; e < index.m; e++) {
     const a = components.componentOf[index.linkSource[e]!]!;
     const b = components.componentOf[index.linkTarget[e]!]!;
-    const id = graph.links[e]!.id;
     if (a === b) {
-      if (islandNumber[a]! >= 0 && index.linkStrength[e]! > 0) found[islandNumber[a]!]!.linkIds.push(id);
+      if (islandNumber[a]! >= 0 && index.linkStrength[e]! > 0)
+        found[islandNumber[a]!]!.linkIds.push(graph.links[e]!.id);
     } else {
-      if (islandNumber[a]! >= 0) found[islandNumber[a]!]!.boundaryLinkIds.push(id);
-      if (islandNumber[b]! >= 0) found[islandNumber[b]!]!.boundaryLinkIds.push(id);
+      if (islandNumber[a]! >= 0) found[islandNumber[a]!]!.boundaryLinkIds.push(graph.links[e]!.id);
+      if (islandNumber[b]! >= 0) found[islandNumber[b]!]!.boundaryLinkIds.push(graph.links[e]!.id);
     }
   }
 
@@ -139,6 +145,7 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
   const findings = found.map((island, i) => {
     const parts = island.levelComposition.map((lc) => `${lc.count} ${levelName(lc.levelKey)}`).join(', ');
     const size = island.actorIds.length;
+    const first = graph.actors[members(islandIds[i]!)[0]!]!;
     return makeFinding({
       analysis: 'islands',
       kind: 'ISLAND',
@@ -149,8 +156,8 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
       explanation:
         size === 1
           ? {
-              sv: `${graph.actors[index.actorIndex.get(island.actorIds[0]!)!]!.name} (${parts}) har ingen lyhörd länk till resten av kartan.`,
-              en: `${graph.actors[index.actorIndex.get(island.actorIds[0]!)!]!.name} (${parts}) has no responsive link to the rest of the map.`,
+              sv: `${first.name} (${parts}) har ingen lyhörd länk till resten av kartan.`,
+              en: `${first.name} (${parts}) has no responsive link to the rest of the map.`,
             }
           : {
               sv: `${count(size, 'aktör', 'aktörer')} (${parts}) hänger ihop med varandra men har ingen lyhörd länk till ${mainland >= 0 ? 'kedjans topp' : 'varandras grupper'}.`,
@@ -163,8 +170,8 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
     mainland:
       mainland >= 0
         ? {
-            actorIds: members[mainland]!.map((u) => graph.actors[u]!.id),
-            levelComposition: composition(members[mainland]!),
+            actorIds: idsOf(members(mainland)),
+            levelComposition: composition(members(mainland)),
           }
         : null,
     islands: found,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 import { buildGraphIndex } from './graph-index.ts';
 import { responsiveComponents } from './islands.ts';
-import { articulationPointsOf, betweennessErrorBound, KEY_ACTORS_DEFAULTS, keyActors } from './key-actors.ts';
+import { articulationPoints } from './articulation-points.ts';
+import { betweennessErrorBound } from './betweenness-sampling.ts';
+import { KEY_ACTORS_DEFAULTS, keyActors } from './key-actors.ts';
 import type { ChainGraph } from './chain-graph.ts';
 import { chainA, makeGraph } from './test-graphs.ts';
 
@@ -141,7 +143,7 @@ describe('keyActors properties', () => {
     fc.assert(
       fc.property(arbitraryGraph, (graph) => {
         const before = responsiveComponents(buildGraphIndex(graph)).count;
-        const points = new Map(articulationPointsOf(buildGraphIndex(graph)).map((p) => [p.actorId, p]));
+        const points = new Map(articulationPoints(buildGraphIndex(graph)).map((p) => [p.actorId, p]));
         for (const actor of graph.actors) {
           const after = responsiveComponents(buildGraphIndex(without(graph, actor.id))).count;
           const point = points.get(actor.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ANALYSIS_IDS } from './findings.ts';
 import { ANALYSES, runAnalyses } from './registry.ts';
+import { syntheticChain } from '../../bench/synthetic-chain.ts';
 import { chainA, makeGraph } from './test-graphs.ts';
 
 describe('registry', () => {
@@ -22,9 +23,16 @@ describe('registry', () => {
   });
 
   it('passes parameter values through and ignores values of the wrong type', () => {
-    const input = runAnalyses(chainA(), { parameters: { islands: { minSize: 2 }, keyActors: { samples: true } } });
-    expect(input.islands.islands).toEqual([]);
-    expect(input.keyActors.method.exact).toBe(true);
+    // Chain A has islands of one actor (t4, t5): minSize 2 leaves none.
+    expect(runAnalyses(chainA()).islands.islands.length).toBeGreaterThan(0);
+    expect(runAnalyses(chainA(), { parameters: { islands: { minSize: 2 } } }).islands.islands).toEqual([]);
+    // More actors than the default 128 samples, so the sample count decides the method.
+    const graph = syntheticChain({ schools: 4, teachers: 40 }).current;
+    expect(graph.actors.length).toBeGreaterThan(128);
+    const sampled = runAnalyses(graph, { parameters: { keyActors: { exactLimit: 5, samples: 20 } } });
+    expect(sampled.keyActors.method).toMatchObject({ exact: false, samples: 20 });
+    const ignored = runAnalyses(graph, { parameters: { keyActors: { exactLimit: 5, samples: true } } });
+    expect(ignored.keyActors.method).toMatchObject({ exact: false, samples: 128 });
   });
 
   it('gives every finding ids to highlight and both languages', () => {

@@ -4,7 +4,8 @@ import { BROKEN_CHAINS_DEFAULTS, brokenChains } from './broken-chains.ts';
 import type { BrokenChainsResult } from './broken-chains.ts';
 import type { ChainGraph } from './chain-graph.ts';
 import { desiredDistance } from './desired-distance.ts';
-import type { DesiredDistanceResult } from './desired-distance.ts';
+import type { DesiredDistanceResult, DesiredEnds } from './desired-distance.ts';
+import { ANALYSIS_IDS } from './findings.ts';
 import type { AnalysisId, Finding } from './findings.ts';
 import { buildGraphIndex } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -13,7 +14,7 @@ import type { InitiativeCongestionResult } from './initiative-congestion.ts';
 import { ISLANDS_DEFAULTS, islands } from './islands.ts';
 import type { IslandsResult } from './islands.ts';
 import { KEY_ACTORS_DEFAULTS, keyActors } from './key-actors.ts';
-import type { KeyActorsResult } from './key-actors.ts';
+import type { ComputedBetweenness, KeyActorsResult } from './key-actors.ts';
 import { levelMatrix } from './level-matrix.ts';
 import type { LevelMatrixResult } from './level-matrix.ts';
 import { levelSkipping } from './level-skipping.ts';
@@ -42,12 +43,19 @@ export interface ParameterDescriptor {
   default: ParameterValue;
   /** i18n key of the parameter's label, listed here so the i18n check can see it. */
   labelKey: string;
+  /** The smallest and largest value a number may take (inclusive). */
+  min?: number;
+  max?: number;
 }
 
 /** What every analysis receives: the scenario's index and, for the distance, the desired graph. */
 export interface AnalysisInput {
   index: GraphIndex;
   desired: ChainGraph | null;
+  /** The desired links' ends as numbers of `index`, when the caller already has them. */
+  desiredEnds?: DesiredEnds;
+  /** Betweenness computed elsewhere (the worker pool's threads) with this run's keyActors settings. */
+  betweenness?: ComputedBetweenness;
 }
 
 export interface AnalysisDescriptor<K extends AnalysisId = AnalysisId> {
@@ -60,22 +68,20 @@ export interface AnalysisDescriptor<K extends AnalysisId = AnalysisId> {
 
 type Registry = { readonly [K in AnalysisId]: AnalysisDescriptor<K> };
 
+/** A parameter; numbers are at least 0 unless `min` says otherwise. */
 function parameter(
   analysis: AnalysisId,
   name: string,
   value: ParameterValue,
-  type?: 'INT' | 'FLOAT',
+  { type = 'INT', min = 0, max }: { type?: 'INT' | 'FLOAT'; min?: number; max?: number } = {},
 ): ParameterDescriptor {
-  return {
-    name,
-    type: typeof value === 'boolean' ? 'BOOLEAN' : (type ?? 'INT'),
-    default: value,
-    labelKey: `analysis.${analysis}.parameters.${name}`,
-  };
+  const labelKey = `analysis.${analysis}.parameters.${name}`;
+  if (typeof value === 'boolean') return { name, type: 'BOOLEAN', default: value, labelKey };
+  return { name, type, default: value, labelKey, min, ...(max === undefined ? {} : { max }) };
 }
 
 /** Picks the values of the named parameters, falling back to the descriptor defaults. */
-function pick<T extends object>(values: ParameterValues | undefined, defaults: T): T {
+export function pick<T extends object>(values: ParameterValues | undefined, defaults: T): T {
   const picked = { ...defaults };
   for (const key of Object.keys(defaults) as Array<keyof T & string>) {
     const value = values?.[key];
@@ -104,7 +110,7 @@ export const ANALYSES: Registry = {
     parameters: [
       parameter('brokenChains', 'includeSideActors', BROKEN_CHAINS_DEFAULTS.includeSideActors),
       parameter('brokenChains', 'weakestLinkLimit', BROKEN_CHAINS_DEFAULTS.weakestLinkLimit),
-      parameter('brokenChains', 'weakestLinkMinActors', BROKEN_CHAINS_DEFAULTS.weakestLinkMinActors),
+      parameter('brokenChains', 'weakestLinkMinActors', BROKEN_CHAINS_DEFAULTS.weakestLinkMinActors, { min: 1 }),
     ],
     run: ({ index }, values) => brokenChains(index, pick(values, BROKEN_CHAINS_DEFAULTS)),
   },
@@ -112,7 +118,7 @@ export const ANALYSES: Registry = {
     id: 'islands',
     labelKey: 'analysis.islands.label',
     descriptionKey: 'analysis.islands.description',
-    parameters: [parameter('islands', 'minSize', ISLANDS_DEFAULTS.minSize)],
+    parameters: [parameter('islands', 'minSize', ISLANDS_DEFAULTS.minSize, { min: 1 })],
     run: ({ index }, values) => islands(index, pick(values, ISLANDS_DEFAULTS)),
   },
   keyActors: {
@@ -121,12 +127,12 @@ export const ANALYSES: Registry = {
     descriptionKey: 'analysis.keyActors.description',
     parameters: [
       parameter('keyActors', 'exactLimit', KEY_ACTORS_DEFAULTS.exactLimit),
-      parameter('keyActors', 'samples', KEY_ACTORS_DEFAULTS.samples),
-      parameter('keyActors', 'seed', KEY_ACTORS_DEFAULTS.seed),
-      parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, 'FLOAT'),
+      parameter('keyActors', 'samples', KEY_ACTORS_DEFAULTS.samples, { min: 1 }),
+      parameter('keyActors', 'seed', KEY_ACTORS_DEFAULTS.seed, { min: Number.MIN_SAFE_INTEGER }),
+      parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, { type: 'FLOAT', min: 0.5, max: 0.999999 }),
       parameter('keyActors', 'betweennessLimit', KEY_ACTORS_DEFAULTS.betweennessLimit),
     ],
-    run: ({ index }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS)),
+    run: ({ index, betweenness }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS), betweenness),
   },
   levelSkipping: {
     id: 'levelSkipping',
@@ -147,7 +153,7 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.desiredDistance.label',
     descriptionKey: 'analysis.desiredDistance.description',
     parameters: [],
-    run: ({ index, desired }) => desiredDistance(index, desired),
+    run: ({ index, desired, desiredEnds }) => desiredDistance(index, desired, desiredEnds),
   },
   initiativeCongestion: {
     id: 'initiativeCongestion',
@@ -186,18 +192,37 @@ export interface RunAnalysesOptions {
  */
 export function runAnalyses(graph: ChainGraph, options: RunAnalysesOptions = {}): AnalysisReport {
   const input: AnalysisInput = { index: buildGraphIndex(graph), desired: options.desired ?? null };
-  const values = options.parameters ?? {};
-  const results: AnalysisResults = {
-    levelMatrix: ANALYSES.levelMatrix.run(input, values.levelMatrix),
-    brokenChains: ANALYSES.brokenChains.run(input, values.brokenChains),
-    islands: ANALYSES.islands.run(input, values.islands),
-    keyActors: ANALYSES.keyActors.run(input, values.keyActors),
-    levelSkipping: ANALYSES.levelSkipping.run(input, values.levelSkipping),
-    asymmetry: ANALYSES.asymmetry.run(input, values.asymmetry),
-    desiredDistance: ANALYSES.desiredDistance.run(input, values.desiredDistance),
-    initiativeCongestion: ANALYSES.initiativeCongestion.run(input, values.initiativeCongestion),
-    sharedArenas: ANALYSES.sharedArenas.run(input, values.sharedArenas),
+  const results = runOnIndex(input, ANALYSIS_IDS, options.parameters ?? {}) as AnalysisResults;
+  return { ...results, findings: findingsOf(results) };
+}
+
+/** Runs the given analyses (in DOMAIN.md order) on an index. */
+export function runOnIndex(
+  input: AnalysisInput,
+  ids: readonly AnalysisId[],
+  parameters: Partial<Record<AnalysisId, ParameterValues>>,
+): Partial<AnalysisResults> {
+  const results: Partial<AnalysisResults> = {};
+  const run = <K extends AnalysisId>(id: K): void => {
+    results[id] = ANALYSES[id].run(input, parameters[id]);
   };
-  const findings = (Object.keys(ANALYSES) as AnalysisId[]).flatMap((id) => results[id].findings);
-  return { ...results, findings };
+  for (const id of ANALYSIS_IDS) if (ids.includes(id)) run(id);
+  return results;
+}
+
+/** Every finding of the given results, in DOMAIN.md order. */
+export function findingsOf(results: Partial<AnalysisResults>): Finding[] {
+  return ANALYSIS_IDS.flatMap((id) => results[id]?.findings ?? []);
+}
+/** The parameter values an analysis runs with: the given ones of the declared type, else the defaults. */
+export function resolveParameters(id: AnalysisId, values: ParameterValues | undefined): Record<string, ParameterValue> {
+  return Object.fromEntries(
+    ANALYSES[id].parameters.map((parameter) => {
+      const value = values?.[parameter.name];
+      return [
+        parameter.name,
+        value !== undefined && typeof value === typeof parameter.default ? value : parameter.default,
+      ];
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import type { AccountStore, Invitation, User } from '../store/account-store.ts';
+import type { AccountStore, Invitation, Membership, User } from '../store/account-store.ts';
 import { normaliseEmail } from './email.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { checkPasswordStrength, decoyHash, hashPassword, oneTimePassword, verifyPassword } from './password.ts';
@@ -32,6 +32,16 @@ async function startSession(accounts: AccountStore, user: User, ttlHours: number
   return { user, token, expiresAt };
 }
 
+/** @throws DomainError TOO_MANY_REQUESTS (with `retryAfterSeconds`) over the throttle's limits. */
+function passThrottle(throttle: LoginThrottle, address: string, email: string): void {
+  const wait = throttle.attempt(address, email);
+  if (wait !== null) {
+    throw new DomainError('TOO_MANY_REQUESTS', `Too many attempts; try again in ${wait} s.`, {
+      retryAfterSeconds: wait,
+    });
+  }
+}
+
 /**
  * @throws DomainError TOO_MANY_REQUESTS (with `retryAfterSeconds`) over the throttle's limits,
  *   INVALID_CREDENTIALS for an unknown email or a wrong password (the same answer, in about the same time).
@@ -42,12 +52,7 @@ export async function login(
   input: { email: string; password: string; address: string; ttlHours: number; now?: Date },
 ): Promise<NewSession> {
   const email = input.email.trim().toLowerCase();
-  const wait = throttle.attempt(input.address, email);
-  if (wait !== null) {
-    throw new DomainError('TOO_MANY_REQUESTS', `Too many sign-in attempts; try again in ${wait} s.`, {
-      retryAfterSeconds: wait,
-    });
-  }
+  passThrottle(throttle, input.address, email);
   const found = await accounts.findCredentials(email);
   const isValid = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash()));
   if (!found || !isValid) {
@@ -60,17 +65,30 @@ export async function login(
 
 /**
  * Sets a new password after checking the current one, and ends the user's other sessions
- * (someone who knew the old password may hold one).
+ * (someone who knew the old password may hold one). The check of the current password passes
+ * the login throttle, per address and per account, so a session cannot be used to guess it.
+ * @throws DomainError TOO_MANY_REQUESTS, INVALID_CREDENTIALS, BAD_USER_INPUT.
  */
 export async function changePassword(
   accounts: AccountStore,
-  input: { userId: string; sessionTokenHash: string | null; currentPassword: string; newPassword: string },
+  throttle: LoginThrottle,
+  input: {
+    userId: string;
+    sessionTokenHash: string | null;
+    currentPassword: string;
+    newPassword: string;
+    address: string;
+  },
 ): Promise<User> {
   const user = await accounts.getUser(input.userId);
-  const credentials = user ? await accounts.findCredentials(user.email) : null;
-  if (!user || !credentials || !(await verifyPassword(input.currentPassword, credentials.passwordHash))) {
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  passThrottle(throttle, input.address, user.email);
+  const credentials = await accounts.findCredentials(user.email);
+  if (!credentials || !(await verifyPassword(input.currentPassword, credentials.passwordHash))) {
+    throttle.failed(user.email);
     throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong.', { field: 'currentPassword' });
   }
+  throttle.succeeded(user.email);
   checkPasswordStrength(input.newPassword, 'newPassword');
   if (input.newPassword === input.currentPassword) {
     throw new DomainError('BAD_USER_INPUT', 'newPassword: must differ from the current password', {
@@ -127,39 +145,105 @@ export async function invite(
   return { token, invitation };
 }
 
+export type InvitationState = 'VALID' | 'EXPIRED' | 'USED';
+
+export function invitationState(invitation: Pick<Invitation, 'acceptedAt' | 'expiresAt'>, now: Date): InvitationState {
+  if (invitation.acceptedAt) return 'USED';
+  return invitation.expiresAt <= now.toISOString() ? 'EXPIRED' : 'VALID';
+}
+
+function invalidInvitation(state: InvitationState | 'UNKNOWN'): DomainError {
+  return new DomainError('INVITATION_INVALID', `The invitation is not valid (${state.toLowerCase()}).`, { state });
+}
+
 /**
- * Accepts an invitation: a new address gets an account with the given password; an existing
- * account must give its own password (so an invitation cannot be used to take it over). Signs in.
- * @throws DomainError INVITATION_INVALID, INVALID_CREDENTIALS.
+ * The invitation a token opens, for whoever holds the token (the page its link opens): the
+ * invited address, organisation and role, and whether it can still be accepted. It says nothing
+ * about whether the address has an account.
+ */
+export async function findInvitation(
+  accounts: AccountStore,
+  token: string,
+  now = new Date(),
+): Promise<{ invitation: Invitation; state: InvitationState } | null> {
+  const invitation = token ? await accounts.findInvitation(hashToken(token)) : null;
+  return invitation && { invitation, state: invitationState(invitation, now) };
+}
+
+/**
+ * Signed out, with an invitation: gives the invited address an account with this password when
+ * it has none yet. It never signs in, and its answer (and the time it takes: one password hash
+ * either way) is the same whether or not the address had an account, so it can neither be used
+ * to guess an account's password nor to learn which addresses have one. An existing account's
+ * password is neither checked nor changed. The invitation stays open: the invitee signs in with
+ * `login`, then accepts it. Passes the login throttle (per address), as it costs a password hash.
+ * @throws DomainError INVITATION_INVALID, BAD_USER_INPUT (password strength), TOO_MANY_REQUESTS.
+ */
+export async function setInvitationPassword(
+  accounts: AccountStore,
+  throttle: LoginThrottle,
+  input: { token: string; password: string; displayName?: string | null; address: string },
+): Promise<void> {
+  const found = await findInvitation(accounts, input.token);
+  if (!found) throw invalidInvitation('UNKNOWN');
+  if (found.state !== 'VALID') throw invalidInvitation(found.state);
+  const { email } = found.invitation;
+  passThrottle(throttle, input.address, email);
+  checkPasswordStrength(input.password);
+  const passwordHash = await hashPassword(input.password);
+  if (await accounts.findCredentials(email)) return;
+  try {
+    await accounts.createUser({
+      id: newId('user'),
+      email,
+      displayName: input.displayName?.trim() || null,
+      isAdmin: false,
+      mustChangePassword: false,
+      createdAt: new Date().toISOString(),
+      passwordHash,
+    });
+  } catch (error) {
+    // The same address set up at the same moment by another request: it has an account now.
+    if (!(error instanceof DomainError) || error.code !== 'DUPLICATE') throw error;
+  }
+}
+
+/**
+ * Signed in: accepts an invitation made out to the signed-in user's email, giving its role in
+ * the organisation (never lowering a role already held). Accepting again, or twice at once, is
+ * harmless: the membership is granted once and the same answer comes back.
+ * @throws DomainError INVITATION_INVALID (unknown, expired, or used and no longer held),
+ *   INVITATION_FOR_ANOTHER_EMAIL when the session belongs to another address.
  */
 export async function acceptInvitation(
   accounts: AccountStore,
-  input: { token: string; password: string; displayName?: string | null; ttlHours: number },
-): Promise<NewSession & { organisationId: string }> {
+  input: { token: string; userId: string; email: string },
+): Promise<Membership> {
   const now = new Date();
-  const invitation = await accounts.findInvitation(hashToken(input.token));
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now.toISOString()) {
-    throw new DomainError('INVITATION_INVALID', 'The invitation is unknown, already used or expired.');
+  const found = await findInvitation(accounts, input.token, now);
+  if (!found) throw invalidInvitation('UNKNOWN');
+  const { invitation, state } = found;
+  if (invitation.email !== input.email) {
+    throw new DomainError(
+      'INVITATION_FOR_ANOTHER_EMAIL',
+      `This invitation is for ${invitation.email}: sign in with that address to accept it.`,
+      { email: invitation.email },
+    );
   }
-  const existing = await accounts.findCredentials(invitation.email);
-  if (existing && !(await verifyPassword(input.password, existing.passwordHash))) {
-    throw new DomainError('INVALID_CREDENTIALS', 'This address has an account: give its password.', {
-      field: 'password',
-    });
+  const held = await accounts.getRole(input.userId, invitation.organisationId);
+  const membership = { organisationId: invitation.organisationId, userId: input.userId };
+  if (state === 'USED') {
+    // Only this address could have used it: an answer again, but no role back after a removal.
+    if (!held) throw invalidInvitation(state);
+    return { ...membership, role: held };
   }
-  if (!existing) checkPasswordStrength(input.password);
-  if (!(await accounts.acceptInvitation(invitation.tokenHash, now.toISOString()))) {
-    throw new DomainError('INVITATION_INVALID', 'The invitation has already been used.');
-  }
-  const user =
-    existing?.user ??
-    (await createUser(accounts, { email: invitation.email, password: input.password, displayName: input.displayName }));
-  const held = await accounts.getRole(user.id, invitation.organisationId);
-  // An invitation never lowers a role someone already has.
-  if (!hasRole(held, invitation.role)) {
-    await accounts.setMembership({ organisationId: invitation.organisationId, userId: user.id, role: invitation.role });
-  }
-  return { ...(await startSession(accounts, user, input.ttlHours, now)), organisationId: invitation.organisationId };
+  if (state === 'EXPIRED') throw invalidInvitation(state);
+  // Granted before the invitation is marked used: a crash in between leaves it open, and a
+  // second accept (at once, or later) finds the role held and only marks it.
+  const role = hasRole(held, invitation.role) ? held! : invitation.role;
+  if (role !== held) await accounts.setMembership({ ...membership, role });
+  await accounts.acceptInvitation(invitation.tokenHash, now.toISOString());
+  return { ...membership, role };
 }
 
 async function ownerCount(accounts: AccountStore, organisationId: string): Promise<number> {

@@ -3,6 +3,11 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
+import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/analysis-limits.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
+
+const MIB = 1024 * 1024;
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const envSchema = z.object({
@@ -38,6 +43,28 @@ const envSchema = z.object({
   BODY_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   /** Trust X-Forwarded-For from a reverse proxy (for per-address rate limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Import limits (io/import-limits.ts): upload, content once decompressed, compression ratio, rows, problems. */
+  IMPORT_MAX_UPLOAD_MB: z.coerce
+    .number()
+    .positive()
+    .max(4096)
+    .default(DEFAULT_IMPORT_LIMITS.maxUploadBytes / MIB),
+  IMPORT_MAX_UNCOMPRESSED_MB: z.coerce
+    .number()
+    .positive()
+    .max(16384)
+    .default(DEFAULT_IMPORT_LIMITS.maxUncompressedBytes / MIB),
+  IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_IMPORT_LIMITS.maxCompressionRatio),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxRows),
+  IMPORT_MAX_ISSUES: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxIssues),
+  /** Worker threads for analyses (off the event loop). */
+  ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_ANALYSIS_LIMITS.threads),
+  /** Analyses that may wait for a thread, server-wide. */
+  ANALYSIS_QUEUE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_ANALYSIS_LIMITS.queueLimit),
+  /** Largest estimated cost of one analysis: (actors + links) × passes (server/src/analysis-pool/analysis-cost.ts). */
+  ANALYSIS_COST_LIMIT: z.coerce.number().positive().default(DEFAULT_ANALYSIS_LIMITS.costLimit),
+  /** Analyses one user may run at once. */
+  ANALYSIS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_ANALYSIS_LIMITS.perUser),
 });
 
 export type StoreConfig =
@@ -63,6 +90,7 @@ export interface HardeningConfig {
 
 export interface Config {
   auth: AuthConfig;
+  analysis: AnalysisLimits;
   hardening: HardeningConfig;
   port: number;
   host: string;
@@ -73,6 +101,7 @@ export interface Config {
   isProduction: boolean;
   /** The built client (client/dist), served at / when present. */
   clientDir: string;
+  importLimits: ImportLimits;
 }
 
 /**
@@ -111,6 +140,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimitBytes: Math.round(e.BODY_LIMIT_MB * 1024 * 1024),
       isProxyTrusted: e.TRUST_PROXY === 'true',
     },
+    analysis: {
+      threads: e.ANALYSIS_THREADS,
+      queueLimit: e.ANALYSIS_QUEUE_LIMIT,
+      costLimit: e.ANALYSIS_COST_LIMIT,
+      perUser: e.ANALYSIS_PER_USER,
+    },
     port: e.PORT,
     host: e.HOST,
     store: e.NEO4J_URI
@@ -121,5 +156,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     isProduction,
     clientDir: resolve(repoRoot, 'client/dist'),
+    importLimits: {
+      maxUploadBytes: Math.round(e.IMPORT_MAX_UPLOAD_MB * MIB),
+      maxUncompressedBytes: Math.round(e.IMPORT_MAX_UNCOMPRESSED_MB * MIB),
+      maxCompressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxIssues: e.IMPORT_MAX_ISSUES,
+    },
   };
 }

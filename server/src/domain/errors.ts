@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'Signed in, but the role held in this organisation does not allow this.',
   TOO_MANY_REQUESTS: 'Too many attempts; wait and try again.',
   INVITATION_INVALID: 'The invitation is unknown, already used or expired.',
+  INVITATION_FOR_ANOTHER_EMAIL: 'The invitation is made out to another email than the signed-in account’s.',
   SHARE_LINK_INVALID: 'The share link is unknown, revoked or expired, or its presentation was deleted.',
   LAST_OWNER: 'An organisation must keep at least one owner.',
   RESTORE_UNAVAILABLE: 'The history does not reach back to that entry, or replaying it gives an invalid map.',
@@ -22,7 +23,12 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: 'The request body is larger than the limit.',
   BAD_REQUEST: 'The request is not valid JSON or not a GraphQL request.',
   QUERY_TOO_COMPLEX: 'The query selects too many fields or aliases, or nests too deep.',
+  TOO_MANY_ANALYSES: 'A request may run one analysis; this one asks for more (aliases count).',
+  ANALYSIS_TOO_LARGE: 'The analysis would cost more than the configured budget (details.cost, details.limit).',
+  ANALYSIS_BUSY: 'Too many analyses are running for this user, or waiting on the server; try again shortly.',
   DOCUMENT_INVALID: 'An interchange document failed validation; every issue is listed.',
+  IMPORT_TOO_LARGE:
+    'The import is over a limit (upload size, size once decompressed, compression ratio, rows or problems); details name the limit and the setting that raises it.',
   ORGANISATION_EXISTS: 'An organisation with this id already exists; import with mode REPLACE to overwrite.',
   GRAPHQL_VALIDATION_FAILED: 'The query does not match the schema (unknown field, wrong type, missing argument).',
   STORE_UNAVAILABLE: 'The database could not be reached.',
@@ -73,6 +79,14 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
+  }
+
+  /**
+   * What graphql-js copies into a GraphQL error that wraps this one, where no formatter of ours
+   * runs (Mercurius' WebSocket path): the code and details, as over HTTP.
+   */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
   }
 }
 

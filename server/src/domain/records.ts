@@ -10,6 +10,8 @@ import type {
   StoredUnit,
 } from '@kopplingskartan/schema/interchange';
 
+import { defaultLevels } from './default-chains.ts';
+
 export type { InScenario, Stored } from '@kopplingskartan/schema/interchange';
 export type Organisation = StoredOrganisation;
 export type Unit = StoredUnit;
@@ -83,10 +85,5 @@ export interface OrganisationContents {
   records: TaggedRecord[];
 }
 
-export const DEFAULT_LEVELS = [
-  { key: 'politics', name: 'Politik', isSide: false },
-  { key: 'administration', name: 'Förvaltning', isSide: false },
-  { key: 'principal', name: 'Rektor', isSide: false },
-  { key: 'teacher', name: 'Lärare', isSide: false },
-  { key: 'support', name: 'Stöd', isSide: true },
-] as const;
+/** The chain of an organisation created or imported without levels: the municipal one, in Swedish. */
+export const DEFAULT_LEVELS: ReadonlyArray<Readonly<Organisation['levels'][number]>> = defaultLevels('MUNICIPAL', 'sv');

@@ -1,10 +1,10 @@
 import { DomainError } from '../domain/errors.ts';
 import { type Organisation, RECORD_KINDS, type TaggedRecord } from '../domain/records.ts';
-import type { AccountStore, HistoryAction, NewHistoryEntry } from '../store/account-store.ts';
+import type { AccountChanges, AccountStore, HistoryAction } from '../store/account-store.ts';
 import type { GraphStore, OrganisationContents } from '../store/graph-store.ts';
 
 /**
- * The change history, written by the editing commands after each successful write.
+ * The change history, written by the editing commands with each write.
  *
  * What is kept: every change has its before- and after-image (one record, or the organisation's
  * own fields). Changes whose effects reach beyond one record (a delete with its cascades, an
@@ -14,14 +14,11 @@ import type { GraphStore, OrganisationContents } from '../store/graph-store.ts';
  * Snapshotting every change would be simpler but costs a full read and ~25 kB per edit of a large
  * map; replaying after-images alone cannot express cascades.
  *
- * When the history store keeps its entries in the graph store's own database (the SQLite file
- * holds both), the write and its entry are one transaction (`AtomicHistory`): both are stored or
- * neither, and a change costs one fsync rather than two. Otherwise (Neo4j) they cannot share a
- * transaction, as GraphStore and AccountStore are separate interfaces, and the entry is appended
- * after the write: a crash between the two loses that entry; restore then validates the replayed
- * state and refuses an invalid one rather than writing it. Either way the write and its entry run
- * under a per-organisation lock, so entries are in the order the writes were made and a snapshot
- * sees exactly the writes before it.
+ * The history lives in the graph store's own database (the SQLite file, or the Neo4j database),
+ * and a write and its entry are one transaction (`AccountStore.writeTogether`): both are stored
+ * or neither. The database serialises the writes to one organisation, also across app
+ * instances, so entries are numbered in the order the writes were made and a snapshot holds
+ * exactly the writes before it.
  */
 export interface Change {
   kind: string;
@@ -33,71 +30,31 @@ export interface Change {
   isSnapshot?: boolean;
 }
 
-/** A history entry as the change describes it; the store adds the snapshot when `isSnapshot`. */
-export type PendingEntry = Omit<NewHistoryEntry, 'snapshot'> & { isSnapshot?: boolean };
-
-/** What a history store may offer beyond `appendHistory` (the SQLite account store does). */
-export interface AtomicHistory {
-  /**
-   * Runs `write` and stores `entryOf(its result)` in the same transaction, when `store` keeps
-   * its records in this history's database.
-   * @returns the write's result, or undefined (and nothing run) for a store in another database.
-   */
-  recordAtomically<T>(
-    store: GraphStore,
-    write: () => Promise<T>,
-    entryOf: (result: T) => PendingEntry,
-  ): Promise<T> | undefined;
-}
+/** The account side that goes with a change besides its history entry (a new organisation's owner). */
+export type Alongside = Omit<AccountChanges, 'history'>;
 
 export class ChangeLog {
-  private readonly tails = new Map<string, Promise<unknown>>();
-
   constructor(
-    private readonly history: Pick<AccountStore, 'appendHistory'> & Partial<AtomicHistory>,
+    private readonly accounts: Pick<AccountStore, 'writeTogether'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Runs `fn` after every earlier `serialised` call for the organisation has settled. */
-  private async serialised<T>(organisationId: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(organisationId) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const tail = run.catch(() => undefined);
-    this.tails.set(organisationId, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.tails.get(organisationId) === tail) this.tails.delete(organisationId);
-    }
-  }
-
   /**
-   * Writes, then records what the write changed, as one step per organisation. `write` makes one
-   * store write and returns its result (`() => store.updateRecord(…)`), which lets the SQLite
-   * store commit it together with its entry (`SqliteStore.writeWith`).
+   * Writes and records what the write changed, in one transaction. `write` makes one store
+   * write and returns its result (`() => store.updateRecord(…)`).
    */
-  async record<T>(
+  record<T>(
     store: GraphStore,
     organisationId: string,
     userId: string | null,
     write: () => Promise<T>,
     describe: (result: T) => Change,
+    alongside: Alongside = {},
   ): Promise<T> {
-    return this.serialised(organisationId, async () => {
-      const entryOf = (result: T): PendingEntry => ({
-        ...describe(result),
-        organisationId,
-        userId,
-        at: this.now().toISOString(),
-      });
-      const atomic = this.history.recordAtomically?.(store, write, entryOf);
-      if (atomic) return atomic;
-      const result = await write();
-      const { isSnapshot, ...entry } = entryOf(result);
-      const snapshot = isSnapshot ? await store.readOrganisation(organisationId) : null;
-      await this.history.appendHistory(snapshot ? { ...entry, snapshot } : entry);
-      return result;
-    });
+    return this.accounts.writeTogether(store, write, (result) => ({
+      ...alongside,
+      history: { ...describe(result), organisationId, userId, at: this.now().toISOString() },
+    }));
   }
 }
 
@@ -107,15 +64,21 @@ export interface Audit {
   userId: string | null;
 }
 
-/** Runs a write, recording it when an audit is given. */
+/** Runs a write, recording it (with what goes alongside) when an audit is given. */
 export function audited<T>(
   audit: Audit | undefined,
   store: GraphStore,
   organisationId: string,
   write: () => Promise<T>,
   describe: (result: T) => Change,
+  alongside?: Alongside,
 ): Promise<T> {
-  return audit ? audit.log.record(store, organisationId, audit.userId, write, describe) : write();
+  return audit ? audit.log.record(store, organisationId, audit.userId, write, describe, alongside) : write();
+}
+
+/** A new organisation's first owner: the signed-in user who creates it (none for tools). */
+export function ownerOf(audit: Audit | undefined, organisationId: string): Alongside {
+  return audit?.userId ? { memberships: [{ organisationId, userId: audit.userId, role: 'OWNER' }] } : {};
 }
 
 /**

@@ -1,15 +1,23 @@
-import { organisationSchema } from '@kopplingskartan/schema/interchange';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  organisationSchema,
+  scenarioSchema,
+} from '@kopplingskartan/schema/interchange';
 
 import { cloneScenarioRecords } from '../domain/clone-scenario.ts';
+import { defaultLevels } from '../domain/default-chains.ts';
 import { contentsToDocument, readDocument } from '../domain/document.ts';
-import { DomainError, invalidInput, versionConflict } from '../domain/errors.ts';
+import { versionsOf } from '../domain/content-versions.ts';
+import { DomainError, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
-import { newId } from '../domain/ids.ts';
-import { DEFAULT_LEVELS, type Organisation, type Scenario } from '../domain/records.ts';
+import { newId, newOrganisationId } from '../domain/ids.ts';
+import { DEFAULT_LEVELS, type Organisation, type OrganisationContents, type Scenario } from '../domain/records.ts';
 import { checkLevels, checkRecord } from '../domain/rules.ts';
 import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
+import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { type Audit, audited, type Change } from './history.ts';
+import { type Audit, audited, organisationAsOf, ownerOf } from './history.ts';
 import { listScenarios, loadScenarioGraph, requireOrganisation } from './read-map.ts';
 import { conflictWithCurrent } from './record-commands.ts';
 
@@ -27,18 +35,27 @@ function parseOrganisation(data: Record<string, unknown>): Omit<Organisation, 'v
   return parsed.data;
 }
 
-/** Creates an organisation (default levels unless given) with its current scenario, "Nuläge". */
+/** The default chain of the kind given (an unknown kind is refused later, by the schema). */
+function defaultLevelsOf(kind: string | null | undefined) {
+  return ORGANISATION_KINDS.find((known) => known === kind) ? defaultLevels(kind as OrganisationKind) : DEFAULT_LEVELS;
+}
+
+/**
+ * Creates an organisation (its kind's default chain unless levels are given) with its current
+ * scenario, "Nuläge", under an id chosen here (`newOrganisationId`); the signed-in user who
+ * creates it becomes its owner in the same transaction.
+ */
 export async function createOrganisation(
   store: GraphStore,
-  input: OrganisationInput,
+  input: Omit<OrganisationInput, 'id'>,
   audit?: Audit,
 ): Promise<Organisation> {
   const data = parseOrganisation({
-    id: input.id ?? newId('org'),
+    id: newOrganisationId(input.name ?? ''),
     name: input.name,
     kind: input.kind,
     description: input.description ?? null,
-    levels: input.levels ?? DEFAULT_LEVELS,
+    levels: input.levels ?? defaultLevelsOf(input.kind),
   });
   const organisation = { ...data, version: 1 };
   const levelIssues = checkLevels(organisation, new Set());
@@ -66,6 +83,7 @@ export async function createOrganisation(
       after: created,
       isSnapshot: true,
     }),
+    ownerOf(audit, organisation.id),
   );
 }
 
@@ -106,16 +124,16 @@ export async function cloneScenario(
   audit?: Audit,
 ): Promise<Scenario> {
   const graph = await loadScenarioGraph(store, input.organisationId, input.sourceId);
-  const scenario: Scenario = {
+  const parsed = scenarioSchema.safeParse({
     id: newId('scenario'),
     name: input.name,
     kind: input.kind,
     observedAt: input.observedAt ?? null,
     description: null,
     basedOnId: graph.scenario.id,
-    organisationId: input.organisationId,
-    version: 1,
-  };
+  });
+  if (!parsed.success) throw invalidInput(zodFieldIssues(parsed.error));
+  const scenario: Scenario = { ...parsed.data, organisationId: input.organisationId, version: 1 };
   const issues = checkRecord('scenario', scenario, {
     organisation: graph.organisation,
     scenarios: await listScenarios(store, input.organisationId),
@@ -147,7 +165,10 @@ export async function cloneScenario(
 export type ImportMode = 'CREATE' | 'REPLACE';
 
 /**
- * Imports an interchange document in one transaction after checking all of it.
+ * Imports an interchange document in one transaction after checking all of it. A new
+ * organisation gets the signed-in importer as its owner in the same transaction. REPLACE writes
+ * it over the organisation whatever it holds now (the document is the state wanted); every
+ * version then rises above those the organisation had.
  * @throws DomainError DOCUMENT_INVALID (every issue listed), ORGANISATION_EXISTS in CREATE mode.
  */
 export async function importOrganisation(
@@ -155,23 +176,24 @@ export async function importOrganisation(
   value: unknown,
   mode: ImportMode = 'CREATE',
   audit?: Audit,
-  action: Extract<Change['action'], 'IMPORT' | 'RESTORE'> = 'IMPORT',
 ) {
   const { document, contents } = readDocument(value);
   const existing = await store.getOrganisation(document.organisation.id);
+  const isReplace = existing !== null && mode === 'REPLACE';
   const organisation = await audited(
     audit,
     store,
     contents.organisation.id,
-    () => (existing && mode === 'REPLACE' ? store.replaceOrganisation(contents) : store.createOrganisation(contents)),
+    () => (isReplace ? store.replaceOrganisation(contents) : store.createOrganisation(contents)),
     (written) => ({
       kind: 'organisation',
       recordId: written.id,
-      action,
+      action: 'IMPORT',
       before: existing,
       after: written,
       isSnapshot: true,
     }),
+    isReplace ? {} : ownerOf(audit, contents.organisation.id),
   );
   const count = (kind: string) => contents.records.filter((tagged) => tagged.kind === kind).length;
   return {
@@ -186,6 +208,68 @@ export async function importOrganisation(
       initiatives: count('initiative'),
     },
   };
+}
+
+/**
+ * Deletes the organisation with everything in it, and in the same transaction its memberships,
+ * invitations, share links and history: an organisation later created under the same id must
+ * inherit none of them.
+ * @throws DomainError NOT_FOUND when it does not exist.
+ */
+export async function deleteOrganisation(
+  store: GraphStore,
+  accounts: Pick<AccountStore, 'writeTogether'>,
+  id: string,
+): Promise<void> {
+  const isDeleted = await accounts.writeTogether(
+    store,
+    () => store.deleteOrganisation(id),
+    (deleted) => (deleted ? { forgetOrganisation: id } : {}),
+  );
+  if (!isDeleted) throw notFound('organisation', id);
+}
+
+/**
+ * Restores an organisation to its state right after history entry `entryId`, in one write that
+ * is refused (VERSION_CONFLICT) when anything changed between reading the organisation here and
+ * writing it back; every version rises above those it had.
+ * @throws DomainError NOT_FOUND, RESTORE_UNAVAILABLE (no state that far back, or an invalid one), VERSION_CONFLICT.
+ */
+export async function restoreOrganisation(
+  store: GraphStore,
+  history: Pick<AccountStore, 'historySince'>,
+  organisationId: string,
+  entryId: number,
+  audit?: Audit,
+): Promise<Organisation> {
+  const current = await store.readOrganisation(organisationId);
+  if (!current) throw notFound('organisation', organisationId);
+  let contents: OrganisationContents;
+  try {
+    ({ contents } = readDocument(contentsToDocument(await organisationAsOf(history, organisationId, entryId))));
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
+    // Only for a history from before writes and their entries shared a transaction (an entry
+    // could be lost then): refuse rather than write a broken map.
+    throw new DomainError('RESTORE_UNAVAILABLE', 'Replaying the history up to this entry gives an invalid map.', {
+      id: String(entryId),
+      issues: error.details.issues,
+    });
+  }
+  return audited(
+    audit,
+    store,
+    organisationId,
+    () => store.replaceOrganisation(contents, versionsOf(current)),
+    (written) => ({
+      kind: 'organisation',
+      recordId: written.id,
+      action: 'RESTORE',
+      before: current.organisation,
+      after: written,
+      isSnapshot: true,
+    }),
+  );
 }
 
 export async function exportOrganisation(store: GraphStore, id: string): Promise<InterchangeDocument | null> {

@@ -4,17 +4,19 @@ import {
   acceptInvitation,
   changePassword,
   createUser,
+  findInvitation,
   invite,
   login,
   removeMember,
+  setInvitationPassword,
   setMember,
 } from '../auth/account-commands.ts';
 import { requireViewer, unauthenticated } from '../auth/roles.ts';
-import { contentsToDocument } from '../domain/document.ts';
-import { DomainError, notFound } from '../domain/errors.ts';
+import { diffContents } from '../domain/contents-diff.ts';
+import { notFound } from '../domain/errors.ts';
 import { organisationAsOf } from '../editing/history.ts';
-import { importOrganisation } from '../editing/organisation-commands.ts';
-import { auditOf, authorizeAdmin, authorizeOrganisation } from './authorize.ts';
+import { restoreOrganisation } from '../editing/organisation-commands.ts';
+import { auditOf, authorizeAdmin, authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { toConnection } from './connection.ts';
 
@@ -35,9 +37,37 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
       return ctx.accounts.listMembers(organisationId);
     },
-    history: async (_, { organisationId, first, after }, ctx) => {
+    history: async (_, { organisationId, first, after, recordId, userId }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'VIEWER');
-      return toConnection(await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }));
+      return toConnection(
+        await ctx.accounts.listHistory(organisationId, { first: first ?? 50, after }, { recordId, userId }),
+      );
+    },
+    restorePreview: async (_, { organisationId, historyEntryId }, ctx) => {
+      authorizeAdmin(ctx);
+      const id = entryId(historyEntryId);
+      const entry = await ctx.accounts.getHistoryEntry(organisationId, id);
+      if (!entry) throw notFound('history entry', historyEntryId);
+      const [then, now, undone] = await Promise.all([
+        organisationAsOf(ctx.accounts, organisationId, id),
+        ctx.store.readOrganisation(organisationId),
+        ctx.accounts.listHistory(organisationId, { first: 20 }, { afterId: id }),
+      ]);
+      if (!now) throw notFound('organisation', organisationId);
+      const diff = diffContents(now, then);
+      return {
+        entry,
+        undoneCount: undone.totalCount,
+        undone: undone.nodes,
+        isOrganisationChanged: diff.isOrganisationChanged,
+        changes: diff.kinds,
+      };
+    },
+    invitation: async (_, { token }, ctx) => {
+      const found = await findInvitation(ctx.accounts, token);
+      const organisation = found && (await ctx.store.getOrganisation(found.invitation.organisationId));
+      if (!found || !organisation) return null;
+      return { ...found.invitation, organisationName: organisation.name, state: found.state };
     },
   },
   Mutation: {
@@ -54,19 +84,33 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       return { user: session.user, expiresAt: session.expiresAt.toISOString() };
     },
     logout: async (_, __, ctx) => {
-      if (ctx.sessionTokenHash) await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+      if (ctx.sessionTokenHash) {
+        await ctx.accounts.deleteSession(ctx.sessionTokenHash);
+        ctx.liveSockets.closeSession(ctx.sessionTokenHash);
+      }
       ctx.sessionCookie.clear(ctx.reply);
       return true;
     },
-    changePassword: (_, { currentPassword, newPassword }, ctx) => {
+    logoutEverywhere: async (_, __, ctx) => {
+      // Not requireViewer: someone who fears a stolen session may act before changing a one-time password.
+      if (!ctx.viewer) throw unauthenticated();
+      await ctx.accounts.deleteSessionsOf(ctx.viewer.userId);
+      ctx.liveSockets.closeOtherSessions(ctx.viewer.userId, null);
+      ctx.sessionCookie.clear(ctx.reply);
+      return true;
+    },
+    changePassword: async (_, { currentPassword, newPassword }, ctx) => {
       // Not requireViewer: this is the one thing a one-time password may do.
       if (!ctx.viewer) throw unauthenticated();
-      return changePassword(ctx.accounts, {
+      const user = await changePassword(ctx.accounts, ctx.loginThrottle, {
         userId: ctx.viewer.userId,
         sessionTokenHash: ctx.sessionTokenHash,
         currentPassword,
         newPassword,
+        address: ctx.address,
       });
+      ctx.liveSockets.closeOtherSessions(user.id, ctx.sessionTokenHash);
+      return user;
     },
     createUser: (_, { input }, ctx) => {
       authorizeAdmin(ctx);
@@ -83,15 +127,18 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
       });
       return { ...invitation, token };
     },
-    acceptInvitation: async (_, { token, password, displayName }, ctx) => {
-      const session = await acceptInvitation(ctx.accounts, {
+    setInvitationPassword: async (_, { token, password, displayName }, ctx) => {
+      await setInvitationPassword(ctx.accounts, ctx.loginThrottle, {
         token,
         password,
         displayName,
-        ttlHours: ctx.sessionCookie.ttlHours,
+        address: ctx.address,
       });
-      ctx.sessionCookie.set(ctx.reply, session.token, session.expiresAt);
-      return { user: session.user, expiresAt: session.expiresAt.toISOString() };
+      return true;
+    },
+    acceptInvitation: (_, { token }, ctx) => {
+      const viewer = authorizeSignedIn(ctx);
+      return acceptInvitation(ctx.accounts, { token, userId: viewer.userId, email: viewer.email });
     },
     setMember: async (_, { organisationId, email, role }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
@@ -100,30 +147,15 @@ export const accountResolvers: Resolvers<GraphQLContext> = {
     },
     removeMember: async (_, { organisationId, userId }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'OWNER');
-      return removeMember(ctx.accounts, { organisationId, userId });
+      const isRemoved = await removeMember(ctx.accounts, { organisationId, userId });
+      if (isRemoved) ctx.liveSockets.closeUser(userId);
+      return isRemoved;
     },
     restoreOrganisation: async (_, { organisationId, historyEntryId }, ctx) => {
       authorizeAdmin(ctx);
       const id = entryId(historyEntryId);
       if (!(await ctx.accounts.getHistoryEntry(organisationId, id))) throw notFound('history entry', historyEntryId);
-      const contents = await organisationAsOf(ctx.accounts, organisationId, id);
-      try {
-        const { organisation } = await importOrganisation(
-          ctx.store,
-          contentsToDocument(contents),
-          'REPLACE',
-          auditOf(ctx),
-          'RESTORE',
-        );
-        return organisation;
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'DOCUMENT_INVALID') throw error;
-        // Only when an entry was lost (see editing/history.ts): refuse rather than write a broken map.
-        throw new DomainError('RESTORE_UNAVAILABLE', 'Replaying the history up to this entry gives an invalid map.', {
-          id: historyEntryId,
-          issues: error.details.issues,
-        });
-      }
+      return restoreOrganisation(ctx.store, ctx.accounts, organisationId, id, auditOf(ctx));
     },
   },
   User: {

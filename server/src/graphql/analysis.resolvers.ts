@@ -1,14 +1,18 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
+import { Kind } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
-import { toChainGraph } from '../analysis/chain-graph.ts';
+import type { Selection } from '../analysis-pool/selection.ts';
 import type { AnalysisId } from '../analysis/findings.ts';
-import { ANALYSES, runAnalyses } from '../analysis/registry.ts';
+import { ANALYSES } from '../analysis/registry.ts';
 import type { ParameterValue } from '../analysis/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import { listScenarios, loadScenarioGraph } from '../editing/read-map.ts';
-import { authorizeOrganisation } from './authorize.ts';
+import { authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
+
+const TYPE_WORDS = { INT: 'an integer', FLOAT: 'a number', BOOLEAN: 'true or false' } as const;
 
 interface ParameterInput {
   analysis: AnalysisId;
@@ -17,8 +21,8 @@ interface ParameterInput {
 }
 
 /**
- * Checks parameter values against the registry (known name, value of the declared type) and
- * groups them per analysis.
+ * Checks parameter values against the registry (known name, value of the declared type, within
+ * the declared range) and groups them per analysis.
  * @throws DomainError BAD_USER_INPUT listing every refused parameter.
  */
 export function toParameterValues(
@@ -38,18 +42,22 @@ export function toParameterValues(
       return;
     }
     const value = input.value;
+    const { min = -Infinity, max = Infinity } = descriptor;
     const isValid =
       descriptor.type === 'BOOLEAN'
         ? typeof value === 'boolean'
         : typeof value === 'number' &&
           Number.isFinite(value) &&
-          (descriptor.type === 'FLOAT' || Number.isInteger(value));
+          (descriptor.type === 'FLOAT' || Number.isInteger(value)) &&
+          value >= min &&
+          value <= max;
     if (!isValid) {
+      const range = descriptor.type === 'BOOLEAN' ? '' : ` from ${min}${max === Infinity ? '' : ` to ${max}`}`;
       issues.push({
         field: `parameters[${i}].value`,
         reason: 'INVALID',
         value,
-        message: `${input.name} takes a ${descriptor.type.toLowerCase()}`,
+        message: `${input.name} takes ${TYPE_WORDS[descriptor.type]}${range}`,
       });
       return;
     }
@@ -59,7 +67,34 @@ export function toParameterValues(
   return values;
 }
 
-/** Thin resolvers: load the scenario graph(s), run the pure analyses, return plain data. */
+/**
+ * The fields a query selects under the field being resolved, nested, through fragments too: only
+ * the analyses it reads are run, and only the selected fields are sent back from the worker.
+ */
+export function selectionOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Selection {
+  const collect = (sets: ReadonlyArray<SelectionSetNode | undefined>): Selection => {
+    const nodes = new Map<string, Array<SelectionSetNode | undefined>>();
+    const visit = (set: SelectionSetNode | undefined): void => {
+      for (const node of set?.selections ?? []) {
+        if (node.kind === Kind.FIELD) {
+          const list = nodes.get(node.name.value) ?? [];
+          nodes.set(node.name.value, [...list, node.selectionSet]);
+        } else if (node.kind === Kind.INLINE_FRAGMENT) {
+          visit(node.selectionSet);
+        } else {
+          visit(info.fragments[node.name.value]?.selectionSet);
+        }
+      }
+    };
+    sets.forEach(visit);
+    return Object.fromEntries(
+      [...nodes].map(([field, inner]) => [field, inner.some(Boolean) ? collect(inner) : true] as const),
+    );
+  };
+  return collect(info.fieldNodes.map((node) => node.selectionSet));
+}
+
+/** Thin resolvers: load the scenario graph(s), run the analyses off the event loop, return plain data. */
 export const analysisResolvers: Resolvers<GraphQLContext> = {
   Query: {
     analyses: () =>
@@ -69,7 +104,7 @@ export const analysisResolvers: Resolvers<GraphQLContext> = {
         descriptionKey,
         parameters: parameters.map((parameter) => ({ ...parameter })),
       })),
-    analysis: async (_root, { organisationId, scenarioId, desiredScenarioId, parameters }, ctx) => {
+    analysis: async (_root, { organisationId, scenarioId, desiredScenarioId, parameters }, ctx, info) => {
       await authorizeOrganisation(ctx, organisationId, 'VIEWER');
       const { store } = ctx;
       const parameterValues = toParameterValues(parameters);
@@ -80,15 +115,18 @@ export const analysisResolvers: Resolvers<GraphQLContext> = {
         desiredId = desired && desired.id !== current.scenario.id ? desired.id : null;
       }
       const desired = desiredId ? await loadScenarioGraph(store, organisationId, desiredId) : null;
-      const report = runAnalyses(toChainGraph(current), {
-        desired: desired ? toChainGraph(desired) : null,
+      const { desiredDistance, ...report } = await ctx.analyses.run({
+        userId: authorizeSignedIn(ctx).userId,
+        current,
+        desired,
         parameters: parameterValues,
+        selection: selectionOf(info),
       });
       return {
         ...report,
         organisationId,
         scenarioId: current.scenario.id,
-        desiredDistance: { ...report.desiredDistance, desiredScenarioId: desiredId },
+        ...(desiredDistance ? { desiredDistance: { ...desiredDistance, desiredScenarioId: desiredId } } : {}),
       };
     },
   },

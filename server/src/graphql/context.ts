@@ -1,12 +1,15 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 
+import type { AnalysisRunner } from '../analysis-pool/analysis-runner.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
 import type { ChangeLog } from '../editing/history.ts';
+import type { ImportLimits } from '../io/import-limits.ts';
 import type { SessionCookie } from '../plugins/auth.ts';
 import type { PresenterStates } from '../presenting/presenter-states.ts';
 import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import type { LiveSockets } from './live-sockets.ts';
 
 /** What every resolver receives; built per request by plugins/graphql.ts. */
 export interface GraphQLContext {
@@ -22,9 +25,19 @@ export interface GraphQLContext {
   reply: FastifyReply;
   sessionCookie: SessionCookie;
   loginThrottle: LoginThrottle;
-  /** The viewer's membership role in an organisation, read once per request and organisation. */
+  /**
+   * The viewer's membership role in an organisation, read once per request and organisation.
+   * On the WebSocket the context lives as long as the socket: subscriptions use `authorizeLive`.
+   */
   membershipIn(organisationId: string): Promise<Role | null>;
   presenterStates: PresenterStates;
+  /** What an imported document may hold (importOrganisation). */
+  importLimits: ImportLimits;
+  /** The WebSockets open with a session, to close when it ends or access is withdrawn. */
+  liveSockets: LiveSockets;
+  log: FastifyBaseLogger;
+  /** Runs analyses off the event loop, cached and within limits. */
+  analyses: AnalysisRunner;
   /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
   pubsub: {
     publish(event: { topic: string; payload: unknown }): unknown;

@@ -3,7 +3,10 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 import { requireViewer } from '../auth/roles.ts';
 import { readDocument } from '../domain/document.ts';
+import { notFound } from '../domain/errors.ts';
+import { newOrganisationId } from '../domain/ids.ts';
 import { exportOrganisation, importOrganisation } from '../editing/organisation-commands.ts';
+import { checkDocumentSize } from '../io/import-limits.ts';
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -43,19 +46,28 @@ export const interchangeResolvers: Resolvers<GraphQLContext> = {
   },
   Mutation: {
     /**
-     * Anyone signed in may import a new organisation (and becomes its owner); replacing an
-     * existing one needs its owner (or an administrator).
+     * Anyone signed in may import a new organisation (and becomes its owner): it gets an id of
+     * the server's choosing, so that no answer tells whether an id is taken. Replacing needs the
+     * owner (or an administrator), checked before the organisation's existence.
      */
     importOrganisation: async (_, { document, mode }, ctx) => {
-      const viewer = requireViewer(ctx.viewer);
-      const organisationId = readDocument(document).document.organisation.id;
-      const exists = (await ctx.store.getOrganisation(organisationId)) !== null;
-      if (exists) await authorizeOrganisation(ctx, organisationId, mode === 'REPLACE' ? 'OWNER' : 'VIEWER');
-      const result = await importOrganisation(ctx.store, document, mode ?? 'CREATE', auditOf(ctx));
-      if (!exists) {
-        await ctx.accounts.setMembership({ organisationId, userId: viewer.userId, role: 'OWNER' });
+      requireViewer(ctx.viewer);
+      checkDocumentSize(document, ctx.importLimits);
+      const { document: checked } = readDocument(document);
+      if (mode === 'REPLACE') {
+        const { id } = checked.organisation;
+        await authorizeOrganisation(ctx, id, 'OWNER');
+        if (!(await ctx.store.getOrganisation(id))) throw notFound('organisation', id);
+        return importOrganisation(ctx.store, checked, 'REPLACE', auditOf(ctx));
       }
-      return result;
+      // A new organisation gets the importer as its owner, in the same transaction.
+      const organisationId = newOrganisationId(checked.organisation.name);
+      return importOrganisation(
+        ctx.store,
+        { ...checked, organisation: { ...checked.organisation, id: organisationId } },
+        'CREATE',
+        auditOf(ctx),
+      );
     },
   },
 };

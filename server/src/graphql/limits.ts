@@ -7,6 +7,8 @@ import {
   type ValidationContext,
 } from 'graphql';
 
+import { DomainError } from '../domain/errors.ts';
+
 export interface QueryLimits {
   /** Characters of query text. */
   maxLength: number;
@@ -17,6 +19,13 @@ export interface QueryLimits {
 }
 
 export const QUERY_LIMITS: QueryLimits = { maxLength: 20_000, maxFields: 500, maxAliases: 30, maxDepth: 12 };
+
+/** The refusal of a query text over the length limit, over HTTP (status 413) and WebSocket alike. */
+export function queryTooLarge(length: number, maxLength: number): DomainError {
+  return new DomainError('QUERY_TOO_LARGE', `The query is ${length} characters long; the limit is ${maxLength}.`, {
+    maxLength,
+  });
+}
 
 /**
  * A validation rule bounding the size of a query's result shape: the total number of selected
@@ -60,6 +69,53 @@ export function selectionLimitRule(limits: Pick<QueryLimits, 'maxFields' | 'maxA
         }
       },
     };
+  };
+}
+
+/** Analyses one request may run (each can hold a worker thread for seconds). */
+export const MAX_ANALYSES_PER_REQUEST = 1;
+
+/**
+ * Refuses an operation that asks for the `analysis` field more than once under different
+ * response names (aliases, also through fragments): one request runs one analysis, so ten
+ * aliases cannot queue ten national analyses at once. Repeats under the same name are merged by
+ * GraphQL and run once, so they pass.
+ */
+export function singleAnalysisRule(context: ValidationContext): ASTVisitor {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of context.getDocument().definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const responseNames = (set: SelectionSetNode, seen: Set<string>, names: Set<string>): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === 'analysis') names.add(selection.alias?.value ?? selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        responseNames(selection.selectionSet, seen, names);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        responseNames(fragment.selectionSet, new Set([...seen, fragment.name.value]), names);
+      }
+    }
+  };
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation !== 'query') return;
+      const names = new Set<string>();
+      responseNames(operation.selectionSet, new Set(), names);
+      if (names.size > MAX_ANALYSES_PER_REQUEST) {
+        context.reportError(
+          new GraphQLError(
+            `The query asks for ${names.size} analyses (${[...names].join(', ')}); one request may run ${MAX_ANALYSES_PER_REQUEST}. Send them one at a time.`,
+            {
+              nodes: [operation],
+              extensions: { code: 'TOO_MANY_ANALYSES', count: names.size, limit: MAX_ANALYSES_PER_REQUEST },
+            },
+          ),
+        );
+      }
+    },
   };
 }
 

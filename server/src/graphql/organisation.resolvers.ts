@@ -1,9 +1,9 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 
 import { requireViewer } from '../auth/roles.ts';
-import { notFound } from '../domain/errors.ts';
+import { DEFAULT_CHAINS } from '../domain/default-chains.ts';
 import type { Organisation } from '../domain/records.ts';
-import { createOrganisation, updateOrganisation } from '../editing/organisation-commands.ts';
+import { createOrganisation, deleteOrganisation, updateOrganisation } from '../editing/organisation-commands.ts';
 import { allRecords, currentScenario, listScenarios } from '../editing/read-map.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../store/cursor.ts';
 import type { Page } from '../store/graph-store.ts';
@@ -51,14 +51,16 @@ export const organisationResolvers: Resolvers<GraphQLContext> = {
       await authorizeOrganisation(ctx, id, 'AUDIENCE');
       return ctx.store.getOrganisation(id);
     },
+    defaultLevels: (_, { kind }, ctx) => {
+      requireViewer(ctx.viewer);
+      return [...DEFAULT_CHAINS[kind]];
+    },
   },
   Mutation: {
     createOrganisation: async (_, { input }, ctx) => {
-      const viewer = requireViewer(ctx.viewer);
-      const organisation = await createOrganisation(ctx.store, input, auditOf(ctx));
-      // The creator becomes its owner.
-      await ctx.accounts.setMembership({ organisationId: organisation.id, userId: viewer.userId, role: 'OWNER' });
-      return { organisation };
+      requireViewer(ctx.viewer);
+      // The creator becomes its owner, in the same transaction.
+      return { organisation: await createOrganisation(ctx.store, input, auditOf(ctx)) };
     },
     updateOrganisation: async (_, { input }, ctx) => {
       await authorizeOrganisation(ctx, input.id, 'EDITOR');
@@ -66,9 +68,7 @@ export const organisationResolvers: Resolvers<GraphQLContext> = {
     },
     deleteOrganisation: async (_, { id }, ctx) => {
       await authorizeOrganisation(ctx, id, 'OWNER');
-      if (!(await ctx.store.deleteOrganisation(id))) throw notFound('organisation', id);
-      // Its history goes too: an organisation later created with the same id must not inherit it.
-      await ctx.accounts.forgetOrganisation(id);
+      await deleteOrganisation(ctx.store, ctx.accounts, id);
       return { deletedId: id };
     },
   },

@@ -1,12 +1,12 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 
-import { hasRole } from '../auth/roles.ts';
+import { canSeeConfidential, hasRole, type Role } from '../auth/roles.ts';
 import { invalidInput, notFound } from '../domain/errors.ts';
 import type { Presentation } from '../domain/records.ts';
 import { allRecords } from '../editing/read-map.ts';
 import { deleteRecord } from '../editing/record-commands.ts';
 import { type PresenterState, presenterTopic } from '../presenting/presenter-states.ts';
-import { buildPresentationShow } from '../presenting/presentation-show.ts';
+import { audienceView } from '../presenting/presentation-show.ts';
 import {
   createShareLink,
   openShareLink,
@@ -17,6 +17,7 @@ import {
 import { withPresentationSteps } from '../presenting/step-input.ts';
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
+import { authorizeLive, liveSubscription } from './live.ts';
 import { recordMutations } from './record-mutations.ts';
 
 async function requirePresentation(ctx: GraphQLContext, organisationId: string, id: string): Promise<Presentation> {
@@ -26,11 +27,19 @@ async function requirePresentation(ctx: GraphQLContext, organisationId: string, 
 }
 
 async function show(ctx: GraphQLContext, presentation: Presentation, canPresent: boolean) {
+  const view = await audienceView(ctx.store, presentation.organisationId);
   return {
-    ...(await buildPresentationShow(ctx.store, presentation)),
+    ...(await view.show(presentation)),
     live: ctx.presenterStates.get(presentation.organisationId, presentation.id),
     canPresent,
   };
+}
+
+/** Presentations as the caller may read them: the audience role only ever as its audience sees them. */
+async function readable(ctx: GraphQLContext, role: Role, organisationId: string, presentations: Presentation[]) {
+  if (canSeeConfidential(role) || presentations.length === 0) return presentations;
+  const view = await audienceView(ctx.store, organisationId);
+  return Promise.all(presentations.map((presentation) => view.presentation(presentation)));
 }
 
 /** A presenter move is published as the state itself, for both subscription fields. */
@@ -38,14 +47,20 @@ const asMoved = (state: PresenterState) => state;
 
 export const presentationResolvers: Resolvers<GraphQLContext> = {
   Query: {
-    // Presentations are made to be shown: the audience role may read them (never confidential).
+    // Presentations are made to be shown: the audience role may read them, as their audience sees them.
     presentations: async (_, { organisationId }, ctx) => {
-      await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
-      return allRecords(ctx.store, 'presentation', organisationId);
+      const role = await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
+      return readable(ctx, role, organisationId, await allRecords(ctx.store, 'presentation', organisationId));
     },
     presentation: async (_, { organisationId, id }, ctx) => {
-      await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
-      return (await ctx.store.getRecords('presentation', organisationId, [id]))[0] ?? null;
+      const role = await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
+      const [presentation] = await readable(
+        ctx,
+        role,
+        organisationId,
+        await ctx.store.getRecords('presentation', organisationId, [id]),
+      );
+      return presentation ?? null;
     },
     presentationShow: async (_, { organisationId, id }, ctx) => {
       const role = await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
@@ -109,23 +124,21 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
   },
   Subscription: {
     presenterMoved: {
-      subscribe: async (_, { token }, ctx) => {
+      // The token is checked again before every move, so a revoked or expired link stops following.
+      subscribe: liveSubscription(async ({ token }: { token: string }, ctx) => {
         const { link } = await openShareLink(ctx.store, ctx.accounts, token);
-        return ctx.pubsub.subscribe(presenterTopic(link.organisationId, link.presentationId));
-      },
-      // The token is checked again at every event, so a revoked or expired link gets the refusal
-      // (SHARE_LINK_INVALID) instead of the presenter's position, and the viewer can say so.
-      resolve: async (state: PresenterState, { token }: { token: string }, ctx: GraphQLContext) => {
-        await openShareLink(ctx.store, ctx.accounts, token);
-        return state;
-      },
+        return presenterTopic(link.organisationId, link.presentationId);
+      }),
+      resolve: asMoved,
     },
     presenterMovedInOrganisation: {
-      subscribe: async (_, { organisationId, presentationId }, ctx) => {
-        await authorizeOrganisation(ctx, organisationId, 'AUDIENCE');
-        await requirePresentation(ctx, organisationId, presentationId);
-        return ctx.pubsub.subscribe(presenterTopic(organisationId, presentationId));
-      },
+      subscribe: liveSubscription(
+        async ({ organisationId, presentationId }: { organisationId: string; presentationId: string }, ctx) => {
+          await authorizeLive(ctx, organisationId, 'AUDIENCE');
+          await requirePresentation(ctx, organisationId, presentationId);
+          return presenterTopic(organisationId, presentationId);
+        },
+      ),
       resolve: asMoved,
     },
   },

@@ -1,5 +1,8 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 
+import { asymmetry } from '../analysis/asymmetry.ts';
+import { toChainGraph } from '../analysis/chain-graph.ts';
+import { buildGraphIndex } from '../analysis/graph-index.ts';
 import { redactForAudience } from '../auth/redact.ts';
 import { canSeeConfidential } from '../auth/roles.ts';
 import { cloneScenario } from '../editing/organisation-commands.ts';
@@ -15,6 +18,11 @@ export const scenarioResolvers: Resolvers<GraphQLContext> = {
       const graph = await loadScenarioGraph(ctx.store, organisationId, scenarioId, levelKeys ? { levelKeys } : {});
       return canSeeConfidential(role) ? graph : redactForAudience(graph);
     },
+  },
+  MapSlice: {
+    // The same rule as the asymmetry analysis; the audience's map has no perceptions, so none.
+    disagreeingLinkIds: (graph) =>
+      asymmetry(buildGraphIndex(toChainGraph(graph))).disagreements.map((disagreement) => disagreement.linkId),
   },
   Mutation: {
     ...recordMutations('scenario'),

@@ -3,6 +3,8 @@
  * forgiving (Swedish and English words, any case) and writing is exact, so that an export
  * imports to the same organisation.
  */
+import { isCalendarDate } from '@kopplingskartan/schema/interchange';
+
 import type { ImportIssueReason } from './import-issues.ts';
 import {
   BOOLEAN_WORDS,
@@ -116,9 +118,9 @@ export function parseCell(type: ColumnType, raw: string): CellResult {
     }
     case 'date':
       if (trimmed === '') return ok(null);
-      return /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+      return isCalendarDate(trimmed)
         ? ok(trimmed)
-        : bad('INVALID', `"${trimmed}" is not a date as YYYY-MM-DD`);
+        : bad('INVALID', `"${trimmed}" is not a day of the calendar as YYYY-MM-DD`);
     case 'list':
     case 'refList':
       return ok(decodeList(raw));

@@ -11,6 +11,11 @@ export type ImportIssueReason = IssueReason | 'AMBIGUOUS_REFERENCE' | 'UNREADABL
  */
 export interface ImportIssue {
   sheet: SheetName | null;
+  /**
+   * The sheet as the file names it ("Kopplingar", "kopplingar.csv"), for saying where the problem
+   * is in the user's own words; added to every issue of a plan (null outside any sheet).
+   */
+  sheetName?: string | null;
   row: number | null;
   column: string | null;
   /** The canonical column key (`target`) or, when outside any sheet, the document path. */

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { readDocument } from '../domain/document.ts';
@@ -37,6 +38,8 @@ describe('planning an import', () => {
     expect(plan.issues).toEqual([
       {
         sheet: 'links',
+        // Named as the user's file names it (a Swedish ZIP): kopplingar, not links.
+        sheetName: 'kopplingar.csv',
         row: 2,
         column: 'mål',
         field: 'target',
@@ -44,6 +47,35 @@ describe('planning an import', () => {
         message: 'no actor "Okänd"',
         value: 'Okänd',
       },
+    ]);
+  });
+
+  it('names each problem’s sheet as the workbook does, and none for a problem outside any sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Aktörer').addRows([
+      ['namn', 'nivå'],
+      ['Skolchef', 'förvaltning'],
+    ]);
+    workbook.addWorksheet('Kopplingar').addRows([
+      ['källa', 'mål', 'koppling'],
+      ['Skolchef', 'Okänd', 'lös'],
+    ]);
+    const plan = await planBytes(Buffer.from(await workbook.xlsx.writeBuffer()), { format: 'xlsx' });
+    expect(
+      plan.issues.map(({ sheet, sheetName, row, column, field, reason }) => ({
+        sheet,
+        sheetName,
+        row,
+        column,
+        field,
+        reason,
+      })),
+    ).toEqual([
+      // The file has no organisation sheet: its name is missing there, under the sheet's own name.
+      { sheet: 'organisation', sheetName: null, row: null, column: 'name', field: 'name', reason: 'REQUIRED' },
+      { sheet: 'links', sheetName: 'Kopplingar', row: 2, column: 'mål', field: 'target', reason: 'UNKNOWN_REFERENCE' },
+      // The same name, found missing again by the document's own check: located by its path only.
+      { sheet: null, sheetName: null, row: null, column: null, field: 'organisation.name', reason: 'REQUIRED' },
     ]);
   });
 

@@ -11,6 +11,7 @@ import { readDocument } from '../domain/document.ts';
 import { DomainError, type FieldIssue } from '../domain/errors.ts';
 import type { OrganisationContents } from '../domain/records.ts';
 import { documentIssue, type ImportIssue, type ImportNote } from './import-issues.ts';
+import { checkIssueCount, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import { type ImportMode, mergeRows, type MergeResult } from './merge.ts';
 import type { RecordKey } from './merge-state.ts';
 import type { Collected } from './sheet-collector.ts';
@@ -65,10 +66,16 @@ export interface ImportPlan {
 export interface PlanOptions {
   mode: ImportMode;
   existing: InterchangeDocument | null;
-  organisationId?: string;
   organisationName?: string;
   /** How many changes the preview lists one by one (default 200). */
   changeListLimit?: number;
+  /** The limits the import is held to (default DEFAULT_IMPORT_LIMITS). */
+  limits?: ImportLimits;
+  /**
+   * For CREATE through the API: the new organisation's id, from its name, whatever id the file
+   * gives (`newOrganisationId`); left out, the file's id is kept (tools run on the server).
+   */
+  newOrganisationId?: (name: string) => string;
 }
 
 const PREVIEW_KINDS: readonly PreviewKind[] = [
@@ -92,10 +99,15 @@ function createOverExisting(options: PlanOptions, advice: string): ImportIssue[]
 
 export function planImport(collected: Collected, options: PlanOptions): ImportPlan {
   const merged = mergeRows(collected, options);
+  if (options.mode === 'CREATE' && options.newOrganisationId) {
+    // NOTE: mutates the merged document, which nothing else holds yet.
+    merged.document.organisation.id = options.newOrganisationId(merged.document.organisation.name);
+  }
   const issues: ImportIssue[] = [...collected.issues, ...merged.issues];
   issues.push(...createOverExisting(options, 'merge or replace instead'));
   const checked = checkMerged(merged, collected);
   issues.push(...checked.issues);
+  checkIssueCount(issues, options.limits ?? DEFAULT_IMPORT_LIMITS);
   const rows: Partial<Record<SheetName, number>> = {};
   for (const [name, sheet] of collected.sheets) rows[name] = sheet.rows.length;
   const isOk = issues.length === 0 && checked.contents !== null;
@@ -105,7 +117,10 @@ export function planImport(collected: Collected, options: PlanOptions): ImportPl
     organisationId: merged.document.organisation.id,
     isNew: options.existing === null,
     rows,
-    issues,
+    issues: issues.map((issue) => ({
+      ...issue,
+      sheetName: issue.sheet ? (collected.sheets.get(issue.sheet)?.writtenName ?? null) : null,
+    })),
     notes: collected.notes,
     preview: previewOf(
       options.existing,
@@ -283,7 +298,9 @@ function flatten(document: InterchangeDocument): Flat {
  * Plans the import of an interchange document as it is (CREATE or REPLACE): `readDocument`
  * checks it, and issues keep their document paths (`field`), since there are no sheets.
  */
-export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
+export function planDocument(given: unknown, options: PlanOptions): ImportPlan {
+  const value =
+    options.mode === 'CREATE' && options.newOrganisationId ? withNewId(given, options.newOrganisationId) : given;
   const issues: ImportIssue[] = [];
   let contents: OrganisationContents | null = null;
   let document: InterchangeDocument | null = null;
@@ -309,6 +326,7 @@ export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
     );
   }
   issues.push(...createOverExisting(options, 'replace it instead'));
+  checkIssueCount(issues, options.limits ?? DEFAULT_IMPORT_LIMITS);
   const preview = document
     ? previewOf(options.existing, document, { has: () => true, origin: () => null }, options.changeListLimit ?? 200)
     : previewOf(null, null, { has: () => false, origin: () => null }, 0);
@@ -323,6 +341,17 @@ export function planDocument(value: unknown, options: PlanOptions): ImportPlan {
     notes: [],
     preview,
     contents: isOk ? contents : null,
+  };
+}
+
+/** The document with its organisation's id chosen anew from its name (when it has an organisation at all). */
+function withNewId(value: unknown, newOrganisationId: (name: string) => string): unknown {
+  const organisation = (value as { organisation?: unknown } | null)?.organisation;
+  if (!organisation || typeof organisation !== 'object') return value;
+  const { name } = organisation as { name?: unknown };
+  return {
+    ...(value as object),
+    organisation: { ...organisation, id: newOrganisationId(typeof name === 'string' ? name : '') },
   };
 }
 

@@ -13,6 +13,7 @@ import { documentSheets } from './document-sheets.ts';
 import { collectGraphml } from './graphml/graphml-import.ts';
 import { documentIssue } from './import-issues.ts';
 import { type ImportPlan, planDocument, planImport, type PlanOptions } from './import-plan.ts';
+import { checkDocumentSize, ContentBudget, DEFAULT_IMPORT_LIMITS, isImportTooLarge } from './import-limits.ts';
 import { type Collected, type ImportProgress, SheetCollector } from './sheet-collector.ts';
 import type { SheetName } from './spreadsheet-layout.ts';
 import { collectXlsx } from './xlsx/xlsx-import.ts';
@@ -56,28 +57,11 @@ export interface ImportSourceOptions extends PlanOptions {
   sheet?: SheetName;
   fileName?: string;
   onProgress?: (progress: ImportProgress) => void;
-  /** Refuse bodies larger than this many bytes. */
-  maxBytes?: number;
 }
 
-export class ImportTooLargeError extends Error {}
-
-/** The stream's bytes as they come, refusing more than `maxBytes` in all. */
-export async function* limited(input: Readable, maxBytes: number): AsyncGenerator<Buffer> {
-  let size = 0;
-  for await (const chunk of input) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > maxBytes) throw new ImportTooLargeError(`the file is larger than ${maxBytes} bytes`);
-    yield buffer;
-  }
-}
-
-/** Reads a whole stream (ZIP directories need all of it), refusing more than `maxBytes`. */
-export async function readAll(input: Readable, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const buffer of limited(input, maxBytes)) chunks.push(buffer);
-  return Buffer.concat(chunks);
+/** A stream's bytes as one buffer, refusing more than `maxBytes` (tests and benchmarks read their exports so). */
+export function readAll(input: AsyncIterable<unknown>, maxBytes: number): Promise<Buffer> {
+  return readBytes(new ContentBudget({ ...DEFAULT_IMPORT_LIMITS, maxUploadBytes: maxBytes }).upload(input));
 }
 
 function defaultLevelKey(existing: InterchangeDocument | null): string {
@@ -95,36 +79,48 @@ function unreadable(message: string): Collected {
   };
 }
 
-/** Reads the file and plans its import; nothing is written here. */
+/**
+ * Reads the file and plans its import; nothing is written here. Every limit of `options.limits`
+ * holds while reading: a file over one is refused with IMPORT_TOO_LARGE (thrown), whatever its
+ * format, as soon as the limit is passed.
+ */
 export async function planFromStream(input: Readable, options: ImportSourceOptions): Promise<ImportPlan> {
-  const maxBytes = options.maxBytes ?? 512 * 1024 * 1024;
-  const collector = new SheetCollector({ isProtected: options.format !== 'graphml', onProgress: options.onProgress });
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const budget = new ContentBudget(limits);
+  const collector = new SheetCollector({
+    budget,
+    isProtected: options.format !== 'graphml',
+    onProgress: options.onProgress,
+  });
   try {
     switch (options.format) {
       case 'csv':
-        await collectCsv(input, collector, { sheet: options.sheet, fileName: options.fileName });
+        await collectCsv(budget.plain(input), collector, { sheet: options.sheet, fileName: options.fileName });
         break;
       case 'zip':
-        await collectCsvZip(await readAll(input, maxBytes), collector);
+        // A ZIP's directory is at its end: the upload is held whole (within its limit), not inflated.
+        await collectCsvZip(await readBytes(budget.upload(input)), collector, budget);
         break;
       case 'xlsx':
-        await collectXlsx(await readAll(input, maxBytes), collector);
+        await collectXlsx(await readBytes(budget.upload(input)), collector, budget);
         break;
       case 'graphml':
         // Read as it streams in: neither the upload nor its text is held whole.
-        await collectGraphml(limited(input, maxBytes), collector, {
+        await collectGraphml(budget.plain(input), collector, {
           defaultLevelKey: defaultLevelKey(options.existing),
           fileName: options.fileName,
+          limits,
         });
         break;
       case 'json': {
+        const text = (await readBytes(budget.plain(input))).toString('utf8');
         let value: unknown;
         try {
-          value = JSON.parse((await readAll(input, maxBytes)).toString('utf8'));
+          value = JSON.parse(text);
         } catch (error) {
-          if (error instanceof ImportTooLargeError) throw error;
           return planImport(unreadable(`not JSON: ${(error as Error).message}`), options);
         }
+        checkDocumentSize(value, limits);
         if (options.mode !== 'MERGE') return planDocument(value, options);
         const parsed = interchangeDocumentSchema.safeParse(value);
         if (!parsed.success) return planDocument(value, options);
@@ -133,10 +129,16 @@ export async function planFromStream(input: Readable, options: ImportSourceOptio
       }
     }
   } catch (error) {
-    if (error instanceof ImportTooLargeError) throw error;
+    if (isImportTooLarge(error)) throw error;
     return planImport(unreadable(`the ${options.format} file could not be read: ${(error as Error).message}`), options);
   }
   return planImport(collector.finish(), options);
+}
+
+async function readBytes(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const buffers: Buffer[] = [];
+  for await (const chunk of chunks) buffers.push(chunk);
+  return Buffer.concat(buffers);
 }
 
 /** A document as the rows of every sheet, for merging an interchange document into an organisation. */

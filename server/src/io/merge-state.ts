@@ -17,6 +17,7 @@ import type {
   UnitData,
 } from '@kopplingskartan/schema/interchange';
 
+import { slugify } from '../domain/ids.ts';
 import type { CellProblem } from './cell-values.ts';
 import { normaliseWord, type SheetName } from './spreadsheet-layout.ts';
 
@@ -41,18 +42,6 @@ const SCOPED_LISTS = { arena: 'arenas', link: 'links', perception: 'perceptions'
 /** Names compared the way people type them: case and surrounding spaces ignored, diacritics kept. */
 export function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
-}
-
-/** A readable id from a name (`Rektor Ekskolan` → `rektor-ekskolan`). */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
 }
 
 class NameIndex {

@@ -25,7 +25,8 @@ import { DEFAULT_LEVELS, type RecordKind } from '../domain/records.ts';
 import { REFERENCES } from '../domain/rules.ts';
 import type { CellProblem, CellValue } from './cell-values.ts';
 import type { ImportIssue } from './import-issues.ts';
-import { MergeState, type RecordKey, type Resolution, type RowOrigin, slugify } from './merge-state.ts';
+import { slugify } from '../domain/ids.ts';
+import { MergeState, type RecordKey, type Resolution, type RowOrigin } from './merge-state.ts';
 import type { Collected, CollectedSheet, TypedRow } from './sheet-collector.ts';
 import { type RefKind, sheetSpec, type SheetName } from './spreadsheet-layout.ts';
 
@@ -36,7 +37,6 @@ export interface MergeOptions {
   /** The organisation as stored now; null when creating. */
   existing: InterchangeDocument | null;
   /** For a new organisation whose file has no organisation sheet. */
-  organisationId?: string;
   organisationName?: string;
 }
 
@@ -233,7 +233,7 @@ function startDocument(options: MergeOptions, present: ReadonlySet<SheetName>): 
       format: INTERCHANGE_FORMAT,
       version: INTERCHANGE_VERSION,
       organisation: {
-        id: options.organisationId ?? '',
+        id: '',
         name: options.organisationName ?? '',
         kind: 'OTHER',
         description: null,

@@ -5,6 +5,7 @@
  */
 import { parseCell, type CellValue, unprotectCell } from './cell-values.ts';
 import type { ImportIssue, ImportNote } from './import-issues.ts';
+import { checkIssueCount, checkRowCount, ContentBudget } from './import-limits.ts';
 import {
   type ColumnSpec,
   IGNORED_SHEETS,
@@ -25,6 +26,8 @@ export interface TypedRow {
 
 export interface CollectedSheet {
   name: SheetName;
+  /** The sheet as the file names it: "Kopplingar" in a workbook, "kopplingar.csv" in a ZIP. */
+  writtenName: string;
   /** Header as written in the file, by column key. */
   headers: Map<string, string>;
   rows: TypedRow[];
@@ -43,6 +46,8 @@ export interface ImportProgress {
 }
 
 export interface CollectorOptions {
+  /** The import's limits and the content read so far (rows, issues and cell text are counted here). */
+  budget?: ContentBudget;
   /** Strip the formula-injection quote that spreadsheet exports add (not for GraphML). */
   isProtected?: boolean;
   onProgress?: (progress: ImportProgress) => void;
@@ -58,8 +63,12 @@ export interface SheetSink {
 
 export class SheetCollector {
   private readonly collected: Collected = { sheets: new Map(), issues: [], notes: [] };
+  private readonly budget: ContentBudget;
+  private rowCount = 0;
 
-  constructor(private readonly options: CollectorOptions = {}) {}
+  constructor(private readonly options: CollectorOptions = {}) {
+    this.budget = options.budget ?? new ContentBudget();
+  }
 
   /** Starts a sheet; null when the sheet is not one of ours (it is noted and skipped). */
   begin(rawName: string, headers: readonly string[], known?: SheetName): SheetSink | null {
@@ -74,7 +83,7 @@ export class SheetCollector {
       return null;
     }
     if (this.collected.sheets.has(name)) {
-      this.collected.issues.push({
+      this.issue({
         sheet: name,
         row: null,
         column: null,
@@ -84,7 +93,7 @@ export class SheetCollector {
       });
       return null;
     }
-    const sheet: CollectedSheet = { name, headers: new Map(), rows: [] };
+    const sheet: CollectedSheet = { name, writtenName: rawName, headers: new Map(), rows: [] };
     this.collected.sheets.set(name, sheet);
     const columns: Array<ColumnSpec | null> = headers.map((header) => {
       const clean = header.replace(/^\uFEFF/, '').trim();
@@ -95,7 +104,7 @@ export class SheetCollector {
         return null;
       }
       if (sheet.headers.has(column.key)) {
-        this.collected.issues.push({
+        this.issue({
           sheet: name,
           row: 1,
           column: clean,
@@ -109,21 +118,22 @@ export class SheetCollector {
       return column;
     });
     const { isProtected = false, onProgress, progressEvery = 5000 } = this.options;
-    const issues = this.collected.issues;
     return {
       row: (row, cells) => {
         if (cells.every((cell) => cell.trim() === '')) return;
+        this.countRow();
         const values: Record<string, CellValue> = {};
         let isBroken = false;
         columns.forEach((column, i) => {
           if (!column) return;
           const raw = cells[i] ?? '';
+          this.budget.takeText(raw.length);
           const result = parseCell(column.type, isProtected ? unprotectCell(raw) : raw);
           if (result.ok) {
             values[column.key] = result.value;
           } else {
             isBroken = true;
-            issues.push({
+            this.issue({
               sheet: name,
               row,
               column: sheet.headers.get(column.key) ?? column.key,
@@ -143,8 +153,15 @@ export class SheetCollector {
     };
   }
 
+  private countRow(): void {
+    checkRowCount(++this.rowCount, this.budget.limits);
+  }
+
+  /** Records a problem; reading stops once there are more than the limit allows. */
   issue(issue: ImportIssue): void {
-    this.collected.issues.push(issue);
+    const { issues } = this.collected;
+    issues.push(issue);
+    checkIssueCount(issues, this.budget.limits);
   }
 
   note(note: ImportNote): void {

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import { ensureInitialAdmin } from '../auth/account-commands.ts';
 import { LoginThrottle, type ThrottleOptions } from '../auth/login-throttle.ts';
 import { requireRole, requireViewer, type Role, type Viewer } from '../auth/roles.ts';
+import { sessionViewer } from '../auth/session-viewer.ts';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens.ts';
 
 declare module 'fastify' {
@@ -102,15 +103,10 @@ export const authPlugin = fp<AuthOptions>(
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       const tokenHash = hashToken(token);
-      const found = await app.accounts.findSession(tokenHash, new Date().toISOString());
-      if (!found) return;
+      const viewer = await sessionViewer(app.accounts, tokenHash);
+      if (!viewer) return;
       request.sessionTokenHash = tokenHash;
-      request.viewer = {
-        userId: found.user.id,
-        email: found.user.email,
-        isAdmin: found.user.isAdmin,
-        mustChangePassword: found.user.mustChangePassword,
-      };
+      request.viewer = viewer;
     });
 
     app.addHook('onReady', async () => {

@@ -6,8 +6,18 @@ import type { IResolvers } from 'mercurius';
 import mercurius from 'mercurius';
 
 import { type GraphQLContext, membershipLoader } from '../graphql/context.ts';
-import { errorFormatter } from '../graphql/errors.ts';
-import { noIntrospectionRule, QUERY_LIMITS, type QueryLimits, selectionLimitRule } from '../graphql/limits.ts';
+import { LiveSockets } from '../graphql/live-sockets.ts';
+import { codeErrorFrames } from '../graphql/socket-errors.ts';
+import { errorFormatter, subscriptionRefusals, withoutSuggestions } from '../graphql/errors.ts';
+import {
+  noIntrospectionRule,
+  QUERY_LIMITS,
+  queryTooLarge,
+  type QueryLimits,
+  selectionLimitRule,
+  singleAnalysisRule,
+} from '../graphql/limits.ts';
+import { requestShapeProblem } from '../graphql/request-shape.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
 
@@ -35,16 +45,16 @@ export function isAllowedSocketOrigin(origin: string | undefined, host: string |
   }
 }
 
-function queryText(request: FastifyRequest): unknown {
-  const source = request.method === 'GET' ? request.query : request.body;
-  return source && typeof source === 'object' ? (source as { query?: unknown }).query : undefined;
+/** A refusal before Mercurius reads the request, shaped like its own answers. */
+function refuse(reply: FastifyReply, statusCode: number, message: string, extensions: Record<string, unknown>) {
+  return reply.code(statusCode).send({ data: null, errors: [{ message, extensions }] });
 }
 
 /** The GraphQL API at /graphql (GraphiQL at /graphiql when enabled). */
 export const graphqlPlugin = fp<GraphqlPluginOptions>(
   async (app, options) => {
     const limits = { ...QUERY_LIMITS, ...options.limits };
-    const validationRules: ValidationRule[] = [selectionLimitRule(limits)];
+    const validationRules: ValidationRule[] = [selectionLimitRule(limits), singleAnalysisRule];
     if (!options.introspection) validationRules.push(noIntrospectionRule);
 
     // Mercurius applies its CSRF check (a JSON content type or a preflight header) to the
@@ -56,24 +66,23 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       }
     });
 
-    // Refused before parsing, so an over-long query costs no parse time.
-    app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url !== '/graphql') return;
-      const query = queryText(request);
-      if (typeof query === 'string' && query.length > limits.maxLength) {
-        return reply.code(413).send({
-          data: null,
-          errors: [
-            {
-              message: `The query is ${query.length} characters long; the limit is ${limits.maxLength}.`,
-              extensions: { code: 'QUERY_TOO_LARGE', maxLength: limits.maxLength },
-            },
-          ],
-        });
+    // Checked before Fastify's schema validation (which coerces types) and before parsing, so an
+    // over-long query costs no parse time. The WebSocket handshake carries no operation.
+    app.addHook('preValidation', async (request, reply) => {
+      if (request.routeOptions.url !== '/graphql' || request.headers.upgrade?.toLowerCase() === 'websocket') return;
+      const method = request.method === 'GET' ? 'GET' : 'POST';
+      const source = method === 'GET' ? request.query : request.body;
+      const problem = requestShapeProblem(source, method);
+      if (problem) return refuse(reply, 400, problem, { code: 'BAD_REQUEST', statusCode: 400 });
+      const { query } = source as { query: string };
+      if (query.length > limits.maxLength) {
+        const refusal = queryTooLarge(query.length, limits.maxLength);
+        return refuse(reply, 413, refusal.message, refusal.extensions);
       }
     });
 
     const presenterStates = new PresenterStates();
+    const liveSockets = new LiveSockets();
     // Mercurius adds `pubsub` itself, to HTTP and WebSocket contexts alike.
     const context = (request: FastifyRequest, reply: FastifyReply): Omit<GraphQLContext, 'pubsub'> => ({
       store: app.store,
@@ -87,6 +96,10 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       loginThrottle: app.loginThrottle,
       membershipIn: membershipLoader(app.accounts, request.viewer),
       presenterStates,
+      importLimits: app.importLimits,
+      liveSockets,
+      log: request.log,
+      analyses: app.analyses,
     });
 
     await app.register(mercurius, {
@@ -97,18 +110,30 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       // passed the auth hook, so members are known by their session cookie; a share-link
       // follower proves access with the token in the subscription's arguments.
       subscription: {
-        context: (_socket, request) => context(request, undefined as unknown as FastifyReply),
+        context: (socket, request) => {
+          codeErrorFrames(socket);
+          const { viewer, sessionTokenHash } = request;
+          if (viewer && sessionTokenHash) liveSockets.add(socket, { userId: viewer.userId, sessionTokenHash });
+          return context(request, undefined as unknown as FastifyReply);
+        },
         verifyClient: (info, next) =>
           next(isAllowedSocketOrigin(info.origin || undefined, info.req.headers.host, options.corsOrigins), 403),
         keepAlive: 25_000,
       },
-      errorFormatter,
+      errorFormatter: errorFormatter({ isSchemaHidden: !options.introspection }),
       graphiql: options.graphiql,
       queryDepth: limits.maxDepth,
       validationRules,
       // Refuses "simple" cross-site requests (form posts, text/plain) that a browser sends without
       // a preflight; with SameSite=Strict cookies this is a second line against CSRF.
       csrfPrevention: true,
+    });
+    // Mercurius validates nothing sent over the WebSocket: hold subscriptions to the same rules
+    // (and the same coded answers) as queries over HTTP.
+    app.graphql.addHook('preSubscriptionParsing', async (schema, source, context) => {
+      if (source.length > limits.maxLength) throw queryTooLarge(source.length, limits.maxLength);
+      const [refusal] = subscriptionRefusals(schema, source, validationRules, context.app.log);
+      if (refusal) throw options.introspection ? refusal : withoutSuggestions(refusal);
     });
     if (options.graphiql) {
       // A person who opens /graphql in a browser wants the explorer, not a "missing query" error.
@@ -119,5 +144,5 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       });
     }
   },
-  { name: 'graphql', dependencies: ['store', 'auth'] },
+  { name: 'graphql', dependencies: ['store', 'auth', 'analysis'] },
 );

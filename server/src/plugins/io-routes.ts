@@ -3,6 +3,7 @@
  * go over plain HTTP (the raw body as a stream) rather than GraphQL:
  *
  *   POST /api/import?organisationId=&mode=CREATE|MERGE|REPLACE&dryRun=true|false&format=&sheet=&fileName=&name=
+ *     (CREATE makes a new organisation whose id the server chooses; MERGE and REPLACE need organisationId)
  *   GET  /api/export/:organisationId.(xlsx|zip|csv|graphml|json)?lang=en|sv&sheet=&scenario=
  *   GET  /api/import-template?format=xlsx|zip|csv&lang=en|sv&sheet=
  *
@@ -14,24 +15,35 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
+import { versionsOf } from '../domain/content-versions.ts';
 import { contentsToDocument } from '../domain/document.ts';
+import { newOrganisationId } from '../domain/ids.ts';
+import type { OrganisationContents } from '../domain/records.ts';
 import { requireViewer } from '../auth/roles.ts';
 import { DomainError } from '../domain/errors.ts';
-import { audited } from '../editing/history.ts';
+import { audited, ownerOf } from '../editing/history.ts';
 import { csvChunks, csvZip } from '../io/csv/csv-export.ts';
 import { documentSheets } from '../io/document-sheets.ts';
 import { graphmlChunks } from '../io/graphml/graphml-export.ts';
 import type { ImportPlan } from '../io/import-plan.ts';
-import { detectFormat, ImportTooLargeError, planFromStream } from '../io/import-source.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
+import { detectFormat, planFromStream } from '../io/import-source.ts';
 import type { ImportMode } from '../io/merge.ts';
 import type { ImportProgress } from '../io/sheet-collector.ts';
 import { type Lang, resolveSheetName, SHEET_NAMES } from '../io/spreadsheet-layout.ts';
 import { exampleDocument } from '../io/template.ts';
 import { writeXlsx } from '../io/xlsx/xlsx-export.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What an import may read, for the REST import here and GraphQL's importOrganisation alike. */
+    importLimits: ImportLimits;
+  }
+}
+
 export interface IoRoutesOptions {
-  /** Largest upload accepted, in bytes (default 512 MiB). */
-  maxImportBytes?: number;
+  /** What an import may read (default DEFAULT_IMPORT_LIMITS). */
+  limits?: ImportLimits;
   /** Issues listed one by one in an answer; the rest are counted (default 1000). */
   issueListLimit?: number;
 }
@@ -53,7 +65,9 @@ const STATUS: Partial<Record<string, number>> = {
   NOT_FOUND: 404,
   ORGANISATION_EXISTS: 409,
   DUPLICATE: 409,
+  VERSION_CONFLICT: 409,
   DOCUMENT_INVALID: 422,
+  IMPORT_TOO_LARGE: 413,
 };
 
 function problem(reply: FastifyReply, status: number, code: string, message: string, details: object = {}) {
@@ -103,14 +117,13 @@ function xlsxStream(sheets: ReturnType<typeof documentSheets>, lang: Lang, isTem
 }
 
 async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<void> {
-  const maxBytes = options.maxImportBytes ?? 512 * 1024 * 1024;
+  const limits = app.importLimits;
   const issueListLimit = options.issueListLimit ?? 1000;
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
       return problem(reply, STATUS[error.code] ?? 400, error.code, error.message, error.details);
     }
-    if (error instanceof ImportTooLargeError) return problem(reply, 413, 'BAD_USER_INPUT', error.message);
     request.log.error({ err: error }, 'unexpected error in an import/export route');
     return problem(reply, 500, 'INTERNAL', 'Internal error; it has been logged.');
   });
@@ -139,22 +152,23 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
       return problem(reply, 400, 'BAD_USER_INPUT', `"${query.sheet}" is not a sheet (${SHEET_NAMES.join(', ')})`);
     }
     const viewer = requireViewer(request.viewer);
-    const exists = query.organisationId ? (await app.store.getOrganisation(query.organisationId)) !== null : false;
-    const mode = (query.mode?.toUpperCase() ?? (exists ? 'MERGE' : 'CREATE')) as ImportMode;
+    const mode = (query.mode?.toUpperCase() ?? (query.organisationId ? 'MERGE' : 'CREATE')) as ImportMode;
     if (!['CREATE', 'MERGE', 'REPLACE'].includes(mode)) {
       return problem(reply, 400, 'BAD_USER_INPUT', 'mode is CREATE, MERGE or REPLACE');
     }
-    // Authorise before saying whether the organisation exists, so that ids cannot be probed.
-    if (mode !== 'CREATE' || exists) {
-      await app.authorizeOrganisation(request, query.organisationId ?? '', mode === 'REPLACE' ? 'OWNER' : 'EDITOR');
-    }
-    const existingContents =
-      exists && query.organisationId ? await app.store.readOrganisation(query.organisationId) : null;
-    if (mode !== 'CREATE' && !existingContents) {
-      return problem(reply, 404, 'NOT_FOUND', `No organisation with id "${query.organisationId ?? ''}".`, {
-        kind: 'organisation',
-        id: query.organisationId,
-      });
+    // A new organisation's id is chosen by the server (so no answer tells whether an id is
+    // taken); into an existing one, the caller's role is checked before its existence.
+    let existingContents: OrganisationContents | null = null;
+    if (mode !== 'CREATE') {
+      const organisationId = query.organisationId ?? '';
+      await app.authorizeOrganisation(request, organisationId, mode === 'REPLACE' ? 'OWNER' : 'EDITOR');
+      existingContents = await app.store.readOrganisation(organisationId);
+      if (!existingContents) {
+        return problem(reply, 404, 'NOT_FOUND', `No organisation with id "${organisationId}".`, {
+          kind: 'organisation',
+          id: organisationId,
+        });
+      }
     }
     const isDryRun = query.dryRun !== 'false';
     const body = request.body instanceof Readable ? request.body : Readable.from([]);
@@ -167,11 +181,11 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
         format,
         mode,
         existing: existingContents ? contentsToDocument(existingContents) : null,
-        organisationId: query.organisationId,
         organisationName: query.name,
+        newOrganisationId,
         sheet,
         fileName: query.fileName,
-        maxBytes,
+        limits,
         onProgress: (progress: ImportProgress) => emit({ type: 'progress', phase: 'reading', ...progress }),
       });
       emit({ type: 'progress', phase: 'checked', issues: plan.issues.length });
@@ -180,11 +194,16 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
         emit({ type: 'progress', phase: 'writing' });
         const { contents } = plan;
         const organisationId = contents.organisation.id;
+        const audit = { log: app.changeLog, userId: viewer.userId };
         await audited(
-          { log: app.changeLog, userId: viewer.userId },
+          audit,
           app.store,
           organisationId,
-          () => (plan.isNew ? app.store.createOrganisation(contents) : app.store.replaceOrganisation(contents)),
+          // Refused (VERSION_CONFLICT) when anything changed since the plan was made from `existingContents`.
+          () =>
+            existingContents
+              ? app.store.replaceOrganisation(contents, versionsOf(existingContents))
+              : app.store.createOrganisation(contents),
           (written) => ({
             kind: 'organisation',
             recordId: written.id,
@@ -193,8 +212,9 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
             after: written,
             isSnapshot: true,
           }),
+          // A new organisation gets the importer as its owner, in the same transaction.
+          plan.isNew ? ownerOf(audit, organisationId) : {},
         );
-        if (plan.isNew) await app.accounts.setMembership({ organisationId, userId: viewer.userId, role: 'OWNER' });
         isApplied = true;
       }
       return { plan, isApplied };
@@ -299,6 +319,7 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
  */
 export const ioRoutesPlugin = fp<IoRoutesOptions>(
   async (app, options) => {
+    app.decorate('importLimits', options.limits ?? DEFAULT_IMPORT_LIMITS);
     await app.register(routes, options);
   },
   { name: 'io-routes', dependencies: ['store', 'auth'] },

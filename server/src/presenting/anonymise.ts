@@ -1,10 +1,13 @@
 import type { Level } from '@kopplingskartan/schema/interchange';
 
-import type { Actor, ScenarioGraph } from '../domain/records.ts';
+import type { Actor, ScenarioGraph, Unit } from '../domain/records.ts';
+import { nameRedactor, type WithheldName } from './name-redactor.ts';
+import { type Language, roleOf, type StandIn, unitStandIns } from './unit-stand-ins.ts';
 
 /**
- * Anonymised mode of a presentation: actors are shown by role and level only. Pure functions,
- * applied by the server after `redactForAudience`, so what is withheld never leaves it.
+ * Anonymised mode of a presentation: actors are shown by role and level only, and units whose
+ * name would point at one person by a stand-in. Pure functions, applied by the server after
+ * `redactForAudience`, so what is withheld never leaves it.
  */
 
 /**
@@ -14,14 +17,13 @@ import type { Actor, ScenarioGraph } from '../domain/records.ts';
  */
 export function anonymousLabels(actors: readonly Actor[], levels: readonly Level[]): Map<string, string> {
   const levelName = new Map(levels.map((level) => [level.key, level.name]));
-  const baseOf = (actor: Actor) => actor.role?.trim() || levelName.get(actor.levelKey) || actor.levelKey;
   const sorted = [...actors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const counts = new Map<string, number>();
-  for (const actor of sorted) counts.set(baseOf(actor), (counts.get(baseOf(actor)) ?? 0) + 1);
+  for (const actor of sorted) counts.set(roleOf(actor, levelName), (counts.get(roleOf(actor, levelName)) ?? 0) + 1);
   const seen = new Map<string, number>();
   const labels = new Map<string, string>();
   for (const actor of sorted) {
-    const base = baseOf(actor);
+    const base = roleOf(actor, levelName);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     labels.set(actor.id, counts.get(base)! > 1 ? `${base} ${n}` : base);
@@ -29,10 +31,67 @@ export function anonymousLabels(actors: readonly Actor[], levels: readonly Level
   return labels;
 }
 
-/** Person names, tags and free-text descriptions withheld; actor names replaced by their labels. */
-export function anonymiseGraph(graph: ScenarioGraph, labels: ReadonlyMap<string, string>): ScenarioGraph {
+/** How an anonymised presentation names actors and units. */
+export interface Anonymity {
+  /** Actor id → label (`anonymousLabels`). */
+  labels: ReadonlyMap<string, string>;
+  /** Unit id → stand-in, for the units whose names are withheld (none when they are kept). */
+  units: ReadonlyMap<string, StandIn>;
+}
+
+/** Which of two names that read alike is withheld as which (see WithheldName.rank). */
+const RANK = { actorName: 1, unitName: 2, personPart: 3, personName: 4 } as const;
+
+/** The withheld units' names, each standing for its stand-in in `language`. */
+function unitNames(units: readonly Unit[], standIns: ReadonlyMap<string, StandIn>, language: Language): WithheldName[] {
+  return units.flatMap((unit) => {
+    const standIn = standIns.get(unit.id);
+    return standIn ? [{ name: unit.name, shownAs: standIn[language], inflection: 'noun', rank: RANK.unitName }] : [];
+  });
+}
+
+/**
+ * The anonymity of an organisation's presentations: labels for its actors and, unless unit names
+ * are kept, stand-ins for units that point at one person. A role that names such a unit ("Rektor
+ * Norrskolan") loses the unit's name in the label too.
+ */
+export function anonymity(
+  actors: readonly Actor[],
+  units: readonly Unit[],
+  levels: readonly Level[],
+  keepUnitNames: boolean,
+): Anonymity {
+  const labels = anonymousLabels(actors, levels);
+  if (keepUnitNames) return { labels, units: new Map() };
+  const standIns = unitStandIns(units, actors, levels);
+  const withoutUnitNames = nameRedactor(unitNames(units, standIns, 'sv'));
+  return {
+    labels: new Map([...labels].map(([id, label]) => [id, withoutUnitNames(label)])),
+    units: standIns,
+  };
+}
+
+/** A unit of an anonymised map: its stand-in (Swedish in `name`, both in `anonymisedName`), or its own name. */
+export type AnonymisedUnit = Unit & { anonymisedName?: StandIn };
+
+/**
+ * Person names, tags and free-text descriptions withheld; actor names replaced by their labels,
+ * and withheld units by their stand-ins (a kept unit's name loses any withheld name inside it:
+ * "Arbetslag F–3, Norrskolan").
+ */
+export function anonymiseGraph(
+  graph: ScenarioGraph,
+  { labels, units }: Anonymity,
+): Omit<ScenarioGraph, 'units'> & { units: AnonymisedUnit[] } {
+  const withoutUnitNames = nameRedactor(unitNames(graph.units, units, 'sv'));
   return {
     ...graph,
+    units: graph.units.map((unit) => {
+      const standIn = units.get(unit.id);
+      return standIn
+        ? { ...unit, name: standIn.sv, place: null, anonymisedName: standIn }
+        : { ...unit, name: withoutUnitNames(unit.name) };
+    }),
     actors: graph.actors.map((actor) => ({
       ...actor,
       name: labels.get(actor.id) ?? actor.levelKey,
@@ -47,38 +106,38 @@ export function anonymiseGraph(graph: ScenarioGraph, labels: ReadonlyMap<string,
   };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The parts of a person's name worth withholding on their own: two letters or more ("Eva", "Ek"). */
+function nameParts(name: string): string[] {
+  return name.split(/[^\p{L}\p{N}\p{M}]+/u).filter((part) => [...part].length >= 2);
+}
 
 /**
  * Replaces, in a text the presenter wrote (a title, a caption, a finding's explanation), the
- * names its audience must not read: a person's name always (by the actor's map name, or by its
- * label when `labels` is given: anonymised mode), and actors' map names in anonymised mode.
- * Whole words only, longest names first, so that "Rektor Norrskolan" is replaced before a
- * shorter name inside it could be. A map name several actors share ("Arbetslag") names a role,
- * not someone, and is left as it is.
+ * names its audience must not read: a person's name always, whole or any part of it (by the
+ * actor's map name, or by its label when anonymised), and when anonymised the actors' map names
+ * and the withheld units' names (by their stand-ins in `language`, the text's language). Any
+ * case, Swedish inflections ("Evas", "Norrskolans"): see name-redactor.ts. A map name several
+ * actors share ("Arbetslag") names a role, not someone, and is left as it is.
  */
 export function nameReplacer(
   actors: readonly Actor[],
-  labels: ReadonlyMap<string, string> | null,
+  units: readonly Unit[],
+  anonymous: Anonymity | null,
+  language: Language,
 ): (text: string) => string {
-  const byName = new Map<string, string>();
-  const shared = new Set<string>();
-  const byPerson = new Map<string, string>();
+  const names: WithheldName[] = anonymous ? unitNames(units, anonymous.units, language) : [];
   for (const actor of actors) {
-    const shown = labels ? labels.get(actor.id) : actor.name;
-    if (!shown) continue;
+    const shownAs = anonymous ? anonymous.labels.get(actor.id) : actor.name;
+    if (!shownAs) continue;
+    if (anonymous) {
+      names.push({ name: actor.name, shownAs, inflection: 'noun', rank: RANK.actorName, isKeptWhenShared: true });
+    }
     const person = actor.personName?.trim();
-    if (person && person.length > 1 && !byPerson.has(person)) byPerson.set(person, shown);
-    if (!labels) continue;
-    const name = actor.name.trim();
-    if (byName.has(name) && byName.get(name) !== shown) shared.add(name);
-    byName.set(name, shown);
+    if (!person) continue;
+    names.push({ name: person, shownAs, inflection: 'person', rank: RANK.personName });
+    for (const part of nameParts(person)) {
+      names.push({ name: part, shownAs, inflection: 'person', rank: RANK.personPart });
+    }
   }
-  // A person's name is always withheld, even when it is also some actor's map name.
-  const replacements = new Map([...byName].filter(([name]) => name.length > 1 && !shared.has(name)));
-  for (const [person, shown] of byPerson) replacements.set(person, shown);
-  if (replacements.size === 0) return (text) => text;
-  const names = [...replacements.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return (text) => text.replace(pattern, (name) => replacements.get(name) ?? name);
+  return nameRedactor(names);
 }

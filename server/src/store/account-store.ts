@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles.ts';
 import type { OrganisationContents } from '../domain/records.ts';
-import type { Page, PageRequest } from './graph-store.ts';
+import type { GraphStore, Page, PageRequest } from './graph-store.ts';
 
 export interface User {
   id: string;
@@ -60,7 +60,7 @@ export type HistoryAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'IMPORT' | 'RESTORE
 
 /** One recorded change: who, when, what (kind, id, action) and the record before and after. */
 export interface HistoryEntry {
-  /** Increasing in the order changes were made (per database, not per organisation). */
+  /** The organisation's sequence number: 1, 2, 3… in the order its changes were made, without gaps. */
   id: number;
   organisationId: string;
   userId: string | null;
@@ -75,12 +75,38 @@ export interface HistoryEntry {
   hasSnapshot: boolean;
 }
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'hasSnapshot'> & { snapshot?: OrganisationContents };
+/** A history entry as a change describes it; the store adds the snapshot when `isSnapshot`. */
+export type PendingEntry = Omit<HistoryEntry, 'id' | 'hasSnapshot'> & {
+  /** Keep the organisation's whole contents after the change (see editing/history.ts). */
+  isSnapshot?: boolean;
+};
+
+/** What changes on the account side together with one write of the map data (`writeTogether`). */
+export interface AccountChanges {
+  /** Memberships to set: a new organisation's owner. */
+  memberships?: readonly Membership[];
+  /** The organisation is gone: forget its memberships, invitations, share links and history. */
+  forgetOrganisation?: string;
+  /** The change's history entry; it gets the organisation's next sequence number. */
+  history?: PendingEntry;
+}
+
+/** Narrows a history listing; every field given must match. */
+export interface HistoryFilter {
+  /** Changes of this record (or of the organisation's own fields, by its id). */
+  recordId?: string | null;
+  /** Changes made by this user. */
+  userId?: string | null;
+  /** Only entries made after this one (what restoring to it would undo). */
+  afterId?: number | null;
+}
 
 /**
  * Accounts, sessions, memberships, invitations and the change history: everything about who
- * may do what, kept apart from the map data (GraphStore) so that either can change adapter.
- * Every membership, invitation and history method is scoped by organisation.
+ * may do what, beside the map data (GraphStore) in the same database, so that a change to the
+ * map and its account side commit together (`writeTogether`). Every membership, invitation and
+ * history method is scoped by organisation. Both adapters pass
+ * `contract/account-store.contract.ts`.
  */
 export interface AccountStore {
   countUsers(): Promise<number>;
@@ -111,9 +137,19 @@ export interface AccountStore {
   /** Marks it used; false when it already was (two acceptances racing). */
   acceptInvitation(tokenHash: string, at: string): Promise<boolean>;
 
-  appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry>;
-  /** Newest first; the cursor is an entry id. */
-  listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>>;
+  /**
+   * Makes one write of the map data and its account side in one transaction: both are stored
+   * or neither. `write` calls exactly one write method of `store` and returns its promise
+   * unchanged (`() => store.createOrganisation(…)`); `changesOf` gets that method's result.
+   * Writes to one organisation, with their history entries, are serialised by the database
+   * (also across app instances), so entries are numbered in the order the writes were made and
+   * a snapshot holds exactly the writes before it.
+   * @throws Error (a programming error) when `store` is not the graph store in this account
+   *   store's database, or `write` makes no store write or two.
+   */
+  writeTogether<T>(store: GraphStore, write: () => Promise<T>, changesOf: (result: T) => AccountChanges): Promise<T>;
+  /** Newest first; the cursor is an entry id. The filter narrows the entries (and the count). */
+  listHistory(organisationId: string, page: PageRequest, filter?: HistoryFilter): Promise<Page<HistoryEntry>>;
   /** Entries of one organisation with id ≤ `uptoId`, from the newest snapshot on, oldest first. */
   historySince(
     organisationId: string,
@@ -127,7 +163,4 @@ export interface AccountStore {
   listShareLinks(organisationId: string, presentationId: string): Promise<ShareLink[]>;
   /** Sets `revokedAt` unless already set; the link after it, or null when there is no such link. */
   revokeShareLink(organisationId: string, id: string, at: string): Promise<ShareLink | null>;
-
-  /** Forgets memberships, invitations, share links and history of a deleted organisation. */
-  forgetOrganisation(organisationId: string): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { ContentVersions } from '../domain/content-versions.ts';
 import type {
   Organisation,
   OrganisationContents,
@@ -68,8 +69,14 @@ export interface GraphStore {
   getOrganisation(id: string): Promise<Organisation | null>;
   /** Writes a new organisation and its first records in one transaction; DUPLICATE when the id exists. */
   createOrganisation(contents: OrganisationContents): Promise<Organisation>;
-  /** Replaces an existing organisation's whole contents in one transaction; NOT_FOUND when absent. */
-  replaceOrganisation(contents: OrganisationContents): Promise<Organisation>;
+  /**
+   * Replaces an existing organisation's whole contents in one transaction; NOT_FOUND when absent.
+   * Every record written, and the organisation, get one version: above every version the
+   * organisation held (`versionAfterReplace`). With `expected` (the versions the replacement was
+   * planned from), VERSION_CONFLICT listing what changed, and nothing written, when the
+   * organisation no longer has exactly those versions.
+   */
+  replaceOrganisation(contents: OrganisationContents, expected?: ContentVersions): Promise<Organisation>;
   /** Saves name, kind, description and levels; bumps the version. */
   updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation>;
   /** Deletes the organisation and everything in it; false when it did not exist. */

@@ -26,8 +26,7 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
 export async function openAccountStore(store: GraphStore): Promise<AccountStore> {
   if (store instanceof SqliteStore) return new SqliteAccountStore(store.shareDatabase());
   if (store instanceof Neo4jStore) {
-    const { driver, database } = store.shareDriver();
-    const accounts = new Neo4jAccountStore(driver, database);
+    const accounts = new Neo4jAccountStore(store.shareTransactions());
     await accounts.migrate();
     return accounts;
   }

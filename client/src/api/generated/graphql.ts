@@ -75,6 +75,19 @@ export type CreateArenaInput = {
   scenarioId: string;
 };
 
+export type CreateInitiativeInput = {
+  description?: string | null | undefined;
+  evidence?: Array<EvidenceNoteInput> | null | undefined;
+  id?: string | null | undefined;
+  learningDimensions?: Array<LearningDimension> | null | undefined;
+  name: string;
+  organisationId: string;
+  ownerId?: string | null | undefined;
+  scenarioId: string;
+  targetActorIds?: Array<string> | null | undefined;
+  targetUnitIds?: Array<string> | null | undefined;
+};
+
 export type CreateLinkInput = {
   arenaId?: string | null | undefined;
   cadence?: Cadence | null | undefined;
@@ -95,11 +108,37 @@ export type CreateLinkInput = {
   targetResponds?: boolean | null | undefined;
 };
 
+/** A new organisation; its id is chosen by the server (a slug of the name and a random part). */
+export type CreateOrganisationInput = {
+  description?: string | null | undefined;
+  kind: OrganisationKind;
+  /** Defaults to the kind's chain in Swedish (defaultLevels). */
+  levels?: Array<LevelInput> | null | undefined;
+  name: string;
+};
+
+export type CreatePerceptionInput = {
+  comment?: string | null | undefined;
+  confidential?: boolean | null | undefined;
+  coupling?: Coupling | null | undefined;
+  distinctive?: boolean | null | undefined;
+  id?: string | null | undefined;
+  linkId: string;
+  observedAt?: string | null | undefined;
+  organisationId: string;
+  respondent: string;
+  respondentActorId?: string | null | undefined;
+  sourceResponds?: boolean | null | undefined;
+  targetResponds?: boolean | null | undefined;
+};
+
 export type CreatePresentationInput = {
   /** Default true. */
   anonymised?: boolean | null | undefined;
   description?: string | null | undefined;
   id?: string | null | undefined;
+  /** Default false. */
+  keepUnitNames?: boolean | null | undefined;
   name: string;
   organisationId: string;
   steps?: Array<PresentationStepInput> | null | undefined;
@@ -153,6 +192,32 @@ export type FindingKind =
   | 'UNIT_CONGESTION'
   | 'UNIT_CUT_OFF'
   | 'WEAKEST_LINK';
+
+export type HistoryAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'IMPORT'
+  | 'RESTORE'
+  | 'UPDATE';
+
+export type InvitationState =
+  | 'EXPIRED'
+  /** Already accepted. */
+  | 'USED'
+  /** Can be accepted. */
+  | 'VALID';
+
+/** Illeris' three dimensions of learning. */
+export type LearningDimension =
+  | 'CONTENT'
+  | 'INCENTIVE'
+  | 'INTERACTION';
+
+export type LevelInput = {
+  isSide: boolean;
+  key: string;
+  name: string;
+};
 
 export type LinkKind =
   | 'DIALOGUE'
@@ -253,6 +318,19 @@ export type UpdateArenaInput = {
   participantIds?: Array<string> | null | undefined;
 };
 
+export type UpdateInitiativeInput = {
+  description?: string | null | undefined;
+  evidence?: Array<EvidenceNoteInput> | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  learningDimensions?: Array<LearningDimension> | null | undefined;
+  name?: string | null | undefined;
+  organisationId: string;
+  ownerId?: string | null | undefined;
+  targetActorIds?: Array<string> | null | undefined;
+  targetUnitIds?: Array<string> | null | undefined;
+};
+
 export type UpdateLinkInput = {
   arenaId?: string | null | undefined;
   cadence?: Cadence | null | undefined;
@@ -272,15 +350,51 @@ export type UpdateLinkInput = {
   targetResponds?: boolean | null | undefined;
 };
 
+export type UpdateOrganisationInput = {
+  description?: string | null | undefined;
+  /** Refuse the update if the stored version differs (someone else changed it). */
+  expectedVersion?: number | null | undefined;
+  id: string;
+  kind?: OrganisationKind | null | undefined;
+  levels?: Array<LevelInput> | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type UpdatePerceptionInput = {
+  comment?: string | null | undefined;
+  confidential?: boolean | null | undefined;
+  coupling?: Coupling | null | undefined;
+  distinctive?: boolean | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  observedAt?: string | null | undefined;
+  organisationId: string;
+  respondent?: string | null | undefined;
+  respondentActorId?: string | null | undefined;
+  sourceResponds?: boolean | null | undefined;
+  targetResponds?: boolean | null | undefined;
+};
+
 /** Fields left out are kept; `steps`, when given, replaces the whole list (add, edit, reorder, remove). */
 export type UpdatePresentationInput = {
   anonymised?: boolean | null | undefined;
   description?: string | null | undefined;
   expectedVersion?: number | null | undefined;
   id: string;
+  keepUnitNames?: boolean | null | undefined;
   name?: string | null | undefined;
   organisationId: string;
   steps?: Array<PresentationStepInput> | null | undefined;
+};
+
+export type UpdateScenarioInput = {
+  description?: string | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  kind?: ScenarioKind | null | undefined;
+  name?: string | null | undefined;
+  observedAt?: string | null | undefined;
+  organisationId: string;
 };
 
 export type UpdateUnitInput = {
@@ -318,6 +432,23 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: { id: string, mustChangePassword: boolean } };
+
+export type MyAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAccountQuery = { me: { id: string, email: string, displayName: string | null, isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role, organisation: { name: string } | null }> } | null };
+
+export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutEverywhereMutation = { logoutEverywhere: boolean };
+
+export type UsersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { nodes: Array<{ id: string, email: string, displayName: string | null, isAdmin: boolean, mustChangePassword: boolean, memberships: Array<{ organisationId: string, role: Role, organisation: { name: string } | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, totalCount: number } } };
 
 export type AnalysisQueryVariables = Exact<{
   organisationId: string;
@@ -415,6 +546,56 @@ export type DeleteArenaMutationVariables = Exact<{
 
 export type DeleteArenaMutation = { deleteArena: { deletedId: string } };
 
+export type HistoryEntryFieldsFragment = { id: string, at: string, kind: string, recordId: string, action: HistoryAction, before: unknown, after: unknown, user: { id: string, email: string, displayName: string | null } | null };
+
+export type HistoryQueryVariables = Exact<{
+  organisationId: string;
+  after?: string | null | undefined;
+  recordId?: string | null | undefined;
+  userId?: string | null | undefined;
+}>;
+
+
+export type HistoryQuery = { history: { nodes: Array<{ id: string, at: string, kind: string, recordId: string, action: HistoryAction, before: unknown, after: unknown, user: { id: string, email: string, displayName: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null, totalCount: number } } };
+
+export type RestorePreviewQueryVariables = Exact<{
+  organisationId: string;
+  historyEntryId: string;
+}>;
+
+
+export type RestorePreviewQuery = { restorePreview: { undoneCount: number, isOrganisationChanged: boolean, undone: Array<{ id: string, at: string, kind: string, recordId: string, action: HistoryAction, before: unknown, after: unknown, user: { id: string, email: string, displayName: string | null } | null }>, changes: Array<{ kind: string, added: number, removed: number, changed: number }> } };
+
+export type RestoreOrganisationMutationVariables = Exact<{
+  organisationId: string;
+  historyEntryId: string;
+}>;
+
+
+export type RestoreOrganisationMutation = { restoreOrganisation: { id: string } };
+
+export type CreateInitiativeMutationVariables = Exact<{
+  input: CreateInitiativeInput;
+}>;
+
+
+export type CreateInitiativeMutation = { createInitiative: { initiative: { id: string, version: number } } };
+
+export type UpdateInitiativeMutationVariables = Exact<{
+  input: UpdateInitiativeInput;
+}>;
+
+
+export type UpdateInitiativeMutation = { updateInitiative: { initiative: { id: string, version: number } } };
+
+export type DeleteInitiativeMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeleteInitiativeMutation = { deleteInitiative: { deletedId: string } };
+
 export type ActorFieldsFragment = { id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number };
 
 export type LinkFieldsFragment = { id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> };
@@ -429,20 +610,126 @@ export type MapSliceQueryVariables = Exact<{
 }>;
 
 
-export type MapSliceQuery = { map: { organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean }>, initiatives: Array<{ id: string, name: string, targetActorIds: Array<string>, targetUnitIds: Array<string> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+export type MapSliceQuery = { map: { disagreeingLinkIds: Array<string>, organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean, version: number }>, initiatives: Array<{ id: string, name: string, description: string | null, ownerId: string | null, targetActorIds: Array<string>, targetUnitIds: Array<string>, learningDimensions: Array<LearningDimension>, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+
+export type MembersQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+
+export type MembersQuery = { members: Array<{ role: Role, user: { id: string, email: string, displayName: string | null } }> };
+
+export type InviteMutationVariables = Exact<{
+  organisationId: string;
+  email: string;
+  role: Role;
+}>;
+
+
+export type InviteMutation = { invite: { email: string, role: Role, expiresAt: string, token: string } };
+
+export type SetMemberMutationVariables = Exact<{
+  organisationId: string;
+  email: string;
+  role: Role;
+}>;
+
+
+export type SetMemberMutation = { setMember: { role: Role } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  organisationId: string;
+  userId: string;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationPreviewQuery = { invitation: { email: string, organisationId: string, organisationName: string, role: Role, state: InvitationState } | null };
+
+export type SetInvitationPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+  displayName?: string | null | undefined;
+}>;
+
+
+export type SetInvitationPasswordMutation = { setInvitationPassword: boolean };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { organisationId: string, role: Role } };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OrganisationsQuery = { organisations: { nodes: Array<{ id: string, name: string, kind: OrganisationKind, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null }> }> } };
 
+export type DefaultLevelsQueryVariables = Exact<{
+  kind: OrganisationKind;
+}>;
+
+
+export type DefaultLevelsQuery = { defaultLevels: Array<{ key: string, isSide: boolean, name: { sv: string, en: string } }> };
+
+export type OrganisationSettingsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrganisationSettingsQuery = { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, version: number, levels: Array<{ key: string, name: string, isSide: boolean }> } | null };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { organisation: { id: string } } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, name: string, kind: OrganisationKind, description: string | null, version: number, levels: Array<{ key: string, name: string, isSide: boolean }> } } };
+
+export type CreatePerceptionMutationVariables = Exact<{
+  input: CreatePerceptionInput;
+}>;
+
+
+export type CreatePerceptionMutation = { createPerception: { perception: { id: string, version: number } } };
+
+export type UpdatePerceptionMutationVariables = Exact<{
+  input: UpdatePerceptionInput;
+}>;
+
+
+export type UpdatePerceptionMutation = { updatePerception: { perception: { id: string, version: number } } };
+
+export type DeletePerceptionMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeletePerceptionMutation = { deletePerception: { deletedId: string } };
+
 export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
 
-export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
+export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
 
 export type PresenterStateFieldsFragment = { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string };
 
-export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null };
+export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null };
 
 export type ShareLinkFieldsFragment = { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean };
 
@@ -451,7 +738,7 @@ export type PresentationsQueryVariables = Exact<{
 }>;
 
 
-export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
+export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
 
 export type PresentationQueryVariables = Exact<{
   organisationId: string;
@@ -459,7 +746,7 @@ export type PresentationQueryVariables = Exact<{
 }>;
 
 
-export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
+export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
 
 export type PresentationShowQueryVariables = Exact<{
   organisationId: string;
@@ -467,14 +754,14 @@ export type PresentationShowQueryVariables = Exact<{
 }>;
 
 
-export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } | null };
+export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } | null };
 
 export type SharedPresentationQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } };
+export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } };
 
 export type ShareLinksQueryVariables = Exact<{
   organisationId: string;
@@ -489,14 +776,14 @@ export type CreatePresentationMutationVariables = Exact<{
 }>;
 
 
-export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
 
 export type UpdatePresentationMutationVariables = Exact<{
   input: UpdatePresentationInput;
 }>;
 
 
-export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
 
 export type DeletePresentationMutationVariables = Exact<{
   organisationId: string;
@@ -550,6 +837,21 @@ export type CloneScenarioMutationVariables = Exact<{
 
 export type CloneScenarioMutation = { cloneScenario: { scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null } } };
 
+export type UpdateScenarioMutationVariables = Exact<{
+  input: UpdateScenarioInput;
+}>;
+
+
+export type UpdateScenarioMutation = { updateScenario: { scenario: { id: string, name: string, version: number } } };
+
+export type DeleteScenarioMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type DeleteScenarioMutation = { deleteScenario: { deletedId: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -568,6 +870,22 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const HistoryEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HistoryEntryFields on HistoryEntry {
+  id
+  at
+  kind
+  recordId
+  action
+  before
+  after
+  user {
+    id
+    email
+    displayName
+  }
+}
+    `, {"fragmentName":"HistoryEntryFields"}) as unknown as TypedDocumentString<HistoryEntryFieldsFragment, unknown>;
 export const ActorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ActorFields on Actor {
   id
@@ -660,6 +978,7 @@ export const PresentationFieldsFragmentDoc = new TypedDocumentString(`
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -725,6 +1044,10 @@ export const ShowFieldsFragmentDoc = new TypedDocumentString(`
       id
       name
       parentId
+      anonymisedName {
+        sv
+        en
+      }
     }
     actors {
       id
@@ -779,6 +1102,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -836,6 +1160,53 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const MyAccountDocument = new TypedDocumentString(`
+    query MyAccount {
+  me {
+    id
+    email
+    displayName
+    isAdmin
+    memberships {
+      organisationId
+      role
+      organisation {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyAccountQuery, MyAccountQueryVariables>;
+export const LogoutEverywhereDocument = new TypedDocumentString(`
+    mutation LogoutEverywhere {
+  logoutEverywhere
+}
+    `) as unknown as TypedDocumentString<LogoutEverywhereMutation, LogoutEverywhereMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($after: String) {
+  users(first: 50, after: $after) {
+    nodes {
+      id
+      email
+      displayName
+      isAdmin
+      mustChangePassword
+      memberships {
+        organisationId
+        role
+        organisation {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const AnalysisDocument = new TypedDocumentString(`
     query Analysis($organisationId: ID!, $scenarioId: ID) {
   analysis(organisationId: $organisationId, scenarioId: $scenarioId) {
@@ -1053,6 +1424,106 @@ export const DeleteArenaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteArenaMutation, DeleteArenaMutationVariables>;
+export const HistoryDocument = new TypedDocumentString(`
+    query History($organisationId: ID!, $after: String, $recordId: ID, $userId: ID) {
+  history(
+    organisationId: $organisationId
+    first: 50
+    after: $after
+    recordId: $recordId
+    userId: $userId
+  ) {
+    nodes {
+      ...HistoryEntryFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+      totalCount
+    }
+  }
+}
+    fragment HistoryEntryFields on HistoryEntry {
+  id
+  at
+  kind
+  recordId
+  action
+  before
+  after
+  user {
+    id
+    email
+    displayName
+  }
+}`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+export const RestorePreviewDocument = new TypedDocumentString(`
+    query RestorePreview($organisationId: ID!, $historyEntryId: ID!) {
+  restorePreview(organisationId: $organisationId, historyEntryId: $historyEntryId) {
+    undoneCount
+    undone {
+      ...HistoryEntryFields
+    }
+    isOrganisationChanged
+    changes {
+      kind
+      added
+      removed
+      changed
+    }
+  }
+}
+    fragment HistoryEntryFields on HistoryEntry {
+  id
+  at
+  kind
+  recordId
+  action
+  before
+  after
+  user {
+    id
+    email
+    displayName
+  }
+}`) as unknown as TypedDocumentString<RestorePreviewQuery, RestorePreviewQueryVariables>;
+export const RestoreOrganisationDocument = new TypedDocumentString(`
+    mutation RestoreOrganisation($organisationId: ID!, $historyEntryId: ID!) {
+  restoreOrganisation(
+    organisationId: $organisationId
+    historyEntryId: $historyEntryId
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreOrganisationMutation, RestoreOrganisationMutationVariables>;
+export const CreateInitiativeDocument = new TypedDocumentString(`
+    mutation CreateInitiative($input: CreateInitiativeInput!) {
+  createInitiative(input: $input) {
+    initiative {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateInitiativeMutation, CreateInitiativeMutationVariables>;
+export const UpdateInitiativeDocument = new TypedDocumentString(`
+    mutation UpdateInitiative($input: UpdateInitiativeInput!) {
+  updateInitiative(input: $input) {
+    initiative {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInitiativeMutation, UpdateInitiativeMutationVariables>;
+export const DeleteInitiativeDocument = new TypedDocumentString(`
+    mutation DeleteInitiative($organisationId: ID!, $id: ID!) {
+  deleteInitiative(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteInitiativeMutation, DeleteInitiativeMutationVariables>;
 export const MapSliceDocument = new TypedDocumentString(`
     query MapSlice($organisationId: ID!, $scenarioId: ID) {
   map(organisationId: $organisationId, scenarioId: $scenarioId) {
@@ -1072,6 +1543,7 @@ export const MapSliceDocument = new TypedDocumentString(`
         kind
         observedAt
         basedOnId
+        version
       }
     }
     scenario {
@@ -1104,12 +1576,23 @@ export const MapSliceDocument = new TypedDocumentString(`
       distinctive
       comment
       confidential
+      version
     }
+    disagreeingLinkIds
     initiatives {
       id
       name
+      description
+      ownerId
       targetActorIds
       targetUnitIds
+      learningDimensions
+      evidence {
+        text
+        date
+        source
+      }
+      version
     }
   }
   me {
@@ -1169,6 +1652,68 @@ fragment ArenaFields on Arena {
   participantIds
   version
 }`) as unknown as TypedDocumentString<MapSliceQuery, MapSliceQueryVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members($organisationId: ID!) {
+  members(organisationId: $organisationId) {
+    role
+    user {
+      id
+      email
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const InviteDocument = new TypedDocumentString(`
+    mutation Invite($organisationId: ID!, $email: String!, $role: Role!) {
+  invite(organisationId: $organisationId, email: $email, role: $role) {
+    email
+    role
+    expiresAt
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMutation, InviteMutationVariables>;
+export const SetMemberDocument = new TypedDocumentString(`
+    mutation SetMember($organisationId: ID!, $email: String!, $role: Role!) {
+  setMember(organisationId: $organisationId, email: $email, role: $role) {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberMutation, SetMemberMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($organisationId: ID!, $userId: ID!) {
+  removeMember(organisationId: $organisationId, userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const InvitationPreviewDocument = new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitation(token: $token) {
+    email
+    organisationId
+    organisationName
+    role
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const SetInvitationPasswordDocument = new TypedDocumentString(`
+    mutation SetInvitationPassword($token: String!, $password: String!, $displayName: String) {
+  setInvitationPassword(
+    token: $token
+    password: $password
+    displayName: $displayName
+  )
+}
+    `) as unknown as TypedDocumentString<SetInvitationPasswordMutation, SetInvitationPasswordMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(token: $token) {
+    organisationId
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const OrganisationsDocument = new TypedDocumentString(`
     query Organisations {
   organisations(first: 200) {
@@ -1186,6 +1731,88 @@ export const OrganisationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganisationsQuery, OrganisationsQueryVariables>;
+export const DefaultLevelsDocument = new TypedDocumentString(`
+    query DefaultLevels($kind: OrganisationKind!) {
+  defaultLevels(kind: $kind) {
+    key
+    name {
+      sv
+      en
+    }
+    isSide
+  }
+}
+    `) as unknown as TypedDocumentString<DefaultLevelsQuery, DefaultLevelsQueryVariables>;
+export const OrganisationSettingsDocument = new TypedDocumentString(`
+    query OrganisationSettings($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    kind
+    description
+    version
+    levels {
+      key
+      name
+      isSide
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationSettingsQuery, OrganisationSettingsQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    organisation {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    organisation {
+      id
+      name
+      kind
+      description
+      version
+      levels {
+        key
+        name
+        isSide
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
+export const CreatePerceptionDocument = new TypedDocumentString(`
+    mutation CreatePerception($input: CreatePerceptionInput!) {
+  createPerception(input: $input) {
+    perception {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePerceptionMutation, CreatePerceptionMutationVariables>;
+export const UpdatePerceptionDocument = new TypedDocumentString(`
+    mutation UpdatePerception($input: UpdatePerceptionInput!) {
+  updatePerception(input: $input) {
+    perception {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePerceptionMutation, UpdatePerceptionMutationVariables>;
+export const DeletePerceptionDocument = new TypedDocumentString(`
+    mutation DeletePerception($organisationId: ID!, $id: ID!) {
+  deletePerception(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePerceptionMutation, DeletePerceptionMutationVariables>;
 export const PresentationsDocument = new TypedDocumentString(`
     query Presentations($organisationId: ID!) {
   presentations(organisationId: $organisationId) {
@@ -1224,6 +1851,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1267,6 +1895,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1310,6 +1939,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1346,6 +1976,10 @@ fragment ShowFields on PresentationShow {
       id
       name
       parentId
+      anonymisedName {
+        sv
+        en
+      }
     }
     actors {
       id
@@ -1406,6 +2040,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1442,6 +2077,10 @@ fragment ShowFields on PresentationShow {
       id
       name
       parentId
+      anonymisedName {
+        sv
+        en
+      }
     }
     actors {
       id
@@ -1518,6 +2157,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1563,6 +2203,7 @@ fragment PresentationFields on Presentation {
   name
   description
   anonymised
+  keepUnitNames
   version
   steps {
     ...PresentationStepFields
@@ -1661,3 +2302,21 @@ export const CloneScenarioDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloneScenarioMutation, CloneScenarioMutationVariables>;
+export const UpdateScenarioDocument = new TypedDocumentString(`
+    mutation UpdateScenario($input: UpdateScenarioInput!) {
+  updateScenario(input: $input) {
+    scenario {
+      id
+      name
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateScenarioMutation, UpdateScenarioMutationVariables>;
+export const DeleteScenarioDocument = new TypedDocumentString(`
+    mutation DeleteScenario($organisationId: ID!, $id: ID!) {
+  deleteScenario(organisationId: $organisationId, id: $id) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteScenarioMutation, DeleteScenarioMutationVariables>;

@@ -8,19 +8,28 @@ import { Field, Select } from '../../ui/Field.tsx';
 import { createActor, updateActor } from './commands.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { editorActions } from './editor-store.ts';
-import { FormFooter } from './FormFooter.tsx';
+import { FormFooter, onSaveAndAddKey } from './FormFooter.tsx';
 import { reapplyOnStored } from './reapply.ts';
+import { rememberActors } from './recent-actors.ts';
 import { reloadAndReopen, useSubmit } from './use-submit.ts';
 
-export function ActorForm({ map, id }: { map: MapData; id?: string | undefined }) {
+interface Props {
+  map: MapData;
+  id?: string | undefined;
+  /** A new actor's level and unit (the previous one's, after "save and add another"). */
+  levelKey?: string | undefined;
+  unitId?: string | undefined;
+}
+
+export function ActorForm({ map, id, ...preset }: Props) {
   const { t } = useTranslation();
   // The version this form edits: a save based on it is refused once someone else saved the actor.
   const [actor] = useState(() => map.actors.find((a) => a.id === id));
   const [name, setName] = useState(actor?.name ?? '');
   const [personName, setPersonName] = useState(actor?.personName ?? '');
-  const [levelKey, setLevelKey] = useState(actor?.levelKey ?? map.organisation.levels[0]?.key ?? '');
+  const [levelKey, setLevelKey] = useState(actor?.levelKey ?? preset.levelKey ?? map.organisation.levels[0]?.key ?? '');
   const [role, setRole] = useState(actor?.role ?? '');
-  const [unitId, setUnitId] = useState(actor?.unitId ?? '');
+  const [unitId, setUnitId] = useState(actor?.unitId ?? preset.unitId ?? '');
   const [tags, setTags] = useState(actor?.tags.join(', ') ?? '');
   const [notes, setNotes] = useState(actor?.notes ?? '');
   const { errors, message, conflict, isBusy, submit } = useSubmit();
@@ -39,16 +48,28 @@ export function ActorForm({ map, id }: { map: MapData; id?: string | undefined }
       .filter(Boolean),
     notes: notes.trim() || null,
   });
-  const onSubmit = () =>
+  const onSubmit = (isAddingAnother = false) =>
     submit(async () => {
       const fields = fieldsNow();
-      if (actor) await updateActor(actor, { ...fields, id: actor.id, expectedVersion: actor.version });
-      else selectionActions.select({ entity: 'actor', id: await createActor(fields) });
+      const text = t('status.actorSaved', { name: fields.name });
+      if (actor) {
+        await updateActor(actor, { ...fields, id: actor.id, expectedVersion: actor.version });
+        return { text };
+      }
+      const newId = await createActor(fields);
+      rememberActors(organisationId, [newId]);
+      selectionActions.select({ entity: 'actor', id: newId });
+      const next = { type: 'actor' as const, levelKey, ...(unitId ? { unitId } : {}) };
+      return { text, next: isAddingAnother ? next : undefined };
     });
 
   return (
     <Dialog title={t(actor ? 'forms.editActor' : 'forms.newActor')} onClose={editorActions.close}>
-      <form className="form" onSubmit={(e) => (e.preventDefault(), void onSubmit())}>
+      <form
+        className="form"
+        onSubmit={(e) => (e.preventDefault(), void onSubmit())}
+        onKeyDown={actor ? undefined : onSaveAndAddKey(() => void onSubmit(true))}
+      >
         <Field label={t('fields.name')} error={errors.name}>
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         </Field>
@@ -91,7 +112,7 @@ export function ActorForm({ map, id }: { map: MapData; id?: string | undefined }
             onReapply={() => submit(() => reapplyOnStored(actor, fieldsNow(), (m) => m.actors, updateActor))}
           />
         ) : null}
-        <FormFooter message={message} isBusy={isBusy} />
+        <FormFooter message={message} isBusy={isBusy} onSaveAndAdd={actor ? undefined : () => void onSubmit(true)} />
       </form>
     </Dialog>
   );

@@ -5,6 +5,8 @@ import type { Cadence } from '../../api/generated/graphql.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { MultiPicker } from '../../ui/MultiPicker.tsx';
+import { actorRanking, rankActorOptions } from './actor-options.ts';
 import { CadenceField } from './CadenceField.tsx';
 import { createArena, updateArena } from './commands.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
@@ -14,7 +16,7 @@ import { reapplyOnStored } from './reapply.ts';
 import { reloadAndReopen, useSubmit } from './use-submit.ts';
 
 export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [arena] = useState(() => map.arenas.find((a) => a.id === id)); // the version this form edits
   const [name, setName] = useState(arena?.name ?? '');
   const [cadence, setCadence] = useState<string>(arena?.cadence ?? '');
@@ -22,6 +24,7 @@ export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }
   const [participants, setParticipants] = useState<string[]>(arena?.participantIds ?? []);
   const { errors, message, conflict, isBusy, submit } = useSubmit();
   const organisationId = map.organisation.id;
+  const actorOptions = rankActorOptions(map.actors, actorRanking(map, i18n.language));
 
   const fieldsNow = () => ({
     organisationId,
@@ -35,6 +38,7 @@ export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }
       const fields = fieldsNow();
       if (arena) await updateArena(arena, { ...fields, id: arena.id, expectedVersion: arena.version });
       else await createArena({ ...fields, scenarioId: map.scenario.id });
+      return { text: t('status.arenaSaved', { name: fields.name }) };
     });
 
   return (
@@ -44,21 +48,17 @@ export function ArenaForm({ map, id }: { map: MapData; id?: string | undefined }
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         </Field>
         <CadenceField value={cadence} onChange={setCadence} error={errors.cadence} />
-        <Field label={t('fields.participants')} error={errors.participantIds}>
-          <select
-            name="participantIds"
-            multiple
-            size={8}
-            value={participants}
-            onChange={(e) => setParticipants([...e.target.selectedOptions].map((o) => o.value))}
-          >
-            {map.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <MultiPicker
+          label={t('fields.participants')}
+          name="participantIds"
+          values={participants}
+          options={actorOptions}
+          onChange={setParticipants}
+          placeholder={t('forms.findActor')}
+          noMatches={t('forms.noActorMatches')}
+          removeLabel={(label) => t('forms.removeItem', { name: label })}
+          error={errors.participantIds}
+        />
         <Field label={t('fields.description')} error={errors.description}>
           <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
         </Field>

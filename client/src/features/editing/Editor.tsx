@@ -13,7 +13,7 @@ export function Editor({ map }: { map: MapData }) {
   const key = `${target.type}:${target.id ?? 'new'}:${revision}`;
   switch (target.type) {
     case 'actor':
-      return <ActorForm key={key} map={map} id={target.id} />;
+      return <ActorForm key={key} map={map} id={target.id} levelKey={target.levelKey} unitId={target.unitId} />;
     case 'unit':
       return <UnitForm key={key} map={map} id={target.id} />;
     case 'arena':

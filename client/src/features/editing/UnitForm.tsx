@@ -36,6 +36,7 @@ export function UnitForm({ map, id }: { map: MapData; id?: string | undefined })
       const fields = fieldsNow();
       if (unit) await updateUnit(unit, { ...fields, id: unit.id, expectedVersion: unit.version });
       else await createUnit(fields);
+      return { text: t('status.unitSaved', { name: fields.name }) };
     });
 
   return (

@@ -3,10 +3,13 @@ import type { TFunction } from 'i18next';
 import { errorText } from '../../api/error-text.ts';
 import type { Coupling } from '../../canvas/model.ts';
 import { historyActions, historyStore } from '../../state/history-store.ts';
+import { pageActions } from '../../state/page-store.ts';
 import { currentMap, type LinkRecord, type MapData } from '../../state/map-store.ts';
 import { type Selection, selectionActions } from '../../state/selection-store.ts';
 import { viewActions } from '../../state/view-store.ts';
+import { confirmAction } from '../../ui/confirm-store.ts';
 import { notify } from '../../ui/notice-store.ts';
+import { historyFilterActions } from '../history/index.ts';
 import { getCanvas } from '../map/canvas-handle.ts';
 import { reloadMap } from '../map/load-map.ts';
 import { deleteActor, deleteArena, deleteLinkRecord, deleteUnit, setCoupling } from './commands.ts';
@@ -68,25 +71,55 @@ function couplingAction(id: string, labelKey: string, key: string, coupling: Cou
   };
 }
 
-async function deleteSelected({ map, selected, t }: ActionContext): Promise<void> {
+/** The selected record's display name and how to delete it, or null when nothing is selected. */
+function describeSelected({ map, selected }: ActionContext): { name: string; run: () => Promise<void> } | null {
   const organisationId = map.organisation.id;
   const name = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
-  if (selected?.entity === 'actor') {
-    const actor = map.actors.find((a) => a.id === selected.id);
-    if (actor && window.confirm(t('actions.confirmDelete', { name: actor.name }))) await deleteActor(map, actor);
-  } else if (selected?.entity === 'link') {
-    const link = map.links.find((l) => l.id === selected.id);
-    if (link && window.confirm(t('actions.confirmDelete', { name: `${name(link.sourceId)} → ${name(link.targetId)}` })))
-      await deleteLinkRecord(organisationId, link);
-  } else if (selected?.entity === 'unit') {
-    const unit = map.units.find((u) => u.id === selected.id);
-    if (unit && window.confirm(t('actions.confirmDelete', { name: unit.name }))) await deleteUnit(organisationId, unit);
-  } else if (selected?.entity === 'arena') {
-    const arena = map.arenas.find((a) => a.id === selected.id);
-    if (arena && window.confirm(t('actions.confirmDelete', { name: arena.name })))
-      await deleteArena(organisationId, map, arena);
+  switch (selected?.entity) {
+    case 'actor': {
+      const actor = map.actors.find((a) => a.id === selected.id);
+      return actor ? { name: actor.name, run: () => deleteActor(map, actor) } : null;
+    }
+    case 'link': {
+      const link = map.links.find((l) => l.id === selected.id);
+      return link
+        ? { name: `${name(link.sourceId)} → ${name(link.targetId)}`, run: () => deleteLinkRecord(organisationId, link) }
+        : null;
+    }
+    case 'unit': {
+      const unit = map.units.find((u) => u.id === selected.id);
+      return unit ? { name: unit.name, run: () => deleteUnit(organisationId, unit) } : null;
+    }
+    case 'arena': {
+      const arena = map.arenas.find((a) => a.id === selected.id);
+      return arena ? { name: arena.name, run: () => deleteArena(organisationId, map, arena) } : null;
+    }
+    default:
+      return null;
   }
+}
+
+async function deleteSelected(ctx: ActionContext): Promise<void> {
+  const { t } = ctx;
+  const deletion = describeSelected(ctx);
+  if (!deletion) return;
+  const isConfirmed = await confirmAction({
+    title: t('actions.deleteSelected'),
+    message: t('actions.confirmDelete', { name: deletion.name }),
+    confirmLabel: t('common.delete'),
+  });
+  if (!isConfirmed) return;
+  await deletion.run();
   selectionActions.select(null);
+  notifyDone(t, t('status.deleted', { name: deletion.name }));
+}
+
+/** A short confirmation of a save or delete, with Undo (the edit is the newest undo entry). */
+export function notifyDone(t: TFunction, text: string): void {
+  notify(text, 'info', {
+    label: t('toolbar.undo'),
+    run: () => void replay('undo', t).catch((error: unknown) => notify(errorText(t, error), 'error')),
+  });
 }
 
 async function replay(kind: 'undo' | 'redo', t: TFunction): Promise<void> {
@@ -106,7 +139,9 @@ export const ACTIONS: ActionDescriptor[] = [
     keyTest: plain('a'),
     isEnabled: always,
     history: 'immediately',
-    perform: () => editorActions.open({ type: 'actor' }),
+    // With a unit selected, the new actor starts in it.
+    perform: ({ selected }) =>
+      editorActions.open({ type: 'actor', ...(selected?.entity === 'unit' ? { unitId: selected.id } : {}) }),
   },
   {
     id: 'addUnit',
@@ -167,6 +202,20 @@ export const ACTIONS: ActionDescriptor[] = [
     isEnabled: (c) => c.selected !== null,
     history: 'immediately',
     perform: deleteSelected,
+  },
+  {
+    id: 'recordHistory',
+    labelKey: 'actions.recordHistory',
+    shortcut: 'H',
+    keyTest: plain('h'),
+    isEnabled: (c) => c.selected !== null,
+    history: 'never',
+    perform: (ctx) => {
+      const described = describeSelected(ctx);
+      if (!ctx.selected || !described) return;
+      historyFilterActions.set({ record: { id: ctx.selected.id, label: described.name }, person: null });
+      pageActions.open('history');
+    },
   },
   couplingAction('setTight', 'actions.setTight', '1', 'TIGHT'),
   couplingAction('setLoose', 'actions.setLoose', '2', 'LOOSE'),

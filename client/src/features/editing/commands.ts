@@ -21,50 +21,8 @@ import {
   type UpdateUnitInput,
   UpdateUnitDocument,
 } from '../../api/generated/graphql.ts';
-import { historyActions } from '../../state/history-store.ts';
 import type { ActorRecord, ArenaRecord, LinkRecord, MapData, UnitRecord } from '../../state/map-store.ts';
-import { reloadMap } from '../map/load-map.ts';
-
-/**
- * Every edit goes through here: run the mutation, record the inverse in the undo history, reload
- * the map. Undo replays inverse mutations against the API (creates carry their id, so a redo
- * recreates the same record and later history entries still point at it).
- */
-async function perform(labelKey: string, redo: () => Promise<unknown>, undo: () => Promise<unknown>): Promise<void> {
-  await redo();
-  historyActions.record({
-    labelKey,
-    redo: async () => {
-      await redo();
-      await reloadMap();
-    },
-    undo: async () => {
-      await undo();
-      await reloadMap();
-    },
-  });
-  await reloadMap();
-}
-
-/**
- * An update and its inverse. Each replay is sent with the version the record had after the last
- * step this client made, so an undo or redo is refused (VERSION_CONFLICT, shown as a notice)
- * instead of overwriting what someone else changed since.
- */
-async function performUpdate<I extends { expectedVersion?: number | null }>(
-  labelKey: string,
-  save: (input: I) => Promise<{ version: number }>,
-  forward: I,
-  back: I,
-): Promise<void> {
-  let version = (await save(forward)).version;
-  const replay = (input: I) => async () => {
-    version = (await save({ ...input, expectedVersion: version })).version;
-    await reloadMap();
-  };
-  historyActions.record({ labelKey, redo: replay(forward), undo: replay(back) });
-  await reloadMap();
-}
+import { newRecordId, recordEdit, recordUpdate } from './recorded-edit.ts';
 
 const saveActor = (input: UpdateActorInput) =>
   request(UpdateActorDocument, { input }).then((data) => data.updateActor.actor);
@@ -75,10 +33,6 @@ const saveUnit = (input: UpdateUnitInput) =>
 const saveArena = (input: UpdateArenaInput) =>
   request(UpdateArenaDocument, { input }).then((data) => data.updateArena.arena);
 
-function newId(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
 const deleteLink = (organisationId: string, id: string) => request(DeleteLinkDocument, { organisationId, id });
 
 function linkToInput(link: LinkRecord, organisationId: string): CreateLinkInput {
@@ -87,9 +41,9 @@ function linkToInput(link: LinkRecord, organisationId: string): CreateLinkInput 
 }
 
 export async function createActor(input: Omit<CreateActorInput, 'id'>): Promise<string> {
-  const id = newId('act');
+  const id = newRecordId('act');
   const { organisationId } = input;
-  await perform(
+  await recordEdit(
     'history.createActor',
     () => request(CreateActorDocument, { input: { ...input, id } }),
     () => request(DeleteActorDocument, { organisationId, id }),
@@ -100,7 +54,7 @@ export async function createActor(input: Omit<CreateActorInput, 'id'>): Promise<
 export function updateActor(before: ActorRecord, input: UpdateActorInput): Promise<void> {
   const { version: _v, ...previous } = before;
   const back = { ...previous, organisationId: input.organisationId };
-  return performUpdate('history.updateActor', saveActor, input, back);
+  return recordUpdate('history.updateActor', saveActor, input, back);
 }
 
 /** Deleting an actor removes its links; undo recreates the actor and this scenario's links. */
@@ -108,7 +62,7 @@ export function deleteActor(map: MapData, actor: ActorRecord): Promise<void> {
   const organisationId = map.organisation.id;
   const links = map.links.filter((l) => l.sourceId === actor.id || l.targetId === actor.id);
   const { version: _v, ...fields } = actor;
-  return perform(
+  return recordEdit(
     'history.deleteActor',
     () => request(DeleteActorDocument, { organisationId, id: actor.id }),
     async () => {
@@ -119,8 +73,8 @@ export function deleteActor(map: MapData, actor: ActorRecord): Promise<void> {
 }
 
 export async function createLink(input: Omit<CreateLinkInput, 'id'>): Promise<string> {
-  const id = newId('lnk');
-  await perform(
+  const id = newRecordId('lnk');
+  await recordEdit(
     'history.createLink',
     () => request(CreateLinkDocument, { input: { ...input, id } }),
     () => deleteLink(input.organisationId, id),
@@ -131,7 +85,7 @@ export async function createLink(input: Omit<CreateLinkInput, 'id'>): Promise<st
 export function updateLink(before: LinkRecord, input: UpdateLinkInput): Promise<void> {
   const { scenarioId: _s, ...previous } = linkToInput(before, input.organisationId);
   const back: UpdateLinkInput = { ...previous, id: before.id };
-  return performUpdate('history.updateLink', saveLink, input, back);
+  return recordUpdate('history.updateLink', saveLink, input, back);
 }
 
 /**
@@ -160,7 +114,7 @@ function ratingsFor(link: LinkRecord, coupling: LinkRecord['coupling']): Partial
 }
 
 export function deleteLinkRecord(organisationId: string, link: LinkRecord): Promise<void> {
-  return perform(
+  return recordEdit(
     'history.deleteLink',
     () => deleteLink(organisationId, link.id),
     () => request(CreateLinkDocument, { input: linkToInput(link, organisationId) }),
@@ -168,8 +122,8 @@ export function deleteLinkRecord(organisationId: string, link: LinkRecord): Prom
 }
 
 export async function createUnit(input: Omit<CreateUnitInput, 'id'>): Promise<void> {
-  const id = newId('unit');
-  await perform(
+  const id = newRecordId('unit');
+  await recordEdit(
     'history.createUnit',
     () => request(CreateUnitDocument, { input: { ...input, id } }),
     () => request(DeleteUnitDocument, { organisationId: input.organisationId, id }),
@@ -178,12 +132,12 @@ export async function createUnit(input: Omit<CreateUnitInput, 'id'>): Promise<vo
 
 export function updateUnit(before: UnitRecord, input: UpdateUnitInput): Promise<void> {
   const { version: _v, ...previous } = before;
-  return performUpdate('history.updateUnit', saveUnit, input, { ...previous, organisationId: input.organisationId });
+  return recordUpdate('history.updateUnit', saveUnit, input, { ...previous, organisationId: input.organisationId });
 }
 
 export function deleteUnit(organisationId: string, unit: UnitRecord): Promise<void> {
   const { version: _v, ...fields } = unit;
-  return perform(
+  return recordEdit(
     'history.deleteUnit',
     () => request(DeleteUnitDocument, { organisationId, id: unit.id }),
     () => request(CreateUnitDocument, { input: { ...fields, organisationId } }),
@@ -191,8 +145,8 @@ export function deleteUnit(organisationId: string, unit: UnitRecord): Promise<vo
 }
 
 export async function createArena(input: Omit<CreateArenaInput, 'id'>): Promise<void> {
-  const id = newId('arena');
-  await perform(
+  const id = newRecordId('arena');
+  await recordEdit(
     'history.createArena',
     () => request(CreateArenaDocument, { input: { ...input, id } }),
     () => request(DeleteArenaDocument, { organisationId: input.organisationId, id }),
@@ -201,12 +155,12 @@ export async function createArena(input: Omit<CreateArenaInput, 'id'>): Promise<
 
 export function updateArena(before: ArenaRecord, input: UpdateArenaInput): Promise<void> {
   const { version: _v, ...previous } = before;
-  return performUpdate('history.updateArena', saveArena, input, { ...previous, organisationId: input.organisationId });
+  return recordUpdate('history.updateArena', saveArena, input, { ...previous, organisationId: input.organisationId });
 }
 
 export function deleteArena(organisationId: string, map: MapData, arena: ArenaRecord): Promise<void> {
   const { version: _v, ...fields } = arena;
-  return perform(
+  return recordEdit(
     'history.deleteArena',
     () => request(DeleteArenaDocument, { organisationId, id: arena.id }),
     () => request(CreateArenaDocument, { input: { ...fields, organisationId, scenarioId: map.scenario.id } }),

@@ -19,7 +19,9 @@ export function useKeyboard(): void {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (editorStore.getState().target || viewStore.getState().isHelpOpen || isTyping(e.target)) return;
+      // Not while a form is open, in the app's editor or any other dialog, nor while typing.
+      const isInDialog = e.target instanceof Element && e.target.closest('dialog') !== null;
+      if (editorStore.getState().target || viewStore.getState().isHelpOpen || isInDialog || isTyping(e.target)) return;
       if (e.key === '/') {
         e.preventDefault();
         document.getElementById('actor-search')?.focus();

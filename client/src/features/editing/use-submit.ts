@@ -3,28 +3,39 @@ import { useTranslation } from 'react-i18next';
 
 import { errorText, fieldErrors } from '../../api/error-text.ts';
 import { reloadMap } from '../map/load-map.ts';
+import { notifyDone } from './actions.ts';
 import { asVersionConflict, type VersionConflict } from './conflict.ts';
-import { editorActions } from './editor-store.ts';
+import { editorActions, type EditorTarget } from './editor-store.ts';
+
+/** After a successful save: what the toast says, and the form to open next ("save and add another"). */
+export interface SubmitDone {
+  text: string;
+  next?: EditorTarget | undefined;
+}
 
 /**
- * Runs a form's save: on refusal, keeps the form open with the reason beside each field; when
+ * Runs a form's save, then says so in a toast with Undo and closes the form (the editor's, unless
+ * `close` says otherwise) or opens the next one, fresh. On refusal, keeps the form open with the reason beside each field; when
  * someone else saved the record first (VERSION_CONFLICT), `conflict` says so for the form's
  * ConflictNotice instead.
  */
-export function useSubmit() {
+export function useSubmit(options: { close?: () => void } = {}) {
   const { t } = useTranslation();
+  const close = options.close ?? editorActions.close;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<VersionConflict | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const submit = async (run: () => Promise<unknown>) => {
+  const submit = async (run: () => Promise<SubmitDone | void>) => {
     setBusy(true);
     setErrors({});
     setMessage(null);
     setConflict(null);
     try {
-      await run();
-      editorActions.close();
+      const done = await run();
+      if (done?.next) editorActions.openFresh(done.next);
+      else close();
+      if (done) notifyDone(t, done.text);
     } catch (error) {
       const found = asVersionConflict(error);
       if (found) setConflict(found);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type ImportAnswer, uploadFile } from '../../api/files.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { reloadMap } from '../map/load-map.ts';
+import { ImportAnswerView } from './ImportAnswerView.tsx';
 
 const EXPORT_FORMATS = ['xlsx', 'zip', 'graphml', 'json'] as const;
 
@@ -92,62 +93,6 @@ export function ImportExportPanel({ map }: { map: MapData }) {
       ) : null}
       {status.type === 'error' ? <p role="alert">{t('importExport.failed', { message: status.message })}</p> : null}
       {answer ? <ImportAnswerView answer={answer} /> : null}
-    </div>
-  );
-}
-
-function ImportAnswerView({ answer }: { answer: ImportAnswer }) {
-  const { t } = useTranslation();
-  if (answer.code && !answer.issues) return <p role="alert">{answer.message}</p>;
-  return (
-    <div data-testid="import-answer">
-      <p role="status">
-        {answer.applied
-          ? t('importExport.applied')
-          : answer.ok
-            ? t('importExport.ready')
-            : t('importExport.problems', { count: answer.issueCount })}
-      </p>
-      {answer.preview ? (
-        <table className="import-counts">
-          <tbody>
-            {Object.entries(answer.preview.counts).map(([kind, counts]) => (
-              <tr key={kind}>
-                <th scope="row">{kind}</th>
-                <td>
-                  {t('importExport.counts', {
-                    created: t('count.created', { count: counts.created }),
-                    updated: t('count.updated', { count: counts.updated }),
-                    unchanged: t('count.unchanged', { count: counts.unchanged }),
-                  })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {answer.issues.length > 0 ? (
-        <table className="import-issues">
-          <thead>
-            <tr>
-              <th>{t('importExport.sheet')}</th>
-              <th>{t('importExport.row')}</th>
-              <th>{t('importExport.column')}</th>
-              <th>{t('importExport.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {answer.issues.map((issue, i) => (
-              <tr key={i}>
-                <td>{issue.sheet}</td>
-                <td>{issue.row}</td>
-                <td>{issue.column}</td>
-                <td>{issue.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
     </div>
   );
 }

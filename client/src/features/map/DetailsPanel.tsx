@@ -5,6 +5,7 @@ import { COLLAPSE_AT, elementCount } from '../../canvas/collapse.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { selectionActions, useSelection } from '../../state/selection-store.ts';
 import { useView, viewActions } from '../../state/view-store.ts';
+import { InitiativesReaching } from '../initiatives/index.ts';
 import { ActionButtons } from './ActionButtons.tsx';
 import { LinkDetails } from './LinkDetails.tsx';
 
@@ -40,7 +41,8 @@ export function DetailsPanel({ map }: { map: MapData }) {
           <Row label={t('fields.parent')}>{map.units.find((u) => u.id === unit.parentId)?.name}</Row>
           <Row label={t('fields.place')}>{unit.place}</Row>
         </dl>
-        <ActionButtons map={map} ids={['editSelected', 'deleteSelected']} />
+        <ActionButtons map={map} ids={['editSelected', 'recordHistory', 'deleteSelected']} />
+        <InitiativesReaching map={map} unitId={unit.id} />
         {elementCount(map) > COLLAPSE_AT && !unit.parentId ? (
           // On a map large enough to collapse units, a unit opens to show its actors.
           <button data-action="toggleUnitOpen" onClick={() => viewActions.toggleUnitOpen(unit.id)}>
@@ -69,9 +71,6 @@ export function DetailsPanel({ map }: { map: MapData }) {
   if (!actor) return null;
   const links = map.links.filter((l) => l.sourceId === actor.id || l.targetId === actor.id);
   const arenas = map.arenas.filter((a) => a.participantIds.includes(actor.id));
-  const initiatives = map.initiatives.filter(
-    (i) => i.targetActorIds.includes(actor.id) || (actor.unitId && i.targetUnitIds.includes(actor.unitId)),
-  );
   return (
     <section aria-label={t('details.actor')} data-testid="actor-details">
       <h3>{actor.name}</h3>
@@ -85,7 +84,10 @@ export function DetailsPanel({ map }: { map: MapData }) {
         <Row label={t('fields.tags')}>{actor.tags.join(', ') || null}</Row>
         <Row label={t('fields.notes')}>{actor.notes}</Row>
       </dl>
-      <ActionButtons map={map} ids={['editSelected', 'linkFromSelected', 'focus', 'pathFrom', 'deleteSelected']} />
+      <ActionButtons
+        map={map}
+        ids={['editSelected', 'linkFromSelected', 'focus', 'pathFrom', 'recordHistory', 'deleteSelected']}
+      />
       <h4>{t('details.links', { count: links.length })}</h4>
       <ul className="plain-list">
         {links.map((l) => (
@@ -107,12 +109,7 @@ export function DetailsPanel({ map }: { map: MapData }) {
           </li>
         ))}
       </ul>
-      <h4>{t('details.initiatives', { count: initiatives.length })}</h4>
-      <ul className="plain-list">
-        {initiatives.map((i) => (
-          <li key={i.id}>{i.name}</li>
-        ))}
-      </ul>
+      <InitiativesReaching map={map} actorId={actor.id} />
     </section>
   );
 }

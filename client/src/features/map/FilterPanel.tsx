@@ -63,6 +63,16 @@ export function FilterPanel({ map }: { map: MapData }) {
         label={(c) => t(`coupling.${c}`)}
         onChange={(couplings) => viewActions.setFilters({ couplings })}
       />
+      <label className="field field--inline">
+        <input
+          type="checkbox"
+          name="disagreeing"
+          checked={filters.isDisagreeingOnly ?? false}
+          disabled={map.disagreeingLinkIds.length === 0 && !filters.isDisagreeingOnly}
+          onChange={(e) => viewActions.setFilters({ isDisagreeingOnly: e.target.checked })}
+        />
+        {t('filters.disagreeing')} ({map.disagreeingLinkIds.length})
+      </label>
       <label className="field">
         <span className="field__label">{t('filters.units')}</span>
         <select

@@ -58,6 +58,12 @@ export const Legend = forwardRef<HTMLDetailsElement, { className?: string }>(fun
           <li>
             <span className="legend__unit" aria-hidden="true" /> {legend.unit}
           </li>
+          <li>
+            <span className="legend__disagree" aria-hidden="true">
+              ≠
+            </span>{' '}
+            {legend.disagree}
+          </li>
           <li className="legend__neutral">{legend.neutral}</li>
         </ul>
       </div>

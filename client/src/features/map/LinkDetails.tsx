@@ -6,6 +6,7 @@ import type { LinkRecord, MapData } from '../../state/map-store.ts';
 import { notify } from '../../ui/notice-store.ts';
 import { conflictActions, reapplyPending, useConflict } from '../editing/conflict-store.ts';
 import { ConflictNotice } from '../editing/ConflictNotice.tsx';
+import { LinkPerceptions } from '../perceptions/index.ts';
 import { ActionButtons } from './ActionButtons.tsx';
 import { Row } from './DetailsPanel.tsx';
 
@@ -16,7 +17,6 @@ export function LinkDetails({ map, link }: { map: MapData; link: LinkRecord }) {
   const { t } = useTranslation();
   const actorName = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
   const yesNo = (v: boolean | null) => (v === null ? t('common.notAssessed') : v ? t('common.yes') : t('common.no'));
-  const perceptions = map.perceptions.filter((p) => p.linkId === link.id);
   // A coupling change refused because someone else saved the link first, until the map reloads.
   const pending = useConflict((s) => s.pending);
   const conflict = pending?.recordId === link.id && pending.base.version === link.version ? pending : null;
@@ -37,7 +37,10 @@ export function LinkDetails({ map, link }: { map: MapData; link: LinkRecord }) {
         <Row label={t('fields.confidential')}>{yesNo(link.confidential)}</Row>
         <Row label={t('fields.notes')}>{link.notes}</Row>
       </dl>
-      <ActionButtons map={map} ids={[...COUPLINGS.map((c) => COUPLING_ACTIONS[c]), 'editSelected', 'deleteSelected']} />
+      <ActionButtons
+        map={map}
+        ids={[...COUPLINGS.map((c) => COUPLING_ACTIONS[c]), 'editSelected', 'recordHistory', 'deleteSelected']}
+      />
       {conflict ? (
         <ConflictNotice
           conflict={conflict.conflict}
@@ -57,17 +60,7 @@ export function LinkDetails({ map, link }: { map: MapData; link: LinkRecord }) {
           </li>
         ))}
       </ul>
-      <h4>{t('details.perceptions', { count: perceptions.length })}</h4>
-      {perceptions.length === 0 ? <p className="empty">{t('details.noPerceptions')}</p> : null}
-      <ul className="plain-list">
-        {perceptions.map((p) => (
-          <li key={p.id}>
-            <strong>{t('details.respondent', { respondent: p.respondent, date: p.observedAt ?? '—' })}</strong>:{' '}
-            {p.coupling ? t(`coupling.${p.coupling}`) : t('common.notAssessed')}
-            {p.comment && !p.confidential ? ` — ${p.comment}` : ''}
-          </li>
-        ))}
-      </ul>
+      <LinkPerceptions map={map} link={link} />
     </section>
   );
 }

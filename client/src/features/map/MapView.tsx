@@ -36,6 +36,7 @@ export function MapView({ map }: { map: MapData }) {
     return { canvasMap: { ...base, links: result.links }, diff: result.marks };
   }, [map, otherLinks]);
   const texts = useMemo(() => searchTexts(map), [map]);
+  const disagreeing = useMemo(() => new Set(map.disagreeingLinkIds), [map]);
   const classSets = useMemo(
     () =>
       toClassSets(canvasMap, {
@@ -45,8 +46,9 @@ export function MapView({ map }: { map: MapData }) {
         pathEnds: view.pathEnds,
         emphasis: view.emphasis,
         searchText: texts,
+        disagreeingLinkIds: disagreeing,
       }),
-    [canvasMap, view.filters, view.search, view.focusActorId, view.pathEnds, view.emphasis, texts],
+    [canvasMap, view.filters, view.search, view.focusActorId, view.pathEnds, view.emphasis, texts, disagreeing],
   );
   const { drawnMap, drawnSets, collapsed, drawnId } = useDrawnMap(canvasMap, classSets, view.openedUnitIds);
 

@@ -4,12 +4,21 @@ import type { MapData } from '../../state/map-store.ts';
 import { useView, viewActions, type ViewState } from '../../state/view-store.ts';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { ImportExportPanel } from '../import-export/ImportExportPanel.tsx';
+import { InitiativesPanel } from '../initiatives/index.ts';
 import { PresentationsPanel } from '../presentations/index.ts';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 
-const PANELS: ViewState['panel'][] = ['details', 'filters', 'scenarios', 'analysis', 'presentations', 'importExport'];
+const PANELS: ViewState['panel'][] = [
+  'details',
+  'filters',
+  'scenarios',
+  'initiatives',
+  'analysis',
+  'presentations',
+  'importExport',
+];
 
 /**
  * Tabs for details, filters, scenarios, analysis and import/export beside the map: a rail of tabs
@@ -43,6 +52,7 @@ export function SidePanel({ map }: { map: MapData }) {
           {panel === 'details' ? <DetailsPanel map={map} /> : null}
           {panel === 'filters' ? <FilterPanel map={map} /> : null}
           {panel === 'scenarios' ? <ScenarioPanel map={map} /> : null}
+          {panel === 'initiatives' ? <InitiativesPanel map={map} /> : null}
           {panel === 'analysis' ? <AnalysisPanel map={map} /> : null}
           {panel === 'presentations' ? <PresentationsPanel map={map} /> : null}
           {panel === 'importExport' ? <ImportExportPanel map={map} /> : null}

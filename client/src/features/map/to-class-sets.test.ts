@@ -93,6 +93,22 @@ describe('toClassSets', () => {
     expect([...s.hidden].sort()).toEqual(['l1', 'l2', 'l3', 'l4']);
   });
 
+  it('marks links whose perceptions disagree, and shows only them under that filter', () => {
+    const disagreeingLinkIds = new Set(['l2', 'skip']);
+    expect([...toClassSets(map, input({ disagreeingLinkIds })).marked].sort()).toEqual(['l2', 'skip']);
+    const only = toClassSets(
+      map,
+      input({ disagreeingLinkIds, filters: { ...getEmptyViewState().filters, isDisagreeingOnly: true } }),
+    );
+    expect([...only.hidden].sort()).toEqual(['l1', 'l3', 'l4']);
+    // A marked link hidden by another filter is not marked.
+    const both = toClassSets(
+      map,
+      input({ disagreeingLinkIds, filters: { ...getEmptyViewState().filters, couplings: ['LOOSE'] } }),
+    );
+    expect([...both.marked]).toEqual(['l2']);
+  });
+
   it('focuses on an actor’s neighbourhood and dims the rest', () => {
     const s = toClassSets(map, input({ focusActorId: 'committee' }));
     expect([...s.highlighted].sort()).toEqual(['chief', 'committee', 'l1']);

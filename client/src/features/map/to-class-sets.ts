@@ -11,6 +11,8 @@ export interface EmphasisInput {
   emphasis: Emphasis | null;
   /** Searchable text per actor (name, role) beside the canvas model. */
   searchText?: ReadonlyMap<string, string>;
+  /** Links whose perceptions disagree: marked, and the only ones shown under that filter. */
+  disagreeingLinkIds?: ReadonlySet<string>;
 }
 
 function unitAncestors(map: CanvasMap): Map<string, Set<string>> {
@@ -49,7 +51,8 @@ export function toClassSets(map: CanvasMap, input: EmphasisInput): ClassSets {
       hidden.has(link.sourceId) ||
       hidden.has(link.targetId) ||
       (filters.kinds.length > 0 && !filters.kinds.includes(link.kind)) ||
-      (filters.couplings.length > 0 && !filters.couplings.includes(link.coupling));
+      (filters.couplings.length > 0 && !filters.couplings.includes(link.coupling)) ||
+      (filters.isDisagreeingOnly && !input.disagreeingLinkIds?.has(link.id));
     if (isOut) hidden.add(link.id);
     return !isOut;
   });
@@ -91,5 +94,6 @@ export function toClassSets(map: CanvasMap, input: EmphasisInput): ClassSets {
       if (text.toLocaleLowerCase('sv').includes(query)) match.add(actor.id);
     }
   }
-  return { hidden, dimmed, highlighted, path, match };
+  const marked = new Set(visibleLinks.filter((link) => input.disagreeingLinkIds?.has(link.id)).map((link) => link.id));
+  return { hidden, dimmed, highlighted, path, match, marked };
 }

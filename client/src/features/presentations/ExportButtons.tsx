@@ -6,6 +6,7 @@ import { errorText } from '../../api/error-text.ts';
 import { legendModel } from '../../canvas/legend-model.ts';
 import { download } from '../../lib/download.ts';
 import { type ExportFormat, type ExportProgress, exportPresentation } from './export-presentation.ts';
+import { showInLanguage } from './step-view.ts';
 import type { Show } from './types.ts';
 
 /** PDF (one page per step) and PNG (one image per step, zipped), with progress while rendering. */
@@ -20,7 +21,7 @@ export function ExportButtons(props: { loadShow: () => Promise<Show>; className?
     setError(null);
     setRunning({ format, progress: null });
     try {
-      const show = await props.loadShow();
+      const show = showInLanguage(await props.loadShow(), language);
       const steps = show.presentation.steps;
       if (steps.length === 0) {
         setError(t('presentations.export.noSteps'));

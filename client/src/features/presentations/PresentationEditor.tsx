@@ -9,7 +9,7 @@ import { AddStepForm } from './AddStepForm.tsx';
 import { moveStep, removeStep, replaceStep, toStepInput } from './edit-steps.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { goTo } from './navigate.ts';
-import { AnonymisedToggle, DeleteDialog, RenameForm } from './PresentationsPanel.tsx';
+import { DeleteDialog, FlagToggle, RenameForm } from './PresentationsPanel.tsx';
 import {
   dismissUndo,
   presentationsActions,
@@ -87,7 +87,8 @@ export function PresentationEditor({ presentation, map }: { presentation: Presen
         </h3>
       )}
       <div className="presentation-editor__options">
-        <AnonymisedToggle presentation={presentation} />
+        <FlagToggle presentation={presentation} flag="anonymised" />
+        <FlagToggle presentation={presentation} flag="keepUnitNames" isDisabled={!presentation.anonymised} />
         <button onClick={() => setIsDeleting(true)} data-action="deletePresentation">
           {t('presentations.delete')}
         </button>

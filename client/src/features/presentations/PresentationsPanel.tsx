@@ -102,19 +102,26 @@ function CreateForm({ organisationId }: { organisationId: string }) {
   );
 }
 
-export function AnonymisedToggle({ presentation }: { presentation: Presentation }) {
+const FLAGS = {
+  anonymised: { label: 'presentations.anonymised', help: 'presentations.anonymisedHelp' },
+  keepUnitNames: { label: 'presentations.keepUnitNames', help: 'presentations.keepUnitNamesHelp' },
+} as const;
+
+/** A yes/no setting of the presentation, saved as soon as it is changed. */
+export function FlagToggle(props: { presentation: Presentation; flag: keyof typeof FLAGS; isDisabled?: boolean }) {
   const { t } = useTranslation();
   const isSaving = usePresentations((s) => s.isSaving);
+  const { presentation, flag } = props;
   return (
-    <label className="presentations__anonymised" title={t('presentations.anonymisedHelp')}>
+    <label className="presentations__flag" title={t(FLAGS[flag].help)}>
       <input
         type="checkbox"
-        name="anonymised"
-        checked={presentation.anonymised}
-        disabled={isSaving}
-        onChange={(e) => void updatePresentation(presentation, { anonymised: e.target.checked })}
+        name={flag}
+        checked={presentation[flag]}
+        disabled={isSaving || props.isDisabled}
+        onChange={(e) => void updatePresentation(presentation, { [flag]: e.target.checked })}
       />{' '}
-      {t('presentations.anonymised')}
+      {t(FLAGS[flag].label)}
     </label>
   );
 }
@@ -142,7 +149,7 @@ function PresentationRow({ presentation }: { presentation: Presentation }) {
         </div>
       )}
       <div className="presentations__row-actions">
-        <AnonymisedToggle presentation={presentation} />
+        <FlagToggle presentation={presentation} flag="anonymised" />
         {!isRenaming ? (
           <button onClick={() => setIsRenaming(true)} data-action="renamePresentation">
             {t('presentations.rename')}

@@ -6,7 +6,7 @@ import { LANGUAGES } from '../../i18n/index.ts';
 import { Legend } from '../map/Legend.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { type NavCommand, navCommand, stepAfter, stepCounter } from './navigation.ts';
-import { toStepFrame } from './step-view.ts';
+import { showInLanguage, toStepFrame } from './step-view.ts';
 import type { Show } from './types.ts';
 import './presentations.css';
 
@@ -59,11 +59,12 @@ export function PresenterView(props: PresenterViewProps) {
   const { t, i18n } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const [isFull, toggleFullscreen] = useFullscreen(root);
-  const { show, index } = props;
+  const { index } = props;
+  const language = i18n.language === 'en' ? 'en' : 'sv';
+  const show = useMemo(() => showInLanguage(props.show, language), [props.show, language]);
   const steps = show.presentation.steps;
   const step = steps[index] ?? null;
   const frame = useMemo(() => (step ? toStepFrame(show.maps, step) : null), [show.maps, step]);
-  const language = i18n.language === 'en' ? 'en' : 'sv';
 
   // The legend lies over the bottom of the map: the camera keeps the map clear of it.
   const legend = useRef<HTMLDetailsElement>(null);
@@ -119,7 +120,7 @@ export function PresenterView(props: PresenterViewProps) {
         <span className="presenter__name">{show.presentation.name}</span>
         {props.status}
         <span className="presenter__tools">
-          <ExportButtons loadShow={() => Promise.resolve(show)} className="presenter__export" />
+          <ExportButtons loadShow={() => Promise.resolve(props.show)} className="presenter__export" />
           <span role="group" aria-label={t('app.language')} className="presenter__languages">
             {LANGUAGES.map((lng) => (
               <button

@@ -103,6 +103,7 @@ export function createPresentation(organisationId: string, name: string): Promis
 export interface PresentationPatch {
   name?: string;
   anonymised?: boolean;
+  keepUnitNames?: boolean;
   steps?: PresentationStepInput[];
 }
 

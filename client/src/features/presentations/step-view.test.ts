@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { mapForStep, toStepCamera, toStepClassSets } from './step-view.ts';
+import { mapForStep, showInLanguage, toStepCamera, toStepClassSets } from './step-view.ts';
 import type { ShowMap, Step } from './types.ts';
 
 const map = {
@@ -116,5 +116,32 @@ describe('toStepCamera', () => {
     expect(toStepCamera(step({ camera: { mode: 'FIT_HIGHLIGHT', zoom: 1, panX: 0, panY: 0 } }))).toEqual({
       mode: 'FIT_HIGHLIGHT',
     });
+  });
+});
+
+describe('showInLanguage', () => {
+  it('names a withheld unit by its stand-in in the reader’s language, and leaves the others', () => {
+    const units = [
+      { id: 'u1', name: 'Skola 1', parentId: null, anonymisedName: { sv: 'Skola 1', en: 'School 1' } },
+      { id: 'u2', name: 'Kansliet', parentId: null, anonymisedName: null },
+    ];
+    const show = {
+      presentation: {
+        id: 'p',
+        organisationId: 'o',
+        name: 'P',
+        description: null,
+        anonymised: true,
+        keepUnitNames: false,
+        version: 1,
+        steps: [],
+      },
+      maps: [{ ...map, units }],
+      live: null,
+      canPresent: false,
+    };
+    const names = (language: 'sv' | 'en') => showInLanguage(show, language).maps[0]!.units.map((u) => u.name);
+    expect(names('en')).toEqual(['School 1', 'Kansliet']);
+    expect(names('sv')).toEqual(['Skola 1', 'Kansliet']);
   });
 });

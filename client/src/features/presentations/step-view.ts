@@ -3,7 +3,7 @@ import type { CanvasMap } from '../../canvas/model.ts';
 import type { StepCamera } from '../../canvas/step-camera.ts';
 import { bestPath } from '../map/best-path.ts';
 import { toClassSets } from '../map/to-class-sets.ts';
-import type { ShowMap, Step } from './types.ts';
+import type { Show, ShowMap, Step } from './types.ts';
 
 /** What the canvas needs to draw one step: the map, its emphasis and filters, and the camera. */
 export interface StepFrame {
@@ -18,6 +18,18 @@ export function mapForStep<M extends Pick<ShowMap, 'scenario'>>(
   step: Pick<Step, 'scenarioId'>,
 ): M | null {
   return maps.find((m) => m.scenario.id === step.scenarioId) ?? maps[0] ?? null;
+}
+
+/**
+ * The show as a reader of `language` sees it: in an anonymised presentation a unit whose name
+ * would point at one person comes with a stand-in in each language ("Skola 3" / "School 3").
+ */
+export function showInLanguage(show: Show, language: 'sv' | 'en'): Show {
+  const maps = show.maps.map((map) => ({
+    ...map,
+    units: map.units.map((unit) => (unit.anonymisedName ? { ...unit, name: unit.anonymisedName[language] } : unit)),
+  }));
+  return { ...show, maps };
 }
 
 export function toCanvasMap(map: Omit<ShowMap, 'scenario'>): CanvasMap {

@@ -7,7 +7,8 @@
 import { idSchema } from '@kopplingskartan/schema/interchange';
 
 import { documentIssue } from '../import-issues.ts';
-import { slugify } from '../merge-state.ts';
+import type { ImportLimits } from '../import-limits.ts';
+import { slugify } from '../../domain/ids.ts';
 import type { SheetCollector } from '../sheet-collector.ts';
 import { resolveColumn, resolveSheetName, type SheetName } from '../spreadsheet-layout.ts';
 import { XmlError } from '../xml-stream.ts';
@@ -19,6 +20,8 @@ export interface GraphmlOptions {
   defaultLevelKey: string;
   /** The uploaded file's name, for saying where it is not well-formed. */
   fileName?: string;
+  /** Refuse (IMPORT_TOO_LARGE) past these limits' row count, as the nodes and edges are read. */
+  limits?: ImportLimits;
 }
 
 class Counter {
@@ -110,7 +113,7 @@ export async function collectGraphml(
 ): Promise<void> {
   let file: GraphmlFile;
   try {
-    file = await readGraphml(chunks, options.fileName);
+    file = await readGraphml(chunks, { fileName: options.fileName, limits: options.limits });
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
     unreadable(collector, `not well-formed XML: ${error.message}`);

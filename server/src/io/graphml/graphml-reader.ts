@@ -3,7 +3,8 @@
  * graph's data, nodes and edges, each with its `<data>` texts (and a yEd label found inside).
  * Neither the whole text nor a tree of it is ever held, so a 100,000-edge file stays small.
  */
-import { HTML_ENTITIES, XmlStream } from '../xml-stream.ts';
+import { checkRowCount, type ImportLimits } from '../import-limits.ts';
+import { HTML_ENTITIES, XmlError, XmlStream } from '../xml-stream.ts';
 
 /** What the reader keeps of a `<data>` element: its key, its own text, and a yEd label inside it. */
 export interface XmlData {
@@ -64,8 +65,12 @@ function yedLabel(element: Inner): string | null {
  * `XmlError` says where it is not); common HTML entities such as `&nbsp;` are known besides
  * XML's own, as files written by hand use them.
  */
-export async function readGraphml(chunks: AsyncIterable<Buffer | string>, fileName?: string): Promise<GraphmlFile> {
+export async function readGraphml(
+  chunks: AsyncIterable<Buffer | string>,
+  options: { fileName?: string; limits?: ImportLimits } = {},
+): Promise<GraphmlFile> {
   const file: GraphmlFile = { keys: [], graph: null, graphCount: 0 };
+  let elementCount = 0;
   let hasRoot = false;
   // What each open element is to the reader, innermost last.
   type Open = 'root' | 'graphml' | 'graph' | 'element' | 'data' | 'inner' | 'other';
@@ -100,6 +105,8 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>, fileNa
             kind = 'graph';
           }
         } else if (parent === 'graph' && (name === 'node' || name === 'edge')) {
+          // Each node and edge becomes a row: refused as soon as there are more than the rows limit.
+          if (options.limits) checkRowCount(++elementCount, options.limits);
           element = { id: attributes['id'], data: [] };
           if (name === 'edge') {
             element.source = attributes['source'];
@@ -143,7 +150,7 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>, fileNa
         }
       },
     },
-    { entities: HTML_ENTITIES, fileName },
+    { entities: HTML_ENTITIES, fileName: options.fileName },
   );
   let failure: unknown = null;
   for await (const chunk of chunks) {
@@ -152,6 +159,8 @@ export async function readGraphml(chunks: AsyncIterable<Buffer | string>, fileNa
     try {
       xml.write(chunk);
     } catch (error) {
+      // A limit passed stops the reading at once; only a file that is not XML is read to its end.
+      if (!(error instanceof XmlError)) throw error;
       failure = error;
     }
   }

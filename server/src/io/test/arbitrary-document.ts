@@ -37,6 +37,11 @@ const chars = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLeng
 /** Text a person could have typed: never blank (a blank cell reads back as "nothing"). */
 const text = chars.filter((s) => s.trim() !== '');
 const optionalText = fc.option(text, { nil: null });
+/** One line: names, roles, places and tags hold no tab or line break. */
+const line = fc
+  .string({ unit: fc.constantFrom(...CHARS.filter((c) => c !== '\n' && c !== '\t')), minLength: 1, maxLength: 12 })
+  .filter((s) => s.trim() !== '');
+const optionalLine = fc.option(line, { nil: null });
 const date = fc.constantFrom('2025-01-31', '2026-03-01', null);
 const rating = fc.constantFrom(true, false, null);
 
@@ -58,15 +63,16 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Inter
     .record({
       chain: fc.integer({ min: 1, max: 4 }),
       hasSide: fc.boolean(),
-      orgName: text,
+      orgName: line,
       description: optionalText,
       unitCount: fc.integer({ min: 0, max: 3 }),
       actorCount: fc.integer({ min: 2, max: 7 }),
       scenarioCount: fc.integer({ min: 1, max: maxScenarios }),
       seed: fc.infiniteStream(fc.nat()),
       texts: fc.infiniteStream(optionalText),
-      names: fc.infiniteStream(text),
-      tags: fc.infiniteStream(fc.uniqueArray(text, { maxLength: 3, selector: (t) => t.trim() })),
+      names: fc.infiniteStream(line),
+      lines: fc.infiniteStream(optionalLine),
+      tags: fc.infiniteStream(fc.uniqueArray(line, { maxLength: 3, selector: (t) => t.trim() })),
       ratings: fc.infiniteStream(fc.tuple(rating, rating, rating)),
       dates: fc.infiniteStream(date),
     })
@@ -75,6 +81,7 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Inter
       const pick = <T>(list: readonly T[]): T => list[next() % list.length]!;
       const nextText = () => g.texts.next().value as string | null;
       const nextName = () => g.names.next().value as string;
+      const nextLine = () => g.lines.next().value as string | null;
       const levels = [
         ...LEVEL_POOL.slice(0, g.chain).map((l) => ({ ...l, isSide: false })),
         ...(g.hasSide ? [{ key: 'support', name: 'Stöd', isSide: true }] : []),
@@ -84,14 +91,14 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Inter
         name: nextName(),
         kind: pick(UNIT_KINDS),
         parentId: i > 0 && next() % 2 === 0 ? `u${next() % i}` : null,
-        place: nextText(),
+        place: nextLine(),
       }));
       const actors = Array.from({ length: g.actorCount }, (_, i) => ({
         id: `a${i}`,
         name: nextName(),
-        personName: nextText(),
+        personName: nextLine(),
         levelKey: pick(levels).key,
-        role: nextText(),
+        role: nextLine(),
         unitId: units.length > 0 && next() % 2 === 0 ? pick(units).id : null,
         tags: g.tags.next().value as string[],
         notes: nextText(),
@@ -132,7 +139,7 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Inter
             evidence: Array.from({ length: next() % 3 }, () => ({
               text: nextName(),
               date: g.dates.next().value as string | null,
-              source: nextText(),
+              source: nextLine(),
             })),
             notes: nextText(),
             confidential: next() % 2 === 0,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
+import { ContentBudget } from '../import-limits.ts';
 import type { SheetCollector } from '../sheet-collector.ts';
 import { collectXlsx } from './xlsx-import.ts';
 
@@ -13,7 +14,7 @@ async function collected(bytes: Buffer): Promise<unknown[]> {
       return { row: (row: number, cells: readonly string[]) => log.push([row, [...cells]]), end: () => {} };
     },
   };
-  await collectXlsx(bytes, collector as unknown as SheetCollector);
+  await collectXlsx(bytes, collector as unknown as SheetCollector, new ContentBudget());
   return log;
 }
 

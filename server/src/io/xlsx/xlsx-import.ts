@@ -11,8 +11,7 @@
  * them, booleans as `true`/`false`, errors as empty cells, and dates as the serial numbers they
  * are stored as.
  */
-import { createInflateRaw } from 'node:zlib';
-
+import type { ContentBudget } from '../import-limits.ts';
 import type { SheetCollector, SheetSink } from '../sheet-collector.ts';
 import { type XmlAttributes, type XmlHandler, XmlStream } from '../xml-stream.ts';
 import { type RawZipEntry, readZipRaw } from '../zip/zip.ts';
@@ -23,17 +22,20 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 /** Excel's last column, XFD. */
 const MAX_COLUMN = 16_384;
 
-/** Inflates a ZIP entry in pieces and reads them as XML as they come. */
-async function scanEntry(entry: RawZipEntry, handler: XmlHandler): Promise<void> {
+/**
+ * Inflates a ZIP entry in pieces, within the import's limits, and reads them as XML as they
+ * come, until the entry ends or `isDone` says the rest is not wanted (it is then not inflated).
+ */
+async function scanEntry(
+  budget: ContentBudget,
+  entry: RawZipEntry,
+  handler: XmlHandler,
+  isDone: () => boolean = () => false,
+): Promise<void> {
   const xml = new XmlStream(handler, { fileName: entry.name });
-  if (entry.method === 0) {
-    xml.write(entry.raw);
-  } else if (entry.method === 8) {
-    const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
-    inflate.end(entry.raw);
-    for await (const chunk of inflate) xml.write(chunk as Buffer);
-  } else {
-    throw new Error(`ZIP entry "${entry.name}" uses an unsupported compression method`);
+  for await (const chunk of budget.entry(entry)) {
+    xml.write(chunk);
+    if (isDone()) return;
   }
   xml.end();
 }
@@ -63,12 +65,12 @@ function xmlDecode(text: string): string {
  * The shared strings, as text: a rich-text string is its runs joined; otherwise the text since
  * the last `<t>` (a phonetic reading's `<t>` replaces the string before it, as in exceljs).
  */
-async function readSharedStrings(entry: RawZipEntry | undefined): Promise<string[] | null> {
+async function readSharedStrings(budget: ContentBudget, entry: RawZipEntry | undefined): Promise<string[] | null> {
   if (!entry) return null;
   const strings: string[] = [];
   let text: string | null = null;
   let runs: Array<string | null> = [];
-  await scanEntry(entry, {
+  await scanEntry(budget, entry, {
     open: (name) => {
       if (name === 'si') {
         runs = [];
@@ -111,13 +113,13 @@ function partName(target: string): string {
 }
 
 /** The worksheets in the workbook's order, each with its name (the tab the person sees). */
-async function worksheets(entries: ReadonlyMap<string, RawZipEntry>): Promise<SheetEntry[]> {
+async function worksheets(budget: ContentBudget, entries: ReadonlyMap<string, RawZipEntry>): Promise<SheetEntry[]> {
   const workbook = entries.get(WORKBOOK);
   if (!workbook) throw new Error('no workbook in this file (xl/workbook.xml)');
   const targets = new Map<string, string>();
   const rels = entries.get(WORKBOOK_RELS);
   if (rels) {
-    await scanEntry(rels, {
+    await scanEntry(budget, rels, {
       open: (name, attributes) => {
         if (
           name === 'Relationship' &&
@@ -133,7 +135,7 @@ async function worksheets(entries: ReadonlyMap<string, RawZipEntry>): Promise<Sh
     });
   }
   const sheets: SheetEntry[] = [];
-  await scanEntry(workbook, {
+  await scanEntry(budget, workbook, {
     open: (name, attributes) => {
       const sheetName = name === 'sheet' ? attributes['name'] : undefined;
       const target = sheetName === undefined ? undefined : targets.get(attributes['r:id'] ?? '');
@@ -190,91 +192,108 @@ function cellText(cell: CellState, sharedStrings: readonly string[] | null): str
   }
 }
 
-/** Reads one worksheet, handing each row's cells (as text, in column order) to `onRow`. */
+/**
+ * Reads one worksheet, handing each row's cells (as text, in column order) to `onRow`, until
+ * `onRow` answers false (the rest of the sheet is then left unread).
+ */
 async function readRows(
+  budget: ContentBudget,
   entry: RawZipEntry,
   sharedStrings: readonly string[] | null,
-  onRow: (row: number, cells: string[]) => void,
+  onRow: (row: number, cells: string[]) => boolean,
 ): Promise<void> {
+  let isDone = false;
   let isInRows = false;
   let rowNumber = 0;
   let cells: string[] | null = null;
   let cell: CellState | null = null;
   // As in exceljs, text goes to the formula or value opened last, until another one opens.
   let current: { text: string } | null = null;
-  await scanEntry(entry, {
-    open: (name, attributes: XmlAttributes) => {
-      switch (name) {
-        case 'sheetData':
-          isInRows = true;
-          break;
-        case 'row':
-          if (!isInRows) break;
-          rowNumber = attributes['r'] ? parseInt(attributes['r']!, 10) : rowNumber + 1;
-          cells = [];
-          break;
-        case 'c': {
-          if (!cells) break;
-          const ref = attributes['r'];
-          cell = {
-            column: ref ? columnOf(ref) : cells.length + 1,
-            type: attributes['t'],
-            formula: null,
-            value: null,
-          };
-          break;
-        }
-        case 'f':
-          if (cell) current = cell.formula = { text: '' };
-          break;
-        case 'v':
-        case 'is':
-        case 't':
-          if (cell) current = cell.value = { text: '' };
-          break;
-      }
-    },
-    text: (text) => {
-      if (current) current.text += text;
-    },
-    close: (name) => {
-      switch (name) {
-        case 'sheetData':
-          isInRows = false;
-          break;
-        case 'row':
-          if (!cells) break;
-          onRow(rowNumber, cells);
-          cells = null;
-          break;
-        case 'c':
-          if (!cells || !cell) break;
-          if (cell.column > MAX_COLUMN) throw new Error(`cell ${cell.column} of row ${rowNumber} is beyond column XFD`);
-          if (cell.column > 0 && (cell.value || cell.formula)) {
-            while (cells.length < cell.column - 1) cells.push('');
-            cells[cell.column - 1] = cellText(cell, sharedStrings);
+  await scanEntry(
+    budget,
+    entry,
+    {
+      open: (name, attributes: XmlAttributes) => {
+        switch (name) {
+          case 'sheetData':
+            isInRows = true;
+            break;
+          case 'row':
+            if (!isInRows) break;
+            rowNumber = attributes['r'] ? parseInt(attributes['r']!, 10) : rowNumber + 1;
+            cells = [];
+            break;
+          case 'c': {
+            if (!cells) break;
+            const ref = attributes['r'];
+            cell = {
+              column: ref ? columnOf(ref) : cells.length + 1,
+              type: attributes['t'],
+              formula: null,
+              value: null,
+            };
+            break;
           }
-          cell = null;
-          break;
-      }
+          case 'f':
+            if (cell) current = cell.formula = { text: '' };
+            break;
+          case 'v':
+          case 'is':
+          case 't':
+            if (cell) current = cell.value = { text: '' };
+            break;
+        }
+      },
+      text: (text) => {
+        if (current) current.text += text;
+      },
+      close: (name) => {
+        switch (name) {
+          case 'sheetData':
+            isInRows = false;
+            break;
+          case 'row':
+            if (!cells || isDone) break;
+            isDone = !onRow(rowNumber, cells);
+            cells = null;
+            break;
+          case 'c':
+            if (!cells || !cell) break;
+            if (cell.column > MAX_COLUMN)
+              throw new Error(`cell ${cell.column} of row ${rowNumber} is beyond column XFD`);
+            if (cell.column > 0 && (cell.value || cell.formula)) {
+              while (cells.length < cell.column - 1) cells.push('');
+              cells[cell.column - 1] = cellText(cell, sharedStrings);
+            }
+            cell = null;
+            break;
+        }
+      },
     },
-  });
+    () => isDone,
+  );
 }
 
-export async function collectXlsx(xlsx: Buffer, collector: SheetCollector): Promise<void> {
+/**
+ * Reads the workbook's sheets into the collector. Only the parts named here are inflated (the
+ * workbook, its relationships, the shared strings and the worksheets), each within `budget`.
+ */
+export async function collectXlsx(xlsx: Buffer, collector: SheetCollector, budget: ContentBudget): Promise<void> {
   const entries = new Map<string, RawZipEntry>();
   for (const entry of readZipRaw(xlsx)) entries.set(entry.name, entry);
-  const sheets = await worksheets(entries);
-  const sharedStrings = await readSharedStrings(entries.get(SHARED_STRINGS));
+  const sheets = await worksheets(budget, entries);
+  const sharedStrings = await readSharedStrings(budget, entries.get(SHARED_STRINGS));
   for (const sheet of sheets) {
     let sink: SheetSink | null | undefined;
-    await readRows(sheet.entry, sharedStrings, (row, cells) => {
+    await readRows(budget, sheet.entry, sharedStrings, (row, cells) => {
       if (sink === undefined) {
-        if (cells.every((cell) => cell.trim() === '')) return;
+        if (cells.every((cell) => cell.trim() === '')) return true;
         sink = collector.begin(sheet.name, cells);
-        return;
+        // A sheet that is not one of ours is read no further than its header.
+        return sink !== null;
       }
       sink?.row(row, cells);
+      return true;
     });
     sink?.end();
   }

@@ -7,7 +7,11 @@
  * `(:Membership {organisationId, userId, role})` node per pair, so a membership of an
  * organisation whose map lives elsewhere needs no `:Organisation` node. `(:Invitation {tokenHash, …})`,
  * `(:ShareLink {id, tokenHash, organisationId, presentationId, …})`,
- * `(:HistoryEntry {seq, organisationId, …})` with `seq` from a `(:HistorySequence)` counter node.
+ * `(:HistoryEntry {seq, organisationId, …})` with `seq` from the organisation's
+ * `(:HistorySequence {organisationId, value})` counter node.
+ *
+ * Integers sent as parameters (LIMIT, sequence numbers) are `neo4j.int`s: a JS number arrives
+ * as a float, which LIMIT refuses and which an index on an integer property does not find.
  */
 export interface AccountStatement<P extends string = string> {
   readonly name: string;
@@ -53,6 +57,7 @@ export const ACCOUNT_PROPERTY_KEYS = [
   'after',
   'snapshot',
   'value',
+  'writeLock',
 ] as const;
 
 const registry: AccountStatement[] = [];
@@ -101,12 +106,47 @@ export const ACCOUNT_SCHEMA = [
     'CREATE CONSTRAINT share_link_id IF NOT EXISTS FOR (l:ShareLink) REQUIRE l.id IS UNIQUE',
     {},
   ),
+  // Replaced by the uniqueness constraint below, which brings its own index on the same keys.
+  cypher('DROP_OLD_HISTORY_INDEX', 'DROP INDEX history_organisation IF EXISTS', {}),
   cypher(
-    'HISTORY_INDEX',
-    'CREATE INDEX history_organisation IF NOT EXISTS FOR (h:HistoryEntry) ON (h.organisationId, h.seq)',
+    'HISTORY_SEQUENCE_UNIQUE',
+    'CREATE CONSTRAINT history_sequence IF NOT EXISTS FOR (h:HistoryEntry) REQUIRE (h.organisationId, h.seq) IS UNIQUE',
+    {},
+  ),
+  cypher(
+    'HISTORY_COUNTER_UNIQUE',
+    'CREATE CONSTRAINT history_counter IF NOT EXISTS FOR (c:HistorySequence) REQUIRE c.organisationId IS UNIQUE',
     {},
   ),
 ] as const;
+
+/**
+ * Before version 2 the history was numbered by one counter for the whole database (a
+ * `HistorySequence` without organisationId), which concurrent first writes could duplicate.
+ * When that counter is found, the entries of every organisation without a counter of its own are
+ * renumbered 1, 2, 3… in their old order and given one; then the old counter goes. Runs before
+ * the uniqueness constraints, which duplicates would block; a no-op once done.
+ */
+export const MIGRATE_DATABASE_WIDE_HISTORY = cypher(
+  'MIGRATE_DATABASE_WIDE_HISTORY',
+  `MATCH (old:HistorySequence) WHERE old.organisationId IS NULL
+   WITH collect(old) AS olds WHERE size(olds) > 0
+   CALL () {
+     MATCH (h:HistoryEntry)
+     WHERE NOT EXISTS { MATCH (:HistorySequence {organisationId: h.organisationId}) }
+     WITH h ORDER BY h.seq, h.at
+     WITH h.organisationId AS organisationId, collect(h) AS entries
+     CALL (entries) {
+       UNWIND range(1, size(entries)) AS n
+       WITH entries[n - 1] AS entry, n
+       SET entry.seq = n
+     }
+     MERGE (c:HistorySequence {organisationId: organisationId})
+     SET c.value = size(entries)
+   }
+   FOREACH (old IN olds | DELETE old)`,
+  {},
+);
 
 export const COUNT_USERS = cypher('COUNT_USERS', 'MATCH (u:User) RETURN count(u) AS n', {});
 
@@ -125,11 +165,10 @@ export const FIND_USER_BY_EMAIL = cypher(
   { email: USER.email },
 );
 
-export const LIST_USERS = cypher(
-  'LIST_USERS',
-  `MATCH (u:User) WITH count(u) AS total
-   MATCH (u:User) WHERE u.email > $after
-   RETURN properties(u) AS user, total ORDER BY u.email LIMIT $limit`,
+export const PAGE_USERS = cypher(
+  'PAGE_USERS',
+  `MATCH (u:User) WHERE u.email > $after
+   RETURN properties(u) AS user ORDER BY u.email LIMIT $limit`,
   { after: '', limit: 51 },
 );
 
@@ -215,10 +254,17 @@ export const FIND_INVITATION = cypher(
   { tokenHash: 'ab12' },
 );
 
+/**
+ * Takes the invitation's write lock before reading `acceptedAt`: a filter read before the lock
+ * let every one of several concurrent acceptances see it unused.
+ */
 export const ACCEPT_INVITATION = cypher(
   'ACCEPT_INVITATION',
-  `MATCH (i:Invitation {tokenHash: $tokenHash}) WHERE i.acceptedAt IS NULL
-   SET i.acceptedAt = $at RETURN count(i) AS accepted`,
+  `MATCH (i:Invitation {tokenHash: $tokenHash})
+   SET i.writeLock = true REMOVE i.writeLock
+   WITH i WHERE i.acceptedAt IS NULL
+   SET i.acceptedAt = $at
+   RETURN count(i) AS accepted`,
   { tokenHash: 'ab12', at: NOW },
 );
 
@@ -262,14 +308,19 @@ export const REVOKE_SHARE_LINK = cypher(
   { organisationId: 'org-1', id: 'share-1', at: NOW },
 );
 
-/** The counter node is locked by the SET, so concurrent appends get distinct, increasing numbers. */
+/**
+ * The organisation's next entry, numbered by its own counter: unique (a constraint guards both
+ * the counter and the numbers), locked before it is read, and rolled back with the transaction
+ * of the write it records, so numbers have no gaps.
+ */
 export const APPEND_HISTORY = cypher(
   'APPEND_HISTORY',
-  `MERGE (c:HistorySequence {id: 'history'}) ON CREATE SET c.value = 0
+  `MERGE (c:HistorySequence {organisationId: $organisationId}) ON CREATE SET c.value = 0
+   SET c.writeLock = true REMOVE c.writeLock
+   WITH c
    SET c.value = c.value + 1
    CREATE (h:HistoryEntry {seq: c.value, organisationId: $organisationId, userId: $userId, at: $at, kind: $kind,
-     recordId: $recordId, action: $action, before: $before, after: $after, snapshot: $snapshot})
-   RETURN h.seq AS seq`,
+     recordId: $recordId, action: $action, before: $before, after: $after, snapshot: $snapshot})`,
   {
     organisationId: 'org-1',
     userId: null,
@@ -287,12 +338,20 @@ const HISTORY_FIELDS = `h.seq AS seq, h.organisationId AS organisationId, h.user
   h.kind AS kind, h.recordId AS recordId, h.action AS action, h.before AS before, h.after AS after,
   h.snapshot IS NOT NULL AS hasSnapshot`;
 
-export const LIST_HISTORY = cypher(
-  'LIST_HISTORY',
-  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WITH count(h) AS total
-   MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE h.seq < $before
-   RETURN ${HISTORY_FIELDS}, total ORDER BY h.seq DESC LIMIT $limit`,
-  { organisationId: 'org-1', before: 100, limit: 51 },
+const HISTORY_FILTER = `($recordId IS NULL OR h.recordId = $recordId) AND ($userId IS NULL OR h.userId = $userId)
+   AND ($afterId IS NULL OR h.seq > $afterId)`;
+
+export const COUNT_HISTORY = cypher(
+  'COUNT_HISTORY',
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE ${HISTORY_FILTER} RETURN count(h) AS n`,
+  { organisationId: 'org-1', recordId: null, userId: null, afterId: null },
+);
+
+export const PAGE_HISTORY = cypher(
+  'PAGE_HISTORY',
+  `MATCH (h:HistoryEntry {organisationId: $organisationId}) WHERE ${HISTORY_FILTER} AND h.seq < $before
+   RETURN ${HISTORY_FIELDS} ORDER BY h.seq DESC LIMIT $limit`,
+  { organisationId: 'org-1', before: 100, limit: 51, recordId: null, userId: null, afterId: null },
 );
 
 export const HISTORY_BASE = cypher(
@@ -315,11 +374,13 @@ export const GET_HISTORY_ENTRY = cypher(
   { organisationId: 'org-1', seq: 1 },
 );
 
+/** Everything about a deleted organisation, so that one created later under its id inherits nothing. */
 export const FORGET_ORGANISATION = cypher(
   'FORGET_ORGANISATION',
   `CALL () { MATCH (m:Membership {organisationId: $organisationId}) DELETE m }
    CALL () { MATCH (i:Invitation {organisationId: $organisationId}) DELETE i }
    CALL () { MATCH (l:ShareLink {organisationId: $organisationId}) DELETE l }
-   CALL () { MATCH (h:HistoryEntry {organisationId: $organisationId}) DELETE h }`,
+   CALL () { MATCH (h:HistoryEntry {organisationId: $organisationId}) DELETE h }
+   CALL () { MATCH (c:HistorySequence {organisationId: $organisationId}) DELETE c }`,
   { organisationId: 'org-1' },
 );

@@ -235,9 +235,13 @@ describe('the statement set covers the model', () => {
     }
   });
 
-  it('is the only Cypher the adapter sends: one tx.run call, no statement text in the adapter', () => {
-    const source = readFileSync(new URL('./neo4j-store.ts', import.meta.url), 'utf8');
-    expect(source.match(/\.run\(/g)).toHaveLength(1);
-    expect(source).not.toMatch(/['"`]\s*(MATCH|MERGE|CREATE|UNWIND|CALL|RETURN)\b/);
+  it.each([
+    ['neo4j-store.ts', 1],
+    ['neo4j-account-store.ts', 1],
+    ['transactions.ts', 0],
+  ] as const)('is the only Cypher %s sends: %i tx.run call(s), no statement text', (file, calls) => {
+    const source = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+    expect(source.match(/\btx\.run\(/g) ?? []).toHaveLength(calls);
+    expect(source).not.toMatch(/['"`]\s*(MATCH|MERGE|CREATE|UNWIND|CALL|RETURN|SHOW|DROP)\b/);
   });
 });

@@ -1,25 +1,29 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-import { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 
 import { isRole, type Role } from '../../auth/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { OrganisationContents } from '../../domain/records.ts';
 import type {
+  AccountChanges,
   AccountStore,
   HistoryAction,
   HistoryEntry,
+  HistoryFilter,
   Invitation,
   Membership,
-  NewHistoryEntry,
   NewUser,
+  PendingEntry,
   Session,
   ShareLink,
   User,
 } from '../account-store.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
-import type { Page, PageRequest } from '../graph-store.ts';
+import type { GraphStore, Page, PageRequest } from '../graph-store.ts';
 import * as Q from './account-queries.ts';
+import { Neo4jStore } from './neo4j-store.ts';
+import type { Neo4jTransactions } from './transactions.ts';
 
 type Props = Record<string, unknown>;
 
@@ -68,33 +72,42 @@ function historyFrom(record: Neo4jRecord): HistoryEntry {
   };
 }
 
+type Params<P extends string> = { readonly [K in P]: unknown };
+
+/** The only place that sends the account store's Cypher: a statement from account-queries.ts. */
+async function runIn<P extends string>(
+  tx: ManagedTransaction,
+  statement: Q.AccountStatement<P>,
+  params: Params<P>,
+): Promise<Neo4jRecord[]> {
+  return (await tx.run(statement.text, params as Props)).records;
+}
+
+/** Integers as Neo4j INTEGERs (LIMIT refuses a float; an index on an integer property misses one). */
+const int = (value: number) => neo4j.int(value);
+
 /**
- * Accounts in Neo4j, beside the map data. Takes the adapter's driver (one driver per process);
- * reads through executeRead, writes through executeWrite, every statement from account-queries.ts.
- * Snapshots are gzipped JSON stored as base64 strings (Neo4j has no blob type).
+ * Accounts in Neo4j, beside the map data: the graph store's transactions (one driver per
+ * process, one database), every statement from account-queries.ts. Snapshots are gzipped JSON
+ * stored as base64 strings (Neo4j has no blob type).
  */
 export class Neo4jAccountStore implements AccountStore {
-  constructor(
-    private readonly driver: Driver,
-    private readonly database?: string,
-  ) {}
+  constructor(private readonly transactions: Neo4jTransactions) {}
 
-  private async run<P extends string>(
+  private run<P extends string>(
     mode: 'read' | 'write',
     statement: Q.AccountStatement<P>,
-    params: { readonly [K in P]: unknown },
+    params: Params<P>,
+    onConstraint?: () => DomainError,
   ): Promise<Neo4jRecord[]> {
-    const session = this.driver.session({ ...(this.database ? { database: this.database } : {}) });
-    const work = async (tx: ManagedTransaction) => (await tx.run(statement.text, params as Props)).records;
-    try {
-      return mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
-    } finally {
-      await session.close();
-    }
+    const work = (tx: ManagedTransaction) => runIn(tx, statement, params);
+    return mode === 'read' ? this.transactions.read(work) : this.transactions.write(work, onConstraint);
   }
 
-  /** Creates the constraints and index; idempotent. */
+  /** Renumbers a history of the old database-wide kind, then creates the constraints; idempotent. */
   async migrate(): Promise<void> {
+    await this.run('write', Q.MIGRATE_DATABASE_WIDE_HISTORY, {});
+    // Schema commands cannot share a transaction with data writes: one each.
     for (const statement of Q.ACCOUNT_SCHEMA) await this.run('write', statement, {});
   }
 
@@ -104,18 +117,17 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async createUser(user: NewUser): Promise<User> {
-    try {
-      await this.run('write', Q.CREATE_USER, user);
-    } catch (error) {
-      if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-        throw new DomainError('DUPLICATE', `A user with email "${user.email}" already exists.`, {
+    await this.run(
+      'write',
+      Q.CREATE_USER,
+      user,
+      () =>
+        new DomainError('DUPLICATE', `A user with email "${user.email}" already exists.`, {
           kind: 'user',
           field: 'email',
           reason: 'DUPLICATE',
-        });
-      }
-      throw error;
-    }
+        }),
+    );
     const { passwordHash: _hash, ...stored } = user;
     return stored;
   }
@@ -134,14 +146,17 @@ export class Neo4jAccountStore implements AccountStore {
 
   async listUsers(page: PageRequest): Promise<Page<User>> {
     const size = pageSize(page.first);
-    const records = await this.run('read', Q.LIST_USERS, { after: decodeCursor(page.after) ?? '', limit: size + 1 });
+    const { records, total } = await this.transactions.read(async (tx) => ({
+      total: (await runIn(tx, Q.COUNT_USERS, {}))[0]?.get('n'),
+      records: await runIn(tx, Q.PAGE_USERS, { after: decodeCursor(page.after) ?? '', limit: int(size + 1) }),
+    }));
     const nodes = records.slice(0, size).map((record) => userFrom(record.get('user') as Props));
     const last = nodes.at(-1);
     return {
       nodes,
       hasNextPage: records.length > size,
       endCursor: last ? encodeCursor(last.email) : null,
-      totalCount: Number(records[0]?.get('total') ?? 0),
+      totalCount: Number(total ?? 0),
     };
   }
 
@@ -235,9 +250,29 @@ export class Neo4jAccountStore implements AccountStore {
     return Number(record?.get('accepted') ?? 0) > 0;
   }
 
-  async appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry> {
-    const snapshot = entry.snapshot ? gzipSync(JSON.stringify(entry.snapshot)).toString('base64') : null;
-    const [record] = await this.run('write', Q.APPEND_HISTORY, {
+  async writeTogether<T>(
+    store: GraphStore,
+    write: () => Promise<T>,
+    changesOf: (result: T) => AccountChanges,
+  ): Promise<T> {
+    if (!(store instanceof Neo4jStore) || store.shareTransactions() !== this.transactions) {
+      throw new Error('writeTogether: the graph store keeps its data in another database.');
+    }
+    return store.writeWith(write, async (result, tx) => {
+      const { memberships = [], forgetOrganisation, history } = changesOf(result);
+      for (const membership of memberships) await runIn(tx, Q.SET_MEMBERSHIP, membership);
+      if (forgetOrganisation !== undefined) {
+        await runIn(tx, Q.FORGET_ORGANISATION, { organisationId: forgetOrganisation });
+      }
+      if (history) await this.appendIn(tx, store, history);
+    });
+  }
+
+  /** Appends a history entry in the write's own transaction, so its snapshot sees that write. */
+  private async appendIn(tx: ManagedTransaction, store: Neo4jStore, history: PendingEntry): Promise<void> {
+    const { isSnapshot, ...entry } = history;
+    const snapshot = isSnapshot ? await store.readOrganisationIn(tx, entry.organisationId) : null;
+    await runIn(tx, Q.APPEND_HISTORY, {
       organisationId: entry.organisationId,
       userId: entry.userId,
       at: entry.at,
@@ -246,23 +281,38 @@ export class Neo4jAccountStore implements AccountStore {
       action: entry.action,
       before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-      snapshot,
+      snapshot: snapshot ? gzipSync(JSON.stringify(snapshot)).toString('base64') : null,
     });
-    const { snapshot: _s, ...rest } = entry;
-    return { ...rest, id: Number(record?.get('seq')), hasSnapshot: snapshot !== null };
   }
 
-  async listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+  async listHistory(
+    organisationId: string,
+    page: PageRequest,
+    filter: HistoryFilter = {},
+  ): Promise<Page<HistoryEntry>> {
     const size = pageSize(page.first);
     const before = Number(decodeCursor(page.after) ?? Number.MAX_SAFE_INTEGER);
-    const records = await this.run('read', Q.LIST_HISTORY, { organisationId, before, limit: size + 1 });
+    const narrowing = {
+      recordId: filter.recordId ?? null,
+      userId: filter.userId ?? null,
+      afterId: filter.afterId === null || filter.afterId === undefined ? null : int(filter.afterId),
+    };
+    const { records, total } = await this.transactions.read(async (tx) => ({
+      total: (await runIn(tx, Q.COUNT_HISTORY, { organisationId, ...narrowing }))[0]?.get('n'),
+      records: await runIn(tx, Q.PAGE_HISTORY, {
+        organisationId,
+        before: int(before),
+        limit: int(size + 1),
+        ...narrowing,
+      }),
+    }));
     const nodes = records.slice(0, size).map(historyFrom);
     const last = nodes.at(-1);
     return {
       nodes,
       hasNextPage: records.length > size,
       endCursor: last ? encodeCursor(String(last.id)) : null,
-      totalCount: Number(records[0]?.get('total') ?? 0),
+      totalCount: Number(total ?? 0),
     };
   }
 
@@ -270,13 +320,13 @@ export class Neo4jAccountStore implements AccountStore {
     organisationId: string,
     uptoId: number,
   ): Promise<{ base: OrganisationContents | null; entries: HistoryEntry[] }> {
-    const [base] = await this.run('read', Q.HISTORY_BASE, { organisationId, upto: uptoId });
-    if (!base) return { base: null, entries: [] };
-    const records = await this.run('read', Q.HISTORY_RANGE, {
-      organisationId,
-      from: Number(base.get('seq')),
-      upto: uptoId,
+    const { base, records } = await this.transactions.read(async (tx) => {
+      const [first] = await runIn(tx, Q.HISTORY_BASE, { organisationId, upto: int(uptoId) });
+      if (!first) return { base: undefined, records: [] };
+      const from = int(Number(first.get('seq')));
+      return { base: first, records: await runIn(tx, Q.HISTORY_RANGE, { organisationId, from, upto: int(uptoId) }) };
     });
+    if (!base) return { base: null, entries: [] };
     const snapshot = Buffer.from(String(base.get('snapshot')), 'base64');
     return {
       base: JSON.parse(gunzipSync(snapshot).toString('utf8')) as OrganisationContents,
@@ -285,7 +335,7 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async getHistoryEntry(organisationId: string, id: number): Promise<HistoryEntry | null> {
-    const [record] = await this.run('read', Q.GET_HISTORY_ENTRY, { organisationId, seq: id });
+    const [record] = await this.run('read', Q.GET_HISTORY_ENTRY, { organisationId, seq: int(id) });
     return record ? historyFrom(record) : null;
   }
 
@@ -306,9 +356,5 @@ export class Neo4jAccountStore implements AccountStore {
   async revokeShareLink(organisationId: string, id: string, at: string): Promise<ShareLink | null> {
     const [record] = await this.run('write', Q.REVOKE_SHARE_LINK, { organisationId, id, at });
     return record ? shareLinkFrom(record.get('link') as Props) : null;
-  }
-
-  async forgetOrganisation(organisationId: string): Promise<void> {
-    await this.run('write', Q.FORGET_ORGANISATION, { organisationId });
   }
 }

@@ -1,72 +1,21 @@
 import { interchangeDocumentSchema } from '@kopplingskartan/schema/interchange';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { documentToContents } from '../../domain/document.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { OrganisationContents } from '../../domain/records.ts';
-import { describeGraphStore } from '../contract/graph-store.contract.ts';
+import { uniqueId } from '../contract/contract-helpers.ts';
 import { contractDocument } from '../contract/fixture.ts';
-import { displayUri, Neo4jStore, type Neo4jStoreOptions } from './neo4j-store.ts';
+import { describeOnNeo4j, storeTargets } from '../contract/store-targets.ts';
+import { openAccountStore } from '../open-store.ts';
+import { Neo4jAccountStore } from './neo4j-account-store.ts';
+import { Neo4jStore } from './neo4j-store.ts';
 import { fromProperties, type Properties, toProperties } from './records.ts';
-
-const uri = process.env.NEO4J_URI;
-
-function optionsFromEnv(): Neo4jStoreOptions {
-  return {
-    uri: uri!,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE || undefined,
-  };
-}
+import { displayUri } from './transactions.ts';
 
 function fixture(id: string): OrganisationContents {
   return documentToContents(interchangeDocumentSchema.parse(contractDocument(id)));
-}
-
-if (uri) {
-  describeGraphStore('neo4j', async () => new Neo4jStore(optionsFromEnv()));
-
-  describe('Neo4j research query: organisations with a level gap', () => {
-    const store = new Neo4jStore(optionsFromEnv());
-    const run = Math.random().toString(36).slice(2, 10);
-    const ids = [`ct-gap-${run}-a`, `ct-gap-${run}-b`];
-
-    beforeAll(async () => {
-      await store.migrate();
-      for (const id of ids) await store.createOrganisation(fixture(id));
-      // b loses its only administration–principal link (l-2, LOOSE): a gap.
-      await store.deleteRecord('link', ids[1]!, 'l-2');
-    });
-    afterAll(async () => {
-      for (const id of ids) await store.deleteOrganisation(id);
-      await store.close();
-    });
-
-    it('lists the organisation whose adjacent levels lost their responsive link, not the other', async () => {
-      const found = (await store.organisationsWithLevelGap()).map((org) => org.id).filter((id) => ids.includes(id));
-      expect(found).toEqual([ids[1]]);
-    });
-
-    it('sees a decoupled link as no link, and ignores levels that are not adjacent', async () => {
-      const principalTeacher = (
-        await store.organisationsWithLevelGap({ upperLevel: 'principal', lowerLevel: 'teacher' })
-      )
-        .map((org) => org.id)
-        .filter((id) => ids.includes(id));
-      expect(principalTeacher).toEqual(ids); // l-3 is DECOUPLED in both
-      const notAdjacent = await store.organisationsWithLevelGap({ upperLevel: 'politics', lowerLevel: 'principal' });
-      expect(notAdjacent.map((org) => org.id).filter((id) => ids.includes(id))).toEqual([]);
-    });
-  });
-} else {
-  console.warn(
-    'NEO4J_URI is not set: the GraphStore contract suite is NOT run against Neo4j (only the offline checks are).',
-  );
-  describe.skip('GraphStore contract: neo4j (skipped: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run it)', () => {
-    it('runs the shared contract suite against a live Neo4j', () => undefined);
-  });
 }
 
 describe('Neo4j store without a server', () => {
@@ -95,6 +44,34 @@ describe('Neo4j store without a server', () => {
     }
   });
 
+  it('answers STORE_UNAVAILABLE from the account store too, naming the URI but never the password', async () => {
+    const store = new Neo4jStore({
+      uri: 'bolt://127.0.0.1:9',
+      user: 'neo4j',
+      password: 'option-secret',
+      connectionTimeoutMs: 2000,
+      maxTransactionRetryTimeMs: 0,
+    });
+    const accounts = new Neo4jAccountStore(store.shareTransactions());
+    try {
+      for (const call of [
+        () => accounts.countUsers(),
+        () => accounts.findSession('token', '2026-01-01'),
+        () => accounts.migrate(),
+      ]) {
+        const error = await call().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(DomainError);
+        expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { uri: 'bolt://127.0.0.1:9' } });
+        expect((error as DomainError).message).not.toMatch(/secret/);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a URI that is not a Neo4j URI with STORE_UNAVAILABLE', () => {
     expect(() => new Neo4jStore({ uri: 'http://localhost:7474', user: 'neo4j', password: 'x' })).toThrow(DomainError);
   });
@@ -116,6 +93,99 @@ describe('Neo4j store without a server', () => {
       );
       expect(Object.values(properties)).not.toContain(null);
       expect(fromProperties(kind, stored), `${kind} ${record.id}`).toEqual(record);
+    }
+  });
+});
+
+const stores = await storeTargets();
+
+describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
+  const config = () => {
+    const store = target.config();
+    if (store.kind !== 'neo4j') throw new Error('a Neo4j target gives a Neo4j config');
+    return store;
+  };
+
+  it('refuses wrong credentials with STORE_UNAVAILABLE, naming the URI and user but never the password', async () => {
+    const store = new Neo4jStore({ ...config(), password: 'wrong-secret', maxTransactionRetryTimeMs: 0 });
+    try {
+      const error = await store.migrate().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { credentials: 'REFUSED' } });
+      expect((error as DomainError).message).toContain(config().uri);
+      expect((error as DomainError).message).not.toMatch(/wrong-secret/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('renumbers a history kept by the old database-wide counter per organisation, in its old order', async () => {
+    const store = new Neo4jStore(config());
+    const organisationId = uniqueId('legacy');
+    try {
+      await store.migrate();
+      // The old shape: entries numbered by one counter for the database, so with gaps per organisation.
+      await store.shareTransactions().write((tx) =>
+        tx.run(
+          `UNWIND $entries AS entry
+           CREATE (:HistoryEntry {organisationId: $organisationId, seq: entry.seq, recordId: entry.recordId,
+             userId: null, at: '2025-01-01T00:00:00.000Z', kind: 'actor', action: 'UPDATE'})
+           WITH count(*) AS created
+           CREATE (:HistorySequence {id: 'history', value: 9})`,
+          {
+            organisationId,
+            entries: [
+              { seq: neo4j.int(7), recordId: 'second' },
+              { seq: neo4j.int(4), recordId: 'first' },
+              { seq: neo4j.int(9), recordId: 'third' },
+            ],
+          },
+        ),
+      );
+      await store.createOrganisation(fixture(organisationId));
+      const accounts = await openAccountStore(store);
+      const page = await accounts.listHistory(organisationId, { first: 10 });
+      expect(page.nodes.map((entry) => [entry.id, entry.recordId])).toEqual([
+        [3, 'third'],
+        [2, 'second'],
+        [1, 'first'],
+      ]);
+      const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
+      await accounts.writeTogether(
+        store,
+        () => store.updateRecord('actor', { ...chief!, name: 'Ny' }),
+        (updated) => ({
+          history: {
+            organisationId,
+            userId: null,
+            at: 'now',
+            kind: 'actor',
+            recordId: 'a-chief',
+            action: 'UPDATE',
+            before: chief,
+            after: updated,
+          },
+        }),
+      );
+      expect((await accounts.listHistory(organisationId, { first: 1 })).nodes[0]).toMatchObject({
+        id: 4,
+        recordId: 'a-chief',
+      });
+      const [old] = await store
+        .shareTransactions()
+        .read((tx) => tx.run('MATCH (c:HistorySequence) WHERE c.organisationId IS NULL RETURN count(c) AS n'))
+        .then((result) => result.records);
+      expect(Number(old!.get('n'))).toBe(0);
+    } finally {
+      const accounts = await openAccountStore(store);
+      await accounts.writeTogether(
+        store,
+        () => store.deleteOrganisation(organisationId),
+        () => ({ forgetOrganisation: organisationId }),
+      );
+      await store.close();
     }
   });
 });

@@ -25,14 +25,22 @@
  *   scenario's contents are always read or deleted as a whole, which an index seek does best.
  *
  * ## Access
- * Reads go through `session.executeRead`, writes through `session.executeWrite` (retried by the
- * driver on transient and leader-switch errors, so the same code runs against a cluster), in the
- * configured database. Every store method is one transaction. Optimistic versions take the node's
- * write lock before reading the version (`LOCK_RECORD`), so two concurrent updates cannot both
- * pass the check.
+ * Reads go through `executeRead`, writes through `executeWrite` (transactions.ts), in the
+ * configured database. Every store method is one transaction. Every write first takes its
+ * organisation's write lock (`LOCK_ORGANISATION`, a property written and removed on the
+ * `:Organisation` node, held to commit), so writes to one organisation serialise in the
+ * database, also across app instances; the account side of a change (its history entry) joins
+ * that transaction (`writeWith`). Optimistic versions are read after the record's own write lock
+ * (`LOCK_RECORD`), so two concurrent updates cannot both pass the check.
  */
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 
+import {
+  checkUnchangedSince,
+  type ContentVersions,
+  recordKey,
+  versionAfterReplace,
+} from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
 import {
   type Organisation,
@@ -57,6 +65,7 @@ import type {
   ScenarioGraphOptions,
   StoreHealth,
 } from '../graph-store.ts';
+import { WriteJoiner } from '../write-joiner.ts';
 import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constraints.ts';
 import * as Q from './queries.ts';
 import {
@@ -67,6 +76,7 @@ import {
   type Properties,
   toProperties,
 } from './records.ts';
+import { displayUri, Neo4jTransactions } from './transactions.ts';
 
 export interface Neo4jStoreOptions {
   /** `neo4j://`, `neo4j+s://`, `neo4j+ssc://`, `bolt://`, `bolt+s://` or `bolt+ssc://`. */
@@ -90,18 +100,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** The URI without any user or password in it, for messages and health details. */
-export function displayUri(uri: string): string {
-  try {
-    const url = new URL(uri);
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    return uri.replace(/\/\/[^@/]*@/, '//');
-  }
-}
-
 type Params<P extends string> = { readonly [K in P]: unknown };
 
 /** The only place that sends Cypher: a named statement from queries.ts and its declared parameters. */
@@ -114,31 +112,17 @@ async function run<P extends string>(
   return result.records;
 }
 
-const SECURITY_CODES = new Set([
-  'Neo.ClientError.Security.Unauthorized',
-  'Neo.ClientError.Security.AuthenticationRateLimit',
-  'Neo.ClientError.Security.CredentialsExpired',
-]);
-const UNAVAILABLE_CODES = new Set([
-  neo4j.error.SERVICE_UNAVAILABLE,
-  neo4j.error.SESSION_EXPIRED,
-  'Neo.ClientError.Database.DatabaseNotFound',
-]);
-
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
-  private readonly driver: Driver;
-  private readonly database: string | undefined;
-  private readonly uri: string;
-  private readonly user: string;
+  private readonly transactions: Neo4jTransactions;
+  /** Adds the work of a `writeWith` to the transaction of its write method. */
+  private readonly joiner = new WriteJoiner<ManagedTransaction, Promise<void>>();
 
   constructor(options: Neo4jStoreOptions) {
-    this.uri = displayUri(options.uri);
-    this.user = options.user;
-    this.database = options.database || undefined;
+    let driver: Driver;
     try {
       // One driver per store; it connects lazily, so constructing does no I/O.
-      this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
         disableLosslessIntegers: true,
         userAgent: 'kopplingskartan',
         maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 30_000,
@@ -146,74 +130,46 @@ export class Neo4jStore implements GraphStore {
         connectionTimeout: options.connectionTimeoutMs ?? 30_000,
       });
     } catch (error) {
-      throw new DomainError(
-        'STORE_UNAVAILABLE',
-        `"${this.uri}" is not a usable Neo4j URI: ${(error as Error).message}`,
-        {
-          uri: this.uri,
-        },
-      );
-    }
-  }
-
-  private where(): string {
-    return `Neo4j at ${this.uri} (database ${this.database ? `"${this.database}"` : 'default'})`;
-  }
-
-  /** Driver and server errors as domain errors; anything else is passed on unchanged. */
-  private translate(error: unknown, onConstraint?: () => DomainError): unknown {
-    if (error instanceof DomainError || !(error instanceof Neo4jError)) return error;
-    if (SECURITY_CODES.has(error.code)) {
-      return new DomainError(
-        'STORE_UNAVAILABLE',
-        `${this.where()} refused the credentials of user "${this.user}": ${error.message}`,
-        {
-          uri: this.uri,
-          credentials: 'REFUSED',
-        },
-      );
-    }
-    if (UNAVAILABLE_CODES.has(error.code)) {
-      return new DomainError('STORE_UNAVAILABLE', `${this.where()} could not be reached: ${error.message}`, {
-        uri: this.uri,
+      const uri = displayUri(options.uri);
+      throw new DomainError('STORE_UNAVAILABLE', `"${uri}" is not a usable Neo4j URI: ${(error as Error).message}`, {
+        uri,
       });
     }
-    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return (
-        onConstraint?.() ??
-        new DomainError('DUPLICATE', `Something with this id already exists: ${error.message}`, { reason: 'DUPLICATE' })
-      );
-    }
-    return error;
-  }
-
-  private async transaction<T>(
-    mode: 'read' | 'write',
-    work: (tx: ManagedTransaction) => Promise<T>,
-    onConstraint?: () => DomainError,
-  ): Promise<T> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    let result: T;
-    try {
-      result = mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
-    } catch (error) {
-      // The transaction's error is the one to report; a failure to close after it would hide it.
-      await session.close().catch(() => undefined);
-      throw this.translate(error, onConstraint);
-    }
-    await session.close();
-    return result;
+    this.transactions = new Neo4jTransactions(driver, options.database || undefined, options.uri, options.user);
   }
 
   private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('read', work);
+    return this.transactions.read(work);
   }
 
+  /** The transaction of a write method, with the work of a `writeWith` in progress. */
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
-    return this.transaction('write', work, onConstraint);
+    const joined = this.joiner.claim();
+    const joinedWork = joined
+      ? async (tx: ManagedTransaction) => {
+          const result = await work(tx);
+          await joined(result, tx);
+          return result;
+        }
+      : work;
+    return this.transactions.write(joinedWork, onConstraint);
+  }
+
+  /**
+   * Runs `write`, which calls one write method of this store, and `then(that method's result,
+   * its transaction)` before that transaction commits: both are stored or neither. The account
+   * store (neo4j-account-store.ts) writes the account side of a change this way. See `WriteJoiner`.
+   */
+  writeWith<T>(write: () => Promise<T>, then: (result: T, tx: ManagedTransaction) => Promise<void>): Promise<T> {
+    return this.joiner.join(write, then);
+  }
+
+  /**
+   * The transactions of this store's driver and database, for the account store, which keeps
+   * its nodes in the same database: one driver per process. Only `close()` here closes it.
+   */
+  shareTransactions(): Neo4jTransactions {
+    return this.transactions;
   }
 
   /**
@@ -222,31 +178,26 @@ export class Neo4jStore implements GraphStore {
    * @throws DomainError STORE_UNAVAILABLE naming the URI (never the password) when the server
    *   cannot be reached, refuses the credentials, or holds a newer schema than this code knows.
    */
-  /**
-   * The driver and database, for the account store (neo4j-account-store.ts), which keeps its
-   * nodes in the same database: one driver per process. Only `close()` here closes the driver.
-   */
-  shareDriver(): { driver: Driver; database: string | undefined } {
-    return { driver: this.driver, database: this.database };
-  }
-
   async migrate(): Promise<void> {
+    const { driver, database, uri } = this.transactions;
     try {
-      await this.driver.verifyConnectivity({ database: this.database });
+      await driver.verifyConnectivity({ database });
     } catch (error) {
-      const translated = this.translate(error);
+      const translated = this.transactions.translate(error);
       if (translated instanceof DomainError) throw translated;
-      throw new DomainError('STORE_UNAVAILABLE', `${this.where()} could not be reached: ${(error as Error).message}`, {
-        uri: this.uri,
-      });
+      throw new DomainError(
+        'STORE_UNAVAILABLE',
+        `${this.transactions.where()} could not be reached: ${(error as Error).message}`,
+        { uri },
+      );
     }
     const records = await this.read((tx) => run(tx, Q.READ_SCHEMA_VERSION, { id: SCHEMA_VERSION_NODE_ID }));
     const current = records.length > 0 ? Number(records[0]!.get('version')) : 0;
     if (current > SCHEMA_VERSION) {
       throw new DomainError(
         'STORE_UNAVAILABLE',
-        `${this.where()} holds schema version ${current}, newer than this server's ${SCHEMA_VERSION}; upgrade the server.`,
-        { uri: this.uri, schemaVersion: current },
+        `${this.transactions.where()} holds schema version ${current}, newer than this server's ${SCHEMA_VERSION}; upgrade the server.`,
+        { uri, schemaVersion: current },
       );
     }
     // Every element of every step, each time: IF NOT EXISTS makes it cheap, and a dropped index
@@ -268,14 +219,20 @@ export class Neo4jStore implements GraphStore {
   async health(): Promise<StoreHealth> {
     try {
       await this.read((tx) => run(tx, Q.PING, {}));
-      return { kind: 'neo4j', ready: true, detail: this.where() };
+      return { kind: 'neo4j', ready: true, detail: this.transactions.where() };
     } catch (error) {
       return { kind: 'neo4j', ready: false, detail: (error as Error).message };
     }
   }
 
+  /** The server's version and edition as the dbms.components procedure gives them, e.g. `5.26.31 community`. */
+  async serverVersion(): Promise<string> {
+    const [row] = await this.read((tx) => run(tx, Q.SERVER_VERSION, {}));
+    return String(row?.get('version') ?? 'unknown');
+  }
+
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.transactions.driver.close();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -317,27 +274,58 @@ export class Neo4jStore implements GraphStore {
         field: 'id',
         reason: 'DUPLICATE',
       });
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
       if (await this.readOrganisationNode(tx, id)) throw exists();
       await this.writeContents(tx, contents);
+      return { ...contents.organisation, version: 1 };
     }, exists);
-    return { ...contents.organisation, version: 1 };
   }
 
-  async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
+  async replaceOrganisation(contents: OrganisationContents, expected?: ContentVersions): Promise<Organisation> {
     const { id } = contents.organisation;
-    await this.write(async (tx) => {
-      if ((await run(tx, Q.LOCK_ORGANISATION, { organisationId: id })).length === 0) throw notFound('organisation', id);
+    return this.write(async (tx) => {
+      const locked = await this.lockOrganisation(tx, id);
+      if (locked === null) throw notFound('organisation', id);
+      const current = await this.versionsIn(tx, id, locked);
+      if (expected) checkUnchangedSince(id, expected, current);
+      const version = versionAfterReplace(current);
       await this.deleteContents(tx, id);
-      await this.writeContents(tx, contents);
+      await this.writeContents(tx, contents, version);
+      // Built inside the transaction: a joined write must return its transaction's result as is.
+      return { ...contents.organisation, version };
     });
-    return { ...contents.organisation, version: 1 };
   }
 
-  private async writeContents(tx: ManagedTransaction, { organisation, records }: OrganisationContents): Promise<void> {
-    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, 1) });
+  /**
+   * Takes the organisation's write lock, held to commit, so that writes to one organisation
+   * serialise in the database, also across app instances (and with them their history entries).
+   * @returns its version, or null when it does not exist.
+   */
+  private async lockOrganisation(tx: ManagedTransaction, id: string): Promise<number | null> {
+    const [row] = await run(tx, Q.LOCK_ORGANISATION, { organisationId: id });
+    return row ? Number(row.get('version')) : null;
+  }
+
+  /** Every record's version, read under the organisation's write lock. */
+  private async versionsIn(tx: ManagedTransaction, id: string, organisation: number): Promise<ContentVersions> {
+    const records = new Map<string, number>();
+    for (const kind of RECORD_KINDS) {
+      for (const row of await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id })) {
+        const properties = row.get('properties') as Properties;
+        records.set(recordKey(kind, String(properties.id)), Number(properties.version));
+      }
+    }
+    return { organisation, records };
+  }
+
+  private async writeContents(
+    tx: ManagedTransaction,
+    { organisation, records }: OrganisationContents,
+    version = 1,
+  ): Promise<void> {
+    await run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, version) });
     await run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) });
-    await this.insertAll(tx, organisation.id, records);
+    await this.insertAll(tx, organisation.id, records, version);
   }
 
   private async deleteContents(tx: ManagedTransaction, id: string): Promise<boolean> {
@@ -348,9 +336,8 @@ export class Neo4jStore implements GraphStore {
 
   async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
     return this.write(async (tx) => {
-      const [row] = await run(tx, Q.LOCK_ORGANISATION, { organisationId: organisation.id });
-      if (!row) throw notFound('organisation', organisation.id);
-      const current = Number(row.get('version'));
+      const current = await this.lockOrganisation(tx, organisation.id);
+      if (current === null) throw notFound('organisation', organisation.id);
       if (expectedVersion !== undefined && expectedVersion !== current) {
         throw versionConflict('organisation', organisation.id, expectedVersion, current);
       }
@@ -365,21 +352,24 @@ export class Neo4jStore implements GraphStore {
   }
 
   async deleteOrganisation(id: string): Promise<boolean> {
-    return this.write((tx) => this.deleteContents(tx, id));
+    return this.write(async (tx) => (await this.lockOrganisation(tx, id)) !== null && this.deleteContents(tx, id));
   }
 
   async readOrganisation(id: string): Promise<OrganisationContents | null> {
-    return this.read(async (tx) => {
-      const organisation = await this.readOrganisationNode(tx, id);
-      if (!organisation) return null;
-      const records: TaggedRecord[] = [];
-      for (const kind of RECORD_KINDS) {
-        const rows = await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id });
-        for (const row of rows)
-          records.push({ kind, record: fromProperties(kind, row.get('properties') as Properties) } as TaggedRecord);
-      }
-      return { organisation, records };
-    });
+    return this.read((tx) => this.readOrganisationIn(tx, id));
+  }
+
+  /** `readOrganisation` inside a transaction: the account store's snapshots see the write they record. */
+  async readOrganisationIn(tx: ManagedTransaction, id: string): Promise<OrganisationContents | null> {
+    const organisation = await this.readOrganisationNode(tx, id);
+    if (!organisation) return null;
+    const records: TaggedRecord[] = [];
+    for (const kind of RECORD_KINDS) {
+      const rows = await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id });
+      for (const row of rows)
+        records.push({ kind, record: fromProperties(kind, row.get('properties') as Properties) } as TaggedRecord);
+    }
+    return { organisation, records };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -407,7 +397,8 @@ export class Neo4jStore implements GraphStore {
     page: PageRequest,
   ): Promise<Page<RecordTypes[K]>> {
     const size = pageSize(page.first);
-    const scenarioId = filter.scenarioId ?? null;
+    // Organisation-wide kinds belong to every scenario: the filter does not narrow them.
+    const scenarioId = isScenarioRecordKind(kind) ? (filter.scenarioId ?? null) : null;
     return this.read(async (tx) => {
       const [count] = await run(tx, Q.COUNT_RECORDS[kind], { organisationId, scenarioId });
       const rows = await run(tx, Q.PAGE_RECORDS[kind], {
@@ -443,7 +434,7 @@ export class Neo4jStore implements GraphStore {
 
   async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
     await this.write(async (tx) => {
-      if (!(await this.readOrganisationNode(tx, organisationId))) throw notFound('organisation', organisationId);
+      if ((await this.lockOrganisation(tx, organisationId)) === null) throw notFound('organisation', organisationId);
       await this.insertAll(tx, organisationId, records);
     });
   }
@@ -457,6 +448,7 @@ export class Neo4jStore implements GraphStore {
     tx: ManagedTransaction,
     organisationId: string,
     records: readonly TaggedRecord[],
+    version = 1,
   ): Promise<void> {
     const byKind = new Map<RecordKind, TaggedRecord['record'][]>();
     for (const { kind, record } of records) {
@@ -466,7 +458,7 @@ export class Neo4jStore implements GraphStore {
     }
     for (const [kind, list] of byKind) {
       const ids = list.map((record) => record.id);
-      const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+      const twice = firstRepeated(ids);
       if (twice !== undefined) throw duplicate(kind, twice);
       for (const chunk of chunks(ids)) {
         const [taken] = await run(tx, Q.FIND_TAKEN_ID[kind], { organisationId, ids: chunk });
@@ -477,7 +469,7 @@ export class Neo4jStore implements GraphStore {
       const list = byKind.get(kind) ?? [];
       for (const chunk of chunks(list)) {
         await run(tx, Q.INSERT_RECORDS[kind], {
-          rows: chunk.map((record) => toProperties(kind, record, organisationId, 1)),
+          rows: chunk.map((record) => toProperties(kind, record, organisationId, version)),
         });
       }
     }
@@ -517,6 +509,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<RecordTypes[K]> {
     const { organisationId, id } = record;
     return this.write(async (tx) => {
+      if ((await this.lockOrganisation(tx, organisationId)) === null) throw notFound(kind, id);
       const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId, id });
       if (!row) throw notFound(kind, id);
       const current = Number(row.get('version'));
@@ -535,7 +528,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
-    return this.write(async (tx) => (await this.deleteWithCascades(tx, kind, organisationId, [id])) > 0);
+    return this.write(
+      async (tx) =>
+        (await this.lockOrganisation(tx, organisationId)) !== null &&
+        (await this.deleteWithCascades(tx, kind, organisationId, [id])) > 0,
+    );
   }
 
   /** Deletes records of one kind and applies `cascadesOf(kind)`, recursively for deleted referrers. */
@@ -613,6 +610,16 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read((tx) => run(tx, Q.ORGANISATIONS_WITH_LEVEL_GAP, { upperLevel, lowerLevel }));
     return rows.map((row) => organisationFromProperties(row.get('organisation') as Properties));
   }
+}
+
+/** The first id that occurs twice, in one pass: an import can hold 100,000 ids of a kind. */
+function firstRepeated(ids: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
 }
 
 function duplicate(kind: string, id: string): DomainError {

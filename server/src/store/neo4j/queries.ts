@@ -104,13 +104,27 @@ export const WRITE_SCHEMA_VERSION = cypher(
 
 export const PING = cypher('PING', 'RETURN 1 AS ok', {});
 
+/** The server's version and edition, e.g. `5.26.31 community`. */
+export const SERVER_VERSION = cypher(
+  'SERVER_VERSION',
+  `CALL dbms.components() YIELD name, versions, edition
+   WHERE name = 'Neo4j Kernel'
+   RETURN versions[0] + ' ' + edition AS version`,
+  {},
+);
+
 // ---------------------------------------------------------------------------------------------
 // Organisations
 
-/** `o` as an organisation map with its levels in list order. */
+/**
+ * `o` as an organisation map with its levels in list order. The order is set by a WITH before
+ * the RETURN: Neo4j 5.26 does not keep an ORDER BY that follows the RETURN of a COLLECT
+ * subquery (the levels came back in storage order).
+ */
 const ORGANISATION_MAP = `o {.*, levels: COLLECT {
     MATCH (o)-[:${HAS_LEVEL}]->(level:${LEVEL_LABEL})
-    RETURN level {.key, .name, .isSide} ORDER BY level.position
+    WITH level ORDER BY level.position
+    RETURN level {.key, .name, .isSide}
   }} AS organisation`;
 
 export const READ_ORGANISATION = cypher(
@@ -139,7 +153,11 @@ export const CREATE_ORGANISATION = cypher(
   { properties: { id: ORG, name: 'Provkommun', kind: 'MUNICIPAL', version: 1 } },
 );
 
-/** Takes the organisation's write lock (held to commit) and reads its version after it. */
+/**
+ * Takes the organisation's write lock (held to commit) and reads its version after it. Every
+ * write to an organisation starts with it, so writes to one organisation serialise in the
+ * database, across app instances too.
+ */
 export const LOCK_ORGANISATION = cypher(
   'LOCK_ORGANISATION',
   `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})

@@ -8,10 +8,11 @@ import type { Organisation, RecordKind, RecordTypes } from '../../domain/records
  * - `text`: string property
  * - `int`: Neo4j INTEGER (sent with `neo4j.int`; JS numbers would arrive as FLOAT)
  * - `bool`: boolean property
+ * - `flag`: boolean property that reads as false when absent (a field added after nodes were written)
  * - `list`: native list of strings (tags, id lists, learning dimensions)
  * - `json`: a JSON string (evidence notes are lists of maps, which Neo4j cannot store)
  */
-export type PropertyType = 'text' | 'int' | 'bool' | 'list' | 'json';
+export type PropertyType = 'text' | 'int' | 'bool' | 'flag' | 'list' | 'json';
 
 export interface NodeSpec {
   /** The node label: a constant, never user input. */
@@ -125,6 +126,7 @@ export const NODES: { readonly [K in RecordKind]: NodeSpec } = {
       ['name', 'text'],
       ['description', 'text'],
       ['anonymised', 'bool'],
+      ['keepUnitNames', 'flag'],
       ['steps', 'json'],
     ],
   },
@@ -160,8 +162,9 @@ export function fromProperties<K extends RecordKind>(kind: K, properties: Proper
   const record: Properties = { organisationId: properties.organisationId, version: toNumber(properties.version) };
   for (const [field, type] of NODES[kind].properties) {
     const value = properties[field];
-    if (value === null || value === undefined) record[field] = type === 'list' ? [] : type === 'json' ? [] : null;
-    else if (type === 'json') record[field] = JSON.parse(value as string);
+    if (value === null || value === undefined) {
+      record[field] = type === 'list' || type === 'json' ? [] : type === 'flag' ? false : null;
+    } else if (type === 'json') record[field] = JSON.parse(value as string);
     else if (type === 'int') record[field] = toNumber(value);
     else if (type === 'list') record[field] = [...(value as string[])];
     else record[field] = value;

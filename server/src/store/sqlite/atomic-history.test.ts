@@ -57,33 +57,17 @@ describe('a change and its history entry on the embedded store', () => {
     expect(await organisationAsOf(accounts, 'org', entry!.id)).toEqual(await store.readOrganisation('org'));
   });
 
-  it('records a write that awaits before writing, after the write', async () => {
+  it('keeps a write that awaits before writing in one transaction with its entry', async () => {
     const { store, accounts, audit } = both;
+    store.shareDatabase().exec(`CREATE TRIGGER full_history BEFORE INSERT ON history
+      BEGIN SELECT RAISE(ABORT, 'the history is full'); END`);
     const write = async () => {
       await new Promise((resolve) => setImmediate(resolve));
       return insertActor(store, 'a-late');
     };
-    const change = {
-      kind: 'actor',
-      recordId: 'a-late',
-      action: 'CREATE' as const,
-      before: null,
-      after: actor('a-late'),
-    };
-    await audit.log.record(store, 'org', null, write, () => change);
-    expect(await store.getRecords('actor', 'org', ['a-late'])).toHaveLength(1);
-    expect((await accounts.listHistory('org', { first: 10 })).nodes.map((entry) => entry.recordId)).toEqual(['a-late']);
-  });
-
-  it('refuses a write that makes two writes, and stores neither', async () => {
-    const { store, accounts, audit } = both;
-    const write = () => {
-      void insertActor(store, 'a-one');
-      return insertActor(store, 'a-two');
-    };
-    const change = { kind: 'actor', recordId: 'a-two', action: 'CREATE' as const, before: null, after: null };
-    await expect(audit.log.record(store, 'org', null, write, () => change)).rejects.toThrow('2 write methods');
-    expect(await store.getRecords('actor', 'org', ['a-one', 'a-two'])).toEqual([]);
+    const change = { kind: 'actor', recordId: 'a-late', action: 'CREATE' as const, before: null, after: null };
+    await expect(audit.log.record(store, 'org', null, write, () => change)).rejects.toThrow('the history is full');
+    expect(await store.getRecords('actor', 'org', ['a-late'])).toEqual([]);
     expect(await historyCount(accounts)).toBe(0);
   });
 
@@ -94,19 +78,21 @@ describe('a change and its history entry on the embedded store', () => {
     await expect(audit.log.record(store, 'org', null, write, () => change)).rejects.toThrow('changed its write');
   });
 
-  it('appends after the write when the history is in another database', async () => {
+  it('refuses a history in another database, writing nothing', async () => {
     const { store } = both;
     const elsewhere = await openBoth();
     const log = new ChangeLog(elsewhere.accounts);
     const change = { kind: 'actor', recordId: 'a-far', action: 'CREATE' as const, before: null, after: null };
-    await log.record(
-      store,
-      'org',
-      null,
-      () => insertActor(store, 'a-far'),
-      () => change,
-    );
-    expect(await store.getRecords('actor', 'org', ['a-far'])).toHaveLength(1);
-    expect(await historyCount(elsewhere.accounts)).toBe(1);
+    await expect(
+      log.record(
+        store,
+        'org',
+        null,
+        () => insertActor(store, 'a-far'),
+        () => change,
+      ),
+    ).rejects.toThrow('another database');
+    expect(await store.getRecords('actor', 'org', ['a-far'])).toEqual([]);
+    expect(await historyCount(elsewhere.accounts)).toBe(0);
   });
 });

@@ -2,31 +2,32 @@ import { gzipSync } from 'node:zlib';
 
 import type Database from 'better-sqlite3';
 
-import type { HistoryEntry, NewHistoryEntry } from '../account-store.ts';
+import type { PendingEntry } from '../account-store.ts';
 
 /**
- * Inserts one history entry, synchronously, so that it can join the transaction of the write it
- * records (`SqliteStore.writeWith`). Snapshots are gzipped JSON: a 250 kB organisation keeps in
- * about 25 kB.
+ * Inserts one history entry, synchronously, inside the transaction of the write it records
+ * (`SqliteStore.writeWith`), with the organisation's next sequence number. Snapshots are
+ * gzipped JSON: a 250 kB organisation keeps in about 25 kB.
  */
-export function insertHistoryEntry(db: Database.Database, entry: NewHistoryEntry): HistoryEntry {
-  const snapshot = entry.snapshot ? gzipSync(JSON.stringify(entry.snapshot)) : null;
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO history (organisation_id, user_id, at, kind, record_id, action, before, after, snapshot)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      entry.organisationId,
-      entry.userId,
-      entry.at,
-      entry.kind,
-      entry.recordId,
-      entry.action,
-      entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-      snapshot,
-    );
-  const { snapshot: _s, ...rest } = entry;
-  return { ...rest, id: Number(lastInsertRowid), hasSnapshot: snapshot !== null };
+export function insertHistoryEntry(
+  db: Database.Database,
+  entry: Omit<PendingEntry, 'isSnapshot'>,
+  snapshot: object | null,
+): void {
+  const packed = snapshot ? gzipSync(JSON.stringify(snapshot)) : null;
+  db.prepare(
+    `INSERT INTO history (organisation_id, seq, user_id, at, kind, record_id, action, before, after, snapshot)
+     VALUES (@organisationId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE organisation_id = @organisationId),
+       @userId, @at, @kind, @recordId, @action, @before, @after, @snapshot)`,
+  ).run({
+    organisationId: entry.organisationId,
+    userId: entry.userId,
+    at: entry.at,
+    kind: entry.kind,
+    recordId: entry.recordId,
+    action: entry.action,
+    before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+    snapshot: packed,
+  });
 }

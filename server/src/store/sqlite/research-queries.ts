@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 import type { Organisation } from '../../domain/records.ts';
 import type { LevelGapOptions } from '../graph-store.ts';
@@ -51,9 +51,4 @@ export function organisationsWithLevelGap(db: Database.Database, options: LevelG
     Omit<Organisation, 'levels'> & { levels: string }
   >;
   return rows.map((row) => ({ ...row, levels: JSON.parse(row.levels) as Organisation['levels'] }));
-}
-
-/** A read-only connection to a store file, for research queries run beside a live server (WAL). */
-export function openReadOnly(file: string): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true });
 }

@@ -106,12 +106,12 @@ describe('the embedded store’s scenario graphs', () => {
     await read();
     const chiefNow = await chief(store);
     const write = () => store.updateRecord('actor', { ...chiefNow, name: 'Aldrig sparad' });
-    expect(() =>
+    await expect(
       store.writeWith(write, () => {
         void store.readScenarioGraph('org', 's-current');
         throw new Error('the entry could not be stored');
       }),
-    ).toThrow('the entry could not be stored');
+    ).rejects.toThrow('the entry could not be stored');
     expect(await actorNames()).toContain('Skolchef');
   });
 });

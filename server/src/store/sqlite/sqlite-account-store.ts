@@ -5,14 +5,14 @@ import type Database from 'better-sqlite3';
 import { isRole, type Role } from '../../auth/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { OrganisationContents } from '../../domain/records.ts';
-import type { AtomicHistory, PendingEntry } from '../../editing/history.ts';
 import type {
+  AccountChanges,
   AccountStore,
   HistoryAction,
   HistoryEntry,
+  HistoryFilter,
   Invitation,
   Membership,
-  NewHistoryEntry,
   NewUser,
   Session,
   ShareLink,
@@ -34,7 +34,7 @@ interface UserRow {
 }
 
 interface HistoryRow {
-  id: number;
+  seq: number;
   organisation_id: string;
   user_id: string | null;
   at: string;
@@ -99,7 +99,7 @@ function roleFrom(value: string): Role | null {
 
 function historyFromRow(row: HistoryRow): HistoryEntry {
   return {
-    id: row.id,
+    id: row.seq,
     organisationId: row.organisation_id,
     userId: row.user_id,
     at: row.at,
@@ -113,13 +113,13 @@ function historyFromRow(row: HistoryRow): HistoryEntry {
 }
 
 const HISTORY_COLUMNS =
-  'id, organisation_id, user_id, at, kind, record_id, action, before, after, snapshot IS NOT NULL AS has_snapshot';
+  'seq, organisation_id, user_id, at, kind, record_id, action, before, after, snapshot IS NOT NULL AS has_snapshot';
 
 /**
  * Accounts in the embedded SQLite file, on the GraphStore's own handle (tables from migration 2),
- * so that a change and its history entry can be committed together (`recordAtomically`).
+ * so that a change and its account side commit together (`writeTogether`).
  */
-export class SqliteAccountStore implements AccountStore, AtomicHistory {
+export class SqliteAccountStore implements AccountStore {
   constructor(private readonly db: Database.Database) {}
 
   async countUsers(): Promise<number> {
@@ -243,6 +243,10 @@ export class SqliteAccountStore implements AccountStore, AtomicHistory {
   }
 
   async setMembership(membership: Membership): Promise<void> {
+    this.upsertMembership(membership);
+  }
+
+  private upsertMembership(membership: Membership): void {
     this.db
       .prepare(
         `INSERT INTO memberships (organisation_id, user_id, role) VALUES (?, ?, ?)
@@ -300,38 +304,49 @@ export class SqliteAccountStore implements AccountStore, AtomicHistory {
     );
   }
 
-  async appendHistory(entry: NewHistoryEntry): Promise<HistoryEntry> {
-    return insertHistoryEntry(this.db, entry);
-  }
-
-  /**
-   * The write and its entry in one transaction when `store` is the graph store on this
-   * database (see `AtomicHistory`); undefined, with nothing run, for any other store.
-   */
-  recordAtomically<T>(
+  async writeTogether<T>(
     store: GraphStore,
     write: () => Promise<T>,
-    entryOf: (result: T) => PendingEntry,
-  ): Promise<T> | undefined {
-    if (!(store instanceof SqliteStore) || store.shareDatabase() !== this.db) return undefined;
+    changesOf: (result: T) => AccountChanges,
+  ): Promise<T> {
+    if (!(store instanceof SqliteStore) || store.shareDatabase() !== this.db) {
+      throw new Error('writeTogether: the graph store keeps its data in another database.');
+    }
     return store.writeWith(write, (result) => {
-      const { isSnapshot, ...entry } = entryOf(result);
-      const snapshot = isSnapshot ? store.contentsOf(entry.organisationId) : null;
-      insertHistoryEntry(this.db, snapshot ? { ...entry, snapshot } : entry);
+      const { memberships = [], forgetOrganisation, history } = changesOf(result);
+      for (const membership of memberships) this.upsertMembership(membership);
+      if (forgetOrganisation !== undefined) {
+        for (const table of ['memberships', 'invitations', 'share_links', 'history']) {
+          this.db.prepare(`DELETE FROM ${table} WHERE organisation_id = ?`).run(forgetOrganisation);
+        }
+      }
+      if (history) {
+        const { isSnapshot, ...entry } = history;
+        insertHistoryEntry(this.db, entry, isSnapshot ? store.contentsOf(entry.organisationId) : null);
+      }
     });
   }
 
-  async listHistory(organisationId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+  async listHistory(
+    organisationId: string,
+    page: PageRequest,
+    filter: HistoryFilter = {},
+  ): Promise<Page<HistoryEntry>> {
     const size = pageSize(page.first);
     const before = Number(decodeCursor(page.after) ?? Number.MAX_SAFE_INTEGER);
-    const { n } = this.db
-      .prepare('SELECT COUNT(*) AS n FROM history WHERE organisation_id = ?')
-      .get(organisationId) as {
-      n: number;
+    // One statement for every filter: a parameter left null matches everything.
+    const where = `organisation_id = @organisationId AND (@recordId IS NULL OR record_id = @recordId)
+      AND (@userId IS NULL OR user_id = @userId) AND (@afterId IS NULL OR seq > @afterId)`;
+    const params = {
+      organisationId,
+      recordId: filter.recordId ?? null,
+      userId: filter.userId ?? null,
+      afterId: filter.afterId ?? null,
     };
+    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM history WHERE ${where}`).get(params) as { n: number };
     const rows = this.db
-      .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE organisation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`)
-      .all(organisationId, before, size + 1) as HistoryRow[];
+      .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE ${where} AND seq < @before ORDER BY seq DESC LIMIT @limit`)
+      .all({ ...params, before, limit: size + 1 }) as HistoryRow[];
     const nodes = rows.slice(0, size).map(historyFromRow);
     const last = nodes.at(-1);
     return {
@@ -349,14 +364,16 @@ export class SqliteAccountStore implements AccountStore, AtomicHistory {
     return this.db.transaction(() => {
       const base = this.db
         .prepare(
-          `SELECT id, snapshot FROM history WHERE organisation_id = ? AND id <= ? AND snapshot IS NOT NULL
-           ORDER BY id DESC LIMIT 1`,
+          `SELECT seq, snapshot FROM history WHERE organisation_id = ? AND seq <= ? AND snapshot IS NOT NULL
+           ORDER BY seq DESC LIMIT 1`,
         )
-        .get(organisationId, uptoId) as { id: number; snapshot: Buffer } | undefined;
+        .get(organisationId, uptoId) as { seq: number; snapshot: Buffer } | undefined;
       if (!base) return { base: null, entries: [] };
       const rows = this.db
-        .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE organisation_id = ? AND id > ? AND id <= ? ORDER BY id`)
-        .all(organisationId, base.id, uptoId) as HistoryRow[];
+        .prepare(
+          `SELECT ${HISTORY_COLUMNS} FROM history WHERE organisation_id = ? AND seq > ? AND seq <= ? ORDER BY seq`,
+        )
+        .all(organisationId, base.seq, uptoId) as HistoryRow[];
       return {
         base: JSON.parse(gunzipSync(base.snapshot).toString('utf8')) as OrganisationContents,
         entries: rows.map(historyFromRow),
@@ -366,7 +383,7 @@ export class SqliteAccountStore implements AccountStore, AtomicHistory {
 
   async getHistoryEntry(organisationId: string, id: number): Promise<HistoryEntry | null> {
     const row = this.db
-      .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE organisation_id = ? AND id = ?`)
+      .prepare(`SELECT ${HISTORY_COLUMNS} FROM history WHERE organisation_id = ? AND seq = ?`)
       .get(organisationId, id) as HistoryRow | undefined;
     return row ? historyFromRow(row) : null;
   }
@@ -410,13 +427,5 @@ export class SqliteAccountStore implements AccountStore, AtomicHistory {
       .prepare('SELECT * FROM share_links WHERE organisation_id = ? AND id = ?')
       .get(organisationId, id) as ShareLinkRow | undefined;
     return row ? shareLinkFromRow(row) : null;
-  }
-
-  async forgetOrganisation(organisationId: string): Promise<void> {
-    this.db.transaction(() => {
-      for (const table of ['memberships', 'invitations', 'share_links', 'history']) {
-        this.db.prepare(`DELETE FROM ${table} WHERE organisation_id = ?`).run(organisationId);
-      }
-    })();
   }
 }

@@ -3,6 +3,12 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import {
+  checkUnchangedSince,
+  type ContentVersions,
+  recordKey,
+  versionAfterReplace,
+} from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
 import {
   type Organisation,
@@ -11,6 +17,7 @@ import {
   type RecordTypes,
   type ScenarioGraph,
   type TaggedRecord,
+  isScenarioRecordKind,
 } from '../../domain/records.ts';
 import { cascadesOf } from '../../domain/rules.ts';
 import { narrowScenarioGraph } from '../../domain/scenario-graph.ts';
@@ -25,6 +32,7 @@ import type {
   ScenarioGraphOptions,
   StoreHealth,
 } from '../graph-store.ts';
+import { WriteJoiner } from '../write-joiner.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { organisationsWithLevelGap } from './research-queries.ts';
 import { ScenarioGraphCache } from './scenario-graph-cache.ts';
@@ -79,8 +87,8 @@ function translateConstraint(error: unknown, kind: string, id: string): unknown 
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  /** While `writeWith` calls its write: the results of the write methods that ran. */
-  private joined: unknown[] | null = null;
+  /** Adds the work of a `writeWith` to the transaction of its write method. */
+  private readonly joiner = new WriteJoiner<undefined, void>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly graphs = new ScenarioGraphCache(GRAPH_CACHE_RECORDS);
   /** Changes when another connection (another process: `npm run import`) commits to the file. */
@@ -118,8 +126,12 @@ export class SqliteStore implements GraphStore {
   }
 
   async health(): Promise<StoreHealth> {
-    this.prepare('SELECT 1').get();
-    return { kind: 'sqlite', ready: true, detail: this.db.name };
+    try {
+      this.prepare('SELECT 1').get();
+      return { kind: 'sqlite', ready: true, detail: this.db.name };
+    } catch (error) {
+      return { kind: 'sqlite', ready: false, detail: (error as Error).message };
+    }
   }
 
   async close(): Promise<void> {
@@ -127,41 +139,13 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * Runs `write` and then `then(its result)` in one transaction: both are stored or neither, with
-   * one fsync instead of two (synchronous = FULL syncs the WAL at every commit).
-   *
-   * `write` calls one of this store's write methods and returns its promise, as the editing
-   * commands do (`() => store.updateRecord(…)`): better-sqlite3 runs the method's statements
-   * before the call returns, so they run inside the transaction opened here, as a savepoint. A
-   * `write` that awaits something first makes its write after this transaction has closed; the
-   * write then commits on its own and `then` follows in a second transaction.
-   * @throws Error when `write` runs more than one write method before returning, or resolves to
-   *   something other than that method's result (its entry would describe the wrong thing).
+   * Runs `write`, which calls one write method of this store, and `then(that method's result)`
+   * inside that method's transaction: both are stored or neither, with one fsync instead of two
+   * (synchronous = FULL syncs the WAL at every commit). `then` runs synchronously, on this
+   * store's database (the account store's tables share it). See `WriteJoiner`.
    */
   writeWith<T>(write: () => Promise<T>, then: (result: T) => void): Promise<T> {
-    const results: unknown[] = [];
-    let written!: Promise<T>;
-    this.db.transaction(() => {
-      this.joined = results;
-      try {
-        written = write();
-      } finally {
-        this.joined = null;
-      }
-      if (results.length > 1) throw new Error(`writeWith: the write ran ${results.length} write methods, not one.`);
-      if (results.length === 1) then(results[0] as T);
-    })();
-    // No result: the write method failed (its savepoint is rolled back) or has not run yet.
-    if (results.length === 0) {
-      return written.then((result) => {
-        this.db.transaction(() => then(result))();
-        return result;
-      });
-    }
-    return written.then((result) => {
-      if (!Object.is(result, results[0])) throw new Error("writeWith: the write changed its write method's result.");
-      return result;
-    });
+    return this.joiner.join(write, (result) => then(result));
   }
 
   /** Prepared once per SQL text: preparing every call was 5% of the server's time under load. */
@@ -175,14 +159,17 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * The transaction of a write method to one organisation: its cached graphs are dropped, and
-   * its result joins a `writeWith` in progress.
+   * The transaction of a write method to one organisation, with the work of a `writeWith` in
+   * progress; its cached graphs are dropped.
    */
   private writeTransaction<T>(organisationId: string, statements: () => T): T {
+    const joined = this.joiner.claim();
     try {
-      const result = this.db.transaction(statements)();
-      this.joined?.push(result);
-      return result;
+      return this.db.transaction(() => {
+        const result = statements();
+        joined?.(result, undefined);
+        return result;
+      })();
     } finally {
       this.graphs.forget(organisationId);
     }
@@ -216,28 +203,46 @@ export class SqliteStore implements GraphStore {
     });
   }
 
-  async replaceOrganisation(contents: OrganisationContents): Promise<Organisation> {
+  async replaceOrganisation(contents: OrganisationContents, expected?: ContentVersions): Promise<Organisation> {
     const { id } = contents.organisation;
     return this.writeTransaction(id, () => {
-      if (this.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes === 0) {
-        throw notFound('organisation', id);
-      }
-      this.writeContents(contents);
-      return { ...contents.organisation, version: 1 };
+      const current = this.versionsIn(id);
+      if (!current) throw notFound('organisation', id);
+      if (expected) checkUnchangedSince(id, expected, current);
+      const version = versionAfterReplace(current);
+      this.prepare('DELETE FROM organisations WHERE id = ?').run(id);
+      this.writeContents(contents, version);
+      return { ...contents.organisation, version };
     });
   }
 
-  private writeContents({ organisation, records }: OrganisationContents): void {
+  /** The versions of an organisation and all its records; null when it does not exist. */
+  private versionsIn(id: string): ContentVersions | null {
+    const row = this.prepare('SELECT version FROM organisations WHERE id = ?').get(id) as
+      { version: number } | undefined;
+    if (!row) return null;
+    const records = new Map<string, number>();
+    for (const kind of RECORD_KINDS) {
+      const rows = this.prepare(`SELECT id, version FROM ${TABLES[kind].table} WHERE organisation_id = ?`).all(
+        id,
+      ) as Array<{ id: string; version: number }>;
+      for (const record of rows) records.set(recordKey(kind, record.id), record.version);
+    }
+    return { organisation: row.version, records };
+  }
+
+  private writeContents({ organisation, records }: OrganisationContents, version = 1): void {
     this.prepare(
-      'INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, 1)',
+      'INSERT INTO organisations (id, name, kind, description, levels, version) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(
       organisation.id,
       organisation.name,
       organisation.kind,
       organisation.description,
       JSON.stringify(organisation.levels),
+      version,
     );
-    this.insertAll(organisation.id, records);
+    this.insertAll(organisation.id, records, version);
   }
 
   async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
@@ -312,8 +317,10 @@ export class SqliteStore implements GraphStore {
     page: PageRequest,
   ): Promise<Page<RecordTypes[K]>> {
     const spec = TABLES[kind];
-    const where = filter.scenarioId ? 'organisation_id = ? AND scenario_id = ?' : 'organisation_id = ?';
-    const params = filter.scenarioId ? [organisationId, filter.scenarioId] : [organisationId];
+    // Organisation-wide kinds belong to every scenario: the filter does not narrow them.
+    const scenarioId = isScenarioRecordKind(kind) ? filter.scenarioId : undefined;
+    const where = scenarioId ? 'organisation_id = ? AND scenario_id = ?' : 'organisation_id = ?';
+    const params = scenarioId ? [organisationId, scenarioId] : [organisationId];
     const rows = this.pageOf<Row>(spec.table, where, params, page);
     return { ...rows, nodes: rows.nodes.map((row) => fromRow<RecordTypes[K]>(spec, row)) };
   }
@@ -327,23 +334,30 @@ export class SqliteStore implements GraphStore {
   }
 
   async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
-    this.writeTransaction(organisationId, () => this.insertAll(organisationId, records));
+    this.writeTransaction(organisationId, () => {
+      if (!this.prepare('SELECT 1 FROM organisations WHERE id = ?').get(organisationId)) {
+        throw notFound('organisation', organisationId);
+      }
+      this.insertAll(organisationId, records);
+    });
   }
 
-  private insertAll(organisationId: string, records: readonly TaggedRecord[]): void {
-    const statements = new Map<RecordKind, Database.Statement>();
-    for (const { kind, record } of records) {
-      let statement = statements.get(kind);
-      if (!statement) {
-        const spec = TABLES[kind];
-        const placeholders = spec.columns.map(() => '?').join(', ');
-        statement = this.prepare(`INSERT INTO ${spec.table} (${columnList(spec)}) VALUES (${placeholders}, ?, ?)`);
-        statements.set(kind, statement);
-      }
-      try {
-        statement.run(toRow(TABLES[kind], { ...record, organisationId, version: 1 }));
-      } catch (error) {
-        throw translateConstraint(error, kind, record.id);
+  /**
+   * Inserts kind by kind in `RECORD_KINDS` order (actors before the links between them), so that
+   * a batch may list a record before the records it refers to, as on Neo4j.
+   */
+  private insertAll(organisationId: string, records: readonly TaggedRecord[], version = 1): void {
+    for (const kind of RECORD_KINDS) {
+      const spec = TABLES[kind];
+      const placeholders = spec.columns.map(() => '?').join(', ');
+      const statement = this.prepare(`INSERT INTO ${spec.table} (${columnList(spec)}) VALUES (${placeholders}, ?, ?)`);
+      for (const tagged of records) {
+        if (tagged.kind !== kind) continue;
+        try {
+          statement.run(toRow(spec, { ...tagged.record, organisationId, version }));
+        } catch (error) {
+          throw translateConstraint(error, kind, tagged.record.id);
+        }
       }
     }
   }

@@ -113,6 +113,7 @@ export const TABLES: { readonly [K in RecordKind]: TableSpec } = {
       ['name', 'name', 'text'],
       ['description', 'description', 'text'],
       ['anonymised', 'anonymised', 'bool'],
+      ['keepUnitNames', 'keep_unit_names', 'bool'],
       ['steps', 'steps', 'json'],
     ],
   },

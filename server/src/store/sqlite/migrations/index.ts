@@ -204,4 +204,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX share_links_presentation ON share_links (organisation_id, presentation_id);
   `,
+  // 4: history entries are numbered per organisation (1, 2, 3… without gaps), not per database.
+  // Existing entries are renumbered in the order they were made.
+  `
+  ALTER TABLE history ADD COLUMN seq INTEGER;
+  UPDATE history SET seq = numbered.seq
+    FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY organisation_id ORDER BY id) AS seq FROM history) AS numbered
+    WHERE numbered.id = history.id;
+  DROP INDEX history_organisation;
+  CREATE UNIQUE INDEX history_sequence ON history (organisation_id, seq);
+  `,
+  // 5: whether an anonymised presentation keeps the names of units that point at one person.
+  `
+  ALTER TABLE presentations ADD COLUMN keep_unit_names INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,0 +1,98 @@
+/**
+ * What the pool's threads run (piscina calls the named exports). Pure computation: a graph in,
+ * a report out; nothing here touches the store or the network.
+ */
+import type { MessagePort } from 'node:worker_threads';
+
+import { planBetweenness } from '../analysis/betweenness.ts';
+import { emptyChainGraph } from '../analysis/chain-graph.ts';
+import type { AnalysisId, Finding } from '../analysis/findings.ts';
+import { buildGraphIndex } from '../analysis/graph-index.ts';
+import { KEY_ACTORS_DEFAULTS } from '../analysis/key-actors.ts';
+import { findingsOf, pick, runOnIndex } from '../analysis/registry.ts';
+import type { AnalysisInput, AnalysisResults, ParameterValues } from '../analysis/registry.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { ErrorCode, ErrorDetails } from '../domain/errors.ts';
+import { decodeGraph, decodeLinks } from './graph-wire.ts';
+import type { GraphWire, LinksWire } from './graph-wire.ts';
+import { finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
+import { toReportWire } from './report-wire.ts';
+import { project } from './selection.ts';
+import type { Selection } from './selection.ts';
+import type { ReportWire } from './report-wire.ts';
+
+/** The parts of a report a request selected (each projected onto the selected fields). */
+export type PartialReport = Partial<AnalysisResults> & { findings?: Finding[] };
+
+export interface AnalyseTask {
+  graph: GraphWire;
+  /** The desired scenario's links, when the distance is asked for. */
+  desired: LinksWire | null;
+  /** The analyses to run (what is selected needs them all). */
+  analyses: AnalysisId[];
+  /** What to send back: results of analyses by id, and `findings`. */
+  selection: Selection;
+  parameters: Partial<Record<AnalysisId, ParameterValues>>;
+  /** Where this task offers its betweenness to other threads (`SharedBetweenness` messages). */
+  helpers: MessagePort;
+}
+
+export type AnalyseOutcome =
+  { report: ReportWire } | { error: { code: ErrorCode; message: string; details: ErrorDetails } };
+
+/** Betweenness work (sources × graph size) below which helpers would cost more than they save. */
+const SHARE_ABOVE = 2_000_000;
+
+export function analyse(task: AnalyseTask): AnalyseOutcome {
+  try {
+    return { report: toReportWire(run(task)) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { error: { code: error.code, message: error.message, details: error.details } };
+  } finally {
+    task.helpers.close();
+  }
+}
+
+/** A helper's task: a share of another task's betweenness chunks (none when it came too late). */
+export { helpWithBetweenness as helpBetweenness } from './parallel-betweenness.ts';
+
+function run(task: AnalyseTask): PartialReport {
+  const { graph, columns } = decodeGraph(task.graph);
+  const index = buildGraphIndex(graph, columns);
+  const input: AnalysisInput = { index, desired: null };
+  if (task.desired) {
+    const desired = decodeLinks(
+      task.desired,
+      graph.actors.map((actor) => actor.id),
+    );
+    input.desired = { ...emptyChainGraph(graph.levels), links: desired.links };
+    if (desired.columns) {
+      const { source, target, kind, strength } = desired.columns;
+      input.desiredEnds = { source, target, kind, strength, actorCount: index.n };
+    }
+  }
+  const wantsKeyActors = task.analyses.includes('keyActors');
+  const plan = wantsKeyActors ? planBetweenness(index.n, pick(task.parameters.keyActors, KEY_ACTORS_DEFAULTS)) : null;
+  const shared =
+    plan && plan.sources.length * (index.n + index.respNeighbour.length) >= SHARE_ABOVE
+      ? shareBetweenness(index, plan)
+      : null;
+  // Offered before the other analyses run, so helpers start on it while this thread does them.
+  if (shared) task.helpers.postMessage(shared);
+  const results = runOnIndex(
+    input,
+    task.analyses.filter((id) => id !== 'keyActors' || !shared),
+    task.parameters,
+  );
+  if (shared && plan) {
+    const betweenness = { scores: finishBetweenness(shared, plan), method: plan.method };
+    Object.assign(results, runOnIndex({ ...input, betweenness }, ['keyActors'], task.parameters));
+  }
+  const report: Record<string, unknown> = {};
+  for (const [field, selected] of Object.entries(task.selection)) {
+    const value = field === 'findings' ? findingsOf(results) : results[field as AnalysisId];
+    if (value !== undefined) report[field] = project(value, selected);
+  }
+  return report as PartialReport;
+}

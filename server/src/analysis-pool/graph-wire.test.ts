@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { syntheticChain, syntheticDocument } from '../../bench/synthetic-chain.ts';
+import { toChainGraph } from '../analysis/chain-graph.ts';
+import { buildGraphIndex } from '../analysis/graph-index.ts';
+import type { ScenarioGraph } from '../domain/records.ts';
+import { importOrganisation } from '../editing/organisation-commands.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { decodeGraph, decodeLinks, desiredLinksWire, graphWire } from './graph-wire.ts';
+
+describe('graph wire', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kk-wire-'));
+  const store = new SqliteStore({ file: join(dir, 'store.db') });
+  let current: ScenarioGraph;
+  let desired: ScenarioGraph;
+  beforeAll(async () => {
+    await store.migrate();
+    // One authority: more links than one slice holds (4,096 rows).
+    await importOrganisation(store, syntheticDocument(syntheticChain({ seed: 4 }), 'o'));
+    current = (await store.readScenarioGraph('o', 'current'))!;
+    desired = (await store.readScenarioGraph('o', 'desired'))!;
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the worker the graph the analyses would read, with its links already numbered', async () => {
+    expect(current.links.length).toBeGreaterThan(4096);
+    const wire = await graphWire(current);
+    expect(wire.links.slices.length).toBeGreaterThan(1);
+    const { graph, columns } = decodeGraph(wire);
+    expect(graph).toEqual(toChainGraph(current));
+    const fromStrings = buildGraphIndex(graph);
+    const fromColumns = buildGraphIndex(graph, columns);
+    expect(fromColumns.linkSource).toEqual(fromStrings.linkSource);
+    expect(fromColumns.respNeighbour).toEqual(fromStrings.respNeighbour);
+    expect(fromColumns.perceivedLinkIndex).toEqual(fromStrings.perceivedLinkIndex);
+    expect(await graphWire(current)).toBe(wire); // once per stored graph
+  });
+
+  it("numbers the desired scenario's links as the current scenario's actors", async () => {
+    const ids = current.actors.map((actor) => actor.id);
+    const { links, columns } = decodeLinks(await desiredLinksWire(desired, current), ids);
+    expect(links).toEqual(toChainGraph(desired).links);
+    expect(Array.from(columns!.source, (s) => ids[s])).toEqual(desired.links.map((link) => link.sourceId));
+  });
+
+  it('sends links naming an unknown actor as rows, so the worker refuses them as the analyses do', async () => {
+    const ghost = { ...current.links[0]!, id: 'ghost-link', sourceId: 'ghost' };
+    const broken = { ...current, links: [...current.links, ghost] };
+    const wire = await graphWire(broken);
+    expect(wire.links.columns).toBeNull();
+    const { graph, columns } = decodeGraph(wire);
+    expect(columns).toBeUndefined();
+    expect(() => buildGraphIndex(graph)).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: expect.objectContaining({ field: `links[${current.links.length}].sourceId` }),
+      }),
+    );
+  });
+});

@@ -1,0 +1,7 @@
+// The pool threads' entry. A new thread has no TypeScript loader of its own (under Vitest none
+// at all; tsx's inherited `--import` is not reliably in place before piscina loads its task file),
+// so tsx is registered here before the TypeScript module is loaded.
+const { register } = await import('tsx/esm/api');
+register();
+
+export const { analyse, helpBetweenness } = await import('./analysis-worker.ts');

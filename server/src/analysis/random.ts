@@ -1,0 +1,14 @@
+/**
+ * A deterministic 32-bit generator (mulberry32, Tommy Ettinger's public-domain design), so that
+ * sampled analyses and generated test graphs can be repeated from their seed.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

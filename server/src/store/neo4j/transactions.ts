@@ -1,0 +1,113 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+
+import { DomainError } from '../../domain/errors.ts';
+
+const SECURITY_CODES = new Set([
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Security.CredentialsExpired',
+]);
+const UNAVAILABLE_CODES = new Set([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+/** The URI without any user or password in it, for messages and health details. */
+export function displayUri(uri: string): string {
+  try {
+    const url = new URL(uri);
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return uri.replace(/\/\/[^@/]*@/, '//');
+  }
+}
+
+/**
+ * One driver's managed transactions, shared by the graph store and the account store (one
+ * driver per process, one database): reads through `executeRead`, writes through
+ * `executeWrite` (retried by the driver on transient and leader-switch errors, so the same code
+ * runs against a cluster), and driver errors translated into domain errors for both.
+ */
+export class Neo4jTransactions {
+  /** The URI as shown in messages: never a user or password. */
+  readonly uri: string;
+
+  constructor(
+    readonly driver: Driver,
+    readonly database: string | undefined,
+    uri: string,
+    private readonly user: string,
+  ) {
+    this.uri = displayUri(uri);
+  }
+
+  where(): string {
+    return `Neo4j at ${this.uri} (database ${this.database ? `"${this.database}"` : 'default'})`;
+  }
+
+  /**
+   * Driver and server errors as domain errors: STORE_UNAVAILABLE for an unreachable server or
+   * refused credentials (naming the URI, never the password), `onConstraint()` (default
+   * DUPLICATE) for a uniqueness constraint; anything else is passed on unchanged.
+   */
+  translate(error: unknown, onConstraint?: () => DomainError): unknown {
+    if (error instanceof DomainError || !(error instanceof Neo4jError)) return error;
+    if (SECURITY_CODES.has(error.code)) {
+      return new DomainError(
+        'STORE_UNAVAILABLE',
+        `${this.where()} refused the credentials of user "${this.user}": ${error.message}`,
+        { uri: this.uri, credentials: 'REFUSED' },
+      );
+    }
+    if (UNAVAILABLE_CODES.has(error.code)) {
+      return new DomainError('STORE_UNAVAILABLE', `${this.where()} could not be reached: ${error.message}`, {
+        uri: this.uri,
+      });
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return (
+        onConstraint?.() ??
+        new DomainError('DUPLICATE', `Something with this id already exists: ${error.message}`, { reason: 'DUPLICATE' })
+      );
+    }
+    return error;
+  }
+
+  private async run<T>(
+    mode: 'read' | 'write',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    onConstraint?: () => DomainError,
+  ): Promise<T> {
+    let session;
+    try {
+      session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+      });
+    } catch (error) {
+      // A closed driver refuses new sessions.
+      throw this.translate(error);
+    }
+    let result: T;
+    try {
+      result = mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (error) {
+      // The transaction's error is the one to report; a failure to close after it would hide it.
+      await session.close().catch(() => undefined);
+      throw this.translate(error, onConstraint);
+    }
+    await session.close();
+    return result;
+  }
+
+  read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.run('read', work);
+  }
+
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
+    return this.run('write', work, onConstraint);
+  }
+}

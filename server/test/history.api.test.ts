@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+
+import { startTestApp } from './helpers.ts';
+
+interface Entries {
+  history: { pageInfo: { totalCount: number }; nodes: { id: string; recordId: string; action: string }[] };
+}
+const HISTORY = `query($r: ID, $u: ID) { history(organisationId: "org", recordId: $r, userId: $u) {
+  pageInfo { totalCount } nodes { id recordId action } } }`;
+
+/** The fixture, then four changes: an actor added, one renamed (by an editor), a link deleted, an actor added. */
+async function withChanges() {
+  const t = await startTestApp({ withFixture: true });
+  const editor = await t.as('EDITOR', 'org');
+  const createActor = (id: string) =>
+    t.gql(
+      `mutation { createActor(input: { organisationId: "org", id: "${id}", name: "Ny ${id}", levelKey: "teacher" }) { actor { id } } }`,
+    );
+  await createActor('a-new1');
+  await editor(
+    'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Förvaltningschef" }) { actor { id } } }',
+  );
+  await t.gql('mutation { deleteLink(organisationId: "org", id: "l-4") { deletedId } }');
+  await createActor('a-new2');
+  const editorId = (await editor<{ me: { id: string } }>('{ me { id } }')).data!.me.id;
+  const all = (await t.gql<Entries>(HISTORY)).data!.history.nodes;
+  return { t, editor, editorId, all };
+}
+
+describe('the history of an organisation', () => {
+  it('narrows to one record’s changes and to one person’s, counting only those', async () => {
+    const { t, editorId, all } = await withChanges();
+    expect(all.map((e) => `${e.action} ${e.recordId}`)).toEqual([
+      'CREATE a-new2',
+      'DELETE l-4',
+      'UPDATE a-chief',
+      'CREATE a-new1',
+      'IMPORT org',
+    ]);
+    const ofRecord = (await t.gql<Entries>(HISTORY, { r: 'a-chief' })).data!.history;
+    expect(ofRecord.nodes.map((e) => e.action)).toEqual(['UPDATE']);
+    expect(ofRecord.pageInfo.totalCount).toBe(1);
+    const ofPerson = (await t.gql<Entries>(HISTORY, { u: editorId })).data!.history;
+    expect(ofPerson.nodes.map((e) => e.recordId)).toEqual(['a-chief']);
+    const both = (await t.gql<Entries>(HISTORY, { r: 'a-new1', u: editorId })).data!.history;
+    expect(both.pageInfo.totalCount).toBe(0);
+  });
+
+  it('previews a restore: the later changes it undoes and how the records would differ from now', async () => {
+    const { t, all } = await withChanges();
+    const target = all.find((e) => e.recordId === 'a-new1')!;
+    const result = await t.gql<{
+      restorePreview: {
+        entry: { id: string };
+        undoneCount: number;
+        undone: { recordId: string }[];
+        isOrganisationChanged: boolean;
+        changes: { kind: string; added: number; removed: number; changed: number }[];
+      };
+    }>(
+      `query($id: ID!) { restorePreview(organisationId: "org", historyEntryId: $id) {
+        entry { id } undoneCount undone { recordId } isOrganisationChanged changes { kind added removed changed } } }`,
+      { id: target.id },
+    );
+    expect(result.errors).toBeUndefined();
+    // Worked out by hand: a-new2 goes, a-chief gets its old name back, l-4 comes back; nothing else moves.
+    expect(result.data?.restorePreview).toEqual({
+      entry: { id: target.id },
+      undoneCount: 3,
+      undone: [{ recordId: 'a-new2' }, { recordId: 'l-4' }, { recordId: 'a-chief' }],
+      isOrganisationChanged: false,
+      changes: [
+        { kind: 'actor', added: 0, removed: 1, changed: 1 },
+        { kind: 'link', added: 1, removed: 0, changed: 0 },
+      ],
+    });
+  });
+
+  it('lets only administrators preview a restore, and says so for an unknown entry', async () => {
+    const { t, editor, all } = await withChanges();
+    const owner = await t.as('OWNER', 'org');
+    const query = 'query($id: ID!) { restorePreview(organisationId: "org", historyEntryId: $id) { undoneCount } }';
+    for (const caller of [editor, owner]) {
+      expect((await caller(query, { id: all[0]!.id })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    }
+    expect((await t.gql(query, { id: '999999' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+});
