@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ADMIN, type Harness, startHarness, waitForMap } from './harness.ts';
-import { clickNode, gapDocument } from './helpers.ts';
+import { clickNode, gapDocument, importDocument } from './helpers.ts';
 
 // Poll on a timer: requestAnimationFrame polling stalls in a headless page that is not painting.
 const POLL = { polling: 100 };
@@ -24,14 +24,18 @@ interface MapAnswer {
 
 let h: Harness;
 let shared: Page | null = null;
+/** The ids the server chose for the two imported copies of the gap document (same record ids). */
+let glapp = '';
+let glappCopy = '';
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const id of ['glapp', 'glapp-kopia']) {
-    await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-      d: { ...gapDocument(id), organisation: { ...gapDocument(id).organisation, name: `Glappkommun ${id}` } },
-    });
-  }
+  const copy = (name: string) => ({
+    ...gapDocument('glapp'),
+    organisation: { ...gapDocument('glapp').organisation, name },
+  });
+  glapp = await importDocument(h, copy('Glappkommun'));
+  glappCopy = await importDocument(h, copy('Glappkommun kopia'));
 });
 afterAll(async () => h?.close());
 
@@ -189,7 +193,7 @@ describe('the first view reads at a glance', () => {
       await dialog.locator('input[name="name"]').fill('Adjunkt i svenska');
       await dialog.locator('select[name="levelKey"]').selectOption('teacher');
       await dialog.locator('select[name="unitId"]').selectOption('unit-kvarnback');
-      await dialog.getByRole('button', { name: 'Spara' }).click();
+      await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.waitForFunction(() => window.__kk?.cy.nodes('.actor').length === 84, null, POLL);
       const after = await positions();
@@ -247,7 +251,7 @@ describe('findings a superintendent can read', () => {
 
 describe('what a new user hit', () => {
   it('clears a finding’s highlight when another organisation with the same ids is opened, and offers a button for it', async () => {
-    const page = await open({ width: 1440, height: 900 }, 'org=glapp');
+    const page = await open({ width: 1440, height: 900 }, `org=${glapp}`);
     try {
       await page.getByRole('tab', { name: 'Analys' }).click();
       await page.getByRole('button', { name: 'Kör analys' }).click();
@@ -259,7 +263,7 @@ describe('what a new user hit', () => {
       await page.locator('[data-testid="findings"] li[data-kind="LEVEL_GAP"] button').first().click();
       await page.waitForFunction(() => (window.__kk?.cy.$('.kk-dim').length ?? 0) > 0, null, POLL);
       // The copy has the same actor and link ids.
-      await page.locator('select[name="organisation"]').selectOption('glapp-kopia');
+      await page.locator('select[name="organisation"]').selectOption(glappCopy);
       await page.waitForFunction(() => document.querySelector('select[name="organisation"]'), null, POLL);
       await waitForMap(page);
       await page.waitForFunction(
@@ -274,14 +278,17 @@ describe('what a new user hit', () => {
   });
 
   it('drops the best-path prompt from the status line once the second actor is chosen', async () => {
-    const page = await open({ width: 1440, height: 900 }, 'org=glapp');
+    const page = await open({ width: 1440, height: 900 }, `org=${glapp}`);
     try {
       await clickNode(page, 'g-chief');
       await page.keyboard.press('p');
-      await page.getByTestId('notice').getByText('Välj nu aktören som vägen går till', { exact: false }).waitFor();
+      await page
+        .getByTestId('pending-prompt')
+        .getByText('Välj nu aktören som vägen går till', { exact: false })
+        .waitFor();
       await clickNode(page, 'g-teachers');
       await page.getByTestId('highlight-note').waitFor();
-      expect(await page.getByTestId('notice').textContent()).toBe('');
+      expect(await page.getByTestId('pending-prompt').textContent()).toBe('');
     } finally {
       await page.keyboard.press('Escape');
     }
@@ -335,7 +342,7 @@ describe('what a new user hit', () => {
   });
 
   it('takes the drag-to-link knob away on Esc, and never draws it outside the map', async () => {
-    const page = await open({ width: 1440, height: 900 }, 'org=glapp');
+    const page = await open({ width: 1440, height: 900 }, `org=${glapp}`);
     try {
       const at = await page.evaluate(() => {
         const cy = window.__kk?.cy;
@@ -369,16 +376,14 @@ describe('what a new user hit', () => {
   });
 
   it('says "1 aktör", not "1 aktörer"', async () => {
-    await h.gql('mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } } }', {
-      d: {
-        format: 'kopplingskartan',
-        version: 1,
-        organisation: { id: 'ensam', name: 'Ensam', kind: 'OTHER', levels: [{ key: 'a', name: 'A', isSide: false }] },
-        actors: [{ id: 'e1', name: 'Den enda', levelKey: 'a' }],
-        scenarios: [{ id: 'e-now', name: 'Nu', kind: 'CURRENT', links: [] }],
-      },
+    const ensam = await importDocument(h, {
+      format: 'kopplingskartan',
+      version: 1,
+      organisation: { id: 'ensam', name: 'Ensam', kind: 'OTHER', levels: [{ key: 'a', name: 'A', isSide: false }] },
+      actors: [{ id: 'e1', name: 'Den enda', levelKey: 'a' }],
+      scenarios: [{ id: 'e-now', name: 'Nu', kind: 'CURRENT', links: [] }],
     });
-    const page = await open({ width: 1440, height: 900 }, 'org=ensam');
+    const page = await open({ width: 1440, height: 900 }, `org=${ensam}`);
     try {
       expect(await page.getByTestId('map-canvas').getAttribute('aria-label')).toContain('1 aktör, 0 länkar');
     } finally {
@@ -389,9 +394,9 @@ describe('what a new user hit', () => {
   it('calls the tight coupling "tät" on its button too, and wraps long values inside the details panel', async () => {
     const long = `https://example.org/${'mycket-lang-anteckning-'.repeat(12)}`;
     await h.gql('mutation($i: UpdateActorInput!) { updateActor(input: $i) { actor { id } } }', {
-      i: { organisationId: 'glapp', id: 'g-chief', notes: long },
+      i: { organisationId: glapp, id: 'g-chief', notes: long },
     });
-    const page = await open({ width: 1440, height: 900 }, 'org=glapp');
+    const page = await open({ width: 1440, height: 900 }, `org=${glapp}`);
     try {
       await page.evaluate(() => void window.__kk?.cy.getElementById('g-l1').emit('tap'));
       await page.getByTestId('link-details').waitFor();

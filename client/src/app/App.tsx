@@ -66,10 +66,10 @@ export function App() {
     body = (
       <>
         <Toolbar map={status.data} />
-        <ScenarioBanner map={status.data} />
         <div className="workspace">
           <main id="map" className="workspace__map">
             <MapView map={status.data} />
+            <ScenarioBanner map={status.data} />
           </main>
           <SidePanel map={status.data} />
         </div>

@@ -202,6 +202,10 @@ export function legendDecor(
       }),
   };
   items.push([unit, textPart(legend.unit, size, false, TEXT_COLOUR, measure)]);
+  items.push([
+    textPart('≠', size, true, TEXT_COLOUR, measure),
+    textPart(legend.disagree, size, false, TEXT_COLOUR, measure),
+  ]);
   for (const word of legend.neutral.split(' ')) items.push([textPart(word, small, false, MUTED, measure)]);
 
   const decor: Decor = { shapes: [], texts: [] };

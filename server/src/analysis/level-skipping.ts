@@ -35,6 +35,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
   const { graph } = index;
   const skips: LevelSkip[] = [];
   const byPair = new Map<string, LevelSkip[]>();
+  const linkOfSkip = new Map<LevelSkip, number>();
   for (let e = 0; e < index.m; e++) {
     const s = index.linkSource[e]!;
     const t = index.linkTarget[e]!;
@@ -57,6 +58,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
       kind: kindOfIndex(index.linkKind[e]!),
     };
     skips.push(skip);
+    linkOfSkip.set(skip, e);
     const pair = `${skip.upperLevelKey}-${skip.lowerLevelKey}`;
     const list = byPair.get(pair);
     if (list) list.push(skip);
@@ -67,7 +69,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
     const first = list[0]!;
     const skipped = first.skippedLevelKeys.map(nameOf);
     const single = list.length === 1;
-    const label = single ? linkLabel(index, index.linkIndex.get(first.linkId)!) : null;
+    const label = single ? linkLabel(index, linkOfSkip.get(first)!) : null;
     const ends = label ? `${label.ends}${label.kind ? ` (${label.kind.sv})` : ''}` : '';
     const endsEn = label ? `${label.ends}${label.kind ? ` (${label.kind.en})` : ''}` : '';
     return makeFinding({
