@@ -154,7 +154,22 @@ describe('the map in the browser', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(10_000);
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
-    expect(readFileSync((await svg.path()) ?? '', 'utf8')).toMatch(/^<svg[^>]+xmlns/);
+    const text = readFileSync((await svg.path()) ?? '', 'utf8');
+    expect(text).toMatch(/^<svg[^>]+xmlns/);
+    // The legend and the level names go along, as text.
+    for (const word of ['Teckenförklaring', 'Tät', 'Frikopplad', 'Styrning', '>Politik<', '>Lärare<']) {
+      expect(text).toContain(word);
+    }
+    // …unless the legend is left out.
+    await page.locator('input[name="exportLegend"]').uncheck();
+    const [bare] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'SVG' }).click(),
+    ]);
+    const bareText = readFileSync((await bare.path()) ?? '', 'utf8');
+    expect(bareText).not.toContain('Teckenförklaring');
+    expect(bareText).toContain('>Politik<');
+    await page.locator('input[name="exportLegend"]').check();
   });
 
   it('compares two scenarios on one map', async () => {

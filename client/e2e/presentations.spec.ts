@@ -271,6 +271,11 @@ describe('presentations in the browser', () => {
     await counterIs(page, '1 / 4');
     await counterIs(guest, '1 / 4');
     await guest.getByTestId('follow-status').getByText('Följer den som presenterar').waitFor();
+    // The legend and the level names go with the map to the presenter and the share viewer.
+    for (const p of [page, guest]) {
+      await p.getByTestId('legend').getByText('Tät').waitFor();
+      await p.locator('.level-name').first().waitFor();
+    }
 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -331,6 +336,32 @@ describe('presentations in the browser', () => {
       guest.locator('button[data-action="exportPdf"]').click(),
     ]);
     expect((await PDFDocument.load(readFileSync((await guestPdf.path()) ?? ''))).getPageCount()).toBe(4);
+  });
+
+  it('tells a share viewer when the presenter has left, and takes the map away when the link is revoked', async () => {
+    const guest = viewer?.pages()[0];
+    if (!guest) throw new Error('no share viewer');
+    await guest.getByTestId('follow-status').getByText('Följer den som presenterar').waitFor();
+    await page.keyboard.press('Escape'); // the presenter leaves the presenter view
+    await page.waitForURL((url) => !url.pathname.startsWith('/present/'));
+    await guest.getByTestId('follow-status').getByText('Den som presenterade har lämnat', { exact: false }).waitFor();
+    // The participant may step on their own now.
+    await guest.keyboard.press('ArrowLeft');
+    await counterIs(guest, '3 / 4');
+
+    const { id } = await stored();
+    const links = await h.gql<{ shareLinks: { id: string; active: boolean }[] }>(
+      'query($o: ID!, $p: ID!) { shareLinks(organisationId: $o, presentationId: $p) { id active } }',
+      { o: orgId, p: id },
+    );
+    for (const link of links.shareLinks.filter((l) => l.active)) {
+      await h.gql('mutation($o: ID!, $id: ID!) { revokeShareLink(organisationId: $o, id: $id) { active } }', {
+        o: orgId,
+        id: link.id,
+      });
+    }
+    await guest.getByRole('alert').getByText('Länken fungerar inte').waitFor();
+    expect(await guest.getByTestId('step-canvas').count()).toBe(0);
   });
 
   it('tells a share viewer clearly when the link does not work', async () => {

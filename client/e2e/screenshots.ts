@@ -1,43 +1,44 @@
 /**
- * The README screenshots (docs/screenshots/map.png, analysis.png and presenter.png), taken
- * against the seeded server. Run after a client build: npx tsx client/e2e/screenshots.ts
+ * The README screenshots, taken against the seeded server: the first view of both sample
+ * organisations at 1440×900 (a laptop) and 1920×1080 (a meeting-room projector), exactly as a new
+ * user sees them, an analysis finding highlighted, and the presenter view.
+ * Run after a client build: npm run screenshots
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { openMap, startHarness } from './harness.ts';
+import { openMap, startHarness, waitForMap } from './harness.ts';
 
 const out = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 const h = await startHarness();
+const written: string[] = [];
 try {
   const page = await openMap(h, 'lang=sv');
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  // The whole seeded map is too wide to read at once: frame its left part (chain top to bottom).
-  await page.evaluate(() => {
-    const cy = window.__kk?.cy;
-    if (!cy) return;
-    const box = cy.nodes('.actor').boundingBox();
-    cy.fit(
-      cy.nodes('.actor').filter((n) => n.position('x') < box.x1 + box.w * 0.4),
-      20,
-    );
-  });
-  const admin = await page.evaluate(() =>
-    window.__kk?.cy
-      .nodes('.actor')
-      .filter((n) => n.data('levelKey') === 'administration')
-      .first()
-      .id(),
-  );
-  if (admin) await page.evaluate((id) => void window.__kk?.cy.getElementById(id).emit('tap'), admin);
-  await page.screenshot({ path: `${out}map.png` });
+  for (const org of ['kommunby', 'skolgruppen']) {
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto(`${h.baseUrl}/?e2e&lang=sv&org=${org}`);
+      await waitForMap(page);
+      const name = `first-view-${org}-${size.width}x${size.height}.png`;
+      await page.screenshot({ path: `${out}${name}` });
+      written.push(name);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${h.baseUrl}/?e2e&lang=sv&org=kommunby`);
+  await waitForMap(page);
   await page.getByRole('tab', { name: 'Analys' }).click();
   await page.getByRole('button', { name: 'Kör analys' }).click();
-  const finding = page.locator('[data-testid="findings"] li button').first();
+  const finding = page.locator('[data-testid="findings"] li[data-kind="WEAKEST_LINK"] button').first();
   await finding.waitFor();
   await finding.click();
+  await page.waitForTimeout(400); // the view moves to the finding
   await page.screenshot({ path: `${out}analysis.png` });
+  written.push('analysis.png');
   // The seeded sample presentation, at its step on area Väst, as the audience sees it.
   await page.goto(`${h.baseUrl}/present/kommunby/pres-kommunby-glappen?e2e&lang=sv`);
   await page.getByTestId('step-counter').waitFor();
@@ -46,7 +47,8 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="step-counter"]')?.textContent === '3 / 5');
   await page.waitForTimeout(1500); // the camera glides to the step
   await page.screenshot({ path: `${out}presenter.png` });
-  console.log(`wrote map.png, analysis.png and presenter.png to ${out}`);
+  written.push('presenter.png');
+  console.log(`wrote ${written.join(', ')} to ${out}`);
 } finally {
   await h.close();
 }

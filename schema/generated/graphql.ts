@@ -1278,6 +1278,8 @@ export type PresenterState = {
   /** When true the participants may move freely; when false they follow the presenter. */
   explore: Scalars['Boolean']['output'];
   presentationId: Scalars['ID']['output'];
+  /** False once the presenter has left the presenter view (participants then move on their own). */
+  presenting: Scalars['Boolean']['output'];
   stepIndex: Scalars['Int']['output'];
 };
 
@@ -1544,6 +1546,8 @@ export type SetPresenterStateInput = {
   explore: Scalars['Boolean']['input'];
   organisationId: Scalars['ID']['input'];
   presentationId: Scalars['ID']['input'];
+  /** False when the presenter leaves the presenter view. Default true. */
+  presenting?: InputMaybe<Scalars['Boolean']['input']>;
   stepIndex: Scalars['Int']['input'];
 };
 
@@ -1614,7 +1618,10 @@ export type StepHighlightInput = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The presenter's moves, for participants with a share link. */
+  /**
+   * The presenter's moves, for participants with a share link. Once the link is revoked or expired,
+   * the next event (a move, or the revocation itself) is the error SHARE_LINK_INVALID.
+   */
   presenterMoved: PresenterState;
   /** The same for members of the organisation. */
   presenterMovedInOrganisation: PresenterState;
@@ -2712,6 +2719,7 @@ export type PresenterStateResolvers<ContextType = any, ParentType extends Resolv
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   explore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   presentationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  presenting?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   stepIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -460,7 +460,7 @@ describe('presentations', () => {
         { input: { organisationId: 'org', presentationId, stepIndex, explore } },
       );
 
-    it('sends the presenter’s moves to a share-link follower, and stops when the link is revoked', async () => {
+    it('sends the presenter’s moves and leaving to a share-link follower, and the refusal when the link is revoked', async () => {
       const { shareLink, token } = await createShareLink(t.app.store, t.app.accounts, {
         organisationId: 'org',
         presentationId,
@@ -482,12 +482,24 @@ describe('presentations', () => {
         );
         expect(live.data!.sharedPresentation.live).toEqual({ stepIndex: 2, explore: true });
 
-        // Revoked: a new subscription is refused, and the next move ends the one in place, saying why.
-        await t.app.accounts.revokeShareLink('org', shareLink.id, new Date().toISOString());
+        // The presenter leaves: followers are told, and may move on their own.
+        const left = await editor(
+          `mutation($input: SetPresenterStateInput!) { setPresenterState(input: $input) { presenting } }`,
+          { input: { organisationId: 'org', presentationId, stepIndex: 2, explore: false, presenting: false } },
+        );
+        expect(left.data).toEqual({ setPresenterState: { presenting: false } });
+        expect(await followed.next()).toEqual({ presenterMoved: { presentationId, stepIndex: 2, explore: false } });
+
+        // Revoked through the API: the follower in place hears the refusal at once, without a move,
+        // and a new subscription is refused, saying why.
+        const revoked = await editor(
+          'mutation($o: ID!, $id: ID!) { revokeShareLink(organisationId: $o, id: $id) { active } }',
+          { o: 'org', id: shareLink.id },
+        );
+        expect(revoked.data).toEqual({ revokeShareLink: { active: false } });
+        await expect(followed.next()).rejects.toThrow(/SHARE_LINK_INVALID/);
         const refused = await subscription(client, query, { token }).ended;
         expect(refused).toMatchObject({ errors: [{ extensions: { code: 'SHARE_LINK_INVALID', state: 'REVOKED' } }] });
-        await move(0);
-        await expect(followed.next()).rejects.toThrow(/SHARE_LINK_INVALID/);
       } finally {
         await client.dispose();
       }

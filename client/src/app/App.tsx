@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/error-text.ts';
 import { Editor } from '../features/editing/Editor.tsx';
 import { useKeyboard } from '../features/editing/use-keyboard.ts';
-import { Legend } from '../features/map/Legend.tsx';
 import { loadMap } from '../features/map/load-map.ts';
 import { MapView } from '../features/map/MapView.tsx';
 import { SidePanel } from '../features/map/SidePanel.tsx';
@@ -67,11 +66,10 @@ export function App() {
     body = (
       <>
         <Toolbar map={status.data} />
-        <ScenarioBanner map={status.data} />
         <div className="workspace">
           <main id="map" className="workspace__map">
             <MapView map={status.data} />
-            <Legend />
+            <ScenarioBanner map={status.data} />
           </main>
           <SidePanel map={status.data} />
         </div>
@@ -88,7 +86,7 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href={page === 'map' ? '#map' : '#page'}>
+      <a className="skip-link" href={page === 'map' ? '#map-canvas' : '#page'}>
         {t('app.skipToMap')}
       </a>
       <Header

@@ -8,7 +8,7 @@ export function StatusLine() {
   const pending = useSelection((s) => s.pending);
   return (
     <footer className="status-line">
-      <span role="status" aria-live="polite" className="notice">
+      <span role="status" aria-live="polite" className="notice" data-testid="pending-prompt">
         {pending ? t(pending.mode === 'link' ? 'actions.linkPick' : 'actions.pathPick') : ''}
       </span>
       <span className="status-line__help">{t('app.keyboardHelp')}</span>

@@ -2,28 +2,37 @@ import type { Core } from 'cytoscape';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { type ClassSets } from './class-sets.ts';
-import { layoutOptionsFor } from './collapse.ts';
 import { createCy } from './cy-instance.ts';
 import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
-import { layeredLayout, type Point } from './layered-layout.ts';
-import { readPositions, runForce, applyPositions } from './layouts.ts';
+import { foldNamesakeUnits } from './fold-units.ts';
+import { browserMeasure } from './label-text.ts';
+import type { LegendModel } from './legend-model.ts';
+import type { Point } from './layered-layout.ts';
+import { applyPositions, readPositions, runForce } from './layouts.ts';
+import { installKeyboardNav } from './keyboard-nav.ts';
+import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
 import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+import { layoutMap, nodeLabels } from './node-labels.ts';
+import { placeNewNodes } from './place-new-nodes.ts';
 import { readViewport } from './step-camera.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
 import { installTestHook, markPhase, markRendered } from './test-hook.ts';
+import type { Insets } from './unit-boxes.ts';
 import { bindUnitDragging, fitToNodes } from './unit-controller.ts';
 
 export type CanvasPick = { entity: 'actor' | 'link' | 'unit'; id: string } | null;
 
 /** What the rest of the app may ask of the canvas, without touching Cytoscape. */
 export interface CanvasHandle {
+  /** Fits the whole visible map into the part of the canvas nothing covers. */
   fit: () => void;
   zoomBy: (factor: number) => void;
   centreOn: (id: string) => void;
-  exportPng: () => Blob;
-  exportSvg: () => string;
+  /** The whole map with its level rows, and the legend unless it is null. */
+  exportPng: (legend: LegendModel | null) => Promise<Blob>;
+  exportSvg: (legend: LegendModel | null) => string;
   /** Zoom and the model point at the centre of the screen (a presentation step's saved camera). */
   viewport: () => { zoom: number; centre: { x: number; y: number } };
 }
@@ -38,6 +47,10 @@ export interface MapCanvasProps {
   layoutRun: number;
   selectedId: string | null;
   ariaLabel: string;
+  /** What the canvas is, for screen readers ("karta"). */
+  roleDescription: string;
+  /** Screen pixels along the canvas's edges that the legend and panels cover; fitting avoids them. */
+  coveredEdges: () => Omit<Insets, 'left'>;
   /** Editors get a handle on actors to drag a new link from (its tooltip); null for everyone else. */
   linkHandleLabel: string | null;
   onPick: (pick: CanvasPick) => void;
@@ -46,7 +59,16 @@ export interface MapCanvasProps {
   /** A link was dragged from one actor to another with the handle. */
   onConnect: (sourceId: string, targetId: string) => void;
   onPositionsChange: (positions: Map<string, Point>) => void;
+  /** The keyboard moved to an actor (a record id), or left the map (null). */
+  onFocusActor: (id: string | null) => void;
   onHandle: (handle: CanvasHandle | null) => void;
+}
+
+/** The shape of the canvas's free part, which the layout aims for. */
+function freeAspect(cy: Core, insets: Insets): number {
+  const width = cy.width() - insets.left - insets.right;
+  const height = cy.height() - insets.top - insets.bottom;
+  return width > 0 && height > 0 ? width / height : 1.6;
 }
 
 function pickOf(target: { data: (key: string) => unknown }): CanvasPick {
@@ -65,69 +87,105 @@ export function MapCanvas(props: MapCanvasProps) {
   });
   const elementCount = props.map.actors.length + props.map.links.length + props.map.units.length;
   const isFirstSync = useRef(true);
+  const overlay = useRef<LevelOverlay | null>(null);
+  const measure = useRef(browserMeasure());
+  /** The free part of the canvas: level names on the left, legend and panels where they are. */
+  const insets = (): Insets => {
+    const covered = latest.current.coveredEdges();
+    return { ...covered, left: Math.max(covered.top, overlay.current?.gutter() ?? 0) };
+  };
+  const fit = (cy: Core) => {
+    const rows = overlay.current?.current();
+    const boxes = [...(rows?.bands ?? []), ...(rows?.lane ? [rows.lane] : [])].map((b) => ({
+      x: (b.x1 + b.x2) / 2,
+      y: (b.y1 + b.y2) / 2,
+      width: b.x2 - b.x1,
+      height: b.y2 - b.y1,
+    }));
+    fitToNodes(cy, insets(), boxes);
+  };
 
   // One instance per mount; the large-map renderer choice is made from the first map's size.
   useEffect(() => {
     if (!container.current) return;
-    const cy = createCy(container.current, elementCount);
+    const cy = createCy(container.current, elementCount, props.map.actors.length);
     cyRef.current = cy;
     isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
     installTestHook(cy);
+    const levels = installLevelOverlay(cy, container.current, () => latest.current.map.levels);
+    overlay.current = levels;
     cy.on('tap', (event) => {
       latest.current.onPick(event.target === cy ? null : pickOf(event.target));
     });
     cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
     const unbindUnits = bindUnitDragging(cy);
-    cy.on('dragfree', 'node', () => latest.current.onPositionsChange(readPositions(cy)));
+    const keyboard = installKeyboardNav(cy, container.current, {
+      onFocusActor: (id) => latest.current.onFocusActor(id),
+      onOpen: (id) => latest.current.onPick(pickOf(cy.getElementById(id))),
+    });
+    cy.on('dragfree', 'node', () => {
+      levels.refresh();
+      latest.current.onPositionsChange(readPositions(cy));
+    });
     latest.current.onHandle({
-      fit: () => cy.fit(cy.elements(':visible'), 40),
+      fit: () => fit(cy),
       zoomBy: (factor) =>
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       centreOn: (id) =>
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
-      exportPng: () => exportPng(cy),
-      exportSvg: () => exportSvg(cy),
+      exportPng: (legend) => exportPng(cy, { legend, bands: levels.current() }),
+      exportSvg: (legend) => exportSvg(cy, { legend, bands: levels.current() }),
       viewport: () => readViewport(cy),
     });
     return () => {
       latest.current.onHandle(null);
       unbindUnits();
+      keyboard.destroy();
+      levels.destroy();
+      overlay.current = null;
       cy.destroy();
       cyRef.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- created once per mount on purpose
   }, []);
 
-  // Elements follow the map; new actors get their saved or layered position, old ones stay put.
+  // Elements follow the map. On the first draw everything gets its saved or layered position;
+  // afterwards new actors land on a free spot in their row beside their unit, and nothing else moves.
   const collapsedUnits = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const { map, diff, savedPositions } = props;
+    const { diff, savedPositions } = props;
+    const map = foldNamesakeUnits(props.map);
     markPhase('effect');
-    const layered = layeredLayout(map.levels, map.actors, map.units, layoutOptionsFor(map));
-    const positions = new Map([...layered, ...savedPositions]);
-    markPhase('layout');
-    const defs = toElements(map, diff);
+    const labels = nodeLabels(map, measure.current);
+    const defs = toElements(map, labels, diff);
     markPhase('elements');
     const collapsed = new Set(map.actors.flatMap((a) => (a.collapsed ? [a.collapsed.unitId] : [])));
     const opened = [...collapsedUnits.current].filter((id) => !collapsed.has(id));
     const isRegrouped = opened.length > 0 || [...collapsed].some((id) => !collapsedUnits.current.has(id));
     collapsedUnits.current = collapsed;
+    const isFirst = isFirstSync.current;
+    const layered = isFirst || isRegrouped ? layoutMap(map, labels, { aspect: freeAspect(cy, insets()) }) : null;
+    markPhase('layout');
+    const positions = layered
+      ? new Map([...layered, ...savedPositions])
+      : placeNewNodes(cy, defs, savedPositions, () => layoutMap(map, labels));
     syncElements(cy, defs, positions);
     markPhase('added');
-    if (isRegrouped && !isFirstSync.current) {
+    if (isRegrouped && !isFirst) {
       // Opening or closing a unit changes the layout's blocks: everything is placed anew (saved
       // positions still win), and an opened unit is brought into view.
-      applyPositions(cy, positions, false);
+      applyPositions(cy, positions);
       const unit = opened.length === 1 ? cy.getElementById(UNIT_PREFIX + opened[0]) : cy.collection();
       if (unit.nonempty()) cy.animate({ fit: { eles: unit, padding: 60 } }, { duration: 250 });
     }
-    if (isFirstSync.current) {
+    overlay.current?.refresh();
+    if (isFirst) {
       // New nodes were added at their positions: only the view is left to fit, from geometry we
       // know (cy.fit would compute every element's style and bounding box before the first frame).
       isFirstSync.current = false;
-      fitToNodes(cy);
+      fit(cy);
       markRendered(cy);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
@@ -140,16 +198,25 @@ export function MapCanvas(props: MapCanvasProps) {
     if (!cy || lastRun.current === props.layoutRun) return;
     lastRun.current = props.layoutRun;
     if (props.layoutMode === 'force') {
-      void runForce(cy).then(() => latest.current.onPositionsChange(readPositions(cy)));
+      void runForce(cy).then(() => {
+        overlay.current?.refresh();
+        fit(cy);
+        latest.current.onPositionsChange(readPositions(cy));
+      });
     } else {
-      const { map } = latest.current;
-      applyPositions(cy, layeredLayout(map.levels, map.actors, map.units, layoutOptionsFor(map)));
+      const map = foldNamesakeUnits(latest.current.map);
+      applyPositions(cy, layoutMap(map, nodeLabels(map, measure.current), { aspect: freeAspect(cy, insets()) }));
+      overlay.current?.refresh();
+      fit(cy);
       latest.current.onPositionsChange(new Map());
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on an explicit request only
   }, [props.layoutRun, props.layoutMode]);
 
   useEffect(() => {
-    if (cyRef.current) applyClassSets(cyRef.current, props.classSets);
+    if (!cyRef.current) return;
+    applyClassSets(cyRef.current, props.classSets);
+    overlay.current?.refresh(); // a filtered level has no row
   }, [props.classSets]);
 
   useEffect(() => {
@@ -174,6 +241,16 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [props.selectedId, props.map]);
 
   return (
-    <div ref={container} className="map-canvas" role="img" aria-label={props.ariaLabel} data-testid="map-canvas" />
+    <div
+      ref={container}
+      id="map-canvas"
+      className="map-canvas"
+      // Focusable and keyboard-driven: arrows move between actors, Enter opens one.
+      tabIndex={0}
+      role="application"
+      aria-roledescription={props.roleDescription}
+      aria-label={props.ariaLabel}
+      data-testid="map-canvas"
+    />
   );
 }

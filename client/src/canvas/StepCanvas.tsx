@@ -5,7 +5,9 @@ import type { ClassSets } from './class-sets.ts';
 import { createCy } from './cy-instance.ts';
 import type { CanvasMap } from './model.ts';
 import { drawStep, moveCamera, type StepCamera } from './step-camera.ts';
+import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installTestHook, markRendered } from './test-hook.ts';
+import type { Insets } from './unit-boxes.ts';
 
 /** How long a step change takes: the camera glides, emphasis fades. */
 export const STEP_TRANSITION_MS = 450;
@@ -19,6 +21,8 @@ export interface StepCanvasProps {
   /** Pan and zoom by hand (the presenter, or a participant allowed to explore). */
   isInteractive: boolean;
   ariaLabel: string;
+  /** Screen pixels along the edges that the legend covers; the camera keeps the map clear of them. */
+  coveredEdges: () => Omit<Insets, 'left'>;
 }
 
 /**
@@ -33,12 +37,14 @@ export function StepCanvas(props: StepCanvasProps) {
     latest.current = props;
   });
   const hasDrawn = useRef(false);
+  const overlay = useRef<LevelOverlay | null>(null);
+  const insets = (): Insets => ({ ...latest.current.coveredEdges(), left: overlay.current?.gutter() ?? 0 });
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const { map } = latest.current;
-    const cy = createCy(element, map.actors.length + map.links.length + map.units.length);
+    const cy = createCy(element, map.actors.length + map.links.length + map.units.length, map.actors.length);
     cy.autoungrabify(true);
     cy.autounselectify(true);
     cy.style()
@@ -51,19 +57,23 @@ export function StepCanvas(props: StepCanvasProps) {
     cyRef.current = cy;
     hasDrawn.current = false;
     installTestHook(cy);
+    const levels = installLevelOverlay(cy, element, () => latest.current.map.levels);
+    overlay.current = levels;
     // Fullscreen, a rotated tablet: the step's camera is applied again to the new size.
     let timer = 0;
     const observer = new ResizeObserver(() => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
         cy.resize();
-        if (hasDrawn.current) moveCamera(cy, latest.current.camera);
+        if (hasDrawn.current) moveCamera(cy, latest.current.camera, 0, insets());
       }, 120);
     });
     observer.observe(element);
     return () => {
       window.clearTimeout(timer);
       observer.disconnect();
+      levels.destroy();
+      overlay.current = null;
       cy.destroy();
       cyRef.current = null;
     };
@@ -73,13 +83,14 @@ export function StepCanvas(props: StepCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     drawStep(cy, props.map, props.classSets);
+    overlay.current?.refresh();
   }, [props.map, props.classSets]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const isReduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    moveCamera(cy, latest.current.camera, hasDrawn.current && !isReduced ? STEP_TRANSITION_MS : 0);
+    moveCamera(cy, latest.current.camera, hasDrawn.current && !isReduced ? STEP_TRANSITION_MS : 0, insets());
     if (!hasDrawn.current) {
       hasDrawn.current = true;
       markRendered(cy);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { emptyClassSets } from './class-sets.ts';
-import { collapseClassSets, collapseUnits, layoutOptionsFor } from './collapse.ts';
+import { collapseClassSets, collapseUnits } from './collapse.ts';
 import type { CanvasLink, CanvasMap } from './model.ts';
 
 const link = (id: string, sourceId: string, targetId: string): CanvasLink => ({
@@ -86,14 +86,6 @@ describe('collapseUnits', () => {
     expect(open.map.links.map((l) => l.id)).toContain('l-pn-tn');
     // North's teacher to South: a bundle of one, from the drawn teacher to South's node.
     expect(open.map.links.find((l) => l.id === 'agg:agg:south|tn')?.bundled).toEqual({ linkCount: 1 });
-  });
-
-  it('lays hundreds of collapsed units out as a wide block', () => {
-    expect(layoutOptionsFor(map)).toEqual({});
-    expect(layoutOptionsFor(c.map)).toEqual({ rootWrapAt: 6 });
-    const unit = c.map.actors.filter((a) => a.collapsed);
-    const many = { ...c.map, actors: Array.from({ length: 150 }, () => unit).flat() };
-    expect(layoutOptionsFor(many).rootWrapAt).toBeGreaterThan(30);
   });
 });
 

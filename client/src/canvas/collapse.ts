@@ -1,5 +1,4 @@
 import type { ClassSets } from './class-sets.ts';
-import type { LayeredLayoutOptions } from './layered-layout.ts';
 import { type CanvasActor, type CanvasLink, type CanvasMap, UNIT_PREFIX } from './model.ts';
 
 /**
@@ -142,10 +141,4 @@ export function collapseClassSets(sets: ClassSets, collapsed: CollapsedMap): Cla
     match: any(sets.match),
     marked: any(sets.marked),
   };
-}
-
-/** Hundreds of collapsed units on one row wrap into a wide block rather than a tall column. */
-export function layoutOptionsFor(map: CanvasMap): Partial<LayeredLayoutOptions> {
-  const collapsed = map.actors.filter((a) => a.collapsed).length;
-  return collapsed > 0 ? { rootWrapAt: Math.max(6, Math.ceil(Math.sqrt(collapsed * 4))) } : {};
 }

@@ -1,7 +1,8 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 
-import { buildStylesheet } from './stylesheet.ts';
+import { LABEL_TIERS_ABOVE } from './node-labels.ts';
+import { buildStylesheet, MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
 
 let isFcoseRegistered = false;
 
@@ -11,10 +12,12 @@ export const LARGE_MAP = 3000;
 export const STRAIGHT_EDGES = 1500;
 
 /**
- * Creates the one Cytoscape instance of the map view. Big maps use the WebGL renderer and hide
- * edges while panning and zooming, so the view stays interactive at 20,000 elements.
+ * Creates the one Cytoscape instance of the map view. Big maps hide edges while panning and
+ * zooming. The canvas renderer draws every map: Cytoscape's WebGL renderer (`webgl: true`) was
+ * measured 8 to 30 times slower per frame in headless Chromium without a GPU (see the README's
+ * canvas figures), and a projector laptop may have no better.
  */
-export function createCy(container: HTMLElement, elementCount: number): Core {
+export function createCy(container: HTMLElement, elementCount: number, actorCount = 0): Core {
   if (!isFcoseRegistered) {
     cytoscape.use(fcose);
     isFcoseRegistered = true;
@@ -22,7 +25,12 @@ export function createCy(container: HTMLElement, elementCount: number): Core {
   const isLarge = elementCount > LARGE_MAP;
   return cytoscape({
     container,
-    style: buildStylesheet({ isLarge: elementCount > STRAIGHT_EDGES }),
+    style: buildStylesheet({
+      isLarge: elementCount > STRAIGHT_EDGES,
+      // A small map shows every label, however small the window (a presenter's map, a thumbnail);
+      // a big one shows labels by importance as the user zooms in (node-labels.ts).
+      minLabelSize: actorCount > LABEL_TIERS_ABOVE ? MIN_LABEL_SCREEN_SIZE : 3,
+    }),
     layout: { name: 'preset' },
     minZoom: 0.02,
     maxZoom: 4,
@@ -32,6 +40,6 @@ export function createCy(container: HTMLElement, elementCount: number): Core {
     hideEdgesOnViewport: isLarge,
     textureOnViewport: false,
     pixelRatio: isLarge ? 1 : 'auto',
-    webgl: isLarge,
+    webgl: false,
   });
 }

@@ -1,4 +1,5 @@
 import { type CanvasLink, type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+import type { NodeLabels } from './node-labels.ts';
 import { EMPTY_UNIT_SIZE, unitDepths } from './unit-boxes.ts';
 
 /** A Cytoscape element definition, kept structural so this module stays free of the library. */
@@ -30,7 +31,11 @@ export function levelIndexes(map: Pick<CanvasMap, 'levels'>): Map<string, number
  * Builds the nodes (unit boxes, then actors) and edges for one map. Unit boxes are plain nodes
  * sized around their actors by unit-controller.ts, not compound parents (see unit-boxes.ts).
  */
-export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> = new Map()): ElementDef[] {
+export function toElements(
+  map: CanvasMap,
+  labels: NodeLabels,
+  diff: ReadonlyMap<string, DiffMark> = new Map(),
+): ElementDef[] {
   const unitIds = new Set(map.units.map((u) => u.id));
   const actorIds = new Set(map.actors.map((a) => a.id));
   const levelIndex = levelIndexes(map);
@@ -45,7 +50,8 @@ export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> =
         id: UNIT_PREFIX + unit.id,
         recordId: unit.id,
         entity: 'unit',
-        label: unit.name,
+        label: labels.units.get(unit.id)?.text ?? unit.name,
+        fullName: unit.name,
         parentUnitId,
         depth: depths.get(unit.id) ?? 0,
         ...EMPTY_UNIT_SIZE,
@@ -54,11 +60,26 @@ export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> =
     });
   }
   for (const actor of map.actors) {
+    const label = labels.actors.get(actor.id);
+    const size = {
+      label: label?.text ?? actor.name,
+      fullName: actor.name,
+      width: label?.width ?? 100,
+      height: label?.height ?? 40,
+      fontSize: label?.fontSize ?? 15,
+    };
     if (actor.collapsed) {
       // A collapsed unit (collapse.ts): picking it selects the unit.
       elements.push({
         group: 'nodes',
-        data: { id: actor.id, recordId: actor.collapsed.unitId, entity: 'unit', label: actor.name, unitId: null },
+        data: {
+          id: actor.id,
+          recordId: actor.collapsed.unitId,
+          entity: 'unit',
+          ...size,
+          levelKey: actor.levelKey,
+          unitId: null,
+        },
         classes: 'collapsed-unit',
       });
       continue;
@@ -66,7 +87,7 @@ export function toElements(map: CanvasMap, diff: ReadonlyMap<string, DiffMark> =
     const unitId = actor.unitId && unitIds.has(actor.unitId) ? actor.unitId : null;
     elements.push({
       group: 'nodes',
-      data: { id: actor.id, recordId: actor.id, entity: 'actor', label: actor.name, levelKey: actor.levelKey, unitId },
+      data: { id: actor.id, recordId: actor.id, entity: 'actor', ...size, levelKey: actor.levelKey, unitId },
       classes: [
         'actor',
         `level-${levelIndex.get(actor.levelKey) ?? 0}`,

@@ -1,9 +1,9 @@
 import cytoscape, { type Collection, type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import edgehandles, { type EdgeHandles, type EdgeHandlesOptions } from 'cytoscape-edgehandles';
 
-import { ACTOR_SIZE } from './stylesheet.ts';
-
 let isRegistered = false;
+/** Half the knob's size (see .link-handle in app.css). */
+const KNOB_RADIUS = 7;
 
 export interface LinkHandleOptions {
   /** Tooltip of the handle ("drag to another actor to link"). */
@@ -54,11 +54,19 @@ export function installLinkHandles(cy: Core, container: HTMLElement, options: Li
     handle.hidden = true;
   };
   // On the node's right edge, centred vertically (the CSS centres the knob on this point);
-  // recomputed on pan, zoom and moves.
+  // recomputed on pan, zoom and moves. Never outside the map: a knob over the side panel or the
+  // toolbar would belong to nothing the user can see.
   const place = () => {
     if (!owner || owner.removed() || !owner.visible()) return hide();
     const p = owner.renderedPosition();
-    handle.style.left = `${p.x + (ACTOR_SIZE.width / 2) * cy.zoom()}px`;
+    const x = p.x + (Number(owner.data('width')) / 2) * cy.zoom();
+    const isInside =
+      x >= KNOB_RADIUS && x <= cy.width() - KNOB_RADIUS && p.y >= KNOB_RADIUS && p.y <= cy.height() - KNOB_RADIUS;
+    if (!isInside) {
+      handle.hidden = true;
+      return;
+    }
+    handle.style.left = `${x}px`;
     handle.style.top = `${p.y}px`;
     handle.hidden = false;
   };
@@ -94,6 +102,15 @@ export function installLinkHandles(cy: Core, container: HTMLElement, options: Li
   const onLeave = () => {
     isOnHandle = false;
   };
+  // Escape cancels a drag in progress and takes the knob away, as it ends every other pick.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    if (isDrawing) {
+      isDrawing = false;
+      eh.stop();
+    }
+    hide();
+  };
   const onPointerUp = () => {
     if (!isDrawing) return;
     isDrawing = false;
@@ -112,8 +129,10 @@ export function installLinkHandles(cy: Core, container: HTMLElement, options: Li
   handle.addEventListener('mouseenter', onEnter);
   handle.addEventListener('mouseleave', onLeave);
   window.addEventListener('mouseup', onPointerUp);
+  window.addEventListener('keydown', onKey);
   return () => {
     window.removeEventListener('mouseup', onPointerUp);
+    window.removeEventListener('keydown', onKey);
     handle.removeEventListener('mousedown', onPointerDown);
     if (!cy.destroyed()) {
       cy.off('mouseover select', 'node.actor', showOn);

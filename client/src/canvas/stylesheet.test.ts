@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { COUPLING_STYLE, KIND_COLOUR } from './appearance.ts';
 import { toElements, linkDirection } from './elements.ts';
+import { estimateText } from './label-text.ts';
 import type { CanvasMap } from './model.ts';
+import { nodeLabels } from './node-labels.ts';
 import { buildStylesheet } from './stylesheet.ts';
 
 type Block = { selector: string; style: Record<string, unknown> };
@@ -49,11 +51,12 @@ describe('stylesheet', () => {
     expect(styleOf('node.unit')['z-index']).toBe('data(depth)'); // depth 0, 1, 2… all below links
   });
 
-  it('keeps actor labels on screen when a whole municipality is fitted (zoom about 0.4)', () => {
-    const style = styleOf('node.actor') as { 'font-size': number; 'min-zoomed-font-size': number; 'text-wrap': string };
-    expect(style['text-wrap']).toBe('wrap');
-    // Cytoscape hides a label whose rendered size falls below min-zoomed-font-size.
-    expect(style['font-size'] * 0.4).toBeGreaterThanOrEqual(style['min-zoomed-font-size']);
+  it('breaks labels only where they were wrapped (at word boundaries), and hides illegible ones', () => {
+    const style = styleOf('node.actor');
+    expect(style).toMatchObject({ label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 'data(fontSize)' });
+    expect(style).not.toHaveProperty('text-overflow-wrap'); // 'anywhere' would cut inside words
+    expect(parseFloat(String(style['text-max-width']))).toBeGreaterThan(1000);
+    expect(style['min-zoomed-font-size']).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -98,7 +101,7 @@ describe('elements', () => {
   });
 
   it('builds unit boxes (not compound parents), actors with level classes, and links with their classes', () => {
-    const els = toElements(map, new Map([['l', 'changed']]));
+    const els = toElements(map, nodeLabels(map, estimateText), new Map([['l', 'changed']]));
     const byId = new Map(els.map((e) => [e.data.id, e]));
     expect(byId.get('unit:school')?.classes).toBe('unit');
     expect(byId.get('unit:school')?.data).toMatchObject({ entity: 'unit', recordId: 'school', depth: 0 });
@@ -107,5 +110,14 @@ describe('elements', () => {
     expect(byId.get('b')?.classes).toBe('actor level-1 side');
     expect(byId.get('l')?.classes).toBe('link coupling-decoupled kind-follow-up dir-forward diff-changed');
     expect(byId.has('dangling')).toBe(false);
+  });
+
+  it('gives each actor its wrapped label and the size that holds it', () => {
+    const els = toElements(map, nodeLabels(map, estimateText));
+    for (const e of els.filter((x) => x.data.entity === 'actor')) {
+      expect(Number(e.data.width)).toBeGreaterThan(0);
+      expect(Number(e.data.height)).toBeGreaterThanOrEqual(Number(e.data.fontSize));
+      expect(String(e.data.fullName).replace(/\s+/g, '')).toContain(String(e.data.label).replace(/\s+/g, ''));
+    }
   });
 });

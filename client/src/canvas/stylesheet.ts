@@ -1,7 +1,9 @@
 import type { StylesheetJson } from 'cytoscape';
 
 import { COUPLING_STYLE, KIND_COLOUR, LEVEL_FILLS, NODE_BORDER, SIDE_FILL, TEXT_COLOUR } from './appearance.ts';
+import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
 import { COUPLINGS, LINK_KINDS } from './model.ts';
+import { UNIT_FONT_SIZE } from './node-labels.ts';
 
 /** Class names the controllers toggle; the one stylesheet below gives each its look. */
 export const CLASSES = {
@@ -10,11 +12,15 @@ export const CLASSES = {
   highlighted: 'kk-hl',
   path: 'kk-path',
   match: 'kk-match',
+  focus: 'kk-focus',
   marked: 'kk-marked',
 } as const;
 
-/** Every actor's box; unit boxes and the first fit are computed from it without asking Cytoscape. */
-export const ACTOR_SIZE = { width: 128, height: 40 } as const;
+/**
+ * Labels below this size on screen are not drawn: on a big map zoomed out, only the larger labels
+ * of important actors (node-labels.ts) show, and more appear as the user zooms in.
+ */
+export const MIN_LABEL_SCREEN_SIZE = 9;
 
 /**
  * Drawing order with `z-index-compare: manual`: unit boxes (by depth) under links under actors.
@@ -29,11 +35,27 @@ export function kindClass(kind: string): string {
 
 /**
  * One stylesheet for every map: appearance is data (see appearance.ts), emphasis and filters are
- * class toggles, so nothing sets inline styles per element. `min-zoomed-font-size` hides labels
- * that would be unreadably small instead of drawing them as noise; `text-background` keeps labels
- * legible over lines at any zoom.
+ * class toggles, so nothing sets inline styles per element. Labels come wrapped at word
+ * boundaries with each node's size (node-labels.ts): Cytoscape breaks them only at those line
+ * ends. `min-zoomed-font-size` hides labels that would be unreadably small instead of drawing
+ * them as noise.
  */
-export function buildStylesheet(options: { isLarge?: boolean } = {}): StylesheetJson {
+const LABEL_STYLE = {
+  label: 'data(label)',
+  'text-wrap': 'wrap',
+  // Lines are broken already; this only keeps Cytoscape from breaking them again.
+  'text-max-width': '4000px',
+  'line-height': LABEL_GEOMETRY.lineHeight,
+  'text-valign': 'center',
+  'text-halign': 'center',
+  'font-family': LABEL_FONT_FAMILY,
+  'font-size': 'data(fontSize)',
+  color: TEXT_COLOUR,
+  'min-zoomed-font-size': MIN_LABEL_SCREEN_SIZE,
+} as const;
+
+export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: number } = {}): StylesheetJson {
+  const labels = { ...LABEL_STYLE, 'min-zoomed-font-size': options.minLabelSize ?? MIN_LABEL_SCREEN_SIZE };
   const sheet: StylesheetJson = [
     { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
     {
@@ -41,23 +63,12 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
       style: {
         'z-index': Z.actor,
         shape: 'round-rectangle',
-        width: ACTOR_SIZE.width,
-        height: ACTOR_SIZE.height,
+        width: 'data(width)',
+        height: 'data(height)',
         'background-color': LEVEL_FILLS[0] ?? '#eee',
         'border-width': 1.5,
         'border-color': NODE_BORDER,
-        label: 'data(label)',
-        // Two lines of 15px fit the 40px box; at the zoom that fits a whole municipality on a
-        // laptop screen (about 0.4) that is still a 6px label rather than none at all.
-        'text-wrap': 'wrap',
-        'text-max-width': '122px',
-        'text-overflow-wrap': 'anywhere',
-        'line-height': 1.05,
-        'text-valign': 'center',
-        'text-halign': 'center',
-        'font-size': 15,
-        color: TEXT_COLOUR,
-        'min-zoomed-font-size': 5,
+        ...labels,
       },
     },
     {
@@ -80,9 +91,10 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
         label: 'data(label)',
         'text-valign': 'top',
         'text-halign': 'center',
-        'font-size': 16,
-        color: '#4a5565',
-        'min-zoomed-font-size': 5,
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': UNIT_FONT_SIZE,
+        color: '#3d4757',
+        'min-zoomed-font-size': MIN_LABEL_SCREEN_SIZE,
       },
     },
     {
@@ -91,19 +103,13 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
       style: {
         'z-index': Z.actor,
         shape: 'round-rectangle',
-        width: ACTOR_SIZE.width + 12,
-        height: ACTOR_SIZE.height + 8,
+        width: 'data(width)',
+        height: 'data(height)',
         'background-color': '#f5f6f7',
         'border-width': 3,
         'border-style': 'double',
         'border-color': '#9aa3ae',
-        label: 'data(label)',
-        'text-wrap': 'wrap',
-        'text-max-width': `${ACTOR_SIZE.width}px`,
-        'text-valign': 'center',
-        'font-size': 15,
-        color: TEXT_COLOUR,
-        'min-zoomed-font-size': 5,
+        ...labels,
       },
     },
     {
@@ -216,8 +222,24 @@ export function buildStylesheet(options: { isLarge?: boolean } = {}): Stylesheet
       style: { 'underlay-color': '#3b5b92', 'underlay-opacity': 0.35, 'underlay-padding': 7, opacity: 1 },
     },
     { selector: `node.${CLASSES.path}`, style: { 'border-width': 4, 'border-color': '#3b5b92' } },
-    { selector: ':selected', style: { 'overlay-color': '#1d2430', 'overlay-opacity': 0.12, 'overlay-padding': 6 } },
+    {
+      // The selected actor's name shows at any zoom.
+      selector: ':selected',
+      style: { 'overlay-color': '#1d2430', 'overlay-opacity': 0.12, 'overlay-padding': 6, 'min-zoomed-font-size': 0 },
+    },
     { selector: `.${CLASSES.hidden}`, style: { display: 'none' } },
+    {
+      // The actor the keyboard is on (canvas/keyboard-nav.ts): a ring that no emphasis uses.
+      selector: `node.${CLASSES.focus}`,
+      style: {
+        'underlay-color': '#3b5b92',
+        'underlay-opacity': 0.45,
+        'underlay-padding': 7,
+        'underlay-shape': 'round-rectangle',
+        'min-zoomed-font-size': 0,
+        opacity: 1,
+      },
+    },
     // The line drawn while dragging a new link from an actor's handle (link-handles.ts).
     {
       selector: 'edge.eh-preview, edge.eh-ghost-edge',

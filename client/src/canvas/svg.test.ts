@@ -12,6 +12,7 @@ describe('toSvg', () => {
           width: 100,
           height: 40,
           label: 'Rektor <Ek>',
+          fontSize: 15,
           fill: '#eee',
           isUnit: false,
           isSide: false,
@@ -22,7 +23,8 @@ describe('toSvg', () => {
           y: 200,
           width: 100,
           height: 40,
-          label: 'Lärare',
+          label: 'Arbetslag\npraktisk-\nestetiska ämnen',
+          fontSize: 15,
           fill: '#eee',
           isUnit: false,
           isSide: false,
@@ -36,6 +38,13 @@ describe('toSvg', () => {
     expect(svg).toContain('stroke-dasharray="2 5"');
     expect(svg).toContain('marker-end="url(#arrow-STEERING)"');
     expect(svg.match(/<line/g)).toHaveLength(2); // the link and its break bar
+    // The label's lines as on the map: broken where it was wrapped, at word boundaries only.
+    expect([...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1])).toEqual([
+      'Rektor &lt;Ek&gt;',
+      'Arbetslag',
+      'praktisk-',
+      'estetiska ämnen',
+    ]);
   });
 
   it('draws a bundle of links between collapsed units as one neutral line', () => {

@@ -1,4 +1,5 @@
 import { COUPLING_STYLE, KIND_COLOUR, NODE_BORDER, TEXT_COLOUR } from './appearance.ts';
+import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
 import type { Coupling, LinkKind } from './model.ts';
 
 /**
@@ -11,7 +12,9 @@ export interface SvgNode {
   y: number;
   width: number;
   height: number;
+  /** Lines joined by "\n": wrapped at word boundaries as on the map (node-labels.ts). */
   label: string;
+  fontSize: number;
   fill: string;
   isUnit: boolean;
   isSide: boolean;
@@ -69,18 +72,42 @@ function nodeSvg(n: SvgNode): string {
   const shape = n.isSide
     ? `<ellipse cx="${n.x}" cy="${n.y}" rx="${n.width / 2}" ry="${n.height / 2}" fill="${n.fill}" stroke="${NODE_BORDER}" stroke-dasharray="4 3"/>`
     : `<rect x="${left}" y="${top}" width="${n.width}" height="${n.height}" rx="6" fill="${n.fill}" stroke="${n.isUnit ? '#9aa3ae' : NODE_BORDER}"${n.isUnit ? ' stroke-dasharray="5 4" fill-opacity="0.6"' : ''}/>`;
-  const textY = n.isUnit ? top + 12 : n.y + 4;
-  const size = n.isUnit ? 11 : 12;
-  return `<g opacity="${n.opacity}">${shape}<text x="${n.x}" y="${textY}" font-size="${size}" text-anchor="middle" fill="${TEXT_COLOUR}" font-family="system-ui, sans-serif">${escapeXml(n.label)}</text></g>`;
+  const lines = n.label.split('\n');
+  const lineHeight = n.fontSize * LABEL_GEOMETRY.lineHeight;
+  // A unit's name sits above its box; an actor's lines are centred in it, as on the map.
+  const firstBaseline = n.isUnit ? top - 5 : n.y - ((lines.length - 1) * lineHeight) / 2 + n.fontSize * 0.35;
+  const tspans = lines
+    .map((line, i) => `<tspan x="${n.x}" y="${firstBaseline + i * lineHeight}">${escapeXml(line)}</tspan>`)
+    .join('');
+  return `<g opacity="${n.opacity}">${shape}<text font-size="${n.fontSize}" text-anchor="middle" fill="${TEXT_COLOUR}" font-family='${LABEL_FONT_FAMILY}'>${tspans}</text></g>`;
 }
 
-export function toSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]): string {
+/** Extra layers of an exported picture: drawn under the map (level rows) and around it (names, legend). */
+export interface SvgExtras {
+  under: string;
+  over: string;
+  /** The box the whole picture must cover (the map's and the extras'). */
+  bounds: { x1: number; y1: number; x2: number; y2: number };
+}
+
+/** The map's own extent in model coordinates (what an export decorates around). */
+export function svgBounds(nodes: readonly SvgNode[]): { x1: number; y1: number; x2: number; y2: number } {
   const xs = nodes.flatMap((n) => [n.x - n.width / 2, n.x + n.width / 2]);
-  const ys = nodes.flatMap((n) => [n.y - n.height / 2, n.y + n.height / 2]);
-  const minX = Math.min(0, ...xs) - 20;
-  const minY = Math.min(0, ...ys) - 20;
-  const width = Math.max(1, ...xs) - minX + 20;
-  const height = Math.max(1, ...ys) - minY + 20;
+  const ys = nodes.flatMap((n) => [n.y - n.height / 2 - (n.isUnit ? n.fontSize + 6 : 0), n.y + n.height / 2]);
+  return {
+    x1: Math.min(0, ...xs) - 20,
+    y1: Math.min(0, ...ys) - 20,
+    x2: Math.max(1, ...xs) + 20,
+    y2: Math.max(1, ...ys) + 20,
+  };
+}
+
+export function toSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[], extras?: SvgExtras): string {
+  const b = extras?.bounds ?? svgBounds(nodes);
+  const minX = b.x1;
+  const minY = b.y1;
+  const width = b.x2 - b.x1;
+  const height = b.y2 - b.y1;
   const markers = Object.entries(KIND_COLOUR)
     .map(
       ([kind, colour]) =>
@@ -92,9 +119,11 @@ export function toSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]): str
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}">`,
     `<defs>${markers}</defs><rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="#ffffff"/>`,
+    extras?.under ?? '',
     ...units,
     ...edges.map(edgeSvg),
     ...actors,
+    extras?.over ?? '',
     '</svg>',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { type BoxMember, boundsOf, fitViewport, unitBoxes, unitDepths } from './unit-boxes.ts';
+import { type BoxMember, boundsOf, fitViewport, uniformInsets, unitBoxes, unitDepths } from './unit-boxes.ts';
 
 const actor = (unitId: string | null, x: number, y: number): BoxMember => ({ unitId, x, y, width: 100, height: 40 });
 const options = { padding: 10, labelSpace: 20 };
@@ -87,15 +87,25 @@ describe('fitting the view from known geometry', () => {
     const view = fitViewport(
       box ?? { x: 0, y: 0, width: 1, height: 1 },
       { width: 1080, height: 600 },
-      {
-        padding: 40,
-        minZoom: 0.02,
-        maxZoom: 4,
-      },
+      { insets: uniformInsets(40), minZoom: 0.02, maxZoom: 4 },
     );
     expect(view.zoom).toBe(1);
     // The box's centre lands on the viewport's centre.
     expect(view.pan).toEqual({ x: 540 - 450, y: 300 - 200 });
+  });
+
+  it('fits into the part of the viewport the level names, legend and panels leave free', () => {
+    const box = { x: 500, y: 250, width: 1000, height: 500 };
+    // 120 px of names on the left, a 100 px legend at the bottom: 880 × 480 are free.
+    const view = fitViewport(
+      box,
+      { width: 1000, height: 600 },
+      { insets: { top: 10, right: 0, bottom: 110, left: 120 }, minZoom: 0.02, maxZoom: 4 },
+    );
+    expect(view.zoom).toBeCloseTo(0.88);
+    // The box's left edge starts where the names end; its centre is the free part's centre.
+    expect(view.pan.x + 0 * view.zoom).toBeCloseTo(120);
+    expect(view.pan.y + 250 * view.zoom).toBeCloseTo(10 + 480 / 2);
   });
 
   it('clamps to the zoom limits and has no bounds for nothing', () => {
@@ -103,21 +113,13 @@ describe('fitting the view from known geometry', () => {
     const tiny = fitViewport(
       { x: 0, y: 0, width: 1, height: 1 },
       { width: 800, height: 600 },
-      {
-        padding: 40,
-        minZoom: 0.02,
-        maxZoom: 4,
-      },
+      { insets: uniformInsets(40), minZoom: 0.02, maxZoom: 4 },
     );
     expect(tiny.zoom).toBe(4);
     const huge = fitViewport(
       { x: 0, y: 0, width: 1e7, height: 1e7 },
       { width: 800, height: 600 },
-      {
-        padding: 40,
-        minZoom: 0.02,
-        maxZoom: 4,
-      },
+      { insets: uniformInsets(40), minZoom: 0.02, maxZoom: 4 },
     );
     expect(huge.zoom).toBe(0.02);
   });

@@ -36,7 +36,7 @@ export interface UnitBoxOptions {
   labelSpace: number;
 }
 
-export const UNIT_BOX_DEFAULTS: UnitBoxOptions = { padding: 10, labelSpace: 22 };
+export const UNIT_BOX_DEFAULTS: UnitBoxOptions = { padding: 8, labelSpace: 21 };
 
 /** The size of a unit box with no visible actor inside (a unit just created, say). */
 export const EMPTY_UNIT_SIZE = { width: 160, height: 56 } as const;
@@ -148,19 +148,38 @@ export function boundsOf(boxes: Iterable<Box>): Box | null {
   return b ? { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, width: b.x2 - b.x1, height: b.y2 - b.y1 } : null;
 }
 
+/** Screen pixels at each edge of the canvas that something covers (level names, legend, panel). */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const uniformInsets = (padding: number): Insets => ({
+  top: padding,
+  right: padding,
+  bottom: padding,
+  left: padding,
+});
+
 /**
- * The zoom and pan that fit a box into a viewport with padding, clamped to the zoom limits:
+ * The zoom and pan that fit a box into the free part of a viewport, clamped to the zoom limits:
  * what `cy.fit()` computes, but from positions we already know, so the first frame does not
  * wait for Cytoscape to compute every element's style and bounding box twice.
  */
 export function fitViewport(
   box: Box,
   viewport: { width: number; height: number },
-  options: { padding: number; minZoom: number; maxZoom: number },
+  options: { insets: Insets; minZoom: number; maxZoom: number },
 ): { zoom: number; pan: { x: number; y: number } } {
-  const w = Math.max(1, viewport.width - 2 * options.padding);
-  const h = Math.max(1, viewport.height - 2 * options.padding);
+  const { insets } = options;
+  const w = Math.max(1, viewport.width - insets.left - insets.right);
+  const h = Math.max(1, viewport.height - insets.top - insets.bottom);
   const wanted = Math.min(w / Math.max(1, box.width), h / Math.max(1, box.height));
   const zoom = Math.min(options.maxZoom, Math.max(options.minZoom, wanted));
-  return { zoom, pan: { x: viewport.width / 2 - zoom * box.x, y: viewport.height / 2 - zoom * box.y } };
+  return {
+    zoom,
+    pan: { x: insets.left + w / 2 - zoom * box.x, y: insets.top + h / 2 - zoom * box.y },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 
-import { ACTOR_SIZE, CLASSES } from './stylesheet.ts';
+import { CLASSES } from './stylesheet.ts';
 import {
   type Box,
   type BoxMember,
@@ -8,6 +8,8 @@ import {
   boundsOf,
   EMPTY_UNIT_SIZE,
   fitViewport,
+  type Insets,
+  UNIT_BOX_DEFAULTS,
   unitBoxes,
 } from './unit-boxes.ts';
 
@@ -21,12 +23,19 @@ function unitsOf(cy: Core): BoxUnit[] {
   }));
 }
 
+/** Chain actors only: side actors sit in their lane, and must not stretch their unit's box to it. */
 function membersOf(cy: Core): BoxMember[] {
   const members: BoxMember[] = [];
-  cy.nodes('.actor').forEach((n) => {
+  cy.nodes('.actor.chain').forEach((n) => {
     if (n.hasClass(CLASSES.hidden)) return;
     const { x, y } = n.position();
-    members.push({ unitId: (n.data('unitId') as string | null) ?? null, x, y, ...ACTOR_SIZE });
+    members.push({
+      unitId: (n.data('unitId') as string | null) ?? null,
+      x,
+      y,
+      width: Number(n.data('width')),
+      height: Number(n.data('height')),
+    });
   });
   return members;
 }
@@ -130,26 +139,29 @@ export function nodeBounds(cy: Core): Box | null {
   cy.nodes().forEach((n) => {
     if (n.hasClass(CLASSES.hidden)) return;
     const { x, y } = n.position();
-    const isUnit = n.hasClass('unit');
-    boxes.push({
-      x,
-      y: isUnit ? y - 10 : y, // the unit's label sits above its box
-      width: isUnit ? Number(n.data('width')) : ACTOR_SIZE.width,
-      height: isUnit ? Number(n.data('height')) + 20 : ACTOR_SIZE.height,
-    });
+    const label = n.hasClass('unit') ? UNIT_BOX_DEFAULTS.labelSpace : 0; // a unit's name sits above its box
+    boxes.push({ x, y: y - label / 2, width: Number(n.data('width')), height: Number(n.data('height')) + label });
   });
   return boundsOf(boxes);
 }
 
-/** Fits the view to the nodes' known geometry; the first frame then computes styles only once. */
-export function fitToNodes(cy: Core, padding = 40): void {
-  const box = nodeBounds(cy);
+/**
+ * Fits the view to the nodes' known geometry (the first frame then computes styles only once) and
+ * any boxes `around` them (the level rows), inside the part of the canvas that the level names,
+ * the legend and panels leave free.
+ */
+export function fitToNodes(cy: Core, insets: Insets, around: readonly Box[] = []): void {
+  const nodes = nodeBounds(cy);
+  const box = nodes ? boundsOf([nodes, ...around]) : null;
   if (!box) return;
   cy.viewport(
     fitViewport(
       box,
       { width: cy.width(), height: cy.height() },
-      { padding, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() },
+      { insets, minZoom: cy.minZoom(), maxZoom: MAX_FIT_ZOOM },
     ),
   );
 }
+
+/** A fitted small map is not blown up beyond this: a two-actor map should not fill the screen. */
+export const MAX_FIT_ZOOM = 1.6;

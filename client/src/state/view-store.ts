@@ -30,6 +30,10 @@ export interface ViewState {
   /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
   openedUnitIds: string[];
   panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'initiatives' | 'importExport' | 'presentations';
+  /** The side panel is folded to its tabs until something is chosen: the map gets the room. */
+  isPanelOpen: boolean;
+  /** The list of keyboard shortcuts (?) is shown. */
+  isHelpOpen: boolean;
 }
 
 export function getEmptyViewState(): ViewState {
@@ -43,6 +47,8 @@ export function getEmptyViewState(): ViewState {
     layoutRun: 0,
     openedUnitIds: [],
     panel: 'details',
+    isPanelOpen: false,
+    isHelpOpen: false,
   };
 }
 
@@ -65,6 +71,13 @@ export const viewActions = {
   relayout: () => viewStore.setState((s) => ({ layoutRun: s.layoutRun + 1 })),
   toggleUnitOpen: (unitId: string) =>
     viewStore.setState((s) => ({ openedUnitIds: toggleInList(s.openedUnitIds, unitId) })),
-  showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel }),
+  showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel, isPanelOpen: true }),
+  closePanel: () => viewStore.setState({ isPanelOpen: false }),
+  showHelp: (isHelpOpen: boolean) => viewStore.setState({ isHelpOpen }),
   resetEmphasis: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null, search: '' }),
+  /** Ends a finding's highlight, a focus or a best path (what dims the rest of the map). */
+  clearHighlight: () => viewStore.setState({ focusActorId: null, pathEnds: null, emphasis: null }),
+  /** Another organisation: its filters, search and highlights start empty; the open panel stays. */
+  resetForOrganisation: () =>
+    viewStore.setState((s) => ({ ...getEmptyViewState(), panel: s.panel, isPanelOpen: s.isPanelOpen })),
 };

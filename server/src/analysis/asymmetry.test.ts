@@ -29,6 +29,8 @@ describe('asymmetry', () => {
       { linkId: 'L5', sourceId: 'r1', targetId: 't2', coupling: 'LOOSE', targetResponds: false, sourceResponds: true },
     ]);
     expect(result.findings[0]!.explanation.en).toBe('r1 responds to t2, but t2 does not respond to r1.');
+    // In the legend's words ("lyhörd"), not "svarar"/"responsiv".
+    expect(result.findings[0]!.explanation.sv).toBe('r1 är lyhörd för t2, men t2 är inte lyhörd för r1.');
     // L2: LOOSE vs TIGHT disagree. L4: TIGHT given vs TIGHT derived from (yes, yes, not distinctive): agree.
     expect(result.disagreements).toEqual([
       {
@@ -108,5 +110,23 @@ describe('asymmetry', () => {
     const result = asymmetry(buildGraphIndex(graph));
     expect(result.oneWayLinks).toEqual([]);
     expect(result.disagreements.map((d) => [d.linkId, d.aspects])).toEqual([['L2', ['TARGET_RESPONDS']]]);
+  });
+
+  it('names the link kind when two links join the same pair of actors', () => {
+    const graph = makeGraph(
+      [
+        ['a', 'administration'],
+        ['b', 'principal'],
+      ],
+      [
+        ['S', 'a', 'b', 'LOOSE', 'STEERING', { targetResponds: true, sourceResponds: false }],
+        ['D', 'a', 'b', 'LOOSE', 'DIALOGUE', { targetResponds: true, sourceResponds: true }],
+      ],
+    );
+    const [finding] = asymmetry(buildGraphIndex(graph)).findings;
+    expect(finding?.explanation).toEqual({
+      sv: 'b är lyhörd för a, men a är inte lyhörd för b (länken för styrning).',
+      en: 'b responds to a, but a does not respond to b (the steering link).',
+    });
   });
 });

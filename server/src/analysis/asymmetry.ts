@@ -1,7 +1,7 @@
 import type { Coupling } from '@kopplingskartan/schema/interchange';
 
 import { deriveCoupling } from '../domain/coupling.ts';
-import { actorName, makeFinding } from './findings.ts';
+import { actorName, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -69,6 +69,7 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     const s = actorName(index, index.linkSource[e]!);
     const t = actorName(index, index.linkTarget[e]!);
     const [responder, other] = tr === 1 ? [t, s] : [s, t];
+    const { kind } = linkLabel(index, e);
     findings.push(
       makeFinding({
         analysis: 'asymmetry',
@@ -77,8 +78,8 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
         actorIds: [link.sourceId, link.targetId],
         linkIds: [link.id],
         explanation: {
-          sv: `${responder} svarar på ${other}, men ${other} svarar inte på ${responder}.`,
-          en: `${responder} responds to ${other}, but ${other} does not respond to ${responder}.`,
+          sv: `${responder} är lyhörd för ${other}, men ${other} är inte lyhörd för ${responder}${kind ? ` (länken för ${kind.sv})` : ''}.`,
+          en: `${responder} responds to ${other}, but ${other} does not respond to ${responder}${kind ? ` (the ${kind.en} link)` : ''}.`,
         },
       }),
     );
@@ -120,7 +121,10 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
         parts.push(`${lang === 'sv' ? 'avsändaren svarar' : 'source responds'}: ${yesNo(a.sourceResponds, lang)}`);
       return `${a.respondent}: ${parts.join(', ') || '–'}`;
     };
-    const ends = `${actorName(index, index.linkSource[e]!)}–${actorName(index, index.linkTarget[e]!)}`;
+    const label = linkLabel(index, e);
+    const ends = label.ends;
+    const kindSv = label.kind ? ` (${label.kind.sv})` : '';
+    const kindEn = label.kind ? ` (${label.kind.en})` : '';
     findings.push(
       makeFinding({
         analysis: 'asymmetry',
@@ -135,8 +139,8 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
         ],
         linkIds: [linkId],
         explanation: {
-          sv: `Svaren om länken ${ends} skiljer sig åt (${answers.map((a) => said(a, 'sv')).join('; ')}).`,
-          en: `The answers about the link ${ends} differ (${answers.map((a) => said(a, 'en')).join('; ')}).`,
+          sv: `Svaren om länken ${ends}${kindSv} skiljer sig åt (${answers.map((a) => said(a, 'sv')).join('; ')}).`,
+          en: `The answers about the link ${ends}${kindEn} differ (${answers.map((a) => said(a, 'en')).join('; ')}).`,
         },
       }),
     );

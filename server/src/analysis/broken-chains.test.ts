@@ -66,6 +66,12 @@ describe('brokenChains', () => {
       'brokenChains:UNIT_CUT_OFF:s3',
     ]);
     expect(result.findings[0]!.explanation.en).toBe('2 actors at level Lärare have no responsive path up to Politik.');
+    expect(result.findings[0]!.explanation.sv).toBe('2 aktörer på nivån Lärare har ingen lyhörd väg upp till Politik.');
+    // L2 (sup–r1, loose) is the least responsive link on the path up of r1, t1 and t2: no verdict on it.
+    expect(result.findings[1]!.explanation).toEqual({
+      sv: 'Länken sup–r1 (lös) är den minst lyhörda länken på vägen upp för 3 aktörer.',
+      en: 'The link sup–r1 (loose) is the least responsive link on the path up for 3 actors.',
+    });
   });
 
   it('prefers a longer tight path to a shorter loose one', () => {

@@ -1,6 +1,6 @@
 import type { Coupling } from '@kopplingskartan/schema/interchange';
 
-import { actorName, count, makeFinding } from './findings.ts';
+import { actorName, count, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength, SIDE_RANK } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -176,7 +176,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
         actorIds: actors.map((u) => graph.actors[u]!.id),
         levelKeys: [key, topLevel.key],
         explanation: {
-          sv: `${only ?? count(actors.length, 'aktör', 'aktörer')} på nivån ${name} har ingen responsiv väg upp till ${topLevel.name}.`,
+          sv: `${only ?? count(actors.length, 'aktör', 'aktörer')} på nivån ${name} har ingen lyhörd väg upp till ${topLevel.name}.`,
           en: `${only ?? count(actors.length, 'actor', 'actors')} at level ${name} ${actors.length === 1 ? 'has' : 'have'} no responsive path up to ${topLevel.name}.`,
         },
       }),
@@ -204,6 +204,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
     const couplingSv = strength === 2 ? 'tät' : 'lös';
     const couplingEn = couplingOfStrength(strength).toLowerCase();
     const actorCount = weakestCount[e]!;
+    const { ends, kind } = linkLabel(index, e);
     findings.push(
       makeFinding({
         analysis: 'brokenChains',
@@ -212,8 +213,8 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
         actorIds: [graph.actors[s]!.id, graph.actors[t]!.id, ...relying.get(e)!],
         linkIds: [linkId(e)],
         explanation: {
-          sv: `Länken ${actorName(index, s)}–${actorName(index, t)} (${couplingSv}) är den svagaste på bästa vägen upp för ${count(actorCount, 'aktör', 'aktörer')}.`,
-          en: `The link ${actorName(index, s)}–${actorName(index, t)} (${couplingEn}) is the weakest on the best path up for ${count(actorCount, 'actor', 'actors')}.`,
+          sv: `Länken ${ends} (${kind ? `${kind.sv}, ` : ''}${couplingSv}) är den minst lyhörda länken på vägen upp för ${count(actorCount, 'aktör', 'aktörer')}.`,
+          en: `The link ${ends} (${kind ? `${kind.en}, ` : ''}${couplingEn}) is the least responsive link on the path up for ${count(actorCount, 'actor', 'actors')}.`,
         },
       }),
     );
@@ -248,7 +249,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
         unitIds: [unit.id],
         actorIds: stats.actorIds,
         explanation: {
-          sv: `Ingen i ${unit.name} har en responsiv väg upp till ${topLevel.name}.`,
+          sv: `Ingen i ${unit.name} har en lyhörd väg upp till ${topLevel.name}.`,
           en: `No one in ${unit.name} has a responsive path up to ${topLevel.name}.`,
         },
       }),

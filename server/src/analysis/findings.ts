@@ -84,6 +84,39 @@ export function actorName(index: GraphIndex, actor: number): string {
   return index.graph.actors[actor]?.name ?? String(actor);
 }
 
+const KIND_WORDS: Record<string, { sv: string; en: string }> = {
+  STEERING: { sv: 'styrning', en: 'steering' },
+  SUPPORT: { sv: 'stöd', en: 'support' },
+  DIALOGUE: { sv: 'dialog', en: 'dialogue' },
+  FOLLOW_UP: { sv: 'uppföljning', en: 'follow-up' },
+  INFORMAL: { sv: 'informell', en: 'informal' },
+  INTERPRETATION: { sv: 'tolkning', en: 'interpretation' },
+};
+
+const pairCounts = new WeakMap<GraphIndex, Map<string, number>>();
+const pairOf = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/**
+ * A link named by its ends ("Skolchef–Rektor"), and by its kind as well when another link joins
+ * the same two actors, so the reader knows which of them is meant. `kind` is the kind's word in
+ * each language when it is needed, else null.
+ */
+export function linkLabel(index: GraphIndex, e: number): { ends: string; kind: { sv: string; en: string } | null } {
+  let counts = pairCounts.get(index);
+  if (!counts) {
+    counts = new Map();
+    for (const link of index.graph.links) {
+      const key = pairOf(link.sourceId, link.targetId);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    pairCounts.set(index, counts);
+  }
+  const link = index.graph.links[e];
+  const ends = `${actorName(index, index.linkSource[e] ?? -1)}–${actorName(index, index.linkTarget[e] ?? -1)}`;
+  const isShared = link ? (counts.get(pairOf(link.sourceId, link.targetId)) ?? 0) > 1 : false;
+  return { ends, kind: isShared && link ? (KIND_WORDS[link.kind] ?? null) : null };
+}
+
 /** "1 länk" / "3 länkar" style counts. */
 export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;

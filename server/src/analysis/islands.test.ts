@@ -59,7 +59,7 @@ describe('islands', () => {
       },
     ]);
     expect(result.findings[0]!.explanation.sv).toBe(
-      '4 aktörer (1 Rektor, 2 Lärare, 1 Stöd) hänger ihop med varandra men har ingen responsiv länk till kedjans topp.',
+      '4 aktörer (1 Rektor, 2 Lärare, 1 Stöd) hänger ihop med varandra men har ingen lyhörd länk till kedjans topp.',
     );
   });
 

@@ -156,11 +156,11 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
       explanation:
         size === 1
           ? {
-              sv: `${first.name} (${parts}) har ingen responsiv länk till resten av kartan.`,
+              sv: `${first.name} (${parts}) har ingen lyhörd länk till resten av kartan.`,
               en: `${first.name} (${parts}) has no responsive link to the rest of the map.`,
             }
           : {
-              sv: `${count(size, 'aktör', 'aktörer')} (${parts}) hänger ihop med varandra men har ingen responsiv länk till ${mainland >= 0 ? 'kedjans topp' : 'varandras grupper'}.`,
+              sv: `${count(size, 'aktör', 'aktörer')} (${parts}) hänger ihop med varandra men har ingen lyhörd länk till ${mainland >= 0 ? 'kedjans topp' : 'varandras grupper'}.`,
               en: `${count(size, 'actor', 'actors')} (${parts}) are connected among themselves but have no responsive link to ${mainland >= 0 ? 'the top of the chain' : 'the other groups'}.`,
             },
     });

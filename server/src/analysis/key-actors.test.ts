@@ -33,6 +33,11 @@ describe('keyActors', () => {
     expect(score).toEqual({ sup: 15, r1: 10, t3: 10, r2: 6, pol: 0, t1: 0, t2: 0, t4: 0, t5: 0, uni: 0 });
     expect(result.betweenness[0]).toEqual({ actorId: 'sup', betweenness: 15, normalized: 15 / 36 });
     expect(result.method).toEqual({ exact: true, samples: 10, errorBound: 0, confidence: 0.95 });
+    // 15 of 36 pairs is 42 %: said in plain words, not as an "andel" of 0.42.
+    expect(result.findings.find((f) => f.id === 'keyActors:BETWEENNESS:sup')?.explanation).toEqual({
+      sv: 'sup ligger på de kortaste lyhörda vägarna mellan andra aktörer: 42 % av vägarna mellan par av andra aktörer går via sup.',
+      en: 'sup lies on the shortest responsive paths between other actors: 42% of the paths between pairs of other actors go through sup.',
+    });
   });
 
   it('splits shortest paths evenly on a 4-cycle and finds no articulation point', () => {

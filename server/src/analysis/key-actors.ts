@@ -83,16 +83,20 @@ export function keyActors(
       actorIds: [point.actorId],
       levelKeys: [graph.levels[index.levelOf[u]!]!.key],
       explanation: {
-        sv: `Utan ${actorName(index, u)} faller den responsiva kedjan isär i ${point.partSizes.length} delar (${sizes} aktörer)${point.isSide ? '; en stödaktör som kopplar ihop delarna' : ''}.`,
+        sv: `Utan ${actorName(index, u)} faller den lyhörda kedjan isär i ${point.partSizes.length} delar (${sizes} aktörer)${point.isSide ? '; en stödaktör som kopplar ihop delarna' : ''}.`,
         en: `Without ${actorName(index, u)} the responsive chain falls into ${point.partSizes.length} parts (${sizes} actors)${point.isSide ? '; a support actor coupling the parts' : ''}.`,
       },
     });
   });
-  const approx = method.exact ? '' : ` ±${method.errorBound.toFixed(2)}`;
+  // The share as a percentage of pairs, with the sampling error in percentage points when sampled.
+  const errorPoints = Math.max(1, Math.round(method.errorBound * 100));
+  const approx = method.exact
+    ? { sv: '', en: '' }
+    : { sv: ` (uppskattat, ±${errorPoints} procentenheter)`, en: ` (estimated, ±${errorPoints} percentage points)` };
   for (const score of ranking.slice(0, settings.betweennessLimit)) {
     if (score.betweenness <= 0) break;
     const u = index.actorIndex.get(score.actorId)!;
-    const share = score.normalized.toFixed(2);
+    const percent = Math.round(score.normalized * 100);
     findings.push(
       makeFinding({
         analysis: 'keyActors',
@@ -101,8 +105,8 @@ export function keyActors(
         actorIds: [score.actorId],
         levelKeys: [graph.levels[index.levelOf[u]!]!.key],
         explanation: {
-          sv: `${actorName(index, u)} ligger på kortaste responsiva vägar mellan andra aktörer (andel ${share.replace('.', ',')}${approx.replace('.', ',')}).`,
-          en: `${actorName(index, u)} lies on shortest responsive paths between other actors (share ${share}${approx}).`,
+          sv: `${actorName(index, u)} ligger på de kortaste lyhörda vägarna mellan andra aktörer: ${percent} % av vägarna mellan par av andra aktörer går via ${actorName(index, u)}${approx.sv}.`,
+          en: `${actorName(index, u)} lies on the shortest responsive paths between other actors: ${percent}% of the paths between pairs of other actors go through ${actorName(index, u)}${approx.en}.`,
         },
       }),
     );

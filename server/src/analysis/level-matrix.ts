@@ -119,7 +119,7 @@ export function levelMatrix(index: GraphIndex): LevelMatrixResult {
         linkIds,
         levelKeys: gap.levelKeys,
         explanation: {
-          sv: `Ingen responsiv länk mellan ${upperLevel.name} och ${lowerLevel.name}${decoupledSv}${emptySv}.`,
+          sv: `Ingen lyhörd länk mellan ${upperLevel.name} och ${lowerLevel.name}${decoupledSv}${emptySv}.`,
           en: `No responsive link between ${upperLevel.name} and ${lowerLevel.name}${decoupledEn}${emptyEn}.`,
         },
       }),

@@ -1,6 +1,6 @@
 import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 
-import { actorName, count, makeFinding } from './findings.ts';
+import { count, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength, kindOfIndex, SIDE_RANK } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -35,6 +35,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
   const { graph } = index;
   const skips: LevelSkip[] = [];
   const byPair = new Map<string, LevelSkip[]>();
+  const linkOfSkip = new Map<LevelSkip, number>();
   for (let e = 0; e < index.m; e++) {
     const s = index.linkSource[e]!;
     const t = index.linkTarget[e]!;
@@ -57,6 +58,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
       kind: kindOfIndex(index.linkKind[e]!),
     };
     skips.push(skip);
+    linkOfSkip.set(skip, e);
     const pair = `${skip.upperLevelKey}-${skip.lowerLevelKey}`;
     const list = byPair.get(pair);
     if (list) list.push(skip);
@@ -67,9 +69,9 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
     const first = list[0]!;
     const skipped = first.skippedLevelKeys.map(nameOf);
     const single = list.length === 1;
-    const ends = single
-      ? `${actorName(index, index.actorIndex.get(first.sourceId)!)}–${actorName(index, index.actorIndex.get(first.targetId)!)}`
-      : '';
+    const label = single ? linkLabel(index, linkOfSkip.get(first)!) : null;
+    const ends = label ? `${label.ends}${label.kind ? ` (${label.kind.sv})` : ''}` : '';
+    const endsEn = label ? `${label.ends}${label.kind ? ` (${label.kind.en})` : ''}` : '';
     return makeFinding({
       analysis: 'levelSkipping',
       kind: 'LEVEL_SKIP',
@@ -79,7 +81,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
       levelKeys: [first.upperLevelKey, ...first.skippedLevelKeys, first.lowerLevelKey],
       explanation: {
         sv: `${single ? `Länken ${ends}` : count(list.length, 'länk', 'länkar')} går direkt mellan ${nameOf(first.upperLevelKey)} och ${nameOf(first.lowerLevelKey)}, förbi ${skipped.join(' och ')}.`,
-        en: `${single ? `The link ${ends}` : count(list.length, 'link', 'links')} ${single ? 'goes' : 'go'} directly between ${nameOf(first.upperLevelKey)} and ${nameOf(first.lowerLevelKey)}, past ${skipped.join(' and ')}.`,
+        en: `${single ? `The link ${endsEn}` : count(list.length, 'link', 'links')} ${single ? 'goes' : 'go'} directly between ${nameOf(first.upperLevelKey)} and ${nameOf(first.lowerLevelKey)}, past ${skipped.join(' and ')}.`,
       },
     });
   });

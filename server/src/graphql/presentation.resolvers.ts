@@ -90,7 +90,18 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
     },
     revokeShareLink: async (_, { organisationId, id }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'EDITOR');
-      return revokeShareLink(ctx.accounts, organisationId, id);
+      const link = await revokeShareLink(ctx.accounts, organisationId, id);
+      // Followers of the revoked link learn it at once: their next event is the refusal.
+      const live = ctx.presenterStates.get(organisationId, link.presentationId) ?? {
+        organisationId,
+        presentationId: link.presentationId,
+        stepIndex: 0,
+        explore: false,
+        presenting: false,
+        at: new Date().toISOString(),
+      };
+      await ctx.pubsub.publish({ topic: presenterTopic(organisationId, link.presentationId), payload: live });
+      return link;
     },
     setPresenterState: async (_, { input }, ctx) => {
       await authorizeOrganisation(ctx, input.organisationId, 'EDITOR');
@@ -105,7 +116,7 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
           },
         ]);
       }
-      const state: PresenterState = { ...input, at: new Date().toISOString() };
+      const state: PresenterState = { ...input, presenting: input.presenting ?? true, at: new Date().toISOString() };
       ctx.presenterStates.set(state);
       await ctx.pubsub.publish({ topic: presenterTopic(input.organisationId, input.presentationId), payload: state });
       return state;

@@ -8,6 +8,8 @@ export interface PresenterState {
   presentationId: string;
   stepIndex: number;
   explore: boolean;
+  /** False once the presenter has left the presenter view. */
+  presenting: boolean;
   /** ISO 8601. */
   at: string;
 }

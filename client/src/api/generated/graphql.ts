@@ -268,6 +268,8 @@ export type SetPresenterStateInput = {
   explore: boolean;
   organisationId: string;
   presentationId: string;
+  /** False when the presenter leaves the presenter view. Default true. */
+  presenting?: boolean | null | undefined;
   stepIndex: number;
 };
 
@@ -725,9 +727,9 @@ export type PresentationStepFieldsFragment = { id: string, title: string, captio
 
 export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
 
-export type PresenterStateFieldsFragment = { presentationId: string, stepIndex: number, explore: boolean, at: string };
+export type PresenterStateFieldsFragment = { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string };
 
-export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null };
+export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null };
 
 export type ShareLinkFieldsFragment = { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean };
 
@@ -752,14 +754,14 @@ export type PresentationShowQueryVariables = Exact<{
 }>;
 
 
-export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } | null };
+export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } | null };
 
 export type SharedPresentationQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, at: string } | null } };
+export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } };
 
 export type ShareLinksQueryVariables = Exact<{
   organisationId: string;
@@ -811,14 +813,14 @@ export type SetPresenterStateMutationVariables = Exact<{
 }>;
 
 
-export type SetPresenterStateMutation = { setPresenterState: { presentationId: string, stepIndex: number, explore: boolean, at: string } };
+export type SetPresenterStateMutation = { setPresenterState: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } };
 
 export type PresenterMovedSubscriptionVariables = Exact<{
   token: string;
 }>;
 
 
-export type PresenterMovedSubscription = { presenterMoved: { presentationId: string, stepIndex: number, explore: boolean, at: string } };
+export type PresenterMovedSubscription = { presenterMoved: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } };
 
 export type PresenterMovedInOrganisationSubscriptionVariables = Exact<{
   organisationId: string;
@@ -826,7 +828,7 @@ export type PresenterMovedInOrganisationSubscriptionVariables = Exact<{
 }>;
 
 
-export type PresenterMovedInOrganisationSubscription = { presenterMovedInOrganisation: { presentationId: string, stepIndex: number, explore: boolean, at: string } };
+export type PresenterMovedInOrganisationSubscription = { presenterMovedInOrganisation: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } };
 
 export type CloneScenarioMutationVariables = Exact<{
   input: CloneScenarioInput;
@@ -1013,6 +1015,7 @@ export const PresenterStateFieldsFragmentDoc = new TypedDocumentString(`
   presentationId
   stepIndex
   explore
+  presenting
   at
 }
     `, {"fragmentName":"PresenterStateFields"}) as unknown as TypedDocumentString<PresenterStateFieldsFragment, unknown>;
@@ -1109,6 +1112,7 @@ fragment PresenterStateFields on PresenterState {
   presentationId
   stepIndex
   explore
+  presenting
   at
 }`, {"fragmentName":"ShowFields"}) as unknown as TypedDocumentString<ShowFieldsFragment, unknown>;
 export const ShareLinkFieldsFragmentDoc = new TypedDocumentString(`
@@ -1945,6 +1949,7 @@ fragment PresenterStateFields on PresenterState {
   presentationId
   stepIndex
   explore
+  presenting
   at
 }
 fragment ShowFields on PresentationShow {
@@ -2045,6 +2050,7 @@ fragment PresenterStateFields on PresenterState {
   presentationId
   stepIndex
   explore
+  presenting
   at
 }
 fragment ShowFields on PresentationShow {
@@ -2251,6 +2257,7 @@ export const SetPresenterStateDocument = new TypedDocumentString(`
   presentationId
   stepIndex
   explore
+  presenting
   at
 }`) as unknown as TypedDocumentString<SetPresenterStateMutation, SetPresenterStateMutationVariables>;
 export const PresenterMovedDocument = new TypedDocumentString(`
@@ -2263,6 +2270,7 @@ export const PresenterMovedDocument = new TypedDocumentString(`
   presentationId
   stepIndex
   explore
+  presenting
   at
 }`) as unknown as TypedDocumentString<PresenterMovedSubscription, PresenterMovedSubscriptionVariables>;
 export const PresenterMovedInOrganisationDocument = new TypedDocumentString(`
@@ -2278,6 +2286,7 @@ export const PresenterMovedInOrganisationDocument = new TypedDocumentString(`
   presentationId
   stepIndex
   explore
+  presenting
   at
 }`) as unknown as TypedDocumentString<PresenterMovedInOrganisationSubscription, PresenterMovedInOrganisationSubscriptionVariables>;
 export const CloneScenarioDocument = new TypedDocumentString(`

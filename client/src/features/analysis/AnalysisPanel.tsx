@@ -2,15 +2,27 @@ import { useTranslation } from 'react-i18next';
 
 import { errorText } from '../../api/error-text.ts';
 import type { MapData } from '../../state/map-store.ts';
-import { viewActions } from '../../state/view-store.ts';
+import { useView, viewActions } from '../../state/view-store.ts';
 import { LevelMatrix } from './LevelMatrix.tsx';
 import { toEmphasis } from './to-emphasis.ts';
-import { analysisStore, runAnalysis } from './use-analysis.ts';
+import { type AnalysisReport, analysisStore, runAnalysis } from './use-analysis.ts';
 
-/** Findings of the nine analyses; choosing one highlights its actors and links and dims the rest. */
+type Finding = AnalysisReport['findings'][number];
+
+/** The analyses in the order the server lists them, each with its findings; empty ones left out. */
+function groupByAnalysis(findings: readonly Finding[]): [Finding['analysis'], Finding[]][] {
+  const groups = new Map<Finding['analysis'], Finding[]>();
+  for (const finding of findings) groups.set(finding.analysis, [...(groups.get(finding.analysis) ?? []), finding]);
+  return [...groups];
+}
+
+/** Findings of the nine analyses, grouped by analysis with their counts; choosing one highlights its actors and links and dims the rest. */
 export function AnalysisPanel({ map }: { map: MapData }) {
   const { t, i18n } = useTranslation();
-  const { key, status, chosenId } = analysisStore();
+  const { key, status, chosenId: chosen } = analysisStore();
+  // A highlight cleared elsewhere (the map's note, Esc, another scenario) un-chooses the finding.
+  const isEmphasised = useView((s) => s.emphasis !== null);
+  const chosenId = isEmphasised ? chosen : null;
   const isThisMap = key === `${map.organisation.id}:${map.scenario.id}`;
   const run = () => void runAnalysis(map.organisation.id, map.scenario.id);
   const choose = (id: string | null) => {
@@ -36,19 +48,26 @@ export function AnalysisPanel({ map }: { map: MapData }) {
           <h4>{t('analysis.findings', { count: status.data.findings.length })}</h4>
           {chosenId ? <button onClick={() => choose(null)}>{t('analysis.clear')}</button> : null}
           {status.data.findings.length === 0 ? <p className="empty">{t('analysis.noFindings')}</p> : null}
-          <ul className="plain-list findings" data-testid="findings">
-            {status.data.findings.map((f) => (
-              <li key={f.id} data-kind={f.kind}>
-                <button
-                  className="finding"
-                  aria-pressed={chosenId === f.id}
-                  onClick={() => choose(chosenId === f.id ? null : f.id)}
-                >
-                  {f.explanation[language]}
-                </button>
-              </li>
+          <div className="findings" data-testid="findings">
+            {groupByAnalysis(status.data.findings).map(([analysis, findings]) => (
+              <section key={analysis} className="findings__group" data-analysis={analysis}>
+                <h5>{t('analysis.group', { name: t(`analysis.names.${analysis}`), count: findings.length })}</h5>
+                <ul className="plain-list">
+                  {findings.map((f) => (
+                    <li key={f.id} data-kind={f.kind}>
+                      <button
+                        className="finding"
+                        aria-pressed={chosenId === f.id}
+                        onClick={() => choose(chosenId === f.id ? null : f.id)}
+                      >
+                        {f.explanation[language]}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
           <LevelMatrix map={map} report={status.data} />
         </>
       ) : null}

@@ -178,9 +178,9 @@ export const ACTIONS: ActionDescriptor[] = [
     keyTest: plain('l'),
     isEnabled: isActor,
     history: 'immediately',
-    perform: ({ selected, t }) => {
+    // The status line shows the prompt while the pick is pending, and drops it when it ends.
+    perform: ({ selected }) => {
       if (selected) selectionActions.startPick({ mode: 'link', fromId: selected.id });
-      notify(t('actions.linkPick'));
     },
   },
   {
@@ -236,9 +236,8 @@ export const ACTIONS: ActionDescriptor[] = [
     keyTest: plain('p'),
     isEnabled: isActor,
     history: 'never',
-    perform: ({ selected, t }) => {
+    perform: ({ selected }) => {
       if (selected) selectionActions.startPick({ mode: 'path', fromId: selected.id });
-      notify(t('actions.pathPick'));
     },
   },
   {
@@ -252,6 +251,15 @@ export const ACTIONS: ActionDescriptor[] = [
       viewActions.resetEmphasis();
       selectionActions.clear();
     },
+  },
+  {
+    id: 'showHelp',
+    labelKey: 'actions.showHelp',
+    shortcut: '?',
+    keyTest: (e) => e.key === '?',
+    isEnabled: always,
+    history: 'never',
+    perform: () => viewActions.showHelp(true),
   },
   {
     id: 'fit',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { currentMap } from '../../state/map-store.ts';
 import { selectionStore } from '../../state/selection-store.ts';
+import { viewStore } from '../../state/view-store.ts';
 import { ACTIONS, runAction } from './actions.ts';
 import { editorStore } from './editor-store.ts';
 
@@ -20,7 +21,7 @@ export function useKeyboard(): void {
     const onKey = (e: KeyboardEvent) => {
       // Not while a form is open, in the app's editor or any other dialog, nor while typing.
       const isInDialog = e.target instanceof Element && e.target.closest('dialog') !== null;
-      if (editorStore.getState().target || isInDialog || isTyping(e.target)) return;
+      if (editorStore.getState().target || viewStore.getState().isHelpOpen || isInDialog || isTyping(e.target)) return;
       if (e.key === '/') {
         e.preventDefault();
         document.getElementById('actor-search')?.focus();

@@ -78,7 +78,13 @@ export function ImportAnswerView({ answer }: { answer: ImportAnswer }) {
                 <th scope="row">
                   {t(`importExport.kinds.${kind}` as 'importExport.kinds.actor', { defaultValue: kind })}
                 </th>
-                <td>{t('importExport.counts', counts)}</td>
+                <td>
+                  {t('importExport.counts', {
+                    created: t('count.created', { count: counts.created }),
+                    updated: t('count.updated', { count: counts.updated }),
+                    unchanged: t('count.unchanged', { count: counts.unchanged }),
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -45,7 +45,13 @@ export function ImportExportPanel({ map }: { map: MapData }) {
       <ul className="plain-list">
         {EXPORT_FORMATS.map((format) => (
           <li key={format}>
-            <a href={`/api/export/${encodeURIComponent(organisationId)}.${format}?lang=${lang}`} download>
+            <a
+              href={`/api/export/${encodeURIComponent(organisationId)}.${format}?lang=${lang}${
+                // GraphML holds one scenario: the one on screen.
+                format === 'graphml' ? `&scenario=${encodeURIComponent(map.scenario.id)}` : ''
+              }`}
+              download
+            >
               {t(`importExport.formats.${format}`)}
             </a>
           </li>

@@ -1,69 +1,72 @@
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { COUPLING_STYLE, KIND_COLOUR } from '../../canvas/appearance.ts';
-import { COUPLINGS, LINK_KINDS } from '../../canvas/model.ts';
+import { legendModel } from '../../canvas/legend-model.ts';
 
-/** Always on screen: the encoding, drawn with the same constants as the map itself. */
-export function Legend() {
+/**
+ * The encoding, drawn with the same constants as the map itself: a strip along the bottom of the
+ * map (the fitted view keeps clear of it), folded to one line on request.
+ */
+export const Legend = forwardRef<HTMLDetailsElement, { className?: string }>(function Legend(props, ref) {
   const { t } = useTranslation();
+  const legend = legendModel((key) => t(key));
   return (
-    <details className="legend" open>
-      <summary>{t('legend.title')}</summary>
-      <p className="legend__heading">{t('legend.coupling')}</p>
-      <ul>
-        {COUPLINGS.map((c) => {
-          const s = COUPLING_STYLE[c];
-          return (
-            <li key={c}>
-              <svg width="56" height="14" aria-hidden="true">
+    <details className={`legend ${props.className ?? ''}`} open ref={ref} data-testid="legend">
+      <summary>{legend.title}</summary>
+      <div className="legend__body">
+        <ul aria-label={legend.couplingHeading}>
+          {legend.couplings.map(({ coupling, label, help, style }) => (
+            <li key={coupling}>
+              <svg width="44" height="14" aria-hidden="true">
                 <line
                   x1="2"
                   y1="7"
-                  x2="54"
+                  x2="42"
                   y2="7"
                   stroke="#333"
-                  strokeWidth={s.width}
-                  opacity={s.opacity}
-                  strokeDasharray={s.dashArray ?? undefined}
+                  strokeWidth={style.width}
+                  opacity={style.opacity}
+                  strokeDasharray={style.dashArray ?? undefined}
                 />
-                {s.hasBreak ? <line x1="28" y1="1" x2="28" y2="13" stroke="#333" strokeWidth="2.5" /> : null}
+                {style.hasBreak ? <line x1="22" y1="1" x2="22" y2="13" stroke="#333" strokeWidth="2.5" /> : null}
               </svg>
-              {t(`coupling.${c}`)}{' '}
-              <small>
-                ({t(`couplingHelp.${c}`)}
-                {s.hasBreak ? `; ${t('legend.break')}` : ''})
-              </small>
+              <span>
+                <strong>{label}</strong> <small>{help}</small>
+              </span>
             </li>
-          );
-        })}
-      </ul>
-      <p className="legend__heading">{t('legend.kind')}</p>
-      <ul className="legend__kinds">
-        {LINK_KINDS.map((k) => (
-          <li key={k}>
-            <span className="legend__swatch" style={{ background: KIND_COLOUR[k] }} aria-hidden="true" />
-            {t(`kind.${k}`)}
+          ))}
+        </ul>
+        <ul aria-label={legend.kindHeading} className="legend__kinds">
+          {legend.kinds.map(({ kind, label, colour }) => (
+            <li key={kind}>
+              <span className="legend__swatch" style={{ background: colour }} aria-hidden="true" />
+              {label}
+            </li>
+          ))}
+        </ul>
+        <ul className="legend__marks">
+          <li>
+            <svg width="34" height="12" aria-hidden="true">
+              <line x1="2" y1="6" x2="24" y2="6" stroke="#333" strokeWidth="2" />
+              <path d="M24,1 L32,6 L24,11 z" fill="#333" />
+            </svg>
+            {legend.direction}
           </li>
-        ))}
-      </ul>
-      <p>
-        <svg width="40" height="12" aria-hidden="true">
-          <line x1="2" y1="6" x2="30" y2="6" stroke="#333" strokeWidth="2" />
-          <path d="M30,1 L38,6 L30,11 z" fill="#333" />
-        </svg>{' '}
-        {t('legend.direction')}
-      </p>
-      <p>
-        <span className="legend__side" aria-hidden="true" /> {t('legend.side')} ·{' '}
-        <span className="legend__unit" aria-hidden="true" /> {t('legend.unit')}
-      </p>
-      <p>
-        <span className="legend__disagree" aria-hidden="true">
-          ≠
-        </span>{' '}
-        {t('legend.disagree')}
-      </p>
-      <p className="legend__neutral">{t('legend.neutral')}</p>
+          <li>
+            <span className="legend__side" aria-hidden="true" /> {legend.side}
+          </li>
+          <li>
+            <span className="legend__unit" aria-hidden="true" /> {legend.unit}
+          </li>
+          <li>
+            <span className="legend__disagree" aria-hidden="true">
+              ≠
+            </span>{' '}
+            {legend.disagree}
+          </li>
+          <li className="legend__neutral">{legend.neutral}</li>
+        </ul>
+      </div>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type CanvasPick, MapCanvas } from '../../canvas/MapCanvas.tsx';
@@ -11,6 +11,8 @@ import { useView, viewActions } from '../../state/view-store.ts';
 import { editorActions } from '../editing/editor-store.ts';
 import { compareScenarios } from '../scenarios/compare.ts';
 import { canvasHandleStore } from './canvas-handle.ts';
+import { Legend } from './Legend.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { searchTexts, toCanvasMap } from './to-canvas-map.ts';
 import { toClassSets } from './to-class-sets.ts';
 import { useDrawnMap } from './use-drawn-map.ts';
@@ -74,6 +76,23 @@ export function MapView({ map }: { map: MapData }) {
     [key],
   );
 
+  // What the keyboard is on, said to screen readers as it moves.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const describeActor = (id: string) => {
+    const actor = map.actors.find((a) => a.id === id);
+    if (!actor) return map.units.find((u) => u.id === id)?.name ?? '';
+    const level = map.organisation.levels.find((l) => l.key === actor.levelKey)?.name ?? actor.levelKey;
+    const links = map.links.filter((l) => l.sourceId === id || l.targetId === id).length;
+    return t('map.focused', { name: actor.name, level, links: t('count.links', { count: links }) });
+  };
+
+  // The legend lies over the bottom of the map; fitting keeps the map clear of it.
+  const legend = useRef<HTMLDetailsElement>(null);
+  const coveredEdges = useCallback(
+    () => ({ top: 12, right: 12, bottom: (legend.current?.offsetHeight ?? 0) + 12 }),
+    [],
+  );
+
   const isAllFiltered = map.actors.length > 0 && map.actors.every((a) => classSets.hidden.has(a.id));
   return (
     <div className="map-view">
@@ -90,7 +109,13 @@ export function MapView({ map }: { map: MapData }) {
             ? drawnId(selected.entity === 'unit' ? `unit:${selected.id}` : selected.id)
             : null
         }
-        ariaLabel={t('status.elements', { actors: map.actors.length, links: map.links.length })}
+        ariaLabel={t('map.label', {
+          actors: t('count.actors', { count: map.actors.length }),
+          links: t('count.links', { count: map.links.length }),
+        })}
+        roleDescription={t('map.roleDescription')}
+        onFocusActor={setFocusedId}
+        coveredEdges={coveredEdges}
         linkHandleLabel={isEditor ? t('actions.linkHandle') : null}
         onPick={onPick}
         onOpenUnit={viewActions.toggleUnitOpen}
@@ -98,10 +123,16 @@ export function MapView({ map }: { map: MapData }) {
         onPositionsChange={onPositionsChange}
         onHandle={(handle) => canvasHandleStore.setState({ handle })}
       />
+      <Legend ref={legend} />
+      <HighlightNote map={map} />
+      <ShortcutHelp />
+      <p className="visually-hidden" aria-live="polite" data-testid="map-announcer">
+        {focusedId ? describeActor(focusedId) : ''}
+      </p>
       {collapsed && collapsed.collapsedUnitIds.length > 0 ? (
         <p className="map-view__note" data-testid="collapsed-note">
           {t('status.collapsedUnits', {
-            units: collapsed.collapsedUnitIds.length,
+            count: collapsed.collapsedUnitIds.length,
             elements: (canvasMap.actors.length + canvasMap.links.length + canvasMap.units.length).toLocaleString(
               i18n.language,
             ),
@@ -115,5 +146,25 @@ export function MapView({ map }: { map: MapData }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Says what dims the map (a finding, a focus, a best path) and clears it: not only by Esc. */
+function HighlightNote({ map }: { map: MapData }) {
+  const { t } = useTranslation();
+  const { emphasis, focusActorId, pathEnds } = useView();
+  const name = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
+  let text: string | null = null;
+  if (pathEnds) text = t('highlight.path', { from: name(pathEnds[0]), to: name(pathEnds[1]) });
+  else if (focusActorId) text = t('highlight.focus', { name: name(focusActorId) });
+  else if (emphasis) text = t('highlight.finding');
+  if (!text) return null;
+  return (
+    <p className="map-view__highlight" role="status" data-testid="highlight-note">
+      {text}{' '}
+      <button onClick={viewActions.clearHighlight} data-action="clearHighlight">
+        {t('highlight.clear')} <kbd>Esc</kbd>
+      </button>
+    </p>
   );
 }

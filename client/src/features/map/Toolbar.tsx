@@ -1,12 +1,26 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { legendModel } from '../../canvas/legend-model.ts';
 
 import { download } from '../../lib/download.ts';
 import { useHistory } from '../../state/history-store.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { useSelection } from '../../state/selection-store.ts';
 import { useView, viewActions } from '../../state/view-store.ts';
+import { notify } from '../../ui/notice-store.ts';
 import { actionById, runAction } from '../editing/actions.ts';
 import { getCanvas } from './canvas-handle.ts';
+
+/** Actions whose button shows a short text (the full label is its accessible name and tooltip). */
+const SHORT_TEXT: Partial<Record<string, 'addActor' | 'addUnit' | 'addLink' | 'addArena' | 'zoomIn' | 'zoomOut'>> = {
+  addActor: 'addActor',
+  addUnit: 'addUnit',
+  addLink: 'addLink',
+  addArena: 'addArena',
+  zoomIn: 'zoomIn',
+  zoomOut: 'zoomOut',
+};
 
 const TOOL_ACTIONS = [
   'addActor',
@@ -29,6 +43,9 @@ export function Toolbar({ map }: { map: MapData }) {
   const { search, layoutMode } = useView();
   const ctx = { map, selected, t };
   const fileBase = `${map.organisation.id}-${map.scenario.id}`;
+  // Exports carry the legend unless the user leaves it out (a picture for a slide with its own).
+  const [withLegend, setWithLegend] = useState(true);
+  const legend = () => (withLegend ? legendModel((key) => t(key)) : null);
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -47,15 +64,18 @@ export function Toolbar({ map }: { map: MapData }) {
           !action.isEnabled(ctx) ||
           (id === 'undo' && history.past.length === 0) ||
           (id === 'redo' && history.future.length === 0);
+        const label = t(action.labelKey as 'toolbar.fit');
+        const short = SHORT_TEXT[id];
         return (
           <button
             key={id}
             data-action={id}
             disabled={isDisabled}
-            title={`${t(action.labelKey as 'toolbar.fit')} (${action.shortcut})`}
+            title={`${label} (${action.shortcut})`}
+            aria-label={short ? label : undefined}
             onClick={() => void runAction(action, ctx)}
           >
-            {t(action.labelKey as 'toolbar.fit')}
+            {short ? t(`toolbar.short.${short}`) : label}
           </button>
         );
       })}
@@ -72,7 +92,11 @@ export function Toolbar({ map }: { map: MapData }) {
           data-action="exportPng"
           onClick={() => {
             const c = getCanvas();
-            if (c) download(`${fileBase}.png`, c.exportPng());
+            if (c)
+              void c
+                .exportPng(legend())
+                .then((png) => download(`${fileBase}.png`, png))
+                .catch((error: unknown) => notify(String(error), 'error'));
           }}
         >
           {t('toolbar.exportPng')}
@@ -81,11 +105,20 @@ export function Toolbar({ map }: { map: MapData }) {
           data-action="exportSvg"
           onClick={() => {
             const c = getCanvas();
-            if (c) download(`${fileBase}.svg`, c.exportSvg(), 'image/svg+xml');
+            if (c) download(`${fileBase}.svg`, c.exportSvg(legend()), 'image/svg+xml');
           }}
         >
           {t('toolbar.exportSvg')}
         </button>
+        <label className="toolbar__check">
+          <input
+            type="checkbox"
+            name="exportLegend"
+            checked={withLegend}
+            onChange={(e) => setWithLegend(e.target.checked)}
+          />{' '}
+          {t('toolbar.withLegend')}
+        </label>
       </span>
     </div>
   );

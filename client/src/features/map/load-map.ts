@@ -3,6 +3,7 @@ import { asApiError } from '../../api/error-text.ts';
 import { MapSliceDocument } from '../../api/generated/graphql.ts';
 import { markPhase } from '../../canvas/test-hook.ts';
 import { mapStore, roleIn } from '../../state/map-store.ts';
+import { viewActions } from '../../state/view-store.ts';
 
 /** Loads one scenario's map; a reload keeps the old map on screen until the new one arrives. */
 export async function loadMap(organisationId: string, scenarioId: string | null): Promise<void> {
@@ -11,6 +12,9 @@ export async function loadMap(organisationId: string, scenarioId: string | null)
     previous.organisationId === organisationId &&
     previous.scenarioId === scenarioId &&
     previous.status.type === 'ready';
+  // A highlight names ids of one scenario: another organisation may use the same ids for others.
+  if (previous.organisationId !== organisationId) viewActions.resetForOrganisation();
+  else if (previous.scenarioId !== scenarioId) viewActions.clearHighlight();
   mapStore.setState({ organisationId, scenarioId, ...(isSameMap ? {} : { status: { type: 'loading' } }) });
   try {
     markPhase('fetchStart');
@@ -28,8 +32,9 @@ export async function loadMap(organisationId: string, scenarioId: string | null)
   } catch (error) {
     mapStore.setState({ status: { type: 'error', error: asApiError(error) } });
   }
-  const compareId = mapStore.getState().compareScenarioId;
-  if (compareId) await loadCompare(compareId);
+  // Comparing the shown scenario with itself says nothing: the comparison ends when it is shown.
+  const { compareScenarioId: compareId, scenarioId: shownId } = mapStore.getState();
+  if (compareId) await loadCompare(compareId === shownId ? null : compareId);
 }
 
 export function reloadMap(): Promise<void> {

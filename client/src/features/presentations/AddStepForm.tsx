@@ -64,8 +64,8 @@ export function AddStepForm({ presentation, map }: { presentation: Presentation;
           filterCount > 0 ? t('presentations.addStep.filters', { count: filterCount }) : null,
           highlight.actorIds.length + highlight.linkIds.length > 0
             ? t('presentations.addStep.highlight', {
-                actors: highlight.actorIds.length,
-                links: highlight.linkIds.length,
+                actors: t('count.actors', { count: highlight.actorIds.length }),
+                links: t('count.links', { count: highlight.linkIds.length }),
               })
             : t('presentations.addStep.noHighlight'),
           highlight.pathFromId ? t('presentations.addStep.path') : null,

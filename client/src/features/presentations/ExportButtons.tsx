@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
+import { legendModel } from '../../canvas/legend-model.ts';
 import { download } from '../../lib/download.ts';
 import { type ExportFormat, type ExportProgress, exportPresentation } from './export-presentation.ts';
 import { showInLanguage } from './step-view.ts';
@@ -14,6 +15,7 @@ export function ExportButtons(props: { loadShow: () => Promise<Show>; className?
   const [running, setRunning] = useState<{ format: ExportFormat; progress: ExportProgress | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const language = i18n.language === 'en' ? 'en' : 'sv';
+  const [withLegend, setWithLegend] = useState(true);
 
   const run = async (format: ExportFormat) => {
     setError(null);
@@ -35,6 +37,7 @@ export function ExportButtons(props: { loadShow: () => Promise<Show>; className?
           footer: `${show.presentation.name} · ${i + 1} / ${steps.length}`,
         }),
         (progress) => setRunning({ format, progress }),
+        withLegend ? legendModel((key) => t(key)) : null,
       );
       download(file.filename, file.blob);
     } catch (cause) {
@@ -54,6 +57,15 @@ export function ExportButtons(props: { loadShow: () => Promise<Show>; className?
       <button data-action="exportPngs" disabled={running !== null} onClick={() => void run('png')}>
         {t('presentations.export.png')}
       </button>
+      <label className="presentation-export__legend">
+        <input
+          type="checkbox"
+          name="exportLegend"
+          checked={withLegend}
+          onChange={(e) => setWithLegend(e.target.checked)}
+        />{' '}
+        {t('toolbar.withLegend')}
+      </label>
       <span role="status" aria-live="polite" className="presentation-export__progress" data-testid="export-progress">
         {running
           ? running.progress

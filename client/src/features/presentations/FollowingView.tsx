@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
 import type { FollowMode } from './follow.ts';
 import { PresenterView } from './PresenterView.tsx';
@@ -35,15 +34,11 @@ export function FollowingView(props: {
   feed: PresenterFeed;
   refetchLive: () => Promise<PresenterState | null>;
   onLeave?: () => void;
-  /** A message for a failure of the live feed, when the default does not say enough. */
-  describeError?: (error: ApiError) => string | null;
 }) {
   const { t } = useTranslation();
   const { show } = props;
   const follow = useFollow(show.live, show.presentation.steps.length, props.feed, props.refetchLive);
-  const problem = follow.error
-    ? (props.describeError?.(follow.error) ?? `${t('presentations.follow.liveFailed')} ${errorText(t, follow.error)}`)
-    : null;
+  const problem = follow.error ? `${t('presentations.follow.liveFailed')} ${errorText(t, follow.error)}` : null;
   return (
     <PresenterView
       show={show}

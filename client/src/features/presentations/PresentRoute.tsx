@@ -86,6 +86,30 @@ function Presenting(props: { show: Show; onLeave: () => void }) {
       );
   }, [show.presentation.organisationId, show.presentation.id, index, explore, count, t]);
 
+  // Leaving (the button, Esc, closing the tab) tells those who follow that no one presents now.
+  const position = useRef({ index, explore });
+  useEffect(() => {
+    position.current = { index, explore };
+  }, [index, explore]);
+  useEffect(() => {
+    if (count === 0) return;
+    const input = { organisationId: show.presentation.organisationId, presentationId: show.presentation.id };
+    const leave = () =>
+      void request(SetPresenterStateDocument, {
+        input: {
+          ...input,
+          stepIndex: position.current.index,
+          explore: position.current.explore,
+          presenting: false,
+        },
+      }).catch(() => {}); // best effort: the page is going away
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [show.presentation.organisationId, show.presentation.id, count]);
+
   return (
     <PresenterView
       show={show}

@@ -1,8 +1,9 @@
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
+import { Legend } from '../map/Legend.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { type NavCommand, navCommand, stepAfter, stepCounter } from './navigation.ts';
 import { showInLanguage, toStepFrame } from './step-view.ts';
@@ -65,6 +66,9 @@ export function PresenterView(props: PresenterViewProps) {
   const step = steps[index] ?? null;
   const frame = useMemo(() => (step ? toStepFrame(show.maps, step) : null), [show.maps, step]);
 
+  // The legend lies over the bottom of the map: the camera keeps the map clear of it.
+  const legend = useRef<HTMLDetailsElement>(null);
+  const coveredEdges = useCallback(() => ({ top: 8, right: 8, bottom: (legend.current?.offsetHeight ?? 0) + 8 }), []);
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;
@@ -105,10 +109,12 @@ export function PresenterView(props: PresenterViewProps) {
             stepKey={`${index}:${step.id}`}
             isInteractive={props.isInteractive}
             ariaLabel={t('presentations.presenter.mapLabel', { title: step.title })}
+            coveredEdges={coveredEdges}
           />
         ) : (
           <p className="presenter__empty">{t('presentations.presenter.noSteps')}</p>
         )}
+        <Legend ref={legend} className="legend--presenter" />
       </div>
       <div className="presenter__bar presenter__bar--top">
         <span className="presenter__name">{show.presentation.name}</span>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { request, type RequestStatus } from '../../api/client.ts';
+import { type ApiError, request, type RequestStatus } from '../../api/client.ts';
 import { asApiError, errorText } from '../../api/error-text.ts';
 import { PresenterMovedDocument, SharedPresentationDocument } from '../../api/generated/graphql.ts';
 import { subscribe } from '../../api/subscriptions.ts';
@@ -18,6 +18,7 @@ export function ShareRoute({ token }: { token: string }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<RequestStatus<Show>>({ type: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const onInvalid = useCallback((error: ApiError) => setStatus({ type: 'error', error }), []);
   useEffect(() => {
     let isCurrent = true;
     request(SharedPresentationDocument, { token })
@@ -43,11 +44,11 @@ export function ShareRoute({ token }: { token: string }) {
       </PageMessage>
     );
   }
-  return <SharedShow show={status.data} token={token} />;
+  return <SharedShow show={status.data} token={token} onInvalid={onInvalid} />;
 }
 
-function SharedShow({ show, token }: { show: Show; token: string }) {
-  const { t } = useTranslation();
+/** A revoked or expired link takes the map away, as opening it anew would. */
+function SharedShow({ show, token, onInvalid }: { show: Show; token: string; onInvalid: (error: ApiError) => void }) {
   const feed = useMemo<PresenterFeed>(
     () => (handlers) =>
       subscribe(
@@ -55,22 +56,15 @@ function SharedShow({ show, token }: { show: Show; token: string }) {
         { token },
         {
           onData: (data) => handlers.onMove(data.presenterMoved),
-          onError: handlers.onError,
+          onError: (error) => (INVALID_LINK_CODES.has(error.code) ? onInvalid(error) : handlers.onError(error)),
           onConnected: handlers.onConnected,
         },
       ),
-    [token],
+    [token, onInvalid],
   );
   const refetchLive = useCallback(
     () => request(SharedPresentationDocument, { token }).then((d) => d.sharedPresentation.live),
     [token],
   );
-  return (
-    <FollowingView
-      show={show}
-      feed={feed}
-      refetchLive={refetchLive}
-      describeError={(error) => (INVALID_LINK_CODES.has(error.code) ? t('presentations.share.invalidLink') : null)}
-    />
-  );
+  return <FollowingView show={show} feed={feed} refetchLive={refetchLive} />;
 }

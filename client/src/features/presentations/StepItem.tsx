@@ -85,8 +85,8 @@ export function StepItem(props: StepItemProps) {
           filters > 0 ? t('presentations.addStep.filters', { count: filters }) : null,
           highlighted > 0
             ? t('presentations.addStep.highlight', {
-                actors: step.highlight.actorIds.length,
-                links: step.highlight.linkIds.length,
+                actors: t('count.actors', { count: step.highlight.actorIds.length }),
+                links: t('count.links', { count: step.highlight.linkIds.length }),
               })
             : null,
           step.highlight.findingId ? t('presentations.addStep.finding') : null,

@@ -40,6 +40,20 @@ describe('following the presenter', () => {
     expect(shownIndex(s, 5)).toBe(1);
   });
 
+  it('lets participants go on alone from the step they were shown when the presenter leaves', () => {
+    let s = presenterMoved(initialFollow(null), { stepIndex: 2, explore: false });
+    s = presenterMoved(s, { stepIndex: 2, explore: false, presenting: false });
+    expect(followMode(s)).toBe('left');
+    expect(canStepAlone(s)).toBe(true);
+    expect(shownIndex(s, 5)).toBe(2);
+    s = stepAlone(s, 4);
+    expect(shownIndex(s, 5)).toBe(4);
+    // The presenter comes back: following again, at the presenter's step.
+    s = presenterMoved(s, { stepIndex: 1, explore: false, presenting: true });
+    expect(followMode(s)).toBe('following');
+    expect(shownIndex(s, 5)).toBe(1);
+  });
+
   it('clamps the shown step to the steps there are', () => {
     const s = presenterMoved(initialFollow(null), { stepIndex: 7, explore: false });
     expect(shownIndex(s, 3)).toBe(2);

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ADMIN, type Harness, startHarness, waitForMap } from './harness.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Poll on a timer: requestAnimationFrame polling stalls in a headless page that is not painting.
+const POLL = { polling: 100 };
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 AA rules). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown }> } })
+      .axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations as AxeViolation[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  // axe-core is injected as an inline script, which the app's Content Security Policy refuses.
+  const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${h.baseUrl}/?e2e&lang=sv&org=kommunby`);
+});
+afterAll(async () => h?.close());
+
+describe('accessibility', () => {
+  it('has no serious or critical axe-core violations on the sign-in page', async () => {
+    await page.locator('input[name="email"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('input[name="email"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.locator('form.sign-in button[type="submit"]').click();
+    await waitForMap(page);
+  });
+
+  it('reaches the map from the skip link, moves between actors with the arrows, and opens one with Enter', async () => {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'map-canvas', null, POLL);
+    const announcer = page.getByTestId('map-announcer');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="map-announcer"]')?.textContent ?? '') !== '',
+      null,
+      POLL,
+    );
+    const first = await announcer.textContent();
+    const focusedFirst = await page.evaluate(() => window.__kk?.cy.$('.kk-focus').map((n) => n.id()));
+    expect(focusedFirst).toHaveLength(1);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="map-announcer"]')?.textContent !== before,
+      first,
+      POLL,
+    );
+    const focused = await page.evaluate(() => {
+      const node = window.__kk?.cy.$('.kk-focus').first();
+      return node ? { id: node.id(), name: String(node.data('fullName')) } : null;
+    });
+    expect(focused?.id).not.toBe(focusedFirst?.[0]);
+    expect(await announcer.textContent()).toContain(focused?.name);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('actor-details').getByRole('heading', { name: focused?.name }).waitFor();
+  });
+
+  it('lists every shortcut in a help overlay opened with ?', async () => {
+    await page.locator('#map-canvas').focus();
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcut-help');
+    await help.waitFor();
+    const keys = await help.locator('kbd').allTextContents();
+    for (const key of ['Tab', 'Enter', '?', 'L', 'P', 'Ctrl+Z', 'Esc', '1', '2', '3', 'F']) expect(keys).toContain(key);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+  });
+
+  it('has no serious or critical axe-core violations on the map, its panels and the presenter view', async () => {
+    expect(await seriousViolations(page)).toEqual([]); // the map with the details panel open
+    await page.getByRole('tab', { name: 'Analys' }).click();
+    await page.getByRole('button', { name: 'Kör analys' }).click();
+    await page.getByTestId('level-matrix').waitFor();
+    await page.locator('[data-testid="findings"] li button').first().click();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const tab of ['Filter', 'Scenarier', 'Presentationer', 'Import/export']) {
+      await page.getByRole('tab', { name: tab }).click();
+      expect(await seriousViolations(page), tab).toEqual([]);
+    }
+    await page.goto(`${h.baseUrl}/present/kommunby/pres-kommunby-glappen?e2e&lang=sv`);
+    await page.getByTestId('step-counter').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
