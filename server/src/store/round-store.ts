@@ -75,7 +75,8 @@ export interface RoundStore {
 
   /** Adds a participant unless the round has `maxParticipants` already (then false); atomic. */
   addParticipant(participant: RoundParticipant, maxParticipants: number): Promise<boolean>;
-  findParticipant(tokenHash: string): Promise<RoundParticipant | null>;
+  /** The participant a token hash names, with their round. */
+  findParticipant(tokenHash: string): Promise<{ participant: RoundParticipant; round: Round } | null>;
   countParticipants(roundId: string): Promise<number>;
 
   /**

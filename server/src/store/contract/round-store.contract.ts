@@ -119,7 +119,7 @@ export function describeRoundStore(makeStores: () => Promise<RoundStorePair>): v
       expect(added.filter(Boolean)).toHaveLength(5);
       expect(await rounds.countParticipants(round.id)).toBe(5);
       const joined = joins[added.indexOf(true)]!;
-      expect(await rounds.findParticipant(joined.tokenHash)).toEqual(joined);
+      expect(await rounds.findParticipant(joined.tokenHash)).toEqual({ participant: joined, round });
       expect(await rounds.findParticipant(joins[added.indexOf(false)]!.tokenHash)).toBeNull();
     });
 

@@ -142,17 +142,20 @@ export class Neo4jRoundStore implements RoundStore {
     return records.length > 0;
   }
 
-  async findParticipant(tokenHash: string): Promise<RoundParticipant | null> {
+  async findParticipant(tokenHash: string): Promise<{ participant: RoundParticipant; round: Round } | null> {
     const [record] = await this.run('read', Q.FIND_PARTICIPANT, { tokenHash });
     if (!record) return null;
     const props = record.get('participant') as Props;
     return {
-      id: String(props.id),
-      roundId: String(props.roundId),
-      tokenHash: String(props.tokenHash),
-      levelKey: String(props.levelKey),
-      role: optional(props.role),
-      joinedAt: String(props.joinedAt),
+      participant: {
+        id: String(props.id),
+        roundId: String(props.roundId),
+        tokenHash: String(props.tokenHash),
+        levelKey: String(props.levelKey),
+        role: optional(props.role),
+        joinedAt: String(props.joinedAt),
+      },
+      round: roundFrom(record.get('round') as Props),
     };
   }
 

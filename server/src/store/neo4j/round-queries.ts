@@ -180,7 +180,9 @@ export const ADD_PARTICIPANT = cypher(
 
 export const FIND_PARTICIPANT = cypher(
   'FIND_PARTICIPANT',
-  'MATCH (p:RoundParticipant {tokenHash: $tokenHash}) RETURN properties(p) AS participant',
+  `MATCH (p:RoundParticipant {tokenHash: $tokenHash})
+   MATCH (r:Round {id: p.roundId})
+   RETURN properties(p) AS participant, properties(r) AS round`,
   { tokenHash: 'ab12' },
 );
 

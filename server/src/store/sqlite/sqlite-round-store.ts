@@ -180,19 +180,24 @@ export class SqliteRoundStore implements RoundStore {
     return add.immediate();
   }
 
-  async findParticipant(tokenHash: string): Promise<RoundParticipant | null> {
+  async findParticipant(tokenHash: string): Promise<{ participant: RoundParticipant; round: Round } | null> {
     const row = this.db.prepare('SELECT * FROM round_participants WHERE token_hash = ?').get(tokenHash) as
       ParticipantRow | undefined;
-    return row
-      ? {
-          id: row.id,
-          roundId: row.round_id,
-          tokenHash: row.token_hash,
-          levelKey: row.level_key,
-          role: row.role,
-          joinedAt: row.joined_at,
-        }
-      : null;
+    const round = row
+      ? (this.db.prepare('SELECT * FROM rounds WHERE id = ?').get(row.round_id) as RoundRow | undefined)
+      : undefined;
+    if (!row || !round) return null;
+    return {
+      participant: {
+        id: row.id,
+        roundId: row.round_id,
+        tokenHash: row.token_hash,
+        levelKey: row.level_key,
+        role: row.role,
+        joinedAt: row.joined_at,
+      },
+      round: roundFromRow(round),
+    };
   }
 
   async countParticipants(roundId: string): Promise<number> {
