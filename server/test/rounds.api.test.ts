@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createUser } from '../src/auth/account-commands.ts';
@@ -338,6 +339,55 @@ describe('perception rounds', () => {
     expect(analysis.data!.analysis.asymmetry.disagreements).toEqual([
       { linkId: l2, aspects: ['COUPLING', 'TARGET_RESPONDS', 'SOURCE_RESPONDS'], answers: expect.any(Array) },
     ]);
+  });
+
+  it('exports the anonymous answers as CSV and XLSX, formula-safe, to editors only', async () => {
+    const round = await open({ threshold: 1 });
+    const p = await join(round.code, 'principal');
+    await answer(p.token, 'l-2', 'yyn', '=HYPERLINK("http://example.org","klicka")');
+    await answer(p.token, 'l-1', 'n??', '@kvar');
+    const [released] = (await results(round.id)).comments;
+    await editor(
+      `mutation($r: ID!, $c: ID!) { releaseRoundComment(organisationId: "org", roundId: $r, commentId: $c, released: true) { id } }`,
+      { r: round.id, c: released.id },
+    );
+    const cookie = (editor as unknown as { cookie: string }).cookie;
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/rounds/org/${round.id}.csv?lang=sv`,
+      headers: { cookie },
+    });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'deltagare,svarande,länk,från,till,slag,mottagaren svarar,avsändaren svarar,egen bedömning,koppling,kommentar',
+    );
+    const releasedIsL1 = released.linkId === 'l-1';
+    expect(lines.slice(1).sort()).toEqual(
+      [
+        `1,Rektor,l-1,Barn- och utbildningsnämnden,Skolchef,STEERING,nej,vet inte,vet inte,,${releasedIsL1 ? "'@kvar" : ''}`,
+        `1,Rektor,l-2,Skolchef,Rektor Ekskolan,FOLLOW_UP,ja,ja,nej,TIGHT,${releasedIsL1 ? '' : `"'=HYPERLINK(""http://example.org"",""klicka"")"`}`,
+      ].sort(),
+    );
+    expect(csv.body).not.toContain(p.token);
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/rounds/org/${round.id}.xlsx`, headers: { cookie } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('answers')!;
+    const cells = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.slice(1).map(String) : []));
+    expect(cells).toContain('respondent');
+    expect(cells.filter((cell) => /^'*[=@]/.test(cell))).toEqual(cells.filter((cell) => cell.startsWith("'")));
+    expect(sheet.rowCount).toBe(3);
+    const viewer = await t.as('VIEWER');
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: `/api/rounds/org/${round.id}.csv`,
+      headers: { cookie: (viewer as unknown as { cookie: string }).cookie },
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('sends the facilitator the results again as answers arrive, and stops when the role is withdrawn', async () => {

@@ -18,6 +18,7 @@ import {
 import { type Audit } from '../editing/history.ts';
 import { cloneScenario } from '../editing/organisation-commands.ts';
 import { loadScenarioGraph } from '../editing/read-map.ts';
+import { type AnswerTable, roundAnswerTable } from '../io/round-answers.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { Round, RoundAnswerWithRespondent, RoundStore } from '../store/round-store.ts';
 import type { RoundLimits } from './round-limits.ts';
@@ -261,4 +262,25 @@ export async function releaseComment(
   }
   services.notifier.changed(round.organisationId, round.id);
   return { id: answer.id, linkId: answer.linkId, text: answer.comment!, released: isReleased };
+}
+
+/** The round's answers as an anonymous table (io/round-answers.ts), for the CSV and XLSX export. */
+export async function roundAnswerExport(
+  store: GraphStore,
+  rounds: RoundStore,
+  round: Round,
+  lang: RespondentLanguage,
+): Promise<AnswerTable> {
+  const [graph, answers] = await Promise.all([
+    loadScenarioGraph(store, round.organisationId, round.scenarioId),
+    rounds.listAnswers(round.id),
+  ]);
+  const nameOf = new Map(graph.actors.map((actor) => [actor.id, actor.name]));
+  const links = (await roundLinks(store, round)).map((link) => ({
+    id: link.id,
+    sourceName: nameOf.get(link.sourceId) ?? '',
+    targetName: nameOf.get(link.targetId) ?? '',
+    kind: link.kind,
+  }));
+  return roundAnswerTable(answers, { levels: graph.organisation.levels, threshold: round.threshold, links, lang });
 }
