@@ -30,6 +30,7 @@ const config: CodegenConfig = {
           Membership: '../graphql/models.ts#MembershipModel',
           MapSlice: '../graphql/models.ts#MapSliceModel',
           AnalysisReport: '../graphql/models.ts#AnalysisReportModel',
+          Round: '../graphql/models.ts#RoundModel',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -69,3 +69,27 @@ export interface ShareLinkModel {
  */
 export type AnalysisReportModel = Pick<AnalysisReport, 'organisationId' | 'scenarioId'> &
   Partial<Omit<AnalysisReport, 'organisationId' | 'scenarioId' | '__typename'>>;
+
+/** A perception round as stored; `selection`'s lists, `isOpen` and `participantCount` are resolved. */
+export interface RoundModel {
+  id: string;
+  organisationId: string;
+  scenarioId: string;
+  name: string;
+  selection: {
+    kind: 'BETWEEN_LEVELS' | 'AROUND_UNIT' | 'LINKS' | 'LINK_KIND';
+    levelKeys?: readonly string[];
+    unitId?: string;
+    linkIds?: readonly string[];
+    linkKind?: 'STEERING' | 'SUPPORT' | 'DIALOGUE' | 'FOLLOW_UP' | 'INFORMAL' | 'INTERPRETATION';
+  };
+  linkIds: string[];
+  questions: { targetResponds: boolean; sourceResponds: boolean; distinctive: boolean; comment: boolean };
+  mode: 'LIVE' | 'UNTIL';
+  closesAt: string | null;
+  threshold: number;
+  code: string;
+  createdAt: string;
+  closedAt: string | null;
+  observationScenarioId: string | null;
+}

@@ -11,6 +11,7 @@ import { graphqlPlugin } from './plugins/graphql.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { ioRoutesPlugin } from './plugins/io-routes.ts';
 import { securityPlugin } from './plugins/security.ts';
+import type { RoundLimits } from './rounds/round-limits.ts';
 import { storePlugin } from './plugins/store.ts';
 import { seedIfEmpty } from './seeding/seed-store.ts';
 
@@ -40,6 +41,8 @@ export interface AppOptions {
   importLimits?: Partial<ImportLimits>;
   /** Worker threads and limits of the analyses (defaults: DEFAULT_ANALYSIS_LIMITS). */
   analysis?: Partial<AnalysisLimits>;
+  /** Participants, links and request budgets of perception rounds (defaults: DEFAULT_ROUND_LIMITS). */
+  rounds?: Partial<RoundLimits>;
 }
 
 /** Builds the app without listening: `main.ts` listens, tests use `app.inject`. */
@@ -62,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     introspection: options.isIntrospectionEnabled ?? isGraphiqlEnabled,
     corsOrigins: options.corsOrigins ?? [],
     ...(options.queryLimits ? { limits: options.queryLimits } : {}),
+    ...(options.rounds ? { roundLimits: options.rounds } : {}),
   });
   await app.register(healthPlugin);
   await app.register(ioRoutesPlugin, { limits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } });

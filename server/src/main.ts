@@ -15,6 +15,7 @@ const app = await buildApp({
   isProxyTrusted: config.hardening.isProxyTrusted,
   importLimits: config.importLimits,
   analysis: config.analysis,
+  rounds: config.rounds,
   auth: {
     ...(config.auth.initialAdmin ? { initialAdmin: config.auth.initialAdmin } : {}),
     ...(config.auth.initialAdminFile ? { initialAdminFile: config.auth.initialAdminFile } : {}),

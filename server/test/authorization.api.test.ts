@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { invite } from '../src/auth/account-commands.ts';
 import { hasRole, type Role } from '../src/auth/roles.ts';
+import { hashToken } from '../src/auth/tokens.ts';
 import { createRecord } from '../src/editing/record-commands.ts';
 import { createShareLink } from '../src/presenting/share-links.ts';
+import { joinRound } from '../src/rounds/participation.ts';
+import { openRound, roundServices } from '../src/rounds/round-commands.ts';
+import { DEFAULT_ROUND_LIMITS } from '../src/rounds/round-limits.ts';
 import type { RecordKind } from '../src/domain/records.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { type Caller, startTestApp, type TestApp } from './helpers.ts';
@@ -59,6 +63,36 @@ function shareLink(t: TestApp, presentationId: string) {
     createdBy: null,
     expiresAt: null,
   });
+}
+
+/** A live round on l-1 and l-2 opened directly through the commands, and a participant's token in it. */
+async function round(t: TestApp) {
+  const services = roundServices(t.app.store, t.app.rounds, DEFAULT_ROUND_LIMITS, () => undefined);
+  const opened = await openRound(
+    services,
+    {
+      organisationId: 'org',
+      name: 'Runda',
+      selection: { kind: 'LINKS', linkIds: ['l-1', 'l-2'] },
+      questions: { targetResponds: true, sourceResponds: true, distinctive: true, comment: true },
+      mode: 'LIVE',
+    },
+    null,
+  );
+  const { token } = await joinRound(services, { code: opened.code, levelKey: 'principal' });
+  await t.app.rounds.saveAnswer({
+    id: `answer-${opened.id}`,
+    roundId: opened.id,
+    participantId: (await t.app.rounds.findParticipant(hashToken(token)))!.participant.id,
+    linkId: 'l-1',
+    targetResponds: true,
+    sourceResponds: null,
+    distinctive: null,
+    comment: 'En kommentar',
+    isCommentReleased: false,
+    answeredAt: new Date().toISOString(),
+  });
+  return { id: opened.id, code: opened.code, token, commentId: `answer-${opened.id}` };
 }
 
 const KINDS: Array<{ kind: RecordKind; create: string; createVars: (t: TestApp, n: number) => Promise<Vars> }> = [
@@ -196,6 +230,73 @@ const OPERATIONS: Operation[] = [
     query:
       'mutation($id: ID!) { setPresenterState(input: { organisationId: "org", presentationId: $id, stepIndex: 0, explore: false }) { stepIndex } }',
     vars: async (t, n) => ({ id: await made(t, 'presentation', n) }),
+  },
+  {
+    name: 'rounds',
+    needed: 'EDITOR',
+    query: '{ rounds(organisationId: "org") { id } }',
+    vars: none,
+  },
+  {
+    name: 'round',
+    needed: 'EDITOR',
+    query: 'query($id: ID!) { round(organisationId: "org", id: $id) { id code } }',
+    vars: async (t) => ({ id: (await round(t)).id }),
+  },
+  {
+    name: 'roundResults',
+    needed: 'EDITOR',
+    query: 'query($id: ID!) { roundResults(organisationId: "org", id: $id) { answerCount comments { text } } }',
+    vars: async (t) => ({ id: (await round(t)).id }),
+  },
+  {
+    name: 'openRound',
+    needed: 'EDITOR',
+    query: `mutation { openRound(input: { organisationId: "org", name: "R", selection: { kind: LINK_KIND, linkKind: STEERING },
+      questions: { targetResponds: true, sourceResponds: false, distinctive: false, comment: false }, mode: LIVE }) { code } }`,
+    vars: none,
+  },
+  {
+    name: 'closeRound',
+    needed: 'EDITOR',
+    query: 'mutation($id: ID!) { closeRound(organisationId: "org", id: $id) { observationScenarioId } }',
+    vars: async (t) => ({ id: (await round(t)).id }),
+  },
+  {
+    name: 'releaseRoundComment',
+    needed: 'EDITOR',
+    query:
+      'mutation($r: ID!, $c: ID!) { releaseRoundComment(organisationId: "org", roundId: $r, commentId: $c, released: true) { released } }',
+    vars: async (t) => {
+      const { id, commentId } = await round(t);
+      return { r: id, c: commentId };
+    },
+  },
+  // Participants need no account: the code, then the token, is what lets them in.
+  {
+    name: 'roundInvitation',
+    needed: 'ANYONE',
+    query: 'query($code: String!) { roundInvitation(code: $code) { name levels { key } } }',
+    vars: async (t) => ({ code: (await round(t)).code }),
+  },
+  {
+    name: 'joinRound',
+    needed: 'ANYONE',
+    query: 'mutation($code: String!) { joinRound(input: { code: $code, levelKey: "teacher" }) { token } }',
+    vars: async (t) => ({ code: (await round(t)).code }),
+  },
+  {
+    name: 'participantRound',
+    needed: 'ANYONE',
+    query: 'query($token: String!) { participantRound(token: $token) { links { id } } }',
+    vars: async (t) => ({ token: (await round(t)).token }),
+  },
+  {
+    name: 'answerRound',
+    needed: 'ANYONE',
+    query:
+      'mutation($token: String!) { answerRound(input: { token: $token, linkId: "l-2", targetResponds: false }) { linkId } }',
+    vars: async (t) => ({ token: (await round(t)).token }),
   },
   { name: 'members', needed: 'OWNER', query: '{ members(organisationId: "org") { role } }', vars: none },
   { name: 'users', needed: 'ADMIN', query: '{ users { nodes { id } } }', vars: none },

@@ -1,6 +1,7 @@
 import type { Coupling } from '@kopplingskartan/schema/interchange';
 
 import { deriveCoupling } from '../domain/coupling.ts';
+import { differingAspects, type PerceptionAspect } from '../domain/perception-agreement.ts';
 import { actorName, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength } from './graph-index.ts';
@@ -15,7 +16,7 @@ export interface OneWayLink {
   sourceResponds: boolean;
 }
 
-export type PerceptionAspect = 'COUPLING' | 'TARGET_RESPONDS' | 'SOURCE_RESPONDS';
+export type { PerceptionAspect } from '../domain/perception-agreement.ts';
 
 export interface PerceptionAnswer {
   perceptionId: string;
@@ -100,14 +101,9 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     else byLink.set(p.linkId, [answer]);
   }
   const disagreements: PerceptionDisagreement[] = [];
-  const differs = (values: Array<string | boolean | null>): boolean =>
-    new Set(values.filter((v) => v !== null)).size > 1;
   for (const [linkId, answers] of byLink) {
     if (answers.length < 2) continue;
-    const aspects: PerceptionAspect[] = [];
-    if (differs(answers.map((a) => a.coupling))) aspects.push('COUPLING');
-    if (differs(answers.map((a) => a.targetResponds))) aspects.push('TARGET_RESPONDS');
-    if (differs(answers.map((a) => a.sourceResponds))) aspects.push('SOURCE_RESPONDS');
+    const aspects = differingAspects(answers);
     if (aspects.length === 0) continue;
     disagreements.push({ linkId, aspects, answers });
     const e = index.perceivedLinkIndex.get(linkId)!;

@@ -1,8 +1,10 @@
 /**
  * Limits login attempts in fixed windows, per client address and per email address, so a
  * password cannot be guessed quickly from one machine or against one account from many.
- * In memory: the app runs as one process, and a restart forgetting counts is acceptable.
+ * In memory (FixedWindows).
  */
+import { FixedWindows, type Window } from './fixed-windows.ts';
+
 export interface ThrottleOptions {
   /** Attempts per address per window. */
   perAddress: number;
@@ -14,34 +16,17 @@ export interface ThrottleOptions {
 
 export const THROTTLE_DEFAULTS: ThrottleOptions = { perAddress: 10, failuresPerEmail: 10, windowMs: 15 * 60_000 };
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
 export class LoginThrottle {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows: FixedWindows;
   private readonly options: ThrottleOptions;
-  private readonly now: () => number;
 
   constructor(options: Partial<ThrottleOptions> = {}) {
     this.options = { ...THROTTLE_DEFAULTS, ...options };
-    this.now = options.now ?? Date.now;
+    this.windows = new FixedWindows(this.options.windowMs, options.now);
   }
 
   private current(key: string): Window {
-    const now = this.now();
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + this.options.windowMs };
-      this.windows.set(key, window);
-    }
-    if (this.windows.size > 100_000) this.sweep(now);
-    return window;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+    return this.windows.current(key);
   }
 
   /** Counts an attempt; returns the seconds to wait when over a limit, else null. */
@@ -55,7 +40,7 @@ export class LoginThrottle {
         : byEmail.count >= this.options.failuresPerEmail
           ? byEmail
           : null;
-    return blocked ? Math.max(1, Math.ceil((blocked.resetAt - this.now()) / 1000)) : null;
+    return blocked ? this.windows.secondsLeft(blocked) : null;
   }
 
   failed(email: string): void {
@@ -63,6 +48,6 @@ export class LoginThrottle {
   }
 
   succeeded(email: string): void {
-    this.windows.delete(`e:${email.toLowerCase()}`);
+    this.windows.forget(`e:${email.toLowerCase()}`);
   }
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/analysis-limits.ts';
 import { THROTTLE_DEFAULTS, type ThrottleOptions } from '../auth/login-throttle.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
+import { DEFAULT_ROUND_LIMITS, type RoundLimits } from '../rounds/round-limits.ts';
 
 const MIB = 1024 * 1024;
 
@@ -75,6 +76,15 @@ const envSchema = z.object({
   ANALYSIS_COST_LIMIT: z.coerce.number().positive().default(DEFAULT_ANALYSIS_LIMITS.costLimit),
   /** Analyses one user may run at once. */
   ANALYSIS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_ANALYSIS_LIMITS.perUser),
+  /** Perception rounds (server/src/rounds/round-limits.ts): participants and links per round, request budgets. */
+  ROUND_MAX_PARTICIPANTS: z.coerce.number().int().min(1).default(DEFAULT_ROUND_LIMITS.maxParticipants),
+  ROUND_MAX_LINKS: z.coerce.number().int().min(1).default(DEFAULT_ROUND_LIMITS.maxLinks),
+  ROUND_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_ROUND_LIMITS.requestsPerMinutePerRound),
+  ROUND_REQUESTS_PER_MINUTE_PER_TOKEN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_ROUND_LIMITS.requestsPerMinutePerToken),
 });
 
 export type StoreConfig =
@@ -113,6 +123,7 @@ export interface Config {
   /** The built client (client/dist), served at / when present. */
   clientDir: string;
   importLimits: ImportLimits;
+  rounds: RoundLimits;
 }
 
 /**
@@ -178,6 +189,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCompressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
       maxRows: e.IMPORT_MAX_ROWS,
       maxIssues: e.IMPORT_MAX_ISSUES,
+    },
+    rounds: {
+      maxParticipants: e.ROUND_MAX_PARTICIPANTS,
+      maxLinks: e.ROUND_MAX_LINKS,
+      requestsPerMinutePerRound: e.ROUND_REQUESTS_PER_MINUTE,
+      requestsPerMinutePerToken: e.ROUND_REQUESTS_PER_MINUTE_PER_TOKEN,
     },
   };
 }

@@ -3,7 +3,8 @@ import type { Scenario, ScenarioGraph, TaggedRecord } from './records.ts';
 /**
  * The records of a copy of `graph`'s scenario under `scenario`: arenas, links and initiatives
  * with new ids (links keep pointing at the copied arenas). Perceptions are not copied: they are
- * one respondent's view at one moment, not part of a state one plans from.
+ * one respondent's view at one moment, not part of a state one plans from. Links come in the
+ * order of `graph.links`.
  * @param makeId gives a fresh id for a copied record of the named kind.
  */
 export function cloneScenarioRecords(

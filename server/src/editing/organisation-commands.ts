@@ -12,7 +12,13 @@ import { versionsOf } from '../domain/content-versions.ts';
 import { DomainError, invalidInput, notFound, versionConflict } from '../domain/errors.ts';
 import { zodFieldIssues } from '../domain/field-issues.ts';
 import { newId, newOrganisationId } from '../domain/ids.ts';
-import { DEFAULT_LEVELS, type Organisation, type OrganisationContents, type Scenario } from '../domain/records.ts';
+import {
+  DEFAULT_LEVELS,
+  type Organisation,
+  type OrganisationContents,
+  type Scenario,
+  type TaggedRecord,
+} from '../domain/records.ts';
 import { checkLevels, checkRecord } from '../domain/rules.ts';
 import type { InterchangeDocument } from '@kopplingskartan/schema/interchange';
 import type { AccountStore } from '../store/account-store.ts';
@@ -117,11 +123,16 @@ export async function updateOrganisation(
   }
 }
 
-/** Copies a scenario (usually the current one) as the start of another, e.g. the desired state. */
+/**
+ * Copies a scenario (usually the current one) as the start of another, e.g. the desired state.
+ * @param withRecords more records written in the same transaction (a round's perceptions),
+ *   given the copy and the id each copied link got.
+ */
 export async function cloneScenario(
   store: GraphStore,
   input: { organisationId: string; sourceId: string; name: string; kind: Scenario['kind']; observedAt?: string | null },
   audit?: Audit,
+  withRecords?: (scenario: Scenario, linkIds: ReadonlyMap<string, string>) => TaggedRecord[],
 ): Promise<Scenario> {
   const graph = await loadScenarioGraph(store, input.organisationId, input.sourceId);
   const parsed = scenarioSchema.safeParse({
@@ -145,11 +156,12 @@ export async function cloneScenario(
     audit,
     store,
     input.organisationId,
-    () =>
-      store.insertRecords(
-        input.organisationId,
-        cloneScenarioRecords(graph, scenario, (kind) => newId(kind)),
-      ),
+    () => {
+      const copied = cloneScenarioRecords(graph, scenario, (kind) => newId(kind));
+      const copiedLinks = copied.filter((tagged) => tagged.kind === 'link');
+      const linkIds = new Map(graph.links.map((link, i) => [link.id, copiedLinks[i]!.record.id]));
+      return store.insertRecords(input.organisationId, [...copied, ...(withRecords?.(scenario, linkIds) ?? [])]);
+    },
     () => ({
       kind: 'scenario',
       recordId: scenario.id,

@@ -7,6 +7,7 @@ import type { ChangeLog } from '../editing/history.ts';
 import type { ImportLimits } from '../io/import-limits.ts';
 import type { SessionCookie } from '../plugins/auth.ts';
 import type { PresenterStates } from '../presenting/presenter-states.ts';
+import type { RoundServices } from '../rounds/round-commands.ts';
 import type { AccountStore } from '../store/account-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { LiveSockets } from './live-sockets.ts';
@@ -38,6 +39,8 @@ export interface GraphQLContext {
   log: FastifyBaseLogger;
   /** Runs analyses off the event loop, cached and within limits. */
   analyses: AnalysisRunner;
+  /** Perception rounds: their store, limits, rate windows and the announcer of new answers. */
+  rounds: RoundServices;
   /** Mercurius' publish/subscribe, added to every context by Mercurius itself. */
   pubsub: {
     publish(event: { topic: string; payload: unknown }): unknown;

@@ -9,6 +9,7 @@ import { linkResolvers } from './link.resolvers.ts';
 import { organisationResolvers } from './organisation.resolvers.ts';
 import { presentationResolvers } from './presentation.resolvers.ts';
 import { researchResolvers } from './research.resolvers.ts';
+import { roundResolvers } from './round.resolvers.ts';
 import { scenarioResolvers } from './scenario.resolvers.ts';
 
 const areas: Array<Resolvers<GraphQLContext>> = [
@@ -21,6 +22,7 @@ const areas: Array<Resolvers<GraphQLContext>> = [
   analysisResolvers,
   researchResolvers,
   presentationResolvers,
+  roundResolvers,
   {
     Query: {
       health: async (_, __, { store }) => {

@@ -20,6 +20,8 @@ import {
 import { requestShapeProblem } from '../graphql/request-shape.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
+import { roundServices } from '../rounds/round-commands.ts';
+import { DEFAULT_ROUND_LIMITS, type RoundLimits } from '../rounds/round-limits.ts';
 
 export interface GraphqlPluginOptions {
   graphiql: boolean;
@@ -28,6 +30,8 @@ export interface GraphqlPluginOptions {
   limits?: Partial<QueryLimits>;
   /** Other origins whose pages may open the subscription WebSocket (the API's own always may). */
   corsOrigins: string[];
+  /** Perception rounds' limits (default DEFAULT_ROUND_LIMITS). */
+  roundLimits?: Partial<RoundLimits>;
 }
 
 /**
@@ -83,6 +87,11 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
 
     const presenterStates = new PresenterStates();
     const liveSockets = new LiveSockets();
+    // Announced on Mercurius' pubsub, which exists once it is registered (below); nothing is announced before.
+    const rounds = roundServices(app.store, app.rounds, { ...DEFAULT_ROUND_LIMITS, ...options.roundLimits }, (topic) =>
+      app.graphql.pubsub.publish({ topic, payload: {} }),
+    );
+    app.addHook('onClose', async () => rounds.notifier.close());
     // Mercurius adds `pubsub` itself, to HTTP and WebSocket contexts alike.
     const context = (request: FastifyRequest, reply: FastifyReply): Omit<GraphQLContext, 'pubsub'> => ({
       store: app.store,
@@ -100,6 +109,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       liveSockets,
       log: request.log,
       analyses: app.analyses,
+      rounds,
     });
 
     await app.register(mercurius, {

@@ -6,6 +6,7 @@
  *     (CREATE makes a new organisation whose id the server chooses; MERGE and REPLACE need organisationId)
  *   GET  /api/export/:organisationId.(xlsx|zip|csv|graphml|json)?lang=en|sv&sheet=&scenario=
  *   GET  /api/import-template?format=xlsx|zip|csv&lang=en|sv&sheet=
+ *   GET  /api/rounds/:organisationId/:roundId.(csv|xlsx)?lang=en|sv  (a perception round's anonymous answers; editors)
  *
  * An import is a dry run unless `dryRun=false`; with `Accept: application/x-ndjson` the answer
  * streams progress lines before the result. The write is one transaction in the store.
@@ -32,7 +33,8 @@ import type { ImportMode } from '../io/merge.ts';
 import type { ImportProgress } from '../io/sheet-collector.ts';
 import { type Lang, resolveSheetName, SHEET_NAMES } from '../io/spreadsheet-layout.ts';
 import { exampleDocument } from '../io/template.ts';
-import { writeXlsx } from '../io/xlsx/xlsx-export.ts';
+import { writeXlsx, writeXlsxTable } from '../io/xlsx/xlsx-export.ts';
+import { requireRound, roundAnswerExport } from '../rounds/round-commands.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -290,6 +292,24 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
           return attachment(reply, `${id}.graphml`, format).send(Readable.from(graphmlChunks(document, scenarioId)));
         }
       }
+    },
+  );
+
+  app.get<{ Params: { organisationId: string; file: string }; Querystring: { lang?: string } }>(
+    '/api/rounds/:organisationId/:file',
+    async (request, reply) => {
+      const { organisationId, file } = request.params;
+      const match = /^(.+)\.(csv|xlsx)$/.exec(file);
+      if (!match) return problem(reply, 404, 'NOT_FOUND', 'Export a round as <round id>.csv or <round id>.xlsx');
+      const [, roundId, format] = match as unknown as [string, string, 'csv' | 'xlsx'];
+      await app.authorizeOrganisation(request, organisationId, 'EDITOR');
+      const round = await requireRound(app.rounds, organisationId, roundId);
+      const lang = langOf(request.query.lang);
+      const table = await roundAnswerExport(app.store, app.rounds, round, lang);
+      if (format === 'csv') return attachment(reply, `${roundId}.csv`, format).send(Readable.from(csvChunks(table)));
+      const out = new PassThrough();
+      writeXlsxTable(table, out).catch((error: unknown) => out.destroy(error as Error));
+      return attachment(reply, `${roundId}.xlsx`, format).send(out);
     },
   );
 

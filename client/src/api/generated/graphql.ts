@@ -19,6 +19,15 @@ export type AnalysisId =
   | 'levelSkipping'
   | 'sharedArenas';
 
+export type AnswerRoundInput = {
+  comment?: string | null | undefined;
+  distinctive?: boolean | null | undefined;
+  linkId: string;
+  sourceResponds?: boolean | null | undefined;
+  targetResponds?: boolean | null | undefined;
+  token: string;
+};
+
 export type Cadence =
   | 'AD_HOC'
   | 'DAILY'
@@ -207,6 +216,12 @@ export type InvitationState =
   /** Can be accepted. */
   | 'VALID';
 
+export type JoinRoundInput = {
+  code: string;
+  levelKey: string;
+  role?: string | null | undefined;
+};
+
 /** Illeris' three dimensions of learning. */
 export type LearningDimension =
   | 'CONTENT'
@@ -226,6 +241,20 @@ export type LinkKind =
   | 'INTERPRETATION'
   | 'STEERING'
   | 'SUPPORT';
+
+export type OpenRoundInput = {
+  /** ISO 8601 or YYYY-MM-DD; required for UNTIL, refused for LIVE. */
+  closesAt?: string | null | undefined;
+  mode: RoundMode;
+  name: string;
+  organisationId: string;
+  questions: RoundQuestionsInput;
+  /** Default: the current scenario. */
+  scenarioId?: string | null | undefined;
+  selection: RoundSelectionInput;
+  /** Default 3. */
+  threshold?: number | null | undefined;
+};
 
 export type OrganisationKind =
   | 'INDEPENDENT'
@@ -255,6 +284,54 @@ export type Role =
   | 'EDITOR'
   | 'OWNER'
   | 'VIEWER';
+
+export type RoundAspect =
+  | 'COUPLING'
+  | 'DISTINCTIVE'
+  | 'SOURCE_RESPONDS'
+  | 'TARGET_RESPONDS';
+
+export type RoundLanguage =
+  | 'EN'
+  | 'SV';
+
+export type RoundMode =
+  /** Open for the meeting, until the facilitator closes it. */
+  | 'LIVE'
+  /** Open until `closesAt` (or until closed before). */
+  | 'UNTIL';
+
+export type RoundQuestionsInput = {
+  comment: boolean;
+  distinctive: boolean;
+  sourceResponds: boolean;
+  targetResponds: boolean;
+};
+
+export type RoundSelectionInput = {
+  kind: RoundSelectionKind;
+  /** BETWEEN_LEVELS: two level keys (the same twice for the links within a level). */
+  levelKeys?: Array<string> | null | undefined;
+  linkIds?: Array<string> | null | undefined;
+  linkKind?: LinkKind | null | undefined;
+  unitId?: string | null | undefined;
+};
+
+/**
+ * Perception rounds: the people of the chain rate the couplings themselves, on their phones, live
+ * in a meeting or over days. Owners and editors open and close rounds and follow the results;
+ * participants join with a short code, without an account, and are known only by the level (and
+ * role) they state, never by name.
+ */
+export type RoundSelectionKind =
+  /** Every link with an end in a unit (`unitId`) or a unit below it. */
+  | 'AROUND_UNIT'
+  /** Every link with one end at each of two levels (`levelKeys`, either direction). */
+  | 'BETWEEN_LEVELS'
+  /** Hand-picked links (`linkIds`). */
+  | 'LINKS'
+  /** Every link of a kind (`linkKind`). */
+  | 'LINK_KIND';
 
 export type ScenarioKind =
   /** Nuläge: how the chain holds together now. Every organisation has exactly one. */
@@ -830,6 +907,91 @@ export type PresenterMovedInOrganisationSubscriptionVariables = Exact<{
 
 export type PresenterMovedInOrganisationSubscription = { presenterMovedInOrganisation: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } };
 
+export type RoundFieldsFragment = { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } };
+
+export type SplitFieldsFragment = { tight: number, loose: number, decoupled: number, unknown: number };
+
+export type RoundResultsFieldsFragment = { participantCount: number, answerCount: number, round: { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } }, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string, released: boolean }> };
+
+export type RoundsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+
+export type RoundsQuery = { rounds: Array<{ id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } }> };
+
+export type RoundResultsQueryVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type RoundResultsQuery = { roundResults: { participantCount: number, answerCount: number, round: { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } }, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string, released: boolean }> } };
+
+export type RoundResultsChangedSubscriptionVariables = Exact<{
+  organisationId: string;
+  id: string;
+}>;
+
+
+export type RoundResultsChangedSubscription = { roundResultsChanged: { participantCount: number, answerCount: number, round: { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } }, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string, released: boolean }> } };
+
+export type OpenRoundMutationVariables = Exact<{
+  input: OpenRoundInput;
+}>;
+
+
+export type OpenRoundMutation = { openRound: { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } } };
+
+export type CloseRoundMutationVariables = Exact<{
+  organisationId: string;
+  id: string;
+  lang?: RoundLanguage | null | undefined;
+}>;
+
+
+export type CloseRoundMutation = { closeRound: { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } } };
+
+export type ReleaseRoundCommentMutationVariables = Exact<{
+  organisationId: string;
+  roundId: string;
+  commentId: string;
+  released: boolean;
+}>;
+
+
+export type ReleaseRoundCommentMutation = { releaseRoundComment: { id: string, released: boolean } };
+
+export type RoundInvitationQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RoundInvitationQuery = { roundInvitation: { name: string, isOpen: boolean, closesAt: string | null, roles: Array<string>, linkCount: number, levels: Array<{ key: string, name: string, isSide: boolean }> } };
+
+export type ParticipantRoundFieldsFragment = { name: string, isOpen: boolean, closesAt: string | null, levelKey: string, levelName: string, role: string | null, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean }, links: Array<{ id: string, sourceName: string, targetName: string, kind: LinkKind }>, answers: Array<{ linkId: string, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null }> };
+
+export type ParticipantRoundQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ParticipantRoundQuery = { participantRound: { name: string, isOpen: boolean, closesAt: string | null, levelKey: string, levelName: string, role: string | null, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean }, links: Array<{ id: string, sourceName: string, targetName: string, kind: LinkKind }>, answers: Array<{ linkId: string, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null }> } };
+
+export type JoinRoundMutationVariables = Exact<{
+  input: JoinRoundInput;
+}>;
+
+
+export type JoinRoundMutation = { joinRound: { token: string, round: { name: string, isOpen: boolean, closesAt: string | null, levelKey: string, levelName: string, role: string | null, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean }, links: Array<{ id: string, sourceName: string, targetName: string, kind: LinkKind }>, answers: Array<{ linkId: string, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null }> } } };
+
+export type AnswerRoundMutationVariables = Exact<{
+  input: AnswerRoundInput;
+}>;
+
+
+export type AnswerRoundMutation = { answerRound: { linkId: string, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null } };
+
 export type CloneScenarioMutationVariables = Exact<{
   input: CloneScenarioInput;
 }>;
@@ -1125,6 +1287,119 @@ export const ShareLinkFieldsFragmentDoc = new TypedDocumentString(`
   active
 }
     `, {"fragmentName":"ShareLinkFields"}) as unknown as TypedDocumentString<ShareLinkFieldsFragment, unknown>;
+export const RoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}
+    `, {"fragmentName":"RoundFields"}) as unknown as TypedDocumentString<RoundFieldsFragment, unknown>;
+export const SplitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+    `, {"fragmentName":"SplitFields"}) as unknown as TypedDocumentString<SplitFieldsFragment, unknown>;
+export const RoundResultsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoundResultsFields on RoundResults {
+  participantCount
+  answerCount
+  round {
+    ...RoundFields
+  }
+  links {
+    linkId
+    answered
+    coupling {
+      ...SplitFields
+    }
+    viewsPart
+    differsFromRecorded
+    groups {
+      levelKey
+      answered
+      coupling {
+        ...SplitFields
+      }
+    }
+  }
+  comments {
+    id
+    linkId
+    text
+    released
+  }
+}
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}
+fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}`, {"fragmentName":"RoundResultsFields"}) as unknown as TypedDocumentString<RoundResultsFieldsFragment, unknown>;
+export const ParticipantRoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParticipantRoundFields on ParticipantRound {
+  name
+  isOpen
+  closesAt
+  levelKey
+  levelName
+  role
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+  links {
+    id
+    sourceName
+    targetName
+    kind
+  }
+  answers {
+    linkId
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}
+    `, {"fragmentName":"ParticipantRoundFields"}) as unknown as TypedDocumentString<ParticipantRoundFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -2289,6 +2564,310 @@ export const PresenterMovedInOrganisationDocument = new TypedDocumentString(`
   presenting
   at
 }`) as unknown as TypedDocumentString<PresenterMovedInOrganisationSubscription, PresenterMovedInOrganisationSubscriptionVariables>;
+export const RoundsDocument = new TypedDocumentString(`
+    query Rounds($organisationId: ID!) {
+  rounds(organisationId: $organisationId) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}`) as unknown as TypedDocumentString<RoundsQuery, RoundsQueryVariables>;
+export const RoundResultsDocument = new TypedDocumentString(`
+    query RoundResults($organisationId: ID!, $id: ID!) {
+  roundResults(organisationId: $organisationId, id: $id) {
+    ...RoundResultsFields
+  }
+}
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}
+fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+fragment RoundResultsFields on RoundResults {
+  participantCount
+  answerCount
+  round {
+    ...RoundFields
+  }
+  links {
+    linkId
+    answered
+    coupling {
+      ...SplitFields
+    }
+    viewsPart
+    differsFromRecorded
+    groups {
+      levelKey
+      answered
+      coupling {
+        ...SplitFields
+      }
+    }
+  }
+  comments {
+    id
+    linkId
+    text
+    released
+  }
+}`) as unknown as TypedDocumentString<RoundResultsQuery, RoundResultsQueryVariables>;
+export const RoundResultsChangedDocument = new TypedDocumentString(`
+    subscription RoundResultsChanged($organisationId: ID!, $id: ID!) {
+  roundResultsChanged(organisationId: $organisationId, id: $id) {
+    ...RoundResultsFields
+  }
+}
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}
+fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+fragment RoundResultsFields on RoundResults {
+  participantCount
+  answerCount
+  round {
+    ...RoundFields
+  }
+  links {
+    linkId
+    answered
+    coupling {
+      ...SplitFields
+    }
+    viewsPart
+    differsFromRecorded
+    groups {
+      levelKey
+      answered
+      coupling {
+        ...SplitFields
+      }
+    }
+  }
+  comments {
+    id
+    linkId
+    text
+    released
+  }
+}`) as unknown as TypedDocumentString<RoundResultsChangedSubscription, RoundResultsChangedSubscriptionVariables>;
+export const OpenRoundDocument = new TypedDocumentString(`
+    mutation OpenRound($input: OpenRoundInput!) {
+  openRound(input: $input) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}`) as unknown as TypedDocumentString<OpenRoundMutation, OpenRoundMutationVariables>;
+export const CloseRoundDocument = new TypedDocumentString(`
+    mutation CloseRound($organisationId: ID!, $id: ID!, $lang: RoundLanguage) {
+  closeRound(organisationId: $organisationId, id: $id, lang: $lang) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on Round {
+  id
+  name
+  code
+  mode
+  closesAt
+  threshold
+  isOpen
+  closedAt
+  linkIds
+  observationScenarioId
+  participantCount
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}`) as unknown as TypedDocumentString<CloseRoundMutation, CloseRoundMutationVariables>;
+export const ReleaseRoundCommentDocument = new TypedDocumentString(`
+    mutation ReleaseRoundComment($organisationId: ID!, $roundId: ID!, $commentId: ID!, $released: Boolean!) {
+  releaseRoundComment(
+    organisationId: $organisationId
+    roundId: $roundId
+    commentId: $commentId
+    released: $released
+  ) {
+    id
+    released
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseRoundCommentMutation, ReleaseRoundCommentMutationVariables>;
+export const RoundInvitationDocument = new TypedDocumentString(`
+    query RoundInvitation($code: String!) {
+  roundInvitation(code: $code) {
+    name
+    isOpen
+    closesAt
+    levels {
+      key
+      name
+      isSide
+    }
+    roles
+    linkCount
+  }
+}
+    `) as unknown as TypedDocumentString<RoundInvitationQuery, RoundInvitationQueryVariables>;
+export const ParticipantRoundDocument = new TypedDocumentString(`
+    query ParticipantRound($token: String!) {
+  participantRound(token: $token) {
+    ...ParticipantRoundFields
+  }
+}
+    fragment ParticipantRoundFields on ParticipantRound {
+  name
+  isOpen
+  closesAt
+  levelKey
+  levelName
+  role
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+  links {
+    id
+    sourceName
+    targetName
+    kind
+  }
+  answers {
+    linkId
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}`) as unknown as TypedDocumentString<ParticipantRoundQuery, ParticipantRoundQueryVariables>;
+export const JoinRoundDocument = new TypedDocumentString(`
+    mutation JoinRound($input: JoinRoundInput!) {
+  joinRound(input: $input) {
+    token
+    round {
+      ...ParticipantRoundFields
+    }
+  }
+}
+    fragment ParticipantRoundFields on ParticipantRound {
+  name
+  isOpen
+  closesAt
+  levelKey
+  levelName
+  role
+  questions {
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+  links {
+    id
+    sourceName
+    targetName
+    kind
+  }
+  answers {
+    linkId
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}`) as unknown as TypedDocumentString<JoinRoundMutation, JoinRoundMutationVariables>;
+export const AnswerRoundDocument = new TypedDocumentString(`
+    mutation AnswerRound($input: AnswerRoundInput!) {
+  answerRound(input: $input) {
+    linkId
+    targetResponds
+    sourceResponds
+    distinctive
+    comment
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerRoundMutation, AnswerRoundMutationVariables>;
 export const CloneScenarioDocument = new TypedDocumentString(`
     mutation CloneScenario($input: CloneScenarioInput!) {
   cloneScenario(input: $input) {

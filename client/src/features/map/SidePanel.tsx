@@ -6,6 +6,7 @@ import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { ImportExportPanel } from '../import-export/ImportExportPanel.tsx';
 import { InitiativesPanel } from '../initiatives/index.ts';
 import { PresentationsPanel } from '../presentations/index.ts';
+import { RoundsPanel } from '../rounds/index.ts';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -17,6 +18,7 @@ const PANELS: ViewState['panel'][] = [
   'initiatives',
   'analysis',
   'presentations',
+  'rounds',
   'importExport',
 ];
 
@@ -55,6 +57,7 @@ export function SidePanel({ map }: { map: MapData }) {
           {panel === 'initiatives' ? <InitiativesPanel map={map} /> : null}
           {panel === 'analysis' ? <AnalysisPanel map={map} /> : null}
           {panel === 'presentations' ? <PresentationsPanel map={map} /> : null}
+          {panel === 'rounds' ? <RoundsPanel map={map} /> : null}
           {panel === 'importExport' ? <ImportExportPanel map={map} /> : null}
         </div>
       ) : null}

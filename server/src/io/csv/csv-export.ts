@@ -9,7 +9,7 @@ import { sheetTitle, sheetSpec } from '../spreadsheet-layout.ts';
 const BATCH = 2000;
 
 /** The sheet as CSV text in chunks of a few thousand rows. */
-export function* csvChunks(sheet: SheetRows): Generator<string> {
+export function* csvChunks(sheet: Pick<SheetRows, 'header' | 'rows'>): Generator<string> {
   yield `\uFEFF${Papa.unparse([sheet.header], { newline: '\r\n' })}\r\n`;
   let batch: string[][] = [];
   for (const row of sheet.rows) {

@@ -17,29 +17,43 @@ export interface XlsxOptions {
   isInstructionsFirst?: boolean;
 }
 
-function addInstructions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, lang: Lang): void {
+function addInstructions(workbook: Workbook, lang: Lang): void {
   const sheet = workbook.addWorksheet(lang === 'sv' ? 'instruktioner' : 'instructions');
   sheet.columns = [{ width: 16 }, { width: 22 }, { width: 90 }];
   for (const row of instructionRows(lang)) sheet.addRow(row).commit();
   sheet.commit();
 }
 
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function newWorkbook(output: Writable): Workbook {
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+}
+
+/** One sheet: a frozen header row, then the rows as they come. */
+function addTable(workbook: Workbook, title: string, header: string[], rows: Iterable<string[]>): void {
+  const worksheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = header.map((cell) => ({ width: Math.max(10, Math.min(40, cell.length + 4)) }));
+  worksheet.addRow(header).commit();
+  for (const row of rows) worksheet.addRow(row).commit();
+  worksheet.commit();
+}
+
 export async function writeXlsx(sheets: readonly SheetRows[], output: Writable, options: XlsxOptions): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: false,
-    useSharedStrings: false,
-  });
+  const workbook = newWorkbook(output);
   if (options.isInstructionsFirst) addInstructions(workbook, options.lang);
-  for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheetTitle(sheetSpec(sheet.name), options.lang), {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    worksheet.columns = sheet.header.map((header) => ({ width: Math.max(10, Math.min(40, header.length + 4)) }));
-    worksheet.addRow(sheet.header).commit();
-    for (const row of sheet.rows) worksheet.addRow(row).commit();
-    worksheet.commit();
-  }
+  for (const sheet of sheets)
+    addTable(workbook, sheetTitle(sheetSpec(sheet.name), options.lang), sheet.header, sheet.rows);
   if (!options.isInstructionsFirst) addInstructions(workbook, options.lang);
+  await workbook.commit();
+}
+
+/** A workbook of one table (a perception round's answers). */
+export async function writeXlsxTable(
+  table: { title: string; header: string[]; rows: Iterable<string[]> },
+  output: Writable,
+): Promise<void> {
+  const workbook = newWorkbook(output);
+  addTable(workbook, table.title, table.header, table.rows);
   await workbook.commit();
 }

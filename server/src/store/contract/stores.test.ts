@@ -1,7 +1,8 @@
 import type { StoreConfig } from '../../config/config.ts';
-import { openAccountStore, openStore } from '../open-store.ts';
+import { openAccountStore, openRoundStore, openStore } from '../open-store.ts';
 import { describeAccountStore } from './account-store.contract.ts';
 import { describeGraphStore } from './graph-store.contract.ts';
+import { describeRoundStore } from './round-store.contract.ts';
 import { describeEachStore, storeTargets } from './store-targets.ts';
 
 const stores = await storeTargets();
@@ -14,5 +15,9 @@ describeEachStore(stores, 'store contract', (target) => {
     config ??= target.config();
     const store = await openStore(config);
     return { store, accounts: await openAccountStore(store) };
+  });
+  describeRoundStore(async () => {
+    const store = await openStore(target.config());
+    return { store, rounds: await openRoundStore(store) };
   });
 });

@@ -25,6 +25,7 @@ import { cascadesOf, REFERENCES } from '../../domain/rules.ts';
 import { SCHEMA_ELEMENTS } from './constraints.ts';
 import * as A from './account-queries.ts';
 import * as Q from './queries.ts';
+import * as R from './round-queries.ts';
 import {
   AT_LEVEL,
   HAS_LEVEL,
@@ -63,6 +64,7 @@ let cypher: LanguageSupport;
 
 const LABELS = [
   ...A.ACCOUNT_LABELS,
+  ...R.ROUND_LABELS,
   ORGANISATION_LABEL,
   LEVEL_LABEL,
   SCHEMA_VERSION_LABEL,
@@ -72,6 +74,7 @@ const RELATIONSHIP_TYPES = [HAS_LEVEL, AT_LEVEL, ...Object.values(REFERENCE_TYPE
 const PROPERTY_KEYS = [
   ...new Set([
     ...A.ACCOUNT_PROPERTY_KEYS,
+    ...R.ROUND_PROPERTY_KEYS,
     ...RECORD_KINDS.flatMap((kind) => NODES[kind].properties.map(([key]) => key)),
     // common to record nodes; Organisation; Level; SchemaVersion; the transient write lock
     'organisationId',
@@ -137,6 +140,15 @@ describe('Cypher statements of the Neo4j adapter (offline check)', () => {
 
 describe('Cypher statements of the Neo4j account store (offline check)', () => {
   it.each(A.ALL_ACCOUNT_STATEMENTS.map((statement) => [statement.name, statement] as const))(
+    '%s parses and passes semantic analysis',
+    (_name, statement) => {
+      expect(problemsOf(statement.text, statement.params as Record<string, unknown>)).toEqual([]);
+    },
+  );
+});
+
+describe('Cypher statements of the Neo4j round store (offline check)', () => {
+  it.each(R.ALL_ROUND_STATEMENTS.map((statement) => [statement.name, statement] as const))(
     '%s parses and passes semantic analysis',
     (_name, statement) => {
       expect(problemsOf(statement.text, statement.params as Record<string, unknown>)).toEqual([]);
@@ -238,6 +250,7 @@ describe('the statement set covers the model', () => {
   it.each([
     ['neo4j-store.ts', 1],
     ['neo4j-account-store.ts', 1],
+    ['neo4j-round-store.ts', 1],
     ['transactions.ts', 0],
   ] as const)('is the only Cypher %s sends: %i tx.run call(s), no statement text', (file, calls) => {
     const source = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');

@@ -218,4 +218,47 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE presentations ADD COLUMN keep_unit_names INTEGER NOT NULL DEFAULT 0;
   `,
+  // 6: perception rounds, their participants (a level and role, the hash of a token) and answers.
+  `
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    selection TEXT NOT NULL,
+    link_ids TEXT NOT NULL,
+    questions TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    closes_at TEXT,
+    threshold INTEGER NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    closed_at TEXT,
+    observation_scenario_id TEXT
+  );
+  CREATE INDEX rounds_organisation ON rounds (organisation_id, created_at);
+  CREATE TABLE round_participants (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    level_key TEXT NOT NULL,
+    role TEXT,
+    joined_at TEXT NOT NULL
+  );
+  CREATE INDEX round_participants_round ON round_participants (round_id);
+  CREATE TABLE round_answers (
+    id TEXT NOT NULL UNIQUE,
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES round_participants(id) ON DELETE CASCADE,
+    link_id TEXT NOT NULL,
+    target_responds INTEGER,
+    source_responds INTEGER,
+    distinctive INTEGER,
+    comment TEXT,
+    comment_released INTEGER NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (round_id, participant_id, link_id)
+  );
+  `,
 ];

@@ -1,0 +1,4 @@
+/** The rounds feature's public surface: the side-panel tab and the participant's page (/r/<code>). */
+export { ParticipantPage } from './ParticipantPage.tsx';
+export { roundCodeOf } from './participant-token.ts';
+export { RoundsPanel } from './RoundsPanel.tsx';
