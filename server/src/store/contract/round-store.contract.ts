@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoundCode } from '../../domain/round-rules.ts';
 import type { GraphStore } from '../graph-store.ts';
 import type { Round, RoundAnswer, RoundParticipant, RoundStore } from '../round-store.ts';
-import { expectDomainError, uniqueId } from './contract-helpers.ts';
+import { contents, expectDomainError, uniqueId } from './contract-helpers.ts';
 
 export interface RoundStorePair {
   store: GraphStore;
@@ -85,6 +85,29 @@ export function describeRoundStore(makeStores: () => Promise<RoundStorePair>): v
       expect(await rounds.findRoundByCode(second.code)).toEqual(second);
       expect(await rounds.findRoundByCode('NOSUCH')).toBeNull();
       expect((await rounds.listRounds(org)).map((r) => r.id)).toEqual([second.id, first.id]);
+    });
+
+    it('deletes an organisation’s rounds, participants and answers with it, and keeps them through a replacement', async () => {
+      const org = uniqueId('org');
+      await pair.store.createOrganisation(contents(org));
+      const round = newRound(org);
+      await rounds.createRound(round);
+      const p = participant(round.id);
+      await rounds.addParticipant(p, 10);
+      await rounds.saveAnswer(answer(p, 'l-1'));
+      const other = newRound(uniqueId('org'));
+      await rounds.createRound(other);
+
+      await pair.store.replaceOrganisation(contents(org, 'Ersatt'));
+      expect(await rounds.getRound(org, round.id)).toEqual(round);
+
+      expect(await pair.store.deleteOrganisation(org)).toBe(true);
+      expect(await rounds.listRounds(org)).toEqual([]);
+      expect(await rounds.findRoundByCode(round.code)).toBeNull();
+      expect(await rounds.findParticipant(p.tokenHash)).toBeNull();
+      expect(await rounds.countParticipants(round.id)).toBe(0);
+      expect(await rounds.listAnswers(round.id)).toEqual([]);
+      expect(await rounds.getRound(other.organisationId, other.id)).toEqual(other);
     });
 
     it('refuses a taken id or code as DUPLICATE', async () => {

@@ -56,6 +56,11 @@ async function runIn<P extends string>(
   return (await tx.run(statement.text, params as Props)).records;
 }
 
+/** Deletes an organisation's rounds, participants and answers, in the graph store's transaction that deletes it. */
+export async function deleteRoundsOfOrganisation(tx: ManagedTransaction, organisationId: string): Promise<void> {
+  await runIn(tx, Q.DELETE_ROUNDS_OF_ORGANISATION, { organisationId });
+}
+
 /** Perception rounds in Neo4j, beside the map data: the graph store's transactions, every statement from round-queries.ts. */
 export class Neo4jRoundStore implements RoundStore {
   constructor(private readonly transactions: Neo4jTransactions) {}

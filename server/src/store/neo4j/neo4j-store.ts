@@ -67,6 +67,7 @@ import type {
 } from '../graph-store.ts';
 import { WriteJoiner } from '../write-joiner.ts';
 import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constraints.ts';
+import { deleteRoundsOfOrganisation } from './neo4j-round-store.ts';
 import * as Q from './queries.ts';
 import {
   fromProperties,
@@ -352,7 +353,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async deleteOrganisation(id: string): Promise<boolean> {
-    return this.write(async (tx) => (await this.lockOrganisation(tx, id)) !== null && this.deleteContents(tx, id));
+    return this.write(async (tx) => {
+      if ((await this.lockOrganisation(tx, id)) === null) return false;
+      // Rounds live beside the map in the same database; they go with the organisation, not
+      // with a replacement of its contents (an import or a restore keeps them).
+      await deleteRoundsOfOrganisation(tx, id);
+      return this.deleteContents(tx, id);
+    });
   }
 
   async readOrganisation(id: string): Promise<OrganisationContents | null> {

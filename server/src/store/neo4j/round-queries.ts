@@ -128,6 +128,16 @@ export const GET_ROUND = cypher(
   { organisationId: 'org-1', id: 'round-1' },
 );
 
+/** Deleting an organisation takes its rounds, their participants and answers (in its transaction). */
+export const DELETE_ROUNDS_OF_ORGANISATION = cypher(
+  'DELETE_ROUNDS_OF_ORGANISATION',
+  `MATCH (r:Round {organisationId: $organisationId})
+   OPTIONAL MATCH (p:RoundParticipant {roundId: r.id})
+   OPTIONAL MATCH (a:RoundAnswer {roundId: r.id})
+   DETACH DELETE a, p, r`,
+  { organisationId: 'org-1' },
+);
+
 export const LIST_ROUNDS = cypher(
   'LIST_ROUNDS',
   'MATCH (r:Round {organisationId: $organisationId}) RETURN properties(r) AS round ORDER BY r.createdAt DESC, r.id',

@@ -269,7 +269,13 @@ export class SqliteStore implements GraphStore {
   }
 
   async deleteOrganisation(id: string): Promise<boolean> {
-    return this.writeTransaction(id, () => this.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes > 0);
+    return this.writeTransaction(id, () => {
+      // Rounds live beside the map in the same file, not under the organisation's row (which a
+      // replacement deletes and writes again): they go with the organisation only.
+      const isDeleted = this.prepare('DELETE FROM organisations WHERE id = ?').run(id).changes > 0;
+      if (isDeleted) this.prepare('DELETE FROM rounds WHERE organisation_id = ?').run(id);
+      return isDeleted;
+    });
   }
 
   async readOrganisation(id: string): Promise<OrganisationContents | null> {
