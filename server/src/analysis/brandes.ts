@@ -3,6 +3,54 @@ import type { GraphIndex } from './graph-index.ts';
 /** The responsive simple graph as CSR: all that betweenness reads, so it can live in shared memory. */
 export type ResponsiveGraph = Pick<GraphIndex, 'n' | 'respStart' | 'respNeighbour'>;
 
+/** The responsive graph renumbered for Brandes' searches (`inBreadthFirstOrder`). */
+export interface OrderedGraph extends ResponsiveGraph {
+  /** The number of actor u in this graph: `numberOf[u]`. */
+  numberOf: Uint32Array;
+}
+
+/**
+ * The responsive graph renumbered in breadth-first order (each component from its lowest actor,
+ * Cuthill–McKee without the degree sort), every neighbour list kept in its order. A search then
+ * finds the actors of each distance close together in memory instead of scattered over the
+ * whole map (measured on the national chain: two thirds of the time in actor order). Because every
+ * neighbour list keeps its order, the search from `numberOf[s]` is the very image of the search
+ * from s: each sum is taken in the same order and the scores are the same to the last bit. O(n + m).
+ */
+export function inBreadthFirstOrder(graph: ResponsiveGraph): OrderedGraph {
+  const { n, respStart, respNeighbour } = graph;
+  const numberOf = new Uint32Array(n);
+  const actorAt = new Uint32Array(n);
+  const isNumbered = new Uint8Array(n);
+  let numbered = 0;
+  for (let root = 0; root < n; root++) {
+    if (isNumbered[root]) continue;
+    isNumbered[root] = 1;
+    actorAt[numbered++] = root;
+    for (let head = numbered - 1; head < numbered; head++) {
+      const v = actorAt[head]!;
+      for (let slot = respStart[v]!, end = respStart[v + 1]!; slot < end; slot++) {
+        const w = respNeighbour[slot]!;
+        if (isNumbered[w]) continue;
+        isNumbered[w] = 1;
+        actorAt[numbered++] = w;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) numberOf[actorAt[i]!] = i;
+  const start = new Uint32Array(n + 1);
+  const neighbour = new Uint32Array(respNeighbour.length);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const v = actorAt[i]!;
+    start[i] = size;
+    for (let slot = respStart[v]!, end = respStart[v + 1]!; slot < end; slot++)
+      neighbour[size++] = numberOf[respNeighbour[slot]!]!;
+  }
+  start[n] = size;
+  return { n, respStart: start, respNeighbour: neighbour, numberOf };
+}
+
 /**
  * Scratch arrays for Brandes' accumulation, allocated once per graph and reused for every source
  * (as graphology's indexed Brandes preallocates its typed arrays).
@@ -66,12 +114,13 @@ export function accumulateFrom(graph: ResponsiveGraph, work: BrandesWorkspace, s
       if (dist[v] === dPrev) delta[v]! += sigma[v]! * coefficient;
     }
     into[w]! += delta[w]!;
-  }
-  // Reset only what this source touched.
-  for (let j = 0; j < tail; j++) {
-    const w = order[j]!;
+    // w is done: actors still to come are nearer the source and never read w again (its -1 is
+    // no one's distance − 1, as the source itself is not visited here).
     dist[w] = -1;
     sigma[w] = 0;
     delta[w] = 0;
   }
+  dist[s] = -1;
+  sigma[s] = 0;
+  delta[s] = 0;
 }
