@@ -68,7 +68,8 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     });
     const s = actorName(index, index.linkSource[e]!);
     const t = actorName(index, index.linkTarget[e]!);
-    const [responder, other] = tr === 1 ? [t, s] : [s, t];
+    const responder = tr === 1 ? t : s;
+    const other = tr === 1 ? s : t;
     const { kind } = linkLabel(index, e);
     findings.push(
       makeFinding({
@@ -100,14 +101,12 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     else byLink.set(p.linkId, [answer]);
   }
   const disagreements: PerceptionDisagreement[] = [];
-  const differs = (values: Array<string | boolean | null>): boolean =>
-    new Set(values.filter((v) => v !== null)).size > 1;
   for (const [linkId, answers] of byLink) {
     if (answers.length < 2) continue;
     const aspects: PerceptionAspect[] = [];
-    if (differs(answers.map((a) => a.coupling))) aspects.push('COUPLING');
-    if (differs(answers.map((a) => a.targetResponds))) aspects.push('TARGET_RESPONDS');
-    if (differs(answers.map((a) => a.sourceResponds))) aspects.push('SOURCE_RESPONDS');
+    if (differs(answers, 'coupling')) aspects.push('COUPLING');
+    if (differs(answers, 'targetResponds')) aspects.push('TARGET_RESPONDS');
+    if (differs(answers, 'sourceResponds')) aspects.push('SOURCE_RESPONDS');
     if (aspects.length === 0) continue;
     disagreements.push({ linkId, aspects, answers });
     const e = index.perceivedLinkIndex.get(linkId)!;
@@ -146,6 +145,21 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     );
   }
   return { oneWayLinks, disagreements, findings };
+}
+
+/** Whether two answers give different values for the aspect (unanswered ones left out). */
+function differs(
+  answers: readonly PerceptionAnswer[],
+  aspect: 'coupling' | 'targetResponds' | 'sourceResponds',
+): boolean {
+  let first: PerceptionAnswer[typeof aspect] = null;
+  for (const answer of answers) {
+    const value = answer[aspect];
+    if (value === null) continue;
+    if (first === null) first = value;
+    else if (value !== first) return true;
+  }
+  return false;
 }
 
 const COUPLING_SV: Record<Coupling, string> = { TIGHT: 'tät', LOOSE: 'lös', DECOUPLED: 'frikopplad' };
