@@ -52,7 +52,7 @@ export function shareBetweenness(graph: ResponsiveGraph, plan: BetweennessPlan):
 /** Claims and computes chunks until none is left; returns how many this thread computed. */
 function computeChunks(shared: SharedBetweenness): number {
   const { graph, control } = shared;
-  const work = brandesWorkspace(graph.n);
+  const work = brandesWorkspace(graph);
   let done = 0;
   for (let chunk = Atomics.add(control, NEXT, 1); chunk < shared.chunkCount; chunk = Atomics.add(control, NEXT, 1)) {
     accumulateChunk(graph, shared, chunk, shared.sums.subarray(chunk * graph.n, (chunk + 1) * graph.n), work);

@@ -75,7 +75,7 @@ export function accumulateChunk(
   plan: Pick<BetweennessPlan, 'sources' | 'chunkCount'>,
   chunk: number,
   into: Float64Array,
-  work = brandesWorkspace(graph.n),
+  work = brandesWorkspace(graph),
 ): void {
   const k = plan.sources.length;
   const end = Math.floor(((chunk + 1) * k) / plan.chunkCount);
@@ -114,7 +114,7 @@ export function betweenness(
   const ordered = inBreadthFirstOrder(graph);
   const total = new Float64Array(graph.n);
   const chunkSum = new Float64Array(graph.n);
-  const work = brandesWorkspace(graph.n);
+  const work = brandesWorkspace(ordered);
   for (let chunk = 0; chunk < plan.chunkCount; chunk++) {
     chunkSum.fill(0);
     accumulateChunk(ordered, plan, chunk, chunkSum, work);

@@ -60,28 +60,36 @@ export interface BrandesWorkspace {
   sigma: Float64Array;
   delta: Float64Array;
   order: Uint32Array;
+  /** Actor w's predecessors on shortest paths at pred[respStart[w]], … (it has at most its degree of them). */
+  pred: Uint32Array;
+  predCount: Uint32Array;
 }
 
-export function brandesWorkspace(n: number): BrandesWorkspace {
+export function brandesWorkspace(graph: ResponsiveGraph): BrandesWorkspace {
+  const { n } = graph;
   return {
     dist: new Int32Array(n).fill(-1),
     sigma: new Float64Array(n),
     delta: new Float64Array(n),
     order: new Uint32Array(n),
+    pred: new Uint32Array(graph.respNeighbour.length),
+    predCount: new Uint32Array(n),
   };
 }
 
 /**
  * Adds one source's dependencies δ_s(v) to `into` (Brandes 2001, "A faster algorithm for
  * betweenness centrality", J. Math. Sociol. 25(2)): a breadth-first search counting shortest paths
- * σ, then the dependencies in reverse order. Without predecessor lists: in the backward pass a
- * neighbour v of w is a predecessor exactly when dist[v] = dist[w] − 1 (the variant of graphology's
- * indexed Brandes). A separate small function so V8 optimises it whole instead of through
+ * σ and listing each actor's predecessors (in its own CSR slots, so no allocation), then the
+ * dependencies in reverse order over those lists only (measured on the national chain: a tenth
+ * faster than checking every neighbour's distance, as graphology's indexed Brandes does). Each
+ * predecessor gets one addition per actor, in the same reverse order either way, so the sums are
+ * the same to the last bit. A separate small function so V8 optimises it whole instead of through
  * on-stack replacement of one long loop (measured: about three times faster). O(n + m).
  */
 export function accumulateFrom(graph: ResponsiveGraph, work: BrandesWorkspace, s: number, into: Float64Array): void {
   const { respStart, respNeighbour } = graph;
-  const { dist, sigma, delta, order } = work;
+  const { dist, sigma, delta, order, pred, predCount } = work;
   let head = 0;
   let tail = 0;
   order[tail++] = s;
@@ -99,23 +107,26 @@ export function accumulateFrom(graph: ResponsiveGraph, work: BrandesWorkspace, s
         dist[w] = dv;
         sigma[w] = sv;
         order[tail++] = w;
+        pred[respStart[w]!] = v;
+        predCount[w] = 1;
       } else if (dw === dv) {
         sigma[w]! += sv;
+        pred[respStart[w]! + predCount[w]!++] = v;
       }
     }
   }
   for (let j = tail - 1; j > 0; j--) {
     const w = order[j]!;
     const coefficient = (1 + delta[w]!) / sigma[w]!;
-    const dPrev = dist[w]! - 1;
-    const end = respStart[w + 1]!;
-    for (let slot = respStart[w]!; slot < end; slot++) {
-      const v = respNeighbour[slot]!;
-      if (dist[v] === dPrev) delta[v]! += sigma[v]! * coefficient;
+    const first = respStart[w]!;
+    const end = first + predCount[w]!;
+    for (let slot = first; slot < end; slot++) {
+      const v = pred[slot]!;
+      delta[v]! += sigma[v]! * coefficient;
     }
     into[w]! += delta[w]!;
-    // w is done: actors still to come are nearer the source and never read w again (its -1 is
-    // no one's distance − 1, as the source itself is not visited here).
+    // w is done: the actors still to come are nearer the source, and w is none of their
+    // predecessors, so nothing reads w again in this search.
     dist[w] = -1;
     sigma[w] = 0;
     delta[w] = 0;
