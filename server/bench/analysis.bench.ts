@@ -5,8 +5,8 @@
  * the same work on one thread), else the goal of issue 15, and the ratio of the two:
  *
  * - the nine analyses in this thread (`runAnalyses` on a graph whose strings are flat, as read
- *   from a store), and all but betweenness: from actor ids, and from the links already numbered
- *   as the worker pool receives them;
+ *   from a store), and all but betweenness: from actor ids, and from the current and desired
+ *   links already numbered as the worker pool receives them;
  * - the analyses through the worker pool, as the API runs them: the graph encoded on the main
  *   thread (once per stored version), the worker's run, the report decoded in slices; the main
  *   thread's longest stall meanwhile; betweenness on one thread and shared by two; a repeated
@@ -32,7 +32,10 @@ import { articulationPoints } from '../src/analysis/articulation-points.ts';
 import { betweenness } from '../src/analysis/betweenness.ts';
 import type { ChainGraph } from '../src/analysis/chain-graph.ts';
 import { ANALYSIS_IDS } from '../src/analysis/findings.ts';
+import { numberEnds } from '../src/analysis/desired-distance.ts';
+import type { DesiredEnds } from '../src/analysis/desired-distance.ts';
 import { buildGraphIndex, emptyLinkColumns, perceivedLinkIds, resolveLinks } from '../src/analysis/graph-index.ts';
+import type { LinkColumns } from '../src/analysis/graph-index.ts';
 import { responsiveComponents } from '../src/analysis/islands.ts';
 import { KEY_ACTORS_DEFAULTS } from '../src/analysis/key-actors.ts';
 import { runAnalyses, runOnIndex } from '../src/analysis/registry.ts';
@@ -154,10 +157,10 @@ for (const size of SIZES) {
   );
   row(label, 'nine analyses, one thread', full, `goal ${size.goalFull} ms`, size.goalFull);
   const allButBetweenness = ANALYSIS_IDS.filter((id) => id !== 'keyActors');
-  const rest = (columns?: ReturnType<typeof emptyLinkColumns>) => {
-    const restIndex = buildGraphIndex(current, columns);
+  const rest = (numbered?: { columns: LinkColumns; desiredEnds: DesiredEnds }) => {
+    const restIndex = buildGraphIndex(current, numbered?.columns);
     articulationPoints(restIndex);
-    runOnIndex({ index: restIndex, desired }, allButBetweenness, {});
+    runOnIndex({ index: restIndex, desired, desiredEnds: numbered?.desiredEnds }, allButBetweenness, {});
   };
   row(
     label,
@@ -166,10 +169,11 @@ for (const size of SIZES) {
     `goal ${size.goalRest} ms`,
     size.goalRest,
   );
+  // The current and the desired links numbered against the actors, as the pool sends them.
   const resolved = () => {
     const columns = emptyLinkColumns(index.m);
     resolveLinks(current.links, index.actorIndex, perceivedLinkIds(current), columns);
-    return columns;
+    return { columns, desiredEnds: numberEnds(index, desired.links) };
   };
   row(
     label,

@@ -141,6 +141,7 @@ async function encodeLinks(
     kind: shared(Uint8Array, 1),
     targetResponds: shared(Uint8Array, 1),
     sourceResponds: shared(Uint8Array, 1),
+    inArena: shared(Uint8Array, 1),
     perceivedLinkIndex: new Map(),
   };
   let isResolved = true;

@@ -1,19 +1,20 @@
-import { accumulateChunk, addChunk, scaleTotal } from '../analysis/betweenness.ts';
+import { accumulateChunk, addChunk, scoresOf } from '../analysis/betweenness.ts';
 import type { BetweennessPlan } from '../analysis/betweenness.ts';
-import { brandesWorkspace } from '../analysis/brandes.ts';
-import type { ResponsiveGraph } from '../analysis/brandes.ts';
+import { brandesWorkspace, inBreadthFirstOrder } from '../analysis/brandes.ts';
+import type { OrderedGraph, ResponsiveGraph } from '../analysis/brandes.ts';
 
 /**
  * Betweenness shared between the pool's threads. The thread running an analysis (the owner)
- * puts the responsive graph and the plan's sources in shared memory and asks the pool for
- * helpers; every participant claims the plan's chunks one by one with an atomic counter and sums
- * each into its own slot, and the owner adds the slots in chunk order. So the result does not
+ * puts the responsive graph (in breadth-first order, as `betweenness()` searches it) and the
+ * plan's sources in shared memory and asks the pool for helpers; every participant claims the
+ * plan's chunks one by one with an atomic counter and sums each into its own slot, and the owner
+ * adds the slots in chunk order. So the result does not
  * depend on who computed what (it equals `betweenness()` to the last bit), and the owner never
  * waits for a helper that has not started: it computes whatever is left itself, then waits only
  * for helpers that are inside a chunk.
  */
 export interface SharedBetweenness {
-  graph: ResponsiveGraph;
+  graph: OrderedGraph;
   sources: Uint32Array;
   chunkCount: number;
   /** Chunk c's sums at [c·n, (c + 1)·n). */
@@ -33,8 +34,14 @@ function sharedCopy(array: Uint32Array): Uint32Array {
 }
 
 export function shareBetweenness(graph: ResponsiveGraph, plan: BetweennessPlan): SharedBetweenness {
+  const ordered = inBreadthFirstOrder(graph);
   return {
-    graph: { n: graph.n, respStart: sharedCopy(graph.respStart), respNeighbour: sharedCopy(graph.respNeighbour) },
+    graph: {
+      n: graph.n,
+      respStart: sharedCopy(ordered.respStart),
+      respNeighbour: sharedCopy(ordered.respNeighbour),
+      numberOf: sharedCopy(ordered.numberOf),
+    },
     sources: sharedCopy(plan.sources),
     chunkCount: plan.chunkCount,
     sums: new Float64Array(new SharedArrayBuffer(8 * graph.n * plan.chunkCount)),
@@ -45,7 +52,7 @@ export function shareBetweenness(graph: ResponsiveGraph, plan: BetweennessPlan):
 /** Claims and computes chunks until none is left; returns how many this thread computed. */
 function computeChunks(shared: SharedBetweenness): number {
   const { graph, control } = shared;
-  const work = brandesWorkspace(graph.n);
+  const work = brandesWorkspace(graph);
   let done = 0;
   for (let chunk = Atomics.add(control, NEXT, 1); chunk < shared.chunkCount; chunk = Atomics.add(control, NEXT, 1)) {
     accumulateChunk(graph, shared, chunk, shared.sums.subarray(chunk * graph.n, (chunk + 1) * graph.n), work);
@@ -85,6 +92,5 @@ export function finishBetweenness(shared: SharedBetweenness, plan: BetweennessPl
   for (let chunk = 0; chunk < shared.chunkCount; chunk++) {
     addChunk(total, shared.sums.subarray(chunk * graph.n, (chunk + 1) * graph.n));
   }
-  scaleTotal(plan, total);
-  return total;
+  return scoresOf(plan, graph, total);
 }

@@ -69,7 +69,8 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     });
     const s = actorName(index, index.linkSource[e]!);
     const t = actorName(index, index.linkTarget[e]!);
-    const [responder, other] = tr === 1 ? [t, s] : [s, t];
+    const responder = tr === 1 ? t : s;
+    const other = tr === 1 ? s : t;
     const { kind } = linkLabel(index, e);
     findings.push(
       makeFinding({

@@ -1,6 +1,6 @@
 import { samplePivots, betweennessErrorBound } from './betweenness-sampling.ts';
-import { accumulateFrom, brandesWorkspace } from './brandes.ts';
-import type { ResponsiveGraph } from './brandes.ts';
+import { accumulateFrom, brandesWorkspace, inBreadthFirstOrder } from './brandes.ts';
+import type { OrderedGraph, ResponsiveGraph } from './brandes.ts';
 
 export interface BetweennessSettings {
   /** Exact up to this many actors; sampled above. */
@@ -69,18 +69,18 @@ export function planBetweenness(n: number, settings: BetweennessSettings): Betwe
   };
 }
 
-/** Adds the dependencies of chunk `chunk`'s sources to `into` (zeroed by the caller). */
+/** Adds the dependencies of chunk `chunk`'s sources to `into` (zeroed by the caller), in the graph's numbering. */
 export function accumulateChunk(
-  graph: ResponsiveGraph,
+  graph: OrderedGraph,
   plan: Pick<BetweennessPlan, 'sources' | 'chunkCount'>,
   chunk: number,
   into: Float64Array,
-  work = brandesWorkspace(graph.n),
+  work = brandesWorkspace(graph),
 ): void {
   const k = plan.sources.length;
   const end = Math.floor(((chunk + 1) * k) / plan.chunkCount);
   for (let i = Math.floor((chunk * k) / plan.chunkCount); i < end; i++)
-    accumulateFrom(graph, work, plan.sources[i]!, into);
+    accumulateFrom(graph, work, graph.numberOf[plan.sources[i]!]!, into);
 }
 
 /** Adds one chunk's sums into `total`; chunks must be added in chunk order. */
@@ -88,10 +88,15 @@ export function addChunk(total: Float64Array, chunkSum: Float64Array): void {
   for (let u = 0; u < total.length; u++) total[u]! += chunkSum[u]!;
 }
 
-/** Each unordered pair was counted from both ends (× ½), and a sampled sum stands for n / k times as many sources. */
-export function scaleTotal(plan: BetweennessPlan, total: Float64Array): void {
+/**
+ * The scores in actor order from the sum of all chunks (in the graph's numbering): each unordered
+ * pair was counted from both ends (× ½), and a sampled sum stands for n / k times as many sources.
+ */
+export function scoresOf(plan: BetweennessPlan, graph: OrderedGraph, total: Float64Array): Float64Array {
   const scale = 0.5 * (plan.method.exact ? 1 : plan.n / plan.sources.length);
-  for (let u = 0; u < total.length; u++) total[u]! *= scale;
+  const scores = new Float64Array(graph.n);
+  for (let u = 0; u < graph.n; u++) scores[u] = total[graph.numberOf[u]!]! * scale;
+  return scores;
 }
 
 /**
@@ -106,14 +111,14 @@ export function betweenness(
   settings: BetweennessSettings,
 ): { scores: Float64Array; method: BetweennessMethod } {
   const plan = planBetweenness(graph.n, settings);
+  const ordered = inBreadthFirstOrder(graph);
   const total = new Float64Array(graph.n);
   const chunkSum = new Float64Array(graph.n);
-  const work = brandesWorkspace(graph.n);
+  const work = brandesWorkspace(ordered);
   for (let chunk = 0; chunk < plan.chunkCount; chunk++) {
     chunkSum.fill(0);
-    accumulateChunk(graph, plan, chunk, chunkSum, work);
+    accumulateChunk(ordered, plan, chunk, chunkSum, work);
     addChunk(total, chunkSum);
   }
-  scaleTotal(plan, total);
-  return { scores: total, method: plan.method };
+  return { scores: scoresOf(plan, ordered, total), method: plan.method };
 }

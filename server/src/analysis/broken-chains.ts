@@ -130,6 +130,8 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
 
   const paths: ActorPath[] = [];
   const cutOff: number[] = [];
+  // Read each link's id once: the paths name about seven links per actor on a national map.
+  const linkIds = graph.links.map((link) => link.id);
   /** The weakest link of each actor's best path, -1 for the top and the cut off. */
   const weakestOf = new Int32Array(n).fill(-1);
   const weakestCount = new Uint32Array(index.m);
@@ -144,14 +146,14 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
       continue;
     }
     const pathLinkIds: string[] = [];
-    for (let v = u; !isTop[v]; v = search.parentActor[v]!) pathLinkIds.push(graph.links[search.parentLink[v]!]!.id);
+    for (let v = u; !isTop[v]; v = search.parentActor[v]!) pathLinkIds.push(linkIds[search.parentLink[v]!]!);
     const weakest = search.weakest[u]!;
     weakestOf[u] = weakest;
     paths.push({
       actorId,
       coupling: search === tight ? 'TIGHT' : 'LOOSE',
       hops: search.hops[u]!,
-      weakestLinkId: graph.links[weakest]!.id,
+      weakestLinkId: linkIds[weakest]!,
       pathLinkIds,
     });
     if (isCounted(u)) weakestCount[weakest]!++;
@@ -185,7 +187,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
 
   const ranked: number[] = [];
   for (let e = 0; e < index.m; e++) if (weakestCount[e]! > 0) ranked.push(e);
-  const linkId = (e: number): string => graph.links[e]!.id;
+  const linkId = (e: number): string => linkIds[e]!;
   ranked.sort((a, b) => weakestCount[b]! - weakestCount[a]! || (linkId(a) < linkId(b) ? -1 : 1));
   const weakestLinks: WeakestLinkRank[] = ranked.map((e) => ({
     linkId: linkId(e),
@@ -228,8 +230,14 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
   );
   const isCutOff = new Uint8Array(n);
   for (const u of cutOff) isCutOff[u] = 1;
+  // Actors of a unit mostly come one after another: look a unit up only when it changes.
+  let lastUnitId: string | null = null;
+  let stats: ReturnType<typeof unitStats.get>;
   graph.actors.forEach((actor, u) => {
-    const stats = actor.unitId ? unitStats.get(actor.unitId) : undefined;
+    if (actor.unitId !== lastUnitId) {
+      lastUnitId = actor.unitId;
+      stats = actor.unitId ? unitStats.get(actor.unitId) : undefined;
+    }
     if (!stats || !isCounted(u) || isTop[u]) return;
     stats.actorCount++;
     stats.actorIds.push(actor.id);

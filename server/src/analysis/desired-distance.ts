@@ -133,6 +133,8 @@ export function desiredDistance(
 
   const totals = { ...EMPTY_TOTALS };
   const differences: LinkDifference[] = [];
+  /** The ends of each difference as actor numbers (as `wantedSource` numbers them). */
+  const differenceEnds: number[] = [];
   for (let e = 0; e < index.m; e++) {
     const link = current[e]!;
     const j = matchOf[e]!;
@@ -157,6 +159,7 @@ export function desiredDistance(
       currentCoupling: link.coupling,
       desiredCoupling: match?.coupling ?? null,
     });
+    differenceEnds.push(index.linkSource[e]!, index.linkTarget[e]!);
   }
   for (let j = 0; j < d; j++) {
     if (isTaken[j]) continue;
@@ -171,6 +174,7 @@ export function desiredDistance(
       currentCoupling: null,
       desiredCoupling: link.coupling,
     });
+    differenceEnds.push(wantedSource[j]!, wantedTarget[j]!);
   }
   for (const difference of differences) {
     if (difference.change === 'ADDED') totals.added++;
@@ -180,12 +184,13 @@ export function desiredDistance(
   }
   totals.distance = totals.added + totals.removed + totals.tighter + totals.looser;
 
-  const byChange = new Map<LinkChange, LinkDifference[]>();
-  for (const difference of differences) {
+  /** Positions in `differences` by change. */
+  const byChange = new Map<LinkChange, number[]>();
+  differences.forEach((difference, i) => {
     const list = byChange.get(difference.change);
-    if (list) list.push(difference);
-    else byChange.set(difference.change, [difference]);
-  }
+    if (list) list.push(i);
+    else byChange.set(difference.change, [i]);
+  });
   // [singular, plural] verb phrases.
   const statements: Array<{ change: LinkChange; kind: FindingKind; sv: [string, string]; en: [string, string] }> = [
     {
@@ -222,10 +227,18 @@ export function desiredDistance(
   const findings = statements.flatMap(({ change, kind, sv, en }) => {
     const list = byChange.get(change) ?? [];
     if (list.length === 0) return [];
-    const actorIds = new Set<string>();
+    // Each actor once, in order of first mention, marked by number rather than hashed by id.
+    const isListed = new Uint8Array(actorCount);
+    const actorIds: string[] = [];
     const linkIds: string[] = [];
-    for (const difference of list) {
-      actorIds.add(difference.sourceId).add(difference.targetId);
+    for (const i of list) {
+      const difference = differences[i]!;
+      const source = differenceEnds[2 * i]!;
+      const target = differenceEnds[2 * i + 1]!;
+      if (!isListed[source]) actorIds.push(difference.sourceId);
+      isListed[source] = 1;
+      if (!isListed[target]) actorIds.push(difference.targetId);
+      isListed[target] = 1;
       if (difference.currentLinkId !== null) linkIds.push(difference.currentLinkId);
       if (difference.desiredLinkId !== null) linkIds.push(difference.desiredLinkId);
     }
@@ -234,7 +247,7 @@ export function desiredDistance(
         analysis: 'desiredDistance',
         kind,
         subject: change,
-        actorIds: [...actorIds],
+        actorIds,
         linkIds,
         explanation: {
           sv: `${count(list.length, 'länk', 'länkar')} ${sv[list.length === 1 ? 0 : 1]}.`,

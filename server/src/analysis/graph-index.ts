@@ -52,6 +52,8 @@ export interface GraphIndex {
   /** 0 no, 1 yes, RATING_UNKNOWN. */
   readonly linkTargetResponds: Uint8Array;
   readonly linkSourceResponds: Uint8Array;
+  /** 1 for a link held in an arena (`arenaId` set), else 0. */
+  readonly linkInArena: Uint8Array;
   /** Undirected incidence CSR over every link: for actor u, slots incStart[u]..incStart[u+1]. */
   readonly incStart: Uint32Array;
   readonly incLink: Uint32Array;
@@ -116,6 +118,8 @@ export interface LinkColumns {
   /** 0 no, 1 yes, RATING_UNKNOWN. */
   targetResponds: Uint8Array;
   sourceResponds: Uint8Array;
+  /** 1 for a link held in an arena, so that only those links are read for their arena. */
+  inArena: Uint8Array;
   perceivedLinkIndex: Map<string, number>;
 }
 
@@ -127,6 +131,7 @@ export function emptyLinkColumns(m: number): LinkColumns {
     kind: new Uint8Array(m),
     targetResponds: new Uint8Array(m),
     sourceResponds: new Uint8Array(m),
+    inArena: new Uint8Array(m),
     perceivedLinkIndex: new Map(),
   };
 }
@@ -160,6 +165,7 @@ export function resolveLinks(
     into.kind[e] = kindIndexOf(link.kind);
     into.targetResponds[e] = rating(link.targetResponds);
     into.sourceResponds[e] = rating(link.sourceResponds);
+    into.inArena[e] = link.arenaId === null ? 0 : 1;
   }
   return issues;
 }
@@ -306,6 +312,7 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
     linkKind: columns.kind,
     linkTargetResponds: columns.targetResponds,
     linkSourceResponds: columns.sourceResponds,
+    linkInArena: columns.inArena,
     incStart,
     incLink,
     incNeighbour,

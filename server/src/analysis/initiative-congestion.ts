@@ -64,7 +64,6 @@ export function initiativeCongestion(
   const supportLinks = new Uint32Array(supportStart[n]!);
   for (let e = 0; e < index.m; e++)
     if (index.linkKind[e] === supportKind) supportLinks[fill[index.linkTarget[e]!]!++] = e;
-  const linksOf = (u: number): Uint32Array => supportLinks.subarray(supportStart[u]!, supportStart[u + 1]!);
 
   const unitById = new Map(graph.units.map((unit) => [unit.id, unit]));
   /** The unit and its ancestors (cycles cut). */
@@ -95,10 +94,11 @@ export function initiativeCongestion(
     lineageInitiatives.set(unit.id, [...set].sort());
   }
 
-  const loadOf = (links: ArrayLike<number>, initiativeIds: string[]): Load => {
+  /** The load of links[from, to) and the initiatives. */
+  const loadOf = (links: ArrayLike<number>, initiativeIds: string[], from = 0, to = links.length): Load => {
     const supportLinkIds: string[] = [];
     const supportActorIds = new Set<string>();
-    for (let i = 0; i < links.length; i++) {
+    for (let i = from; i < to; i++) {
       const link = graph.links[links[i]!]!;
       supportLinkIds.push(link.id);
       supportActorIds.add(link.sourceId);
@@ -112,19 +112,25 @@ export function initiativeCongestion(
   };
   const actors: ActorLoad[] = [];
   const unitLinks = new Map<string, number[]>();
+  // Actors of a unit mostly come one after another: look a unit up only when it changes.
+  let lastUnitId: string | null = null;
+  let fromUnit: string[] | undefined;
+  let list: number[] | undefined;
   graph.actors.forEach((actor, u) => {
-    const links = linksOf(u);
-    const fromUnit = actor.unitId ? lineageInitiatives.get(actor.unitId) : undefined;
-    const direct = directActor.get(u);
-    if (actor.unitId) {
-      const list = unitLinks.get(actor.unitId);
-      if (list) for (const e of links) list.push(e);
-      else unitLinks.set(actor.unitId, Array.from(links));
-      if (direct) for (const id of direct) reachedUnit.get(actor.unitId)?.add(id);
+    const from = supportStart[u]!;
+    const to = supportStart[u + 1]!;
+    if (actor.unitId !== lastUnitId) {
+      lastUnitId = actor.unitId;
+      fromUnit = actor.unitId ? lineageInitiatives.get(actor.unitId) : undefined;
+      list = actor.unitId ? unitLinks.get(actor.unitId) : undefined;
+      if (actor.unitId && !list) unitLinks.set(actor.unitId, (list = []));
     }
-    if (links.length === 0 && !fromUnit?.length && !direct) return;
+    for (let slot = from; slot < to; slot++) list?.push(supportLinks[slot]!);
+    const direct = directActor.get(u);
+    if (actor.unitId && direct) for (const id of direct) reachedUnit.get(actor.unitId)?.add(id);
+    if (to === from && !fromUnit?.length && !direct) return;
     const initiativeIds = direct ? [...new Set([...(fromUnit ?? []), ...direct])].sort() : [...(fromUnit ?? [])];
-    actors.push({ actorId: actor.id, ...loadOf(links, initiativeIds) });
+    actors.push({ actorId: actor.id, ...loadOf(supportLinks, initiativeIds, from, to) });
   });
   const units: UnitLoad[] = graph.units
     .map((unit) => ({

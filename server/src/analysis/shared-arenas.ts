@@ -33,12 +33,13 @@ export function sharedArenas(index: GraphIndex): SharedArenasResult {
   graph.arenas.forEach((arena, a) => {
     for (const id of arena.participantIds) present[a]![index.levelOf[index.actorIndex.get(id)!]!] = 1;
   });
-  graph.links.forEach((link, e) => {
-    const a = link.arenaId === null ? undefined : arenaIndex.get(link.arenaId);
-    if (a === undefined) return;
+  for (let e = 0; e < index.m; e++) {
+    if (!index.linkInArena[e]) continue;
+    const a = arenaIndex.get(graph.links[e]!.arenaId!);
+    if (a === undefined) continue;
     present[a]![index.levelOf[index.linkSource[e]!]!] = 1;
     present[a]![index.levelOf[index.linkTarget[e]!]!] = 1;
-  });
+  }
   const pairs: LevelPairArenas[] = [];
   const neverMeet: Array<[string, string]> = [];
   const findings: Finding[] = [];

@@ -16,11 +16,21 @@ export interface AspectAnswer {
  * Shared by the asymmetry analysis (perceptions that disagree) and perception rounds (where views part).
  */
 export function differingAspects(answers: readonly AspectAnswer[]): PerceptionAspect[] {
-  const differs = (values: Array<string | boolean | null>): boolean =>
-    new Set(values.filter((v) => v !== null)).size > 1;
   const aspects: PerceptionAspect[] = [];
-  if (differs(answers.map((a) => a.coupling))) aspects.push('COUPLING');
-  if (differs(answers.map((a) => a.targetResponds))) aspects.push('TARGET_RESPONDS');
-  if (differs(answers.map((a) => a.sourceResponds))) aspects.push('SOURCE_RESPONDS');
+  if (differs(answers, 'coupling')) aspects.push('COUPLING');
+  if (differs(answers, 'targetResponds')) aspects.push('TARGET_RESPONDS');
+  if (differs(answers, 'sourceResponds')) aspects.push('SOURCE_RESPONDS');
   return aspects;
+}
+
+/** A plain loop, no arrays or sets: the asymmetry analysis asks this for every perceived link. */
+function differs(answers: readonly AspectAnswer[], aspect: keyof AspectAnswer): boolean {
+  let first: AspectAnswer[typeof aspect] = null;
+  for (const answer of answers) {
+    const value = answer[aspect];
+    if (value === null) continue;
+    if (first === null) first = value;
+    else if (value !== first) return true;
+  }
+  return false;
 }
