@@ -10,26 +10,38 @@
  *   describeEachStore(stores, 'GraphStore contract', (target) => { … target.config() … });
  *
  * `target.config()` is a StoreConfig for `openStore` or `buildApp`: a new SQLite file each call
- * (in a temporary folder removed after the suite), or the one Neo4j database, shared by every
- * suite and run, in which tests isolate themselves by fresh organisation ids.
+ * (in a temporary folder removed after the suite), or the one Neo4j database. Test files run in
+ * parallel worker processes, so a suite on Neo4j first takes a machine-wide lock (one Neo4j suite
+ * at a time) and empties the database: it starts from the state a new SQLite file has. Within a
+ * suite, `target.reset()` empties it again (a no-op on SQLite, where each `config()` is new).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 import { readConfig, type StoreConfig } from '../../config/config.ts';
+import { emptyNeo4jDatabase } from '../neo4j/empty-database.ts';
 import { Neo4jStore } from '../neo4j/neo4j-store.ts';
+import { acquireExclusiveLock } from './exclusive-lock.ts';
 
 export interface StoreTarget {
   readonly kind: StoreConfig['kind'];
   /** For test names: `sqlite`, or `neo4j 5.26.31 community at bolt://127.0.0.1:40123`. */
   readonly label: string;
   config(): StoreConfig;
-  /** Removes what `config()` made (the SQLite files); the suite calls it when done. */
+  /** Gives the suite the store to itself, empty (Neo4j: waits for the lock); `describeOn` calls it. */
+  claim(): Promise<void>;
+  /** Empties the store the suite holds (Neo4j: deletes every node); nothing on SQLite. */
+  reset(): Promise<void>;
+  /** Removes what `config()` made (the SQLite files) and releases the claim; the suite calls it when done. */
   cleanUp(): void;
 }
+
+/** How long a Neo4j suite may wait for the others (they run one at a time) before failing. */
+const CLAIM_TIMEOUT_MS = 30 * 60_000;
 
 export interface StoreTargets {
   targets: StoreTarget[];
@@ -48,6 +60,8 @@ function sqliteTarget(): StoreTarget {
       files += 1;
       return { kind: 'sqlite', file: join(dir, `store-${files}.db`) };
     },
+    claim: async () => undefined,
+    reset: async () => undefined,
     cleanUp() {
       if (dir) rmSync(dir, { recursive: true, force: true });
       dir = null;
@@ -69,11 +83,24 @@ async function neo4jTarget(config: Extract<StoreConfig, { kind: 'neo4j' }>): Pro
   } finally {
     await store.close();
   }
+  const lockFile = join(
+    tmpdir(),
+    `kk-test-neo4j-${createHash('sha256').update(config.uri).digest('hex').slice(0, 12)}.lock`,
+  );
+  let release: (() => void) | null = null;
   return {
     kind: 'neo4j',
     label: `neo4j ${version} at ${config.uri}`,
     config: () => config,
-    cleanUp: () => undefined,
+    async claim() {
+      release = await acquireExclusiveLock(lockFile);
+      await emptyNeo4jDatabase(config);
+    },
+    reset: () => emptyNeo4jDatabase(config),
+    cleanUp() {
+      release?.();
+      release = null;
+    },
   };
 }
 
@@ -116,6 +143,7 @@ export function describeOnNeo4j(stores: StoreTargets, title: string, body: (targ
 
 function describeOn(target: StoreTarget, title: string, body: (target: StoreTarget) => void): void {
   describe(`${title} on ${target.label}`, () => {
+    beforeAll(() => target.claim(), CLAIM_TIMEOUT_MS);
     afterAll(() => target.cleanUp());
     body(target);
   });
