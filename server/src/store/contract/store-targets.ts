@@ -22,8 +22,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
-import { readConfig, type StoreConfig } from '../../config/config.ts';
-import { emptyNeo4jDatabase } from '../neo4j/empty-database.ts';
+import type { StoreConfig } from '../../config/config.ts';
+import { disposableNeo4j, emptyNeo4jDatabase, type Neo4jConfig } from '../neo4j/empty-database.ts';
 import { Neo4jStore } from '../neo4j/neo4j-store.ts';
 import { acquireExclusiveLock } from './exclusive-lock.ts';
 
@@ -73,7 +73,7 @@ function sqliteTarget(): StoreTarget {
  * The configured Neo4j, after asking it its version.
  * @throws Error when NEO4J_URI is set but the server does not answer (never a silent skip).
  */
-async function neo4jTarget(config: Extract<StoreConfig, { kind: 'neo4j' }>): Promise<StoreTarget> {
+async function neo4jTarget(config: Neo4jConfig): Promise<StoreTarget> {
   const store = new Neo4jStore({ ...config, connectionTimeoutMs: 20_000 });
   let version: string;
   try {
@@ -105,8 +105,8 @@ async function neo4jTarget(config: Extract<StoreConfig, { kind: 'neo4j' }>): Pro
 }
 
 export async function storeTargets(env: NodeJS.ProcessEnv = process.env): Promise<StoreTargets> {
-  const { store } = readConfig(env);
-  if (store.kind === 'neo4j') return { targets: [sqliteTarget(), await neo4jTarget(store)], neo4jSkipReason: null };
+  const neo4j = disposableNeo4j(env);
+  if (neo4j) return { targets: [sqliteTarget(), await neo4jTarget(neo4j)], neo4jSkipReason: null };
   if (env.CI === 'true') {
     throw new Error(
       'CI runs every store test on Neo4j, but NEO4J_URI is not set: run `npm run neo4j:test -- npm test`.',
@@ -124,7 +124,8 @@ export async function storeTargets(env: NodeJS.ProcessEnv = process.env): Promis
  */
 export function embeddedStoreEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...overrides };
-  for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[key];
+  for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'KK_NEO4J_DISPOSABLE'])
+    delete env[key];
   return env;
 }
 
