@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 import { buildApp } from '../../server/src/app.ts';
 import { contractDocument } from '../../server/src/store/contract/fixture.ts';
+import type { StoreTarget } from '../../server/src/store/contract/store-targets.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** The built client; KK_CLIENT_DIR points elsewhere (e.g. a build of another revision to compare). */
@@ -42,12 +43,19 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function startHarness(options: { seed?: boolean; bodyLimit?: number } = {}): Promise<Harness> {
+/**
+ * A server on a temporary SQLite file, or on `store` (a `describeEachStore` target: on Neo4j the
+ * suite's database, emptied first), and a browser.
+ */
+export async function startHarness(
+  options: { seed?: boolean; bodyLimit?: number; store?: StoreTarget } = {},
+): Promise<Harness> {
   if (!existsSync(join(clientDir, 'index.html')))
     throw new Error('Build the client first: npx vite build --config client/vite.config.ts');
   const work = mkdtempSync(join(tmpdir(), 'kk-e2e-'));
+  await options.store?.reset();
   const app = await buildApp({
-    store: { kind: 'sqlite', file: join(work, 'store.sqlite') },
+    store: options.store?.config() ?? { kind: 'sqlite', file: join(work, 'store.sqlite') },
     seedDir: options.seed === false ? null : seedDirFor(work),
     clientDir,
     // Every browser of a spec signs in from 127.0.0.1: a few dozen sign-ins per file is not an attack.

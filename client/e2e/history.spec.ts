@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { describeEachStore, type StoreTarget, storeTargets } from '../../server/src/store/contract/store-targets.ts';
 import { type Harness, openMap, startHarness } from './harness.ts';
 import { importDocument, twoSchoolsDocument } from './helpers.ts';
 
@@ -30,8 +31,9 @@ async function asEditor(query: string): Promise<void> {
   if (answer.errors) throw new Error(JSON.stringify(answer.errors));
 }
 
-beforeAll(async () => {
-  h = await startHarness({ seed: false });
+/** The server on `store` with an imported organisation, three changes by two people, and the map open. */
+async function start(store: StoreTarget): Promise<void> {
+  h = await startHarness({ seed: false, store });
   ORG = await importDocument(h, twoSchoolsDocument('history'));
   await h.gql(
     'mutation($e: String!, $p: String!) { createUser(input: { email: $e, password: $p, mustChangePassword: false }) { id } }',
@@ -51,10 +53,14 @@ beforeAll(async () => {
   );
   await asEditor(`mutation { deleteLink(organisationId: "${ORG}", id: "t-l1") { deletedId } }`);
   page = await openMap(h, `org=${ORG}&lang=sv`);
-});
-afterAll(async () => h?.close());
+}
 
-describe('the history in the browser', () => {
+const stores = await storeTargets();
+
+describeEachStore(stores, 'the history in the browser', (store) => {
+  beforeAll(() => start(store));
+  afterAll(async () => h?.close());
+
   it('lists who changed what, newest first, with an update’s before and after', async () => {
     await page.getByRole('button', { name: 'Hantera ▾' }).click();
     await page.getByRole('menuitem', { name: 'Historik' }).click();

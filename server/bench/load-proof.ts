@@ -1,11 +1,12 @@
 /**
- * The end of load.bench.ts: reads the stopped server's file and checks that every edit the
+ * The end of load.bench.ts: reads the stopped server's store and checks that every edit the
  * server confirmed is stored, and has its history entry. Edits in flight when the run ended may
  * be stored too without having been confirmed, so the checks are "at least".
  */
 import type { HistoryAction } from '../src/store/account-store.ts';
-import { openAccountStore } from '../src/store/open-store.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import type { StoreConfig } from '../src/config/config.ts';
+import type { GraphStore } from '../src/store/graph-store.ts';
+import { openAccountStore, openStore } from '../src/store/open-store.ts';
 import type { Acknowledged } from './load-client.ts';
 
 export interface Proof {
@@ -14,10 +15,13 @@ export interface Proof {
   problems: string[];
 }
 
-export async function proveStored(file: string, organisationId: string, acknowledged: Acknowledged): Promise<Proof> {
-  const store = new SqliteStore({ file });
+export async function proveStored(
+  config: StoreConfig,
+  organisationId: string,
+  acknowledged: Acknowledged,
+): Promise<Proof> {
+  const store = await openStore(config);
   try {
-    await store.migrate();
     const actors = new Map(
       (await store.readOrganisation(organisationId))!.records.flatMap(({ kind, record }) =>
         kind === 'actor' ? [[record.id, record] as const] : [],
@@ -45,7 +49,7 @@ export async function proveStored(file: string, organisationId: string, acknowle
 }
 
 /** History entries about actors, counted by action and actor id. */
-async function countEntries(store: SqliteStore, organisationId: string): Promise<Map<string, number>> {
+async function countEntries(store: GraphStore, organisationId: string): Promise<Map<string, number>> {
   const accounts = await openAccountStore(store);
   const counts = new Map<string, number>();
   let after: string | null = null;

@@ -14,6 +14,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import { buildApp } from '../src/app.ts';
+import type { StoreConfig } from '../src/config/config.ts';
 import { createUser } from '../src/auth/account-commands.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { allRecords } from '../src/editing/read-map.ts';
@@ -25,11 +26,12 @@ export interface LoopDelay {
   max: number;
 }
 
-const [file, editorCount, connectionCount] = process.argv.slice(2) as [string, string, string];
+/** The store as a JSON StoreConfig, so that the parent chooses SQLite or Neo4j. */
+const [storeJson, editorCount, connectionCount] = process.argv.slice(2) as [string, string, string];
 const PASSWORD = 'load-password-1';
 
 const app = await buildApp({
-  store: { kind: 'sqlite', file },
+  store: JSON.parse(storeJson) as StoreConfig,
   // The per-user API limit would otherwise be what we measure.
   rateLimitPerMinute: 10_000_000,
   auth: { loginThrottle: { perAddress: 1000 } },

@@ -6,6 +6,7 @@
  *
  *   npx tsx server/bench/load.bench.ts            # 60 s
  *   LOAD_DURATION=20 LOAD_READERS=200 LOAD_EDITORS=20 LOAD_TIMEOUT=10 npx tsx server/bench/load.bench.ts
+ *   npm run neo4j:test -- npm run bench:load      # on SQLite, then the same on Neo4j, and the ratios
  *
  * Every connection sends its next request when the last is answered, so the server is always
  * saturated and latency is connections ÷ throughput (Little's law): one turn of the server's
@@ -22,6 +23,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { StoreConfig } from '../src/config/config.ts';
+import { disposableNeo4j, emptyNeo4jDatabase } from '../src/store/neo4j/empty-database.ts';
 import type { ClientJob, ClientReport } from './load-client.ts';
 import { proveStored } from './load-proof.ts';
 import type { LoopDelay } from './load-server.ts';
@@ -32,8 +35,6 @@ const editors = Number(process.env.LOAD_EDITORS ?? 20);
 /** autocannon's per-request timeout in seconds; a timed-out connection is closed and reopened. */
 const timeout = Number(process.env.LOAD_TIMEOUT ?? 10);
 
-const dir = mkdtempSync(join(tmpdir(), 'kk-load-'));
-const file = join(dir, 'load.db');
 const here = (name: string) => new URL(name, import.meta.url).pathname;
 const withTsx = { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] as const };
 
@@ -45,94 +46,122 @@ interface Ready {
   editorCookies: string[];
 }
 
-const server = fork(here('./load-server.ts'), [file, String(editors), String(readers + editors)], {
-  ...withTsx,
-  stdio: [...withTsx.stdio],
-});
-const ready = await new Promise<Ready>((resolve, reject) => {
-  server.once('message', (message) => resolve(message as Ready));
-  server.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
-});
+/** One load run on `store` (the server's database), printed; its reports for the comparison. */
+async function loadRun(store: StoreConfig): Promise<{ reads: ClientReport; writes: ClientReport }> {
+  const server = fork(here('./load-server.ts'), [JSON.stringify(store), String(editors), String(readers + editors)], {
+    ...withTsx,
+    stdio: [...withTsx.stdio],
+  });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    server.once('message', (message) => resolve(message as Ready));
+    server.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
+  });
 
-interface Client {
-  /** Settles when the generator has loaded and waits for its job. */
-  loaded: Promise<void>;
-  run(job: Pick<ClientJob, 'role' | 'connections' | 'cookies'>): Promise<ClientReport>;
-}
+  interface Client {
+    /** Settles when the generator has loaded and waits for its job. */
+    loaded: Promise<void>;
+    run(job: Pick<ClientJob, 'role' | 'connections' | 'cookies'>): Promise<ClientReport>;
+  }
 
-function startClient(role: ClientJob['role']): Client {
-  const child = fork(here('./load-client.ts'), [], { ...withTsx, stdio: [...withTsx.stdio] });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`the ${role} generator exited (${code}) before reporting`))),
+  function startClient(role: ClientJob['role']): Client {
+    const child = fork(here('./load-client.ts'), [], { ...withTsx, stdio: [...withTsx.stdio] });
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the ${role} generator exited (${code}) before reporting`))),
+    );
+    const loaded = new Promise<void>((resolve) => child.once('message', () => resolve()));
+    return {
+      loaded: Promise.race([loaded, exited]),
+      run(job) {
+        const { organisationId, actorIds } = ready;
+        child.send({
+          ...job,
+          url: `${ready.address}/graphql`,
+          organisationId,
+          actorIds,
+          duration,
+          timeout,
+        } satisfies ClientJob);
+        const report = new Promise<ClientReport>((resolve) => child.once('message', (m) => resolve(m as ClientReport)));
+        return Promise.race([report, exited]);
+      },
+    };
+  }
+
+  console.log(
+    `load on ${store.kind}: ${readers} readers + ${editors} editors for ${duration} s against ${ready.address}` +
+      ` (request timeout ${timeout} s) …`,
   );
-  const loaded = new Promise<void>((resolve) => child.once('message', () => resolve()));
-  return {
-    loaded: Promise.race([loaded, exited]),
-    run(job) {
-      const { organisationId, actorIds } = ready;
-      child.send({
-        ...job,
-        url: `${ready.address}/graphql`,
-        organisationId,
-        actorIds,
-        duration,
-        timeout,
-      } satisfies ClientJob);
-      const report = new Promise<ClientReport>((resolve) => child.once('message', (m) => resolve(m as ClientReport)));
-      return Promise.race([report, exited]);
-    },
-  };
+  // Both generators start together, once loaded: the server holds requests until every connection is open.
+  const readerClient = startClient('readers');
+  const editorClient = startClient('editors');
+  await Promise.all([readerClient.loaded, editorClient.loaded]);
+  const [reads, writes] = await Promise.all([
+    readerClient.run({ role: 'readers', connections: readers, cookies: [ready.viewerCookie] }),
+    editorClient.run({ role: 'editors', connections: editors, cookies: ready.editorCookies }),
+  ]);
+  const loopDelay = await new Promise<LoopDelay>((resolve) => {
+    server.once('message', (message) => resolve(message as LoopDelay));
+    server.kill('SIGTERM');
+  });
+  await new Promise((resolve) => server.once('exit', resolve));
+
+  const proof = await proveStored(store, ready.organisationId, writes.acknowledged);
+
+  function line(name: string, report: ClientReport): string {
+    return [
+      name.padEnd(8),
+      `${report.perSecond.toFixed(0).padStart(6)} req/s`,
+      `total ${String(report.total).padStart(7)}`,
+      `p50 ${String(report.p50).padStart(5)} ms`,
+      `p99 ${String(report.p99).padStart(5)} ms`,
+      `non-2xx ${report.non2xx}`,
+      `socket errors ${report.socketErrors}`,
+      `timeouts ${report.timeouts}`,
+      `GraphQL errors ${report.graphqlErrors}`,
+      `fewest answers in 5 s ${report.fewestPerWindow}`,
+    ].join('  ');
+  }
+  console.log(line('readers', reads));
+  console.log(line('editors', writes));
+  console.log(`server event-loop delay: p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`);
+  const { created, deleted, updated } = writes.acknowledged;
+  const renames = Object.values(updated).reduce((sum, n) => sum + n, 0);
+  console.log(
+    `writes: ${created.length + renames + deleted.length} acknowledged (${renames} renames, ${created.length} creates,` +
+      ` ${deleted.length} deletes); ` +
+      (proof.problems.length === 0
+        ? 'every one stored with its history entry'
+        : `${proof.problems.length} not stored as acknowledged (e.g. ${proof.problems.slice(0, 5).join('; ')})`),
+  );
+  console.log(`map: ${ready.actorIds.length} actors at the start, ${proof.actorsAtEnd} at the end`);
+  const isAnsweredThroughout = [reads, writes].every(
+    (report) => report.non2xx + report.socketErrors + report.graphqlErrors === 0 && report.fewestPerWindow > 0,
+  );
+  if (!isAnsweredThroughout || proof.problems.length > 0) process.exitCode = 1;
+  return { reads, writes };
 }
 
-console.log(
-  `load: ${readers} readers + ${editors} editors for ${duration} s against ${ready.address}` +
-    ` (request timeout ${timeout} s) …`,
-);
-// Both generators start together, once loaded: the server holds requests until every connection is open.
-const readerClient = startClient('readers');
-const editorClient = startClient('editors');
-await Promise.all([readerClient.loaded, editorClient.loaded]);
-const [reads, writes] = await Promise.all([
-  readerClient.run({ role: 'readers', connections: readers, cookies: [ready.viewerCookie] }),
-  editorClient.run({ role: 'editors', connections: editors, cookies: ready.editorCookies }),
-]);
-const loopDelay = await new Promise<LoopDelay>((resolve) => {
-  server.once('message', (message) => resolve(message as LoopDelay));
-  server.kill('SIGTERM');
-});
-await new Promise((resolve) => server.once('exit', resolve));
-
-const proof = await proveStored(file, ready.organisationId, writes.acknowledged);
-rmSync(dir, { recursive: true, force: true });
-
-function line(name: string, report: ClientReport): string {
-  return [
-    name.padEnd(8),
-    `${report.perSecond.toFixed(0).padStart(6)} req/s`,
-    `total ${String(report.total).padStart(7)}`,
-    `p50 ${String(report.p50).padStart(5)} ms`,
-    `p99 ${String(report.p99).padStart(5)} ms`,
-    `non-2xx ${report.non2xx}`,
-    `socket errors ${report.socketErrors}`,
-    `timeouts ${report.timeouts}`,
-    `GraphQL errors ${report.graphqlErrors}`,
-    `fewest answers in 5 s ${report.fewestPerWindow}`,
-  ].join('  ');
+const dir = mkdtempSync(join(tmpdir(), 'kk-load-'));
+const results: Array<[StoreConfig['kind'], { reads: ClientReport; writes: ClientReport }]> = [];
+try {
+  results.push(['sqlite', await loadRun({ kind: 'sqlite', file: join(dir, 'load.db') })]);
+  const store = disposableNeo4j(process.env);
+  if (store) {
+    await emptyNeo4jDatabase(store);
+    results.push(['neo4j', await loadRun(store)]);
+  } else {
+    console.log('neo4j: not run (NEO4J_URI is not set; `npm run neo4j:test -- npm run bench:load` runs it)');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }
-console.log(line('readers', reads));
-console.log(line('editors', writes));
-console.log(`server event-loop delay: p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`);
-const { created, deleted, updated } = writes.acknowledged;
-const renames = Object.values(updated).reduce((sum, n) => sum + n, 0);
-console.log(
-  `writes: ${created.length + renames + deleted.length} acknowledged (${renames} renames, ${created.length} creates,` +
-    ` ${deleted.length} deletes); ` +
-    (proof.problems.length === 0
-      ? 'every one stored with its history entry'
-      : `${proof.problems.length} not stored as acknowledged (e.g. ${proof.problems.slice(0, 5).join('; ')})`),
-);
-console.log(`map: ${ready.actorIds.length} actors at the start, ${proof.actorsAtEnd} at the end`);
-const isAnsweredThroughout = [reads, writes].every(
-  (report) => report.non2xx + report.socketErrors + report.graphqlErrors === 0 && report.fewestPerWindow > 0,
-);
-if (!isAnsweredThroughout || proof.problems.length > 0) process.exitCode = 1;
+const [sqlite, neo4j] = results.map(([, result]) => result);
+if (sqlite && neo4j) {
+  const ratio = (a: number, b: number) => (b === 0 ? '∞' : (a / b).toFixed(2));
+  for (const group of ['reads', 'writes'] as const) {
+    console.log(
+      `neo4j ÷ sqlite, ${group}: throughput ${ratio(neo4j[group].perSecond, sqlite[group].perSecond)}×,` +
+        ` p50 ${ratio(neo4j[group].p50, sqlite[group].p50)}×, p99 ${ratio(neo4j[group].p99, sqlite[group].p99)}×`,
+    );
+  }
+}

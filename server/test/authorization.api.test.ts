@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { invite } from '../src/auth/account-commands.ts';
 import { hasRole, type Role } from '../src/auth/roles.ts';
@@ -11,6 +11,9 @@ import { DEFAULT_ROUND_LIMITS } from '../src/rounds/round-limits.ts';
 import type { RecordKind } from '../src/domain/records.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { type Caller, startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 /**
  * Every query and mutation × every kind of caller, on the fixture organisation "org".
@@ -381,12 +384,12 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
-describe('authorisation: every operation × every caller', () => {
+describeEachStore(stores, 'authorisation: every operation × every caller', (store) => {
   let t: TestApp;
   const clients = new Map<Caller, Awaited<ReturnType<TestApp['as']>>>();
   beforeAll(async () => {
     // One app for the whole table: fresh users and records per attempt keep the attempts apart.
-    t = await startTestApp({ withFixture: true, isShared: true });
+    t = await startTestApp({ store, withFixture: true, isShared: true });
     for (const caller of CALLERS) clients.set(caller, await t.as(caller, 'org'));
   }, 60_000);
   afterAll(() => t.close());

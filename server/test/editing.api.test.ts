@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { createOrganisationWithId, startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const UPDATE_LINK = `mutation($v: Int!, $notes: String!) {
   updateLink(input: { organisationId: "org", id: "l-1", expectedVersion: $v, notes: $notes }) { link { notes version } } }`;
 
-describe('two editors, one link', () => {
+describeEachStore(stores, 'two editors, one link', (store) => {
   it('lets exactly one of two simultaneous updates through; the other learns what changed', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const anna = await t.as('EDITOR', 'org');
     const bo = await t.as('EDITOR', 'org');
     const { version } = (await anna('{ link(organisationId: "org", id: "l-1") { version } }')).data!.link;
@@ -36,7 +39,7 @@ describe('two editors, one link', () => {
   });
 
   it('says what changed on a stale organisation update too', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     await t.gql(
       'mutation { updateOrganisation(input: { id: "org", name: "Nytt namn" }) { organisation { version } } }',
     );
@@ -51,55 +54,59 @@ describe('two editors, one link', () => {
   });
 });
 
-describe('organisation isolation: a guessed id of another organisation is never read or written', () => {
-  const KINDS = [
-    { kind: 'unit', id: 'u-school' },
-    { kind: 'actor', id: 'a-chief' },
-    { kind: 'scenario', id: 's-current' },
-    { kind: 'link', id: 'l-1' },
-    { kind: 'arena', id: 'ar-quality' },
-    { kind: 'perception', id: 'p-1' },
-    { kind: 'initiative', id: 'i-1' },
-  ] as const;
+describeEachStore(
+  stores,
+  'organisation isolation: a guessed id of another organisation is never read or written',
+  (store) => {
+    const KINDS = [
+      { kind: 'unit', id: 'u-school' },
+      { kind: 'actor', id: 'a-chief' },
+      { kind: 'scenario', id: 's-current' },
+      { kind: 'link', id: 'l-1' },
+      { kind: 'arena', id: 'ar-quality' },
+      { kind: 'perception', id: 'p-1' },
+      { kind: 'initiative', id: 'i-1' },
+    ] as const;
 
-  it.each(KINDS)('$kind', async ({ kind, id }) => {
-    const t = await startTestApp({ withFixture: true });
-    // "mine" has none of the fixture's records; its editor knows the ids of "org".
-    await createOrganisationWithId(t.app, 'mine', 'Min');
-    const editor = await t.as('EDITOR', 'mine');
-    const Kind = kind.charAt(0).toUpperCase() + kind.slice(1);
-    const update = await editor(
-      `mutation { update${Kind}(input: { organisationId: "mine", id: "${id}" }) { ${kind} { id } } }`,
-    );
-    expect(update.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', id });
-    const remove = await editor(`mutation { delete${Kind}(organisationId: "mine", id: "${id}") { deletedId } }`);
-    expect(remove.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', id });
-    // Naming the other organisation instead is refused before the store is asked.
-    const direct = await editor(
-      `mutation { update${Kind}(input: { organisationId: "org", id: "${id}" }) { ${kind} { id } } }`,
-    );
-    expect(direct.errors![0]!.extensions.code).toBe('FORBIDDEN');
-    if (kind === 'actor' || kind === 'link') {
-      expect((await editor(`{ ${kind}(organisationId: "mine", id: "${id}") { id } }`)).data![kind]).toBeNull();
-      expect((await editor(`{ ${kind}(organisationId: "org", id: "${id}") { id } }`)).errors![0]!.extensions.code).toBe(
-        'FORBIDDEN',
+    it.each(KINDS)('$kind', async ({ kind, id }) => {
+      const t = await startTestApp({ store, withFixture: true });
+      // "mine" has none of the fixture's records; its editor knows the ids of "org".
+      await createOrganisationWithId(t.app, 'mine', 'Min');
+      const editor = await t.as('EDITOR', 'mine');
+      const Kind = kind.charAt(0).toUpperCase() + kind.slice(1);
+      const update = await editor(
+        `mutation { update${Kind}(input: { organisationId: "mine", id: "${id}" }) { ${kind} { id } } }`,
       );
-    }
-    const map = (
-      await editor(
-        '{ map(organisationId: "mine") { actors { id } links { id } units { id } arenas { id } perceptions { id } initiatives { id } } }',
-      )
-    ).data!.map;
-    expect(JSON.stringify(map)).not.toContain(`"${id}"`);
-    // And the record in "org" is untouched.
-    const exported = (await t.gql('{ exportOrganisation(id: "org") }')).data!.exportOrganisation;
-    expect(JSON.stringify(exported)).toContain(`"${id}"`);
-  });
-});
+      expect(update.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', id });
+      const remove = await editor(`mutation { delete${Kind}(organisationId: "mine", id: "${id}") { deletedId } }`);
+      expect(remove.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', id });
+      // Naming the other organisation instead is refused before the store is asked.
+      const direct = await editor(
+        `mutation { update${Kind}(input: { organisationId: "org", id: "${id}" }) { ${kind} { id } } }`,
+      );
+      expect(direct.errors![0]!.extensions.code).toBe('FORBIDDEN');
+      if (kind === 'actor' || kind === 'link') {
+        expect((await editor(`{ ${kind}(organisationId: "mine", id: "${id}") { id } }`)).data![kind]).toBeNull();
+        expect(
+          (await editor(`{ ${kind}(organisationId: "org", id: "${id}") { id } }`)).errors![0]!.extensions.code,
+        ).toBe('FORBIDDEN');
+      }
+      const map = (
+        await editor(
+          '{ map(organisationId: "mine") { actors { id } links { id } units { id } arenas { id } perceptions { id } initiatives { id } } }',
+        )
+      ).data!.map;
+      expect(JSON.stringify(map)).not.toContain(`"${id}"`);
+      // And the record in "org" is untouched.
+      const exported = (await t.gql('{ exportOrganisation(id: "org") }')).data!.exportOrganisation;
+      expect(JSON.stringify(exported)).toContain(`"${id}"`);
+    });
+  },
+);
 
-describe('history', () => {
+describeEachStore(stores, 'history', (store) => {
   it('records who changed what, pages newest first, and restores an earlier state', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const editor = await t.as('EDITOR', 'org');
     const viewer = await t.as('VIEWER', 'org');
     await editor(
@@ -173,14 +180,12 @@ describe('history', () => {
   });
 
   it('refuses to restore to an entry before the history began', async () => {
-    const t = await startTestApp();
-    const { SqliteStore } = await import('../src/store/sqlite/sqlite-store.ts');
+    const t = await startTestApp({ store });
     // An organisation written without history (as by a tool), then edited through the API.
     await t.app.store.createOrganisation({
       organisation: { ...contractDocument('bare').organisation, version: 1 } as never,
       records: [],
     });
-    expect(t.app.store).toBeInstanceOf(SqliteStore);
     await t.gql('mutation { updateOrganisation(input: { id: "bare", name: "Ändrad" }) { organisation { id } } }');
     const [entry] = (await t.app.accounts.listHistory('bare', { first: 1 })).nodes;
     const result = await t.gql(

@@ -11,6 +11,7 @@ import type { Role } from '../src/auth/roles.ts';
 import { DEFAULT_LEVELS } from '../src/domain/records.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
+import type { StoreTarget } from '../src/store/contract/store-targets.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -77,9 +78,14 @@ export async function createOrganisationWithId(app: FastifyInstance, id: string,
 
 let users = 0;
 
-/** An app on a temporary SQLite file, closed and removed when the test ends. */
+/**
+ * An app on a temporary SQLite file, closed and removed when the test ends; or on `store`, a
+ * target of `describeEachStore` (on Neo4j the suite's database, emptied first: each app starts
+ * from an empty store, as on a new SQLite file, so a test has one app at a time).
+ */
 export async function startTestApp(
   options: {
+    store?: StoreTarget;
     withFixture?: boolean;
     app?: Partial<AppOptions>;
     /** For an app shared by a whole file (made in beforeAll): the caller calls `close()` in afterAll. */
@@ -87,8 +93,9 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'kk-api-'));
+  await options.store?.reset();
   const app = await buildApp({
-    store: { kind: 'sqlite', file: join(dir, 'test.db') },
+    store: options.store?.config() ?? { kind: 'sqlite', file: join(dir, 'test.db') },
     ...options.app,
     auth: { initialAdmin: ADMIN, ...options.app?.auth },
   });

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { startTestApp } from './helpers.ts';
+import { describeEachStore, type StoreTarget, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 interface Entries {
   history: { pageInfo: { totalCount: number }; nodes: { id: string; recordId: string; action: string }[] };
@@ -9,8 +12,8 @@ const HISTORY = `query($r: ID, $u: ID) { history(organisationId: "org", recordId
   pageInfo { totalCount } nodes { id recordId action } } }`;
 
 /** The fixture, then four changes: an actor added, one renamed (by an editor), a link deleted, an actor added. */
-async function withChanges() {
-  const t = await startTestApp({ withFixture: true });
+async function withChanges(store: StoreTarget) {
+  const t = await startTestApp({ store, withFixture: true });
   const editor = await t.as('EDITOR', 'org');
   const createActor = (id: string) =>
     t.gql(
@@ -27,9 +30,9 @@ async function withChanges() {
   return { t, editor, editorId, all };
 }
 
-describe('the history of an organisation', () => {
+describeEachStore(stores, 'the history of an organisation', (store) => {
   it('narrows to one record’s changes and to one person’s, counting only those', async () => {
-    const { t, editorId, all } = await withChanges();
+    const { t, editorId, all } = await withChanges(store);
     expect(all.map((e) => `${e.action} ${e.recordId}`)).toEqual([
       'CREATE a-new2',
       'DELETE l-4',
@@ -47,7 +50,7 @@ describe('the history of an organisation', () => {
   });
 
   it('previews a restore: the later changes it undoes and how the records would differ from now', async () => {
-    const { t, all } = await withChanges();
+    const { t, all } = await withChanges(store);
     const target = all.find((e) => e.recordId === 'a-new1')!;
     const result = await t.gql<{
       restorePreview: {
@@ -77,7 +80,7 @@ describe('the history of an organisation', () => {
   });
 
   it('lets only administrators preview a restore, and says so for an unknown entry', async () => {
-    const { t, editor, all } = await withChanges();
+    const { t, editor, all } = await withChanges(store);
     const owner = await t.as('OWNER', 'org');
     const query = 'query($id: ID!) { restorePreview(organisationId: "org", historyEntryId: $id) { undoneCount } }';
     for (const caller of [editor, owner]) {

@@ -1,5 +1,5 @@
 import type { InjectOptions } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { readAll } from '../src/io/import-source.ts';
@@ -7,13 +7,16 @@ import { exampleDocument } from '../src/io/template.ts';
 import { Readable } from 'node:stream';
 import { csvZip } from '../src/io/csv/csv-export.ts';
 import { ADMIN, startTestApp } from './helpers.ts';
+import { describeEachStore, type StoreTarget, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 /**
- * The whole app on a temporary SQLite file; `inject` sends the administrator's session cookie
+ * The whole app on `store`; `inject` sends the administrator's session cookie
  * unless the request names its own.
  */
-async function startIoApp() {
-  const t = await startTestApp();
+async function startIoApp(store: StoreTarget) {
+  const t = await startTestApp({ store });
   const { cookie } = await t.signIn(ADMIN.email, ADMIN.password);
   return {
     store: t.app.store,
@@ -25,9 +28,9 @@ async function startIoApp() {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-describe('import and export over HTTP', () => {
+describeEachStore(stores, 'import and export over HTTP', (store) => {
   it('lets only signed-in members with the right role import and export', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     await importOrganisation(app.store, exampleDocument());
     const exportUrl = '/api/export/exempelkommun.json';
     const anonymous = await app.t.app.inject({ method: 'GET', url: exportUrl });
@@ -59,7 +62,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('refuses a bad file with every issue, writing nothing', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     await importOrganisation(app.store, exampleDocument());
     const before = await app.inject({ method: 'GET', url: '/api/export/exempelkommun.json' });
     const csv = 'källa;mål;koppling\r\nskolchef;okänd;lös\r\nskolchef;rektor-ekskolan;ljummen\r\n';
@@ -81,7 +84,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('previews, then applies, a merge in one write', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     await importOrganisation(app.store, exampleDocument());
     const csv = 'name,level\r\nNy förstelärare,teacher\r\n';
     const url = '/api/import?organisationId=exempelkommun&format=csv&sheet=actors';
@@ -112,7 +115,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('exports XLSX that imports as a new organisation identical to the original', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     await importOrganisation(app.store, exampleDocument());
     const exported = await app.inject({ method: 'GET', url: '/api/export/exempelkommun.xlsx?lang=sv' });
     expect(exported.statusCode).toBe(200);
@@ -135,7 +138,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('streams progress lines and the result when asked for NDJSON', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     const rows = Array.from({ length: 12_000 }, (_, i) => [`Lärare ${i}`, 'teacher']);
     const zip = await readAll(
       Readable.from(csvZip([{ name: 'actors', header: ['name', 'level'], rows, rowCount: rows.length }], 'en')),
@@ -158,7 +161,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('exports GraphML, CSV per sheet, a ZIP of CSVs and templates; unknown ids are 404', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     await importOrganisation(app.store, exampleDocument());
     const graphml = await app.inject({ method: 'GET', url: '/api/export/exempelkommun.graphml' });
     expect(graphml.body).toContain('<edge id="l1" source="namnd" target="skolchef">');
@@ -181,7 +184,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('refuses an import over a limit: 413 IMPORT_TOO_LARGE over HTTP, the same code in GraphQL extensions', async () => {
-    const t = await startTestApp({ app: { importLimits: { maxRows: 3 } } });
+    const t = await startTestApp({ store, app: { importLimits: { maxRows: 3 } } });
     const { cookie } = await t.signIn(ADMIN.email, ADMIN.password);
     const response = await t.app.inject({
       method: 'POST',
@@ -200,7 +203,7 @@ describe('import and export over HTTP', () => {
   });
 
   it('neutralises formulas in spreadsheet exports', async () => {
-    const app = await startIoApp();
+    const app = await startIoApp(store);
     const document = exampleDocument();
     document.actors[0]!.name = '=HYPERLINK("http://example.invalid")';
     await importOrganisation(app.store, document);

@@ -6,6 +6,9 @@ import WebSocket from 'ws';
 import { createShareLink } from '../src/presenting/share-links.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 import { liveClient, subscription } from './live-client.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 type Gql = Awaited<ReturnType<TestApp['as']>>;
 
@@ -49,14 +52,14 @@ const STORY = {
   ],
 };
 
-describe('presentations', () => {
+describeEachStore(stores, 'presentations', (store) => {
   let t: TestApp;
   let editor: Gql;
   let presentationId: string;
   let url: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ withFixture: true, isShared: true });
+    t = await startTestApp({ store, withFixture: true, isShared: true });
     editor = await t.as('EDITOR');
     const created = await editor(CREATE, { input: STORY });
     expect(created.errors).toBeUndefined();

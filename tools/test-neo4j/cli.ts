@@ -25,7 +25,13 @@ log(
   `test-neo4j: Neo4j ${neo4j.version} on ${neo4j.uri} ` +
     `(jars ${fetchSeconds > 0 ? `fetched in ${fetchSeconds.toFixed(1)} s` : 'already in place'}, started in ${startSeconds.toFixed(1)} s)`,
 );
-const env = { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password };
+// KK_NEO4J_DISPOSABLE: this database may be emptied; the tests and benchmarks empty the one they run on.
+const env = {
+  NEO4J_URI: neo4j.uri,
+  NEO4J_USER: neo4j.user,
+  NEO4J_PASSWORD: neo4j.password,
+  KK_NEO4J_DISPOSABLE: 'true',
+};
 
 let stopping: Promise<void> | null = null;
 const stop = () => (stopping ??= neo4j.stop());

@@ -10,26 +10,38 @@
  *   describeEachStore(stores, 'GraphStore contract', (target) => { … target.config() … });
  *
  * `target.config()` is a StoreConfig for `openStore` or `buildApp`: a new SQLite file each call
- * (in a temporary folder removed after the suite), or the one Neo4j database, shared by every
- * suite and run, in which tests isolate themselves by fresh organisation ids.
+ * (in a temporary folder removed after the suite), or the one Neo4j database. Test files run in
+ * parallel worker processes, so a suite on Neo4j first takes a machine-wide lock (one Neo4j suite
+ * at a time) and empties the database: it starts from the state a new SQLite file has. Within a
+ * suite, `target.reset()` empties it again (a no-op on SQLite, where each `config()` is new).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
-import { readConfig, type StoreConfig } from '../../config/config.ts';
+import type { StoreConfig } from '../../config/config.ts';
+import { disposableNeo4j, emptyNeo4jDatabase, type Neo4jConfig } from '../neo4j/empty-database.ts';
 import { Neo4jStore } from '../neo4j/neo4j-store.ts';
+import { acquireExclusiveLock } from './exclusive-lock.ts';
 
 export interface StoreTarget {
   readonly kind: StoreConfig['kind'];
   /** For test names: `sqlite`, or `neo4j 5.26.31 community at bolt://127.0.0.1:40123`. */
   readonly label: string;
   config(): StoreConfig;
-  /** Removes what `config()` made (the SQLite files); the suite calls it when done. */
+  /** Gives the suite the store to itself, empty (Neo4j: waits for the lock); `describeOn` calls it. */
+  claim(): Promise<void>;
+  /** Empties the store the suite holds (Neo4j: deletes every node); nothing on SQLite. */
+  reset(): Promise<void>;
+  /** Removes what `config()` made (the SQLite files) and releases the claim; the suite calls it when done. */
   cleanUp(): void;
 }
+
+/** How long a Neo4j suite may wait for the others (they run one at a time) before failing. */
+const CLAIM_TIMEOUT_MS = 30 * 60_000;
 
 export interface StoreTargets {
   targets: StoreTarget[];
@@ -48,6 +60,8 @@ function sqliteTarget(): StoreTarget {
       files += 1;
       return { kind: 'sqlite', file: join(dir, `store-${files}.db`) };
     },
+    claim: async () => undefined,
+    reset: async () => undefined,
     cleanUp() {
       if (dir) rmSync(dir, { recursive: true, force: true });
       dir = null;
@@ -59,7 +73,7 @@ function sqliteTarget(): StoreTarget {
  * The configured Neo4j, after asking it its version.
  * @throws Error when NEO4J_URI is set but the server does not answer (never a silent skip).
  */
-async function neo4jTarget(config: Extract<StoreConfig, { kind: 'neo4j' }>): Promise<StoreTarget> {
+async function neo4jTarget(config: Neo4jConfig): Promise<StoreTarget> {
   const store = new Neo4jStore({ ...config, connectionTimeoutMs: 20_000 });
   let version: string;
   try {
@@ -69,17 +83,30 @@ async function neo4jTarget(config: Extract<StoreConfig, { kind: 'neo4j' }>): Pro
   } finally {
     await store.close();
   }
+  const lockFile = join(
+    tmpdir(),
+    `kk-test-neo4j-${createHash('sha256').update(config.uri).digest('hex').slice(0, 12)}.lock`,
+  );
+  let release: (() => void) | null = null;
   return {
     kind: 'neo4j',
     label: `neo4j ${version} at ${config.uri}`,
     config: () => config,
-    cleanUp: () => undefined,
+    async claim() {
+      release = await acquireExclusiveLock(lockFile);
+      await emptyNeo4jDatabase(config);
+    },
+    reset: () => emptyNeo4jDatabase(config),
+    cleanUp() {
+      release?.();
+      release = null;
+    },
   };
 }
 
 export async function storeTargets(env: NodeJS.ProcessEnv = process.env): Promise<StoreTargets> {
-  const { store } = readConfig(env);
-  if (store.kind === 'neo4j') return { targets: [sqliteTarget(), await neo4jTarget(store)], neo4jSkipReason: null };
+  const neo4j = disposableNeo4j(env);
+  if (neo4j) return { targets: [sqliteTarget(), await neo4jTarget(neo4j)], neo4jSkipReason: null };
   if (env.CI === 'true') {
     throw new Error(
       'CI runs every store test on Neo4j, but NEO4J_URI is not set: run `npm run neo4j:test -- npm test`.',
@@ -97,7 +124,8 @@ export async function storeTargets(env: NodeJS.ProcessEnv = process.env): Promis
  */
 export function embeddedStoreEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...overrides };
-  for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[key];
+  for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'KK_NEO4J_DISPOSABLE'])
+    delete env[key];
   return env;
 }
 
@@ -116,6 +144,7 @@ export function describeOnNeo4j(stores: StoreTargets, title: string, body: (targ
 
 function describeOn(target: StoreTarget, title: string, body: (target: StoreTarget) => void): void {
   describe(`${title} on ${target.label}`, () => {
+    beforeAll(() => target.claim(), CLAIM_TIMEOUT_MS);
     afterAll(() => target.cleanUp());
     body(target);
   });

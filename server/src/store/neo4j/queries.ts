@@ -316,9 +316,13 @@ function syncReferencesText(kind: RecordKind): string {
   const creates = refs.map((ref) => {
     const type = referenceType(kind, ref.field);
     const target = `t:${label(ref.kind)} {organisationId: n.organisationId, id: ${ref.isMany ? 'targetId' : `n.${ref.field}`}}`;
+    // The hints (here and on n): left to itself, Neo4j 5.26 planned some look-ups by
+    // (organisationId, id) as a seek on organisationId alone and a filter on id, i.e. every actor
+    // per link (an import of 2,000 actors and 14,000 links ran for over 14 minutes).
+    const match = `MATCH (${target}) USING INDEX t:${label(ref.kind)}(organisationId, id)`;
     return ref.isMany
-      ? `CALL (n) { UNWIND n.${ref.field} AS targetId MATCH (${target}) CREATE (n)-[:${type}]->(t) }`
-      : `CALL (n) { MATCH (${target}) CREATE (n)-[:${type}]->(t) }`;
+      ? `CALL (n) { UNWIND n.${ref.field} AS targetId ${match} CREATE (n)-[:${type}]->(t) }`
+      : `CALL (n) { ${match} CREATE (n)-[:${type}]->(t) }`;
   });
   if (kind === 'actor') {
     creates.push(
@@ -326,7 +330,7 @@ function syncReferencesText(kind: RecordKind): string {
     );
   }
   return `UNWIND $ids AS id
-   MATCH (n:${label(kind)} {organisationId: $organisationId, id: id})
+   MATCH (n:${label(kind)} {organisationId: $organisationId, id: id}) USING INDEX n:${label(kind)}(organisationId, id)
    CALL (n) { MATCH (n)-[old:${types.join('|')}]->() DELETE old }
    ${creates.join('\n   ')}`;
 }
@@ -358,7 +362,7 @@ function missingReferencesText(kind: ScenarioRecordKind): string {
     }
   }
   return `UNWIND $ids AS id
-   MATCH (n:${label(kind)} {organisationId: $organisationId, id: id})
+   MATCH (n:${label(kind)} {organisationId: $organisationId, id: id}) USING INDEX n:${label(kind)}(organisationId, id)
    WHERE ${conditions.join('\n      OR ')}
    RETURN n.id AS id ORDER BY id LIMIT 1`;
 }
