@@ -76,7 +76,7 @@ export type AnalysisDescriptor = {
 };
 
 /**
- * The nine analyses of a scenario (server/src/analysis/README.md gives each exact definition).
+ * The ten analyses of a scenario (server/src/analysis/README.md gives each exact definition).
  * Findings are neutral statements, never grades: what is desirable comes from the desired scenario.
  */
 export type AnalysisId =
@@ -84,6 +84,7 @@ export type AnalysisId =
   | 'brokenChains'
   | 'desiredDistance'
   | 'initiativeCongestion'
+  | 'initiativeReach'
   | 'islands'
   | 'keyActors'
   | 'levelMatrix'
@@ -120,6 +121,7 @@ export type AnalysisReport = {
   desiredDistance: DesiredDistanceResult;
   findings: Array<Finding>;
   initiativeCongestion: InitiativeCongestionResult;
+  initiativeReach: InitiativeReachResult;
   islands: IslandsResult;
   keyActors: KeyActorsResult;
   levelMatrix: LevelMatrixResult;
@@ -209,6 +211,14 @@ export type CameraMode =
   | 'FIT_HIGHLIGHT'
   /** A saved zoom and pan. */
   | 'VIEWPORT';
+
+/** A classroom-level actor (the lowest chain level) and the initiatives aimed at it. */
+export type ClassroomReach = {
+  __typename?: 'ClassroomReach';
+  actorId: Scalars['ID']['output'];
+  notReachedBy: Array<Scalars['ID']['output']>;
+  reachedBy: Array<Scalars['ID']['output']>;
+};
 
 export type CloneScenarioInput = {
   kind: ScenarioKind;
@@ -454,9 +464,14 @@ export type FindingKind =
   | 'ACTOR_CONGESTION'
   | 'ARTICULATION_POINT'
   | 'BETWEENNESS'
+  | 'CLASSROOM_NOT_REACHED'
   | 'COUPLING_LOOSER'
   | 'COUPLING_TIGHTER'
   | 'CUT_OFF'
+  | 'INITIATIVES_NOT_SEARCHED'
+  | 'INITIATIVE_REACH'
+  | 'INITIATIVE_WITHOUT_OWNER'
+  | 'INITIATIVE_WITHOUT_TRACE'
   | 'ISLAND'
   | 'LEVELS_NEVER_MEET'
   | 'LEVEL_GAP'
@@ -466,6 +481,7 @@ export type FindingKind =
   | 'NO_CHAIN_ACTORS'
   | 'ONE_WAY'
   | 'PERCEPTIONS_DISAGREE'
+  | 'TARGETS_NOT_REACHED'
   | 'TOP_LEVEL_EMPTY'
   | 'UNIT_CONGESTION'
   | 'UNIT_CUT_OFF'
@@ -555,6 +571,43 @@ export type InitiativeCongestionResult = {
 export type InitiativePayload = {
   __typename?: 'InitiativePayload';
   initiative: Initiative;
+};
+
+export type InitiativeReach = {
+  __typename?: 'InitiativeReach';
+  evidenceCount: Scalars['Int']['output'];
+  initiativeId: Scalars['ID']['output'];
+  /** Null when the initiative has no owner on this scenario's map. */
+  ownerId: Maybe<Scalars['ID']['output']>;
+  reachedCount: Scalars['Int']['output'];
+  /** False when the owner was past the ownerLimit parameter. */
+  searched: Scalars['Boolean']['output'];
+  targets: Array<InitiativeTarget>;
+};
+
+export type InitiativeReachResult = {
+  __typename?: 'InitiativeReachResult';
+  classroom: Array<ClassroomReach>;
+  classroomLevelKey: Maybe<Scalars['String']['output']>;
+  initiatives: Array<InitiativeReach>;
+  traces: TraceCounts;
+};
+
+/** One target actor of an initiative: whether and how it is reached from the owner along responsive links. */
+export type InitiativeTarget = {
+  __typename?: 'InitiativeTarget';
+  actorId: Scalars['ID']['output'];
+  /** Width of the best path from the owner; null when not reached or the owner itself. */
+  coupling: Maybe<Coupling>;
+  /** Named by the initiative itself (else only through a unit). */
+  direct: Scalars['Boolean']['output'];
+  hops: Maybe<Scalars['Int']['output']>;
+  /** From the target to the owner. */
+  pathLinkIds: Array<Scalars['ID']['output']>;
+  reached: Scalars['Boolean']['output'];
+  /** The units the initiative names that hold the actor (sub-units included). */
+  viaUnitIds: Array<Scalars['ID']['output']>;
+  weakestLinkId: Maybe<Scalars['ID']['output']>;
 };
 
 export type Invitation = {
@@ -1402,7 +1455,7 @@ export type Query = {
   /** The analyses and their parameters, for the analysis panel. */
   analyses: Array<AnalysisDescriptor>;
   /**
-   * Runs the nine analyses on a scenario (the current one when scenarioId is left out). The
+   * Runs the ten analyses on a scenario (the current one when scenarioId is left out). The
    * distance is measured to desiredScenarioId, or to the organisation's DESIRED scenario when there
    * is one (empty otherwise).
    */
@@ -1968,6 +2021,15 @@ export type SubscriptionRoundResultsChangedArgs = {
   organisationId: Scalars['ID']['input'];
 };
 
+/** (initiative, target) pairs by reached and by whether the initiative carries evidence notes. */
+export type TraceCounts = {
+  __typename?: 'TraceCounts';
+  notReachedWithTrace: Scalars['Int']['output'];
+  notReachedWithoutTrace: Scalars['Int']['output'];
+  reachedWithTrace: Scalars['Int']['output'];
+  reachedWithoutTrace: Scalars['Int']['output'];
+};
+
 /** A school, a team or an area grouping actors. */
 export type Unit = {
   __typename?: 'Unit';
@@ -2253,6 +2315,7 @@ export type ResolversTypes = {
   BrokenChainsResult: ResolverTypeWrapper<BrokenChainsResult>;
   Cadence: Cadence;
   CameraMode: CameraMode;
+  ClassroomReach: ResolverTypeWrapper<ClassroomReach>;
   CloneScenarioInput: CloneScenarioInput;
   Coupling: Coupling;
   CouplingCounts: ResolverTypeWrapper<CouplingCounts>;
@@ -2291,6 +2354,9 @@ export type ResolversTypes = {
   Initiative: ResolverTypeWrapper<StoredInitiative>;
   InitiativeCongestionResult: ResolverTypeWrapper<InitiativeCongestionResult>;
   InitiativePayload: ResolverTypeWrapper<Omit<InitiativePayload, 'initiative'> & { initiative: ResolversTypes['Initiative'] }>;
+  InitiativeReach: ResolverTypeWrapper<InitiativeReach>;
+  InitiativeReachResult: ResolverTypeWrapper<InitiativeReachResult>;
+  InitiativeTarget: ResolverTypeWrapper<InitiativeTarget>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
   InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
@@ -2376,6 +2442,7 @@ export type ResolversTypes = {
   StepHighlightInput: StepHighlightInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TraceCounts: ResolverTypeWrapper<TraceCounts>;
   Unit: ResolverTypeWrapper<StoredUnit>;
   UnitKind: UnitKind;
   UnitLoad: ResolverTypeWrapper<UnitLoad>;
@@ -2416,6 +2483,7 @@ export type ResolversParentTypes = {
   BetweennessScore: BetweennessScore;
   Boolean: Scalars['Boolean']['output'];
   BrokenChainsResult: BrokenChainsResult;
+  ClassroomReach: ClassroomReach;
   CloneScenarioInput: CloneScenarioInput;
   CouplingCounts: CouplingCounts;
   CouplingSplit: CouplingSplit;
@@ -2450,6 +2518,9 @@ export type ResolversParentTypes = {
   Initiative: StoredInitiative;
   InitiativeCongestionResult: InitiativeCongestionResult;
   InitiativePayload: Omit<InitiativePayload, 'initiative'> & { initiative: ResolversParentTypes['Initiative'] };
+  InitiativeReach: InitiativeReach;
+  InitiativeReachResult: InitiativeReachResult;
+  InitiativeTarget: InitiativeTarget;
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
   InvitationPreview: InvitationPreview;
@@ -2523,6 +2594,7 @@ export type ResolversParentTypes = {
   StepHighlightInput: StepHighlightInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TraceCounts: TraceCounts;
   Unit: StoredUnit;
   UnitLoad: UnitLoad;
   UnitPayload: Omit<UnitPayload, 'unit'> & { unit: ResolversParentTypes['Unit'] };
@@ -2600,6 +2672,7 @@ export type AnalysisReportResolvers<ContextType = any, ParentType extends Resolv
   desiredDistance?: Resolver<ResolversTypes['DesiredDistanceResult'], ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   initiativeCongestion?: Resolver<ResolversTypes['InitiativeCongestionResult'], ParentType, ContextType>;
+  initiativeReach?: Resolver<ResolversTypes['InitiativeReachResult'], ParentType, ContextType>;
   islands?: Resolver<ResolversTypes['IslandsResult'], ParentType, ContextType>;
   keyActors?: Resolver<ResolversTypes['KeyActorsResult'], ParentType, ContextType>;
   levelMatrix?: Resolver<ResolversTypes['LevelMatrixResult'], ParentType, ContextType>;
@@ -2654,6 +2727,12 @@ export type BrokenChainsResultResolvers<ContextType = any, ParentType extends Re
   topLevelKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['UnitReach']>, ParentType, ContextType>;
   weakestLinks?: Resolver<Array<ResolversTypes['WeakestLinkRank']>, ParentType, ContextType>;
+};
+
+export type ClassroomReachResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassroomReach'] = ResolversParentTypes['ClassroomReach']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notReachedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  reachedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CouplingCountsResolvers<ContextType = any, ParentType extends ResolversParentTypes['CouplingCounts'] = ResolversParentTypes['CouplingCounts']> = {
@@ -2780,6 +2859,33 @@ export type InitiativeCongestionResultResolvers<ContextType = any, ParentType ex
 
 export type InitiativePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativePayload'] = ResolversParentTypes['InitiativePayload']> = {
   initiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
+};
+
+export type InitiativeReachResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativeReach'] = ResolversParentTypes['InitiativeReach']> = {
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initiativeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reachedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  searched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['InitiativeTarget']>, ParentType, ContextType>;
+};
+
+export type InitiativeReachResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativeReachResult'] = ResolversParentTypes['InitiativeReachResult']> = {
+  classroom?: Resolver<Array<ResolversTypes['ClassroomReach']>, ParentType, ContextType>;
+  classroomLevelKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['InitiativeReach']>, ParentType, ContextType>;
+  traces?: Resolver<ResolversTypes['TraceCounts'], ParentType, ContextType>;
+};
+
+export type InitiativeTargetResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativeTarget'] = ResolversParentTypes['InitiativeTarget']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coupling?: Resolver<Maybe<ResolversTypes['Coupling']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pathLinkIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viaUnitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  weakestLinkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type InvitationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
@@ -3337,6 +3443,13 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
   roundResultsChanged?: SubscriptionResolver<ResolversTypes['RoundResults'], "roundResultsChanged", ParentType, ContextType, RequireFields<SubscriptionRoundResultsChangedArgs, 'id' | 'organisationId'>>;
 };
 
+export type TraceCountsResolvers<ContextType = any, ParentType extends ResolversParentTypes['TraceCounts'] = ResolversParentTypes['TraceCounts']> = {
+  notReachedWithTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notReachedWithoutTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachedWithTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachedWithoutTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
   anonymisedName?: Resolver<Maybe<ResolversTypes['Explanation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3408,6 +3521,7 @@ export type Resolvers<ContextType = any> = {
   BetweennessMethod?: BetweennessMethodResolvers<ContextType>;
   BetweennessScore?: BetweennessScoreResolvers<ContextType>;
   BrokenChainsResult?: BrokenChainsResultResolvers<ContextType>;
+  ClassroomReach?: ClassroomReachResolvers<ContextType>;
   CouplingCounts?: CouplingCountsResolvers<ContextType>;
   CouplingSplit?: CouplingSplitResolvers<ContextType>;
   CreateShareLinkPayload?: CreateShareLinkPayloadResolvers<ContextType>;
@@ -3426,6 +3540,9 @@ export type Resolvers<ContextType = any> = {
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeCongestionResult?: InitiativeCongestionResultResolvers<ContextType>;
   InitiativePayload?: InitiativePayloadResolvers<ContextType>;
+  InitiativeReach?: InitiativeReachResolvers<ContextType>;
+  InitiativeReachResult?: InitiativeReachResultResolvers<ContextType>;
+  InitiativeTarget?: InitiativeTargetResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   Island?: IslandResolvers<ContextType>;
@@ -3488,6 +3605,7 @@ export type Resolvers<ContextType = any> = {
   StepCamera?: StepCameraResolvers<ContextType>;
   StepHighlight?: StepHighlightResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TraceCounts?: TraceCountsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   UnitLoad?: UnitLoadResolvers<ContextType>;
   UnitPayload?: UnitPayloadResolvers<ContextType>;

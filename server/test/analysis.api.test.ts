@@ -61,6 +61,37 @@ describe('the analyses through the API, on the sample organisations', () => {
     expect(data!.analysis.levelMatrix.gaps).toEqual([]);
   });
 
+  it('follows each initiative from its owner: the Mossäng island is out of reach from outside it', async () => {
+    const { data, errors } = await t.gql(
+      `query($org: ID!) { analysis(organisationId: $org) {
+        initiativeReach {
+          classroomLevelKey
+          initiatives { initiativeId ownerId searched evidenceCount targets { actorId reached viaUnitIds } }
+        }
+      } }`,
+      { org: 'kommunby' },
+    );
+    expect(errors).toBeUndefined();
+    const reach = data!.analysis.initiativeReach;
+    expect(reach.classroomLevelKey).toBe('teacher');
+    type Target = { actorId: string; reached: boolean; viaUnitIds: string[] };
+    const narvaro = reach.initiatives.find((i: { initiativeId: string }) => i.initiativeId === 'ini-cur-narvaro');
+    // Owned by student health, outside Mossäng, whose every outward link is decoupled (seeds test).
+    expect(narvaro).toMatchObject({ ownerId: 'act-elevhalsa', searched: true, evidenceCount: 0 });
+    const mossang = (narvaro.targets as Target[]).filter((target) => target.viaUnitIds.includes('unit-mossang'));
+    expect(mossang.map((target) => target.actorId).sort()).toEqual(
+      [
+        'act-bitr-mossang',
+        'act-fl-mossang',
+        'act-lag-mossang-estet',
+        'act-lag-mossang-mano',
+        'act-lag-mossang-sosprak',
+        'act-rek-mossang',
+      ].sort(),
+    );
+    expect(mossang.every((target) => !target.reached)).toBe(true);
+  });
+
   it('runs one analysis per request: a second one under an alias, also through a fragment, is refused', async () => {
     const twice = await t.gql(
       `{ a: analysis(organisationId: "kommunby") { scenarioId } b: analysis(organisationId: "skolgruppen") { scenarioId } }`,
