@@ -92,6 +92,25 @@ describe('the analyses through the API, on the sample organisations', () => {
     expect(mossang.every((target) => !target.reached)).toBe(true);
   });
 
+  it('in the HT 2026 observation no initiative reaches the Stensjö SO/språk team, whose every link is decoupled', async () => {
+    const { data, errors } = await t.gql(
+      `query($org: ID!, $scn: ID!) { analysis(organisationId: $org, scenarioId: $scn) {
+        initiativeReach { classroom { actorId reachedBy notReachedBy } }
+      } }`,
+      { org: 'kommunby', scn: 'scn-kommunby-uppfoljning-ht26' },
+    );
+    expect(errors).toBeUndefined();
+    const team = data!.analysis.initiativeReach.classroom.find(
+      (seat: { actorId: string }) => seat.actorId === 'act-lag-stensjo-sosprak',
+    );
+    // Named through unit-stensjo by the attendance work and the coordinated support plan.
+    expect(team).toEqual({
+      actorId: 'act-lag-stensjo-sosprak',
+      reachedBy: [],
+      notReachedBy: ['ini-ht26-narvaro', 'ini-ht26-samordning'],
+    });
+  });
+
   it('runs one analysis per request: a second one under an alias, also through a fragment, is refused', async () => {
     const twice = await t.gql(
       `{ a: analysis(organisationId: "kommunby") { scenarioId } b: analysis(organisationId: "skolgruppen") { scenarioId } }`,
