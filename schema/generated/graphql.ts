@@ -743,6 +743,17 @@ export type LevelPairCell = {
   total: Scalars['Int']['output'];
 };
 
+/** One pair of adjacent chain levels over the timeline, point by point. */
+export type LevelPairTrend = {
+  __typename?: 'LevelPairTrend';
+  /** Upper, then lower level. */
+  levelKeys: Array<Scalars['String']['output']>;
+  responsive: Array<Scalars['Int']['output']>;
+  /** Responsive (tight or loose) links / all links between the two levels; null where there are none. */
+  share: Array<Maybe<Scalars['Float']['output']>>;
+  total: Array<Scalars['Int']['output']>;
+};
+
 export type LevelSkip = {
   __typename?: 'LevelSkip';
   coupling: Coupling;
@@ -1511,6 +1522,11 @@ export type Query = {
   shareLinks: Array<ShareLink>;
   /** The same through a share link, without an account. SHARE_LINK_INVALID for an unknown, revoked or expired token. */
   sharedPresentation: PresentationShow;
+  /**
+   * Trends over the organisation's timeline (analyses run on every scenario of it, with default
+   * parameters): counts as one analysis towards the per-request limit.
+   */
+  trends: Trends;
   /** Every account (administrators only). */
   users: UserConnection;
 };
@@ -1662,6 +1678,11 @@ export type QueryShareLinksArgs = {
 
 export type QuerySharedPresentationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryTrendsArgs = {
+  organisationId: Scalars['ID']['input'];
 };
 
 
@@ -2030,6 +2051,22 @@ export type TraceCounts = {
   reachedWithoutTrace: Scalars['Int']['output'];
 };
 
+/**
+ * Trends over an organisation's timeline: the current state and the dated observations in time
+ * order (an undated current state first). Every list has one value per scenario, in that order.
+ */
+export type Trends = {
+  __typename?: 'Trends';
+  /** Actors cut off from the top level (broken chains). */
+  cutOff: Array<Scalars['Int']['output']>;
+  /** The desired scenario the distances are measured to, if there is one. */
+  desiredScenarioId: Maybe<Scalars['ID']['output']>;
+  /** Links that differ from the desired state; null without a desired scenario. */
+  distance: Array<Maybe<Scalars['Int']['output']>>;
+  levelPairs: Array<LevelPairTrend>;
+  scenarios: Array<Scenario>;
+};
+
 /** A school, a team or an area grouping actors. */
 export type Unit = {
   __typename?: 'Unit';
@@ -2375,6 +2412,7 @@ export type ResolversTypes = {
   LevelMatrixResult: ResolverTypeWrapper<LevelMatrixResult>;
   LevelPairArenas: ResolverTypeWrapper<LevelPairArenas>;
   LevelPairCell: ResolverTypeWrapper<LevelPairCell>;
+  LevelPairTrend: ResolverTypeWrapper<LevelPairTrend>;
   LevelSkip: ResolverTypeWrapper<LevelSkip>;
   LevelSkippingResult: ResolverTypeWrapper<LevelSkippingResult>;
   Link: ResolverTypeWrapper<StoredLink>;
@@ -2443,6 +2481,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TraceCounts: ResolverTypeWrapper<TraceCounts>;
+  Trends: ResolverTypeWrapper<Omit<Trends, 'scenarios'> & { scenarios: Array<ResolversTypes['Scenario']> }>;
   Unit: ResolverTypeWrapper<StoredUnit>;
   UnitKind: UnitKind;
   UnitLoad: ResolverTypeWrapper<UnitLoad>;
@@ -2537,6 +2576,7 @@ export type ResolversParentTypes = {
   LevelMatrixResult: LevelMatrixResult;
   LevelPairArenas: LevelPairArenas;
   LevelPairCell: LevelPairCell;
+  LevelPairTrend: LevelPairTrend;
   LevelSkip: LevelSkip;
   LevelSkippingResult: LevelSkippingResult;
   Link: StoredLink;
@@ -2595,6 +2635,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   TraceCounts: TraceCounts;
+  Trends: Omit<Trends, 'scenarios'> & { scenarios: Array<ResolversParentTypes['Scenario']> };
   Unit: StoredUnit;
   UnitLoad: UnitLoad;
   UnitPayload: Omit<UnitPayload, 'unit'> & { unit: ResolversParentTypes['Unit'] };
@@ -2969,6 +3010,13 @@ export type LevelPairCellResolvers<ContextType = any, ParentType extends Resolve
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LevelPairTrendResolvers<ContextType = any, ParentType extends ResolversParentTypes['LevelPairTrend'] = ResolversParentTypes['LevelPairTrend']> = {
+  levelKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  responsive?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  share?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  total?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type LevelSkipResolvers<ContextType = any, ParentType extends ResolversParentTypes['LevelSkip'] = ResolversParentTypes['LevelSkip']> = {
   coupling?: Resolver<ResolversTypes['Coupling'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LinkKind'], ParentType, ContextType>;
@@ -3277,6 +3325,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   rounds?: Resolver<Array<ResolversTypes['Round']>, ParentType, ContextType, RequireFields<QueryRoundsArgs, 'organisationId'>>;
   shareLinks?: Resolver<Array<ResolversTypes['ShareLink']>, ParentType, ContextType, RequireFields<QueryShareLinksArgs, 'organisationId' | 'presentationId'>>;
   sharedPresentation?: Resolver<ResolversTypes['PresentationShow'], ParentType, ContextType, RequireFields<QuerySharedPresentationArgs, 'token'>>;
+  trends?: Resolver<ResolversTypes['Trends'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'organisationId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 };
 
@@ -3450,6 +3499,14 @@ export type TraceCountsResolvers<ContextType = any, ParentType extends Resolvers
   reachedWithoutTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TrendsResolvers<ContextType = any, ParentType extends ResolversParentTypes['Trends'] = ResolversParentTypes['Trends']> = {
+  cutOff?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  desiredScenarioId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  distance?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  levelPairs?: Resolver<Array<ResolversTypes['LevelPairTrend']>, ParentType, ContextType>;
+  scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
+};
+
 export type UnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
   anonymisedName?: Resolver<Maybe<ResolversTypes['Explanation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3556,6 +3613,7 @@ export type Resolvers<ContextType = any> = {
   LevelMatrixResult?: LevelMatrixResultResolvers<ContextType>;
   LevelPairArenas?: LevelPairArenasResolvers<ContextType>;
   LevelPairCell?: LevelPairCellResolvers<ContextType>;
+  LevelPairTrend?: LevelPairTrendResolvers<ContextType>;
   LevelSkip?: LevelSkipResolvers<ContextType>;
   LevelSkippingResult?: LevelSkippingResultResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
@@ -3606,6 +3664,7 @@ export type Resolvers<ContextType = any> = {
   StepHighlight?: StepHighlightResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TraceCounts?: TraceCountsResolvers<ContextType>;
+  Trends?: TrendsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   UnitLoad?: UnitLoadResolvers<ContextType>;
   UnitPayload?: UnitPayloadResolvers<ContextType>;
