@@ -76,7 +76,7 @@ export type AnalysisDescriptor = {
 };
 
 /**
- * The nine analyses of a scenario (server/src/analysis/README.md gives each exact definition).
+ * The ten analyses of a scenario (server/src/analysis/README.md gives each exact definition).
  * Findings are neutral statements, never grades: what is desirable comes from the desired scenario.
  */
 export type AnalysisId =
@@ -84,6 +84,7 @@ export type AnalysisId =
   | 'brokenChains'
   | 'desiredDistance'
   | 'initiativeCongestion'
+  | 'initiativeReach'
   | 'islands'
   | 'keyActors'
   | 'levelMatrix'
@@ -120,6 +121,7 @@ export type AnalysisReport = {
   desiredDistance: DesiredDistanceResult;
   findings: Array<Finding>;
   initiativeCongestion: InitiativeCongestionResult;
+  initiativeReach: InitiativeReachResult;
   islands: IslandsResult;
   keyActors: KeyActorsResult;
   levelMatrix: LevelMatrixResult;
@@ -209,6 +211,14 @@ export type CameraMode =
   | 'FIT_HIGHLIGHT'
   /** A saved zoom and pan. */
   | 'VIEWPORT';
+
+/** A classroom-level actor (the lowest chain level) and the initiatives aimed at it. */
+export type ClassroomReach = {
+  __typename?: 'ClassroomReach';
+  actorId: Scalars['ID']['output'];
+  notReachedBy: Array<Scalars['ID']['output']>;
+  reachedBy: Array<Scalars['ID']['output']>;
+};
 
 export type CloneScenarioInput = {
   kind: ScenarioKind;
@@ -454,9 +464,14 @@ export type FindingKind =
   | 'ACTOR_CONGESTION'
   | 'ARTICULATION_POINT'
   | 'BETWEENNESS'
+  | 'CLASSROOM_NOT_REACHED'
   | 'COUPLING_LOOSER'
   | 'COUPLING_TIGHTER'
   | 'CUT_OFF'
+  | 'INITIATIVES_NOT_SEARCHED'
+  | 'INITIATIVE_REACH'
+  | 'INITIATIVE_WITHOUT_OWNER'
+  | 'INITIATIVE_WITHOUT_TRACE'
   | 'ISLAND'
   | 'LEVELS_NEVER_MEET'
   | 'LEVEL_GAP'
@@ -466,6 +481,7 @@ export type FindingKind =
   | 'NO_CHAIN_ACTORS'
   | 'ONE_WAY'
   | 'PERCEPTIONS_DISAGREE'
+  | 'TARGETS_NOT_REACHED'
   | 'TOP_LEVEL_EMPTY'
   | 'UNIT_CONGESTION'
   | 'UNIT_CUT_OFF'
@@ -555,6 +571,43 @@ export type InitiativeCongestionResult = {
 export type InitiativePayload = {
   __typename?: 'InitiativePayload';
   initiative: Initiative;
+};
+
+export type InitiativeReach = {
+  __typename?: 'InitiativeReach';
+  evidenceCount: Scalars['Int']['output'];
+  initiativeId: Scalars['ID']['output'];
+  /** Null when the initiative has no owner on this scenario's map. */
+  ownerId: Maybe<Scalars['ID']['output']>;
+  reachedCount: Scalars['Int']['output'];
+  /** False when the owner was past the ownerLimit parameter. */
+  searched: Scalars['Boolean']['output'];
+  targets: Array<InitiativeTarget>;
+};
+
+export type InitiativeReachResult = {
+  __typename?: 'InitiativeReachResult';
+  classroom: Array<ClassroomReach>;
+  classroomLevelKey: Maybe<Scalars['String']['output']>;
+  initiatives: Array<InitiativeReach>;
+  traces: TraceCounts;
+};
+
+/** One target actor of an initiative: whether and how it is reached from the owner along responsive links. */
+export type InitiativeTarget = {
+  __typename?: 'InitiativeTarget';
+  actorId: Scalars['ID']['output'];
+  /** Width of the best path from the owner; null when not reached or the owner itself. */
+  coupling: Maybe<Coupling>;
+  /** Named by the initiative itself (else only through a unit). */
+  direct: Scalars['Boolean']['output'];
+  hops: Maybe<Scalars['Int']['output']>;
+  /** From the target to the owner. */
+  pathLinkIds: Array<Scalars['ID']['output']>;
+  reached: Scalars['Boolean']['output'];
+  /** The units the initiative names that hold the actor (sub-units included). */
+  viaUnitIds: Array<Scalars['ID']['output']>;
+  weakestLinkId: Maybe<Scalars['ID']['output']>;
 };
 
 export type Invitation = {
@@ -688,6 +741,17 @@ export type LevelPairCell = {
   levelKeys: Array<Scalars['String']['output']>;
   responsive: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
+};
+
+/** One pair of adjacent chain levels over the timeline, point by point. */
+export type LevelPairTrend = {
+  __typename?: 'LevelPairTrend';
+  /** Upper, then lower level. */
+  levelKeys: Array<Scalars['String']['output']>;
+  responsive: Array<Scalars['Int']['output']>;
+  /** Responsive (tight or loose) links / all links between the two levels; null where there are none. */
+  share: Array<Maybe<Scalars['Float']['output']>>;
+  total: Array<Scalars['Int']['output']>;
 };
 
 export type LevelSkip = {
@@ -1402,7 +1466,7 @@ export type Query = {
   /** The analyses and their parameters, for the analysis panel. */
   analyses: Array<AnalysisDescriptor>;
   /**
-   * Runs the nine analyses on a scenario (the current one when scenarioId is left out). The
+   * Runs the ten analyses on a scenario (the current one when scenarioId is left out). The
    * distance is measured to desiredScenarioId, or to the organisation's DESIRED scenario when there
    * is one (empty otherwise).
    */
@@ -1458,6 +1522,11 @@ export type Query = {
   shareLinks: Array<ShareLink>;
   /** The same through a share link, without an account. SHARE_LINK_INVALID for an unknown, revoked or expired token. */
   sharedPresentation: PresentationShow;
+  /**
+   * Trends over the organisation's timeline (analyses run on every scenario of it, with default
+   * parameters): counts as one analysis towards the per-request limit.
+   */
+  trends: Trends;
   /** Every account (administrators only). */
   users: UserConnection;
 };
@@ -1609,6 +1678,11 @@ export type QueryShareLinksArgs = {
 
 export type QuerySharedPresentationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryTrendsArgs = {
+  organisationId: Scalars['ID']['input'];
 };
 
 
@@ -1968,6 +2042,31 @@ export type SubscriptionRoundResultsChangedArgs = {
   organisationId: Scalars['ID']['input'];
 };
 
+/** (initiative, target) pairs by reached and by whether the initiative carries evidence notes. */
+export type TraceCounts = {
+  __typename?: 'TraceCounts';
+  notReachedWithTrace: Scalars['Int']['output'];
+  notReachedWithoutTrace: Scalars['Int']['output'];
+  reachedWithTrace: Scalars['Int']['output'];
+  reachedWithoutTrace: Scalars['Int']['output'];
+};
+
+/**
+ * Trends over an organisation's timeline: the current state and the dated observations in time
+ * order (an undated current state first). Every list has one value per scenario, in that order.
+ */
+export type Trends = {
+  __typename?: 'Trends';
+  /** Actors cut off from the top level (broken chains). */
+  cutOff: Array<Scalars['Int']['output']>;
+  /** The desired scenario the distances are measured to, if there is one. */
+  desiredScenarioId: Maybe<Scalars['ID']['output']>;
+  /** Links that differ from the desired state; null without a desired scenario. */
+  distance: Array<Maybe<Scalars['Int']['output']>>;
+  levelPairs: Array<LevelPairTrend>;
+  scenarios: Array<Scenario>;
+};
+
 /** A school, a team or an area grouping actors. */
 export type Unit = {
   __typename?: 'Unit';
@@ -2253,6 +2352,7 @@ export type ResolversTypes = {
   BrokenChainsResult: ResolverTypeWrapper<BrokenChainsResult>;
   Cadence: Cadence;
   CameraMode: CameraMode;
+  ClassroomReach: ResolverTypeWrapper<ClassroomReach>;
   CloneScenarioInput: CloneScenarioInput;
   Coupling: Coupling;
   CouplingCounts: ResolverTypeWrapper<CouplingCounts>;
@@ -2291,6 +2391,9 @@ export type ResolversTypes = {
   Initiative: ResolverTypeWrapper<StoredInitiative>;
   InitiativeCongestionResult: ResolverTypeWrapper<InitiativeCongestionResult>;
   InitiativePayload: ResolverTypeWrapper<Omit<InitiativePayload, 'initiative'> & { initiative: ResolversTypes['Initiative'] }>;
+  InitiativeReach: ResolverTypeWrapper<InitiativeReach>;
+  InitiativeReachResult: ResolverTypeWrapper<InitiativeReachResult>;
+  InitiativeTarget: ResolverTypeWrapper<InitiativeTarget>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invitation: ResolverTypeWrapper<Invitation>;
   InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
@@ -2309,6 +2412,7 @@ export type ResolversTypes = {
   LevelMatrixResult: ResolverTypeWrapper<LevelMatrixResult>;
   LevelPairArenas: ResolverTypeWrapper<LevelPairArenas>;
   LevelPairCell: ResolverTypeWrapper<LevelPairCell>;
+  LevelPairTrend: ResolverTypeWrapper<LevelPairTrend>;
   LevelSkip: ResolverTypeWrapper<LevelSkip>;
   LevelSkippingResult: ResolverTypeWrapper<LevelSkippingResult>;
   Link: ResolverTypeWrapper<StoredLink>;
@@ -2376,6 +2480,8 @@ export type ResolversTypes = {
   StepHighlightInput: StepHighlightInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TraceCounts: ResolverTypeWrapper<TraceCounts>;
+  Trends: ResolverTypeWrapper<Omit<Trends, 'scenarios'> & { scenarios: Array<ResolversTypes['Scenario']> }>;
   Unit: ResolverTypeWrapper<StoredUnit>;
   UnitKind: UnitKind;
   UnitLoad: ResolverTypeWrapper<UnitLoad>;
@@ -2416,6 +2522,7 @@ export type ResolversParentTypes = {
   BetweennessScore: BetweennessScore;
   Boolean: Scalars['Boolean']['output'];
   BrokenChainsResult: BrokenChainsResult;
+  ClassroomReach: ClassroomReach;
   CloneScenarioInput: CloneScenarioInput;
   CouplingCounts: CouplingCounts;
   CouplingSplit: CouplingSplit;
@@ -2450,6 +2557,9 @@ export type ResolversParentTypes = {
   Initiative: StoredInitiative;
   InitiativeCongestionResult: InitiativeCongestionResult;
   InitiativePayload: Omit<InitiativePayload, 'initiative'> & { initiative: ResolversParentTypes['Initiative'] };
+  InitiativeReach: InitiativeReach;
+  InitiativeReachResult: InitiativeReachResult;
+  InitiativeTarget: InitiativeTarget;
   Int: Scalars['Int']['output'];
   Invitation: Invitation;
   InvitationPreview: InvitationPreview;
@@ -2466,6 +2576,7 @@ export type ResolversParentTypes = {
   LevelMatrixResult: LevelMatrixResult;
   LevelPairArenas: LevelPairArenas;
   LevelPairCell: LevelPairCell;
+  LevelPairTrend: LevelPairTrend;
   LevelSkip: LevelSkip;
   LevelSkippingResult: LevelSkippingResult;
   Link: StoredLink;
@@ -2523,6 +2634,8 @@ export type ResolversParentTypes = {
   StepHighlightInput: StepHighlightInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TraceCounts: TraceCounts;
+  Trends: Omit<Trends, 'scenarios'> & { scenarios: Array<ResolversParentTypes['Scenario']> };
   Unit: StoredUnit;
   UnitLoad: UnitLoad;
   UnitPayload: Omit<UnitPayload, 'unit'> & { unit: ResolversParentTypes['Unit'] };
@@ -2600,6 +2713,7 @@ export type AnalysisReportResolvers<ContextType = any, ParentType extends Resolv
   desiredDistance?: Resolver<ResolversTypes['DesiredDistanceResult'], ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   initiativeCongestion?: Resolver<ResolversTypes['InitiativeCongestionResult'], ParentType, ContextType>;
+  initiativeReach?: Resolver<ResolversTypes['InitiativeReachResult'], ParentType, ContextType>;
   islands?: Resolver<ResolversTypes['IslandsResult'], ParentType, ContextType>;
   keyActors?: Resolver<ResolversTypes['KeyActorsResult'], ParentType, ContextType>;
   levelMatrix?: Resolver<ResolversTypes['LevelMatrixResult'], ParentType, ContextType>;
@@ -2654,6 +2768,12 @@ export type BrokenChainsResultResolvers<ContextType = any, ParentType extends Re
   topLevelKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['UnitReach']>, ParentType, ContextType>;
   weakestLinks?: Resolver<Array<ResolversTypes['WeakestLinkRank']>, ParentType, ContextType>;
+};
+
+export type ClassroomReachResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassroomReach'] = ResolversParentTypes['ClassroomReach']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notReachedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  reachedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CouplingCountsResolvers<ContextType = any, ParentType extends ResolversParentTypes['CouplingCounts'] = ResolversParentTypes['CouplingCounts']> = {
@@ -2782,6 +2902,33 @@ export type InitiativePayloadResolvers<ContextType = any, ParentType extends Res
   initiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
 };
 
+export type InitiativeReachResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativeReach'] = ResolversParentTypes['InitiativeReach']> = {
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initiativeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reachedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  searched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['InitiativeTarget']>, ParentType, ContextType>;
+};
+
+export type InitiativeReachResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativeReachResult'] = ResolversParentTypes['InitiativeReachResult']> = {
+  classroom?: Resolver<Array<ResolversTypes['ClassroomReach']>, ParentType, ContextType>;
+  classroomLevelKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['InitiativeReach']>, ParentType, ContextType>;
+  traces?: Resolver<ResolversTypes['TraceCounts'], ParentType, ContextType>;
+};
+
+export type InitiativeTargetResolvers<ContextType = any, ParentType extends ResolversParentTypes['InitiativeTarget'] = ResolversParentTypes['InitiativeTarget']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coupling?: Resolver<Maybe<ResolversTypes['Coupling']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pathLinkIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viaUnitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  weakestLinkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type InvitationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2861,6 +3008,13 @@ export type LevelPairCellResolvers<ContextType = any, ParentType extends Resolve
   levelKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   responsive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LevelPairTrendResolvers<ContextType = any, ParentType extends ResolversParentTypes['LevelPairTrend'] = ResolversParentTypes['LevelPairTrend']> = {
+  levelKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  responsive?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  share?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  total?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type LevelSkipResolvers<ContextType = any, ParentType extends ResolversParentTypes['LevelSkip'] = ResolversParentTypes['LevelSkip']> = {
@@ -3171,6 +3325,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   rounds?: Resolver<Array<ResolversTypes['Round']>, ParentType, ContextType, RequireFields<QueryRoundsArgs, 'organisationId'>>;
   shareLinks?: Resolver<Array<ResolversTypes['ShareLink']>, ParentType, ContextType, RequireFields<QueryShareLinksArgs, 'organisationId' | 'presentationId'>>;
   sharedPresentation?: Resolver<ResolversTypes['PresentationShow'], ParentType, ContextType, RequireFields<QuerySharedPresentationArgs, 'token'>>;
+  trends?: Resolver<ResolversTypes['Trends'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'organisationId'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 };
 
@@ -3337,6 +3492,21 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
   roundResultsChanged?: SubscriptionResolver<ResolversTypes['RoundResults'], "roundResultsChanged", ParentType, ContextType, RequireFields<SubscriptionRoundResultsChangedArgs, 'id' | 'organisationId'>>;
 };
 
+export type TraceCountsResolvers<ContextType = any, ParentType extends ResolversParentTypes['TraceCounts'] = ResolversParentTypes['TraceCounts']> = {
+  notReachedWithTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notReachedWithoutTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachedWithTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachedWithoutTrace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrendsResolvers<ContextType = any, ParentType extends ResolversParentTypes['Trends'] = ResolversParentTypes['Trends']> = {
+  cutOff?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  desiredScenarioId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  distance?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  levelPairs?: Resolver<Array<ResolversTypes['LevelPairTrend']>, ParentType, ContextType>;
+  scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
+};
+
 export type UnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
   anonymisedName?: Resolver<Maybe<ResolversTypes['Explanation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3408,6 +3578,7 @@ export type Resolvers<ContextType = any> = {
   BetweennessMethod?: BetweennessMethodResolvers<ContextType>;
   BetweennessScore?: BetweennessScoreResolvers<ContextType>;
   BrokenChainsResult?: BrokenChainsResultResolvers<ContextType>;
+  ClassroomReach?: ClassroomReachResolvers<ContextType>;
   CouplingCounts?: CouplingCountsResolvers<ContextType>;
   CouplingSplit?: CouplingSplitResolvers<ContextType>;
   CreateShareLinkPayload?: CreateShareLinkPayloadResolvers<ContextType>;
@@ -3426,6 +3597,9 @@ export type Resolvers<ContextType = any> = {
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeCongestionResult?: InitiativeCongestionResultResolvers<ContextType>;
   InitiativePayload?: InitiativePayloadResolvers<ContextType>;
+  InitiativeReach?: InitiativeReachResolvers<ContextType>;
+  InitiativeReachResult?: InitiativeReachResultResolvers<ContextType>;
+  InitiativeTarget?: InitiativeTargetResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   Island?: IslandResolvers<ContextType>;
@@ -3439,6 +3613,7 @@ export type Resolvers<ContextType = any> = {
   LevelMatrixResult?: LevelMatrixResultResolvers<ContextType>;
   LevelPairArenas?: LevelPairArenasResolvers<ContextType>;
   LevelPairCell?: LevelPairCellResolvers<ContextType>;
+  LevelPairTrend?: LevelPairTrendResolvers<ContextType>;
   LevelSkip?: LevelSkipResolvers<ContextType>;
   LevelSkippingResult?: LevelSkippingResultResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
@@ -3488,6 +3663,8 @@ export type Resolvers<ContextType = any> = {
   StepCamera?: StepCameraResolvers<ContextType>;
   StepHighlight?: StepHighlightResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TraceCounts?: TraceCountsResolvers<ContextType>;
+  Trends?: TrendsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   UnitLoad?: UnitLoadResolvers<ContextType>;
   UnitPayload?: UnitPayloadResolvers<ContextType>;

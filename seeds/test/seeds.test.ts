@@ -158,11 +158,38 @@ describe('kommunby', () => {
   const doc = load('kommunby.json');
   const current = scenario(doc, 'CURRENT');
 
-  it('is a municipality with 80+ actors, 8+ schools and an observation', () => {
+  it('is a municipality with 80+ actors, 8+ schools and three observations, each based on the one before', () => {
     expect(doc.organisation.kind).toBe('MUNICIPAL');
     expect(doc.actors.length).toBeGreaterThanOrEqual(80);
     expect(doc.units.filter((u) => u.kind === 'SCHOOL').length).toBeGreaterThanOrEqual(8);
-    expect(doc.scenarios.filter((s) => s.kind === 'OBSERVATION')).toHaveLength(1);
+    const observations = doc.scenarios.filter((s) => s.kind === 'OBSERVATION');
+    expect(observations.map((s) => [s.observedAt, s.basedOnId])).toEqual([
+      ['2025-11-12', 'scn-kommunby-nulage'],
+      ['2026-03-18', 'scn-kommunby-uppfoljning-ht25'],
+      ['2026-11-10', 'scn-kommunby-uppfoljning-vt26'],
+    ]);
+  });
+
+  it('moves between observations as seeds/README.md tells: Hagtorn reconnects, then the Stensjö SO/språk team decouples', () => {
+    const links = (id: string) => new Map(doc.scenarios.find((s) => s.id === id)!.links.map((l) => [l.id, l.coupling]));
+    const [ht25, vt26, ht26] = ['ht25', 'vt26', 'ht26'].map((tag) => links(`scn-kommunby-uppfoljning-${tag}`));
+    expect(ht25!.get('lnk-obs-vc-syd--rek-hagtorn-di')).toBe('DECOUPLED');
+    expect(vt26!.get('lnk-vt26-vc-syd--rek-hagtorn-di')).toBe('LOOSE');
+    expect(ht25!.get('lnk-obs-bun--skolchef-st')).toBe('TIGHT');
+    expect(vt26!.get('lnk-vt26-bun--skolchef-st')).toBe('LOOSE');
+    expect(vt26!.get('lnk-vt26-vc-vast--rek-sjovik-st')).toBe('DECOUPLED');
+    expect(ht26!.get('lnk-ht26-vc-vast--rek-sjovik-st')).toBe('LOOSE');
+    expect(vt26!.get('lnk-vt26-rek-stensjo--lag-stensjo-sosprak-di')).toBe('LOOSE');
+    expect(ht26!.get('lnk-ht26-rek-stensjo--lag-stensjo-sosprak-di')).toBe('DECOUPLED');
+    expect(vt26!.has('lnk-vt26-skolchef--fl-kvarnback-1-di')).toBe(true);
+    expect(ht26!.has('lnk-ht26-skolchef--fl-kvarnback-1-di')).toBe(false);
+    // Every other link carries over unchanged.
+    const rest = (map: Map<string, string>, tag: string) =>
+      [...map]
+        .filter(([id]) => !/hagtorn-di|bun--skolchef-st|rek-sjovik-st|sosprak-di|fl-kvarnback-1-di/.test(id))
+        .map(([id, c]) => [id.replace(`lnk-${tag}-`, ''), c]);
+    expect(rest(vt26!, 'vt26')).toEqual(rest(ht25!, 'obs'));
+    expect(rest(ht26!, 'ht26')).toEqual(rest(vt26!, 'vt26'));
   });
 
   it('makes Mossängsskolan an isolated island: responsive inside, only decoupled links outward', () => {

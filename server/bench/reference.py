@@ -6,8 +6,9 @@ stdout:
   analyses   graphs given as raw levels, actors and links (coupling, kind, ratings, self-links
              and parallel links included): networkx builds its own responsive graph from them
              and computes components, islands, articulation points with the parts they
-             separate, exact betweenness, widest paths up to the top level, level gaps and
-             level skips, from the definitions in server/src/analysis/README.md.
+             separate, exact betweenness, widest paths up to the top level and from each
+             initiative's owner to its target actors, level gaps and level skips, from the
+             definitions in server/src/analysis/README.md.
   kernels    one simple undirected graph as an edge list: components, articulation points and
              betweenness (exact, or from k sources; igraph exact only), timed, by networkx or
              igraph.
@@ -77,19 +78,19 @@ def articulation_parts(nx, g):
     return parts
 
 
-def widest_paths(nx, graph, rank_of, top):
-    """Width (2 tight, 1 loose) and hops of each actor's best path up to the top level.
+def widest_from(nx, graph, sources):
+    """Width (2 tight, 1 loose) and hops of each other actor's best path to one of the sources.
 
     A step from u to v over a responsive link is allowed unless the link records that u does not
-    respond to v. The widest path's width is the largest strength t such that u reaches the top
+    respond to v. The widest path's width is the largest strength t such that u reaches a source
     over steps of strength >= t; its hops are the fewest such steps.
     """
-    level_of = {actor["id"]: actor["levelKey"] for actor in graph["actors"]}
-    tops = [a for a, key in level_of.items() if top is not None and rank_of.get(key) == top]
     result = {}
+    if not sources:
+        return result
     for threshold in (2, 1):
         steps = nx.DiGraph()
-        steps.add_nodes_from(level_of)
+        steps.add_nodes_from(actor["id"] for actor in graph["actors"])
         for link in graph["links"]:
             strength = RESPONSIVE.get(link["coupling"], 0)
             if strength < threshold:
@@ -99,16 +100,34 @@ def widest_paths(nx, graph, rank_of, top):
                 steps.add_edge(s, t)  # the source responds to the target
             if link["targetResponds"] is not False:
                 steps.add_edge(t, s)
-        if not tops:
-            continue
-        steps.add_node("__top__")
-        steps.add_edges_from((a, "__top__") for a in tops)
-        hops = nx.shortest_path_length(steps.reverse(copy=False), source="__top__")
+        steps.add_node("__sources__")
+        steps.add_edges_from((a, "__sources__") for a in sources)
+        hops = nx.shortest_path_length(steps.reverse(copy=False), source="__sources__")
         for actor, length in hops.items():
-            if actor == "__top__" or actor in tops or actor in result:
+            if actor == "__sources__" or actor in sources or actor in result:
                 continue
             result[actor] = {"width": threshold, "hops": length - 1}
     return result
+
+
+def widest_paths(nx, graph, rank_of, top):
+    """Each actor's best path up to the top level (widest_from the top level's actors)."""
+    level_of = {actor["id"]: actor["levelKey"] for actor in graph["actors"]}
+    tops = [a for a, key in level_of.items() if top is not None and rank_of.get(key) == top]
+    return widest_from(nx, graph, tops)
+
+
+def initiative_reach(nx, graph):
+    """Per initiative with an owner: each target other than the owner that is reached, and how."""
+    return {
+        initiative["id"]: {
+            target: path
+            for target, path in widest_from(nx, graph, [initiative["ownerId"]]).items()
+            if target in initiative["targetActorIds"]
+        }
+        for initiative in graph.get("initiatives", [])
+        if initiative["ownerId"] is not None
+    }
 
 
 def level_gaps_and_skips(graph, chain, rank_of):
@@ -148,6 +167,7 @@ def analyses(request):
                 "articulationPoints": articulation_parts(nx, g),
                 "betweenness": nx.betweenness_centrality(g, normalized=False),
                 "paths": widest_paths(nx, graph, rank_of, top),
+                "initiativeReach": initiative_reach(nx, graph),
                 "levelGaps": gaps,
                 "levelSkips": skips,
             }

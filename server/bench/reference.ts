@@ -50,6 +50,8 @@ export interface ReferenceAnalyses {
   betweenness: Record<string, number>;
   /** Actors below the top with a path up: its width (2 tight, 1 loose) and hops. */
   paths: Record<string, { width: number; hops: number }>;
+  /** Per initiative with an owner: its target actors (other than the owner) reached, with width and hops. */
+  initiativeReach: Record<string, Record<string, { width: number; hops: number }>>;
   levelGaps: Array<[string, string]>;
   levelSkips: string[];
 }
@@ -69,6 +71,7 @@ export function referenceAnalyses(graphs: ReadonlyArray<ChainGraph & { minSize?:
         targetResponds,
         sourceResponds,
       })),
+      initiatives: graph.initiatives.map(({ id, ownerId, targetActorIds }) => ({ id, ownerId, targetActorIds })),
       minSize: graph.minSize ?? 1,
     })),
   });

@@ -167,6 +167,7 @@ export function syntheticChain(options: SyntheticChainOptions = {}): SyntheticCh
         ownerId: pick(support).id,
         targetActorIds: [pick(allTeachers).id, pick(principals).id],
         targetUnitIds: [pick(units).id],
+        evidenceCount: i % 3 === 0 ? 1 : 0,
       });
     }
   }

@@ -61,6 +61,110 @@ describe('the analyses through the API, on the sample organisations', () => {
     expect(data!.analysis.levelMatrix.gaps).toEqual([]);
   });
 
+  it('follows each initiative from its owner: the Mossäng island is out of reach from outside it', async () => {
+    const { data, errors } = await t.gql(
+      `query($org: ID!) { analysis(organisationId: $org) {
+        initiativeReach {
+          classroomLevelKey
+          initiatives { initiativeId ownerId searched evidenceCount targets { actorId reached viaUnitIds } }
+        }
+      } }`,
+      { org: 'kommunby' },
+    );
+    expect(errors).toBeUndefined();
+    const reach = data!.analysis.initiativeReach;
+    expect(reach.classroomLevelKey).toBe('teacher');
+    type Target = { actorId: string; reached: boolean; viaUnitIds: string[] };
+    const narvaro = reach.initiatives.find((i: { initiativeId: string }) => i.initiativeId === 'ini-cur-narvaro');
+    // Owned by student health, outside Mossäng, whose every outward link is decoupled (seeds test).
+    expect(narvaro).toMatchObject({ ownerId: 'act-elevhalsa', searched: true, evidenceCount: 0 });
+    const mossang = (narvaro.targets as Target[]).filter((target) => target.viaUnitIds.includes('unit-mossang'));
+    expect(mossang.map((target) => target.actorId).sort()).toEqual(
+      [
+        'act-bitr-mossang',
+        'act-fl-mossang',
+        'act-lag-mossang-estet',
+        'act-lag-mossang-mano',
+        'act-lag-mossang-sosprak',
+        'act-rek-mossang',
+      ].sort(),
+    );
+    expect(mossang.every((target) => !target.reached)).toBe(true);
+  });
+
+  it('in the HT 2026 observation no initiative reaches the Stensjö SO/språk team, whose every link is decoupled', async () => {
+    const { data, errors } = await t.gql(
+      `query($org: ID!, $scn: ID!) { analysis(organisationId: $org, scenarioId: $scn) {
+        initiativeReach { classroom { actorId reachedBy notReachedBy } }
+      } }`,
+      { org: 'kommunby', scn: 'scn-kommunby-uppfoljning-ht26' },
+    );
+    expect(errors).toBeUndefined();
+    const team = data!.analysis.initiativeReach.classroom.find(
+      (seat: { actorId: string }) => seat.actorId === 'act-lag-stensjo-sosprak',
+    );
+    // Named through unit-stensjo by the attendance work and the coordinated support plan.
+    expect(team).toEqual({
+      actorId: 'act-lag-stensjo-sosprak',
+      reachedBy: [],
+      notReachedBy: ['ini-ht26-narvaro', 'ini-ht26-samordning'],
+    });
+  });
+
+  it('follows the municipality over its timeline: shares of responsive links per level pair, cut-off actors, distance', async () => {
+    const { data, errors } = await t.gql(
+      `query($org: ID!) { trends(organisationId: $org) {
+        scenarios { id }
+        desiredScenarioId
+        levelPairs { levelKeys responsive total share }
+        cutOff
+        distance
+      } }`,
+      { org: 'kommunby' },
+    );
+    expect(errors).toBeUndefined();
+    // Computed from the seed's raw links by an independent python script (networkx for the paths
+    // up; links matched to the desired state by ends and kind, then reversed ends), not by the server.
+    expect(data!.trends).toEqual({
+      scenarios: [
+        { id: 'scn-kommunby-nulage' },
+        { id: 'scn-kommunby-uppfoljning-ht25' },
+        { id: 'scn-kommunby-uppfoljning-vt26' },
+        { id: 'scn-kommunby-uppfoljning-ht26' },
+      ],
+      desiredScenarioId: 'scn-kommunby-onskat',
+      levelPairs: [
+        {
+          levelKeys: ['politics', 'administration'],
+          responsive: [4, 4, 4, 4],
+          total: [4, 4, 4, 4],
+          share: [1, 1, 1, 1],
+        },
+        {
+          levelKeys: ['administration', 'principal'],
+          responsive: [18, 18, 19, 20],
+          total: [24, 24, 24, 24],
+          share: [18 / 24, 18 / 24, 19 / 24, 20 / 24],
+        },
+        {
+          levelKeys: ['principal', 'teacher'],
+          responsive: [42, 43, 43, 42],
+          total: [43, 43, 43, 43],
+          share: [42 / 43, 1, 1, 42 / 43],
+        },
+      ],
+      cutOff: [7, 5, 0, 1],
+      distance: [27, 23, 21, 20],
+    });
+  });
+
+  it('counts trends as an analysis: trends beside an analysis is refused', async () => {
+    const { errors } = await t.gql(
+      `{ trends(organisationId: "kommunby") { cutOff } analysis(organisationId: "kommunby") { scenarioId } }`,
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('TOO_MANY_ANALYSES');
+  });
+
   it('runs one analysis per request: a second one under an alias, also through a fragment, is refused', async () => {
     const twice = await t.gql(
       `{ a: analysis(organisationId: "kommunby") { scenarioId } b: analysis(organisationId: "skolgruppen") { scenarioId } }`,

@@ -20,7 +20,7 @@ export interface AnalysisRequest {
   /** The scenario to measure the distance to, if any. */
   desired: ScenarioGraph | null;
   parameters: Partial<Record<AnalysisId, ParameterValues>>;
-  /** What the request reads: analyses' results and/or the findings of all nine, down to the fields. */
+  /** What the request reads: analyses' results and/or the findings of all ten, down to the fields. */
   selection: Selection;
 }
 
@@ -56,7 +56,11 @@ export class AnalysisRunner {
     if (cached) return cached;
 
     const links = current.links.length + (desired?.links.length ?? 0);
-    const { cost, sources } = analysisCost(current.actors.length, links, analyses, parameters.keyActors);
+    const owners = new Set(current.initiatives.flatMap((initiative) => initiative.ownerId ?? [])).size;
+    const { cost, sources } = analysisCost(current.actors.length, links, analyses, parameters.keyActors, {
+      owners,
+      values: parameters.initiativeReach,
+    });
     if (cost > this.limits.costLimit) {
       throw new DomainError(
         'ANALYSIS_TOO_LARGE',

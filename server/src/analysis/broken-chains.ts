@@ -4,6 +4,7 @@ import { actorName, count, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength, SIDE_RANK } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { bestPath, widestPaths } from './widest-path.ts';
 
 export interface BrokenChainsOptions {
   /** Count side-level (support) actors as cut off and in the weakest-link ranking. Default false. */
@@ -75,9 +76,7 @@ export interface BrokenChainsResult {
  * colleagues or support actors); only responsiveness counts.
  *
  * **Best path**: the widest path (maximise the weakest coupling, tight > loose), then the
- * fewest hops. Because there are only two responsive strengths, this is two breadth-first
- * searches from the top level, over the reversed steps: one over tight links only (actors
- * reached get width tight) and one over all responsive links (the rest get width loose).
+ * fewest hops, from the top level (`widestPaths`, shared with initiative reach).
  * **Cut off**: a chain actor below the top with no allowed path. **Weakest link**: the link of
  * least coupling on the best path, the one nearest the top among equals (so actors that share an
  * upstream bottleneck count it together); links are ranked by how many actors' weakest link they
@@ -125,8 +124,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
 
   const isTop = new Uint8Array(n);
   for (let u = 0; u < n; u++) if (index.rankOf[u] === topRank) isTop[u] = 1;
-  const tight = widestSearch(index, isTop, 2);
-  const all = widestSearch(index, isTop, 1);
+  const widest = widestPaths(index, isTop);
 
   const paths: ActorPath[] = [];
   const cutOff: number[] = [];
@@ -138,23 +136,21 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
   const isCounted = (u: number): boolean => includeSideActors || index.rankOf[u] !== SIDE_RANK;
   for (let u = 0; u < n; u++) {
     if (isTop[u]) continue;
-    const search = tight.hops[u]! >= 0 ? tight : all.hops[u]! >= 0 ? all : null;
+    const best = bestPath(widest, u);
     const actorId = graph.actors[u]!.id;
-    if (!search) {
+    if (!best) {
       paths.push({ actorId, coupling: null, hops: null, weakestLinkId: null, pathLinkIds: [] });
       if (isCounted(u)) cutOff.push(u);
       continue;
     }
-    const pathLinkIds: string[] = [];
-    for (let v = u; !isTop[v]; v = search.parentActor[v]!) pathLinkIds.push(linkIds[search.parentLink[v]!]!);
-    const weakest = search.weakest[u]!;
+    const weakest = best.weakestLink;
     weakestOf[u] = weakest;
     paths.push({
       actorId,
-      coupling: search === tight ? 'TIGHT' : 'LOOSE',
-      hops: search.hops[u]!,
-      weakestLinkId: linkIds[weakest]!,
-      pathLinkIds,
+      coupling: best.coupling,
+      hops: best.hops,
+      weakestLinkId: graph.links[weakest]!.id,
+      pathLinkIds: best.links.map((e) => graph.links[e]!.id),
     });
     if (isCounted(u)) weakestCount[weakest]!++;
   }
@@ -264,56 +260,4 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
     );
   }
   return { topLevelKey: topLevel.key, paths, cutOffActorIds, weakestLinks, units, findings };
-}
-
-interface Search {
-  /** Fewest hops to the top over links of at least the search's strength, or -1. */
-  hops: Int32Array;
-  /** Next actor and link towards the top on the chosen path (-1 at the top or when unreached). */
-  parentActor: Int32Array;
-  parentLink: Int32Array;
-  /** The weakest link of the path, nearest the top among equals. */
-  weakest: Int32Array;
-}
-
-/**
- * Multi-source breadth-first search from the top actors over links of strength ≥ minStrength,
- * walking each step in reverse: from v (nearer the top) to u when u responds to v.
- */
-function widestSearch(index: GraphIndex, isTop: Uint8Array, minStrength: number): Search {
-  const { n, incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } =
-    index;
-  const hops = new Int32Array(n).fill(-1);
-  const parentActor = new Int32Array(n).fill(-1);
-  const parentLink = new Int32Array(n).fill(-1);
-  const weakest = new Int32Array(n).fill(-1);
-  const queue = new Uint32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let u = 0; u < n; u++) {
-    if (isTop[u]) {
-      hops[u] = 0;
-      queue[tail++] = u;
-    }
-  }
-  while (head < tail) {
-    const v = queue[head++]!;
-    for (let slot = incStart[v]!, end = incStart[v + 1]!; slot < end; slot++) {
-      const u = incNeighbour[slot]!;
-      if (hops[u] !== -1) continue;
-      const e = incLink[slot]!;
-      const strength = linkStrength[e]!;
-      if (strength < minStrength) continue;
-      // u responds to v: u's own side of the link's ratings (0 = recorded "no").
-      const uResponds = linkSource[e] === u ? linkSourceResponds[e] : linkTargetResponds[e];
-      if (uResponds === 0) continue;
-      hops[u] = hops[v]! + 1;
-      parentActor[u] = v;
-      parentLink[u] = e;
-      const above = weakest[v]!;
-      weakest[u] = above >= 0 && linkStrength[above]! <= strength ? above : e;
-      queue[tail++] = u;
-    }
-  }
-  return { hops, parentActor, parentLink, weakest };
 }

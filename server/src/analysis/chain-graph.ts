@@ -21,6 +21,8 @@ export interface ChainGraph {
     ownerId: string | null;
     targetActorIds: readonly string[];
     targetUnitIds: readonly string[];
+    /** How many evidence notes (Katz & Dack's traces) the initiative carries. */
+    evidenceCount: number;
   }>;
 }
 
@@ -84,12 +86,20 @@ export const CHAIN_ROWS = {
     sourceResponds: p.sourceResponds,
     distinctive: p.distinctive,
   }),
-  initiatives: ({ id, name, ownerId, targetActorIds, targetUnitIds }: ScenarioGraph['initiatives'][number]) => ({
+  initiatives: ({
     id,
     name,
     ownerId,
     targetActorIds,
     targetUnitIds,
+    evidence,
+  }: ScenarioGraph['initiatives'][number]): Row<'initiatives'> => ({
+    id,
+    name,
+    ownerId,
+    targetActorIds,
+    targetUnitIds,
+    evidenceCount: evidence.length,
   }),
 };
 

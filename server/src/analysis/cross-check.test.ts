@@ -4,7 +4,8 @@
  * as stored) and computes, from the definitions in README.md, what our typed-array code computes
  * from its index: components and islands with their sizes and levels, articulation points with
  * the parts they separate, exact betweenness, widest paths up to the top level with their widths
- * and hops, level gaps and level skips. Sampled betweenness is held to its stated error bound
+ * and hops, widest paths from each initiative's owner to its target actors, level gaps and level
+ * skips. Sampled betweenness is held to its stated error bound
  * against networkx's exact values. Skipped, visibly, when no python can import networkx
  * (Debian: apt-get install python3-networkx; .ci/run installs it).
  */
@@ -45,7 +46,15 @@ const arbitraryGraph = fc.integer({ min: 2, max: 40 }).chain((n) =>
       units: [],
       arenas: [],
       perceptions: [],
-      initiatives: [],
+      // Two initiatives aimed at every actor, from owners spread over the levels.
+      initiatives: [0, 1].map((k) => ({
+        id: `I${k}`,
+        name: `I${k}`,
+        ownerId: `a${(7 * k + 1) % n}`,
+        targetActorIds: Array.from({ length: n }, (_, i) => `a${i}`),
+        targetUnitIds: [],
+        evidenceCount: k,
+      })),
       actors: Array.from({ length: n }, (_, i) => ({
         id: `a${i}`,
         name: `a${i}`,
@@ -163,6 +172,46 @@ suite(`cross-check against networkx${skipped}`, () => {
         }
       }
     }
+  });
+
+  it('agrees on which targets each initiative reaches from its owner, with width and hops, and each path is a real one', () => {
+    const widths: number[] = [];
+    for (const { name, graph, ours, theirs } of cases) {
+      const linkById = new Map(graph.links.map((link) => [link.id, link]));
+      graph.initiatives.forEach((initiative, k) => {
+        const reach = ours.initiativeReach.initiatives[k]!;
+        const reference = theirs.initiativeReach[initiative.id]!;
+        for (const target of reach.targets) {
+          if (!target.direct || target.actorId === initiative.ownerId) continue;
+          const context = `${name}: ${initiative.id} → ${target.actorId}`;
+          const expected = reference[target.actorId] ?? null;
+          expect(
+            target.reached ? { width: COUPLING_STRENGTH[target.coupling!], hops: target.hops } : null,
+            context,
+          ).toEqual(expected);
+          if (!expected) continue;
+          widths.push(expected.width);
+          // Walk the reported links from the target: each a step the actor at hand may take, ending at the owner.
+          let at = target.actorId;
+          let width = 2;
+          for (const id of target.pathLinkIds) {
+            const link = linkById.get(id)!;
+            const isSource = link.sourceId === at;
+            expect(isSource || link.targetId === at, context).toBe(true);
+            expect(isSource ? link.sourceResponds : link.targetResponds, context).not.toBe(false);
+            width = Math.min(width, COUPLING_STRENGTH[link.coupling]);
+            at = isSource ? link.targetId : link.sourceId;
+          }
+          expect({ at, width, hops: target.pathLinkIds.length }, context).toEqual({
+            at: initiative.ownerId,
+            ...expected,
+          });
+        }
+      });
+    }
+    // The graphs give paths to compare (42 with this seed), loose and tight ones.
+    expect(widths.length).toBeGreaterThan(30);
+    expect(new Set(widths)).toEqual(new Set([1, 2]));
   });
 
   it('agrees on level gaps and level skips', () => {

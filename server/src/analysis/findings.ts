@@ -1,6 +1,6 @@
 import type { GraphIndex } from './graph-index.ts';
 
-/** The nine analyses of DOMAIN.md ("What people look for"), in that order. */
+/** The nine analyses of DOMAIN.md ("What people look for"), in that order, and initiative reach. */
 export const ANALYSIS_IDS = [
   'levelMatrix',
   'brokenChains',
@@ -11,6 +11,7 @@ export const ANALYSIS_IDS = [
   'desiredDistance',
   'initiativeCongestion',
   'sharedArenas',
+  'initiativeReach',
 ] as const;
 export type AnalysisId = (typeof ANALYSIS_IDS)[number];
 
@@ -34,7 +35,13 @@ export type FindingKind =
   | 'COUPLING_LOOSER'
   | 'ACTOR_CONGESTION'
   | 'UNIT_CONGESTION'
-  | 'LEVELS_NEVER_MEET';
+  | 'LEVELS_NEVER_MEET'
+  | 'INITIATIVE_REACH'
+  | 'TARGETS_NOT_REACHED'
+  | 'INITIATIVE_WITHOUT_OWNER'
+  | 'INITIATIVE_WITHOUT_TRACE'
+  | 'INITIATIVES_NOT_SEARCHED'
+  | 'CLASSROOM_NOT_REACHED';
 
 /** The same statement in Swedish and English (the client picks one; no grades in either). */
 export interface Explanation {

@@ -7,7 +7,7 @@ import { chainA, makeGraph } from './test-graphs.ts';
 describe('initiativeCongestion', () => {
   it('rejects an initiative aimed at an unknown actor (through the index)', () => {
     const graph = makeGraph([], [], {
-      initiatives: [{ id: 'I', name: 'I', ownerId: null, targetActorIds: ['x'], targetUnitIds: [] }],
+      initiatives: [{ id: 'I', name: 'I', ownerId: null, targetActorIds: ['x'], targetUnitIds: [], evidenceCount: 0 }],
     });
     expect(() => initiativeCongestion(buildGraphIndex(graph))).toThrow();
   });

@@ -11,6 +11,8 @@ import { buildGraphIndex } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 import { INITIATIVE_CONGESTION_DEFAULTS, initiativeCongestion } from './initiative-congestion.ts';
 import type { InitiativeCongestionResult } from './initiative-congestion.ts';
+import { INITIATIVE_REACH_DEFAULTS, initiativeReach } from './initiative-reach.ts';
+import type { InitiativeReachResult } from './initiative-reach.ts';
 import { ISLANDS_DEFAULTS, islands } from './islands.ts';
 import type { IslandsResult } from './islands.ts';
 import { KEY_ACTORS_DEFAULTS, keyActors } from './key-actors.ts';
@@ -32,6 +34,7 @@ export interface AnalysisResults {
   desiredDistance: DesiredDistanceResult;
   initiativeCongestion: InitiativeCongestionResult;
   sharedArenas: SharedArenasResult;
+  initiativeReach: InitiativeReachResult;
 }
 
 export type ParameterValue = number | boolean;
@@ -91,7 +94,7 @@ export function pick<T extends object>(values: ParameterValues | undefined, defa
 }
 
 /**
- * The analyses in DOMAIN.md order, as descriptors: GraphQL exposes them (with their parameters)
+ * The analyses in DOMAIN.md order (initiative reach last), as descriptors: GraphQL exposes them (with their parameters)
  * and the client's analysis panel renders its forms from this list. Labels are i18n keys written
  * out in full (never built from strings) so the i18n check can find them.
  */
@@ -172,6 +175,13 @@ export const ANALYSES: Registry = {
     parameters: [],
     run: ({ index }) => sharedArenas(index),
   },
+  initiativeReach: {
+    id: 'initiativeReach',
+    labelKey: 'analysis.initiativeReach.label',
+    descriptionKey: 'analysis.initiativeReach.description',
+    parameters: [parameter('initiativeReach', 'searchLimit', INITIATIVE_REACH_DEFAULTS.searchLimit)],
+    run: ({ index }, values) => initiativeReach(index, pick(values, INITIATIVE_REACH_DEFAULTS)),
+  },
 };
 
 export interface AnalysisReport extends AnalysisResults {
@@ -187,7 +197,7 @@ export interface RunAnalysesOptions {
 }
 
 /**
- * Runs all nine analyses over one scenario: indexes the graph once and hands the index to each.
+ * Runs all ten analyses over one scenario: indexes the graph once and hands the index to each.
  * @throws DomainError BAD_USER_INPUT when the graph refers to unknown actors, links or levels.
  */
 export function runAnalyses(graph: ChainGraph, options: RunAnalysesOptions = {}): AnalysisReport {

@@ -143,8 +143,15 @@ export function chainA(): ChainGraph {
         },
       ],
       initiatives: [
-        { id: 'I1', name: 'Läslyft', ownerId: 'uni', targetActorIds: ['t1'], targetUnitIds: ['s2'] },
-        { id: 'I2', name: 'Matematiklyft', ownerId: null, targetActorIds: [], targetUnitIds: ['area'] },
+        { id: 'I1', name: 'Läslyft', ownerId: 'uni', targetActorIds: ['t1'], targetUnitIds: ['s2'], evidenceCount: 1 },
+        {
+          id: 'I2',
+          name: 'Matematiklyft',
+          ownerId: null,
+          targetActorIds: [],
+          targetUnitIds: ['area'],
+          evidenceCount: 0,
+        },
       ],
     },
   );

@@ -75,8 +75,9 @@ describe('analysis resolvers', () => {
     });
   });
 
-  it('lists the nine analyses', () => {
+  it('lists the nine analyses of DOMAIN.md and initiative reach', () => {
     const analyses = analysisResolvers.Query!.analyses as unknown as () => Array<{ id: string }>;
-    expect(analyses().map((a) => a.id)).toHaveLength(9);
+    expect(analyses().map((a) => a.id)).toHaveLength(10);
+    expect(analyses().at(-1)!.id).toBe('initiativeReach');
   });
 });

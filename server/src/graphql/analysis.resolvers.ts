@@ -9,6 +9,7 @@ import type { ParameterValue } from '../analysis/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import { listScenarios, loadScenarioGraph } from '../editing/read-map.ts';
+import { timelineTrends, TREND_SELECTION, trendPointOf } from '../reporting/timeline-trends.ts';
 import { authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -128,6 +129,13 @@ export const analysisResolvers: Resolvers<GraphQLContext> = {
         scenarioId: current.scenario.id,
         ...(desiredDistance ? { desiredDistance: { ...desiredDistance, desiredScenarioId: desiredId } } : {}),
       };
+    },
+    trends: async (_root, { organisationId }, ctx) => {
+      await authorizeOrganisation(ctx, organisationId, 'VIEWER');
+      const { userId } = authorizeSignedIn(ctx);
+      return timelineTrends(ctx.store, organisationId, async (current, desired) =>
+        trendPointOf(await ctx.analyses.run({ userId, current, desired, parameters: {}, selection: TREND_SELECTION })),
+      );
     },
   },
   KeyActorsResult: {

@@ -81,6 +81,9 @@ export const MAX_ANALYSES_PER_REQUEST = 1;
  * aliases cannot queue ten national analyses at once. Repeats under the same name are merged by
  * GraphQL and run once, so they pass.
  */
+/** Query fields that run analyses: `trends` runs them on every scenario of the timeline. */
+const ANALYSING_FIELDS = new Set(['analysis', 'trends']);
+
 export function singleAnalysisRule(context: ValidationContext): ASTVisitor {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of context.getDocument().definitions) {
@@ -89,7 +92,7 @@ export function singleAnalysisRule(context: ValidationContext): ASTVisitor {
   const responseNames = (set: SelectionSetNode, seen: Set<string>, names: Set<string>): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === 'analysis') names.add(selection.alias?.value ?? selection.name.value);
+        if (ANALYSING_FIELDS.has(selection.name.value)) names.add(selection.alias?.value ?? selection.name.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         responseNames(selection.selectionSet, seen, names);
       } else {

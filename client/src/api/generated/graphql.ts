@@ -5,7 +5,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /**
- * The nine analyses of a scenario (server/src/analysis/README.md gives each exact definition).
+ * The ten analyses of a scenario (server/src/analysis/README.md gives each exact definition).
  * Findings are neutral statements, never grades: what is desirable comes from the desired scenario.
  */
 export type AnalysisId =
@@ -13,6 +13,7 @@ export type AnalysisId =
   | 'brokenChains'
   | 'desiredDistance'
   | 'initiativeCongestion'
+  | 'initiativeReach'
   | 'islands'
   | 'keyActors'
   | 'levelMatrix'
@@ -185,9 +186,14 @@ export type FindingKind =
   | 'ACTOR_CONGESTION'
   | 'ARTICULATION_POINT'
   | 'BETWEENNESS'
+  | 'CLASSROOM_NOT_REACHED'
   | 'COUPLING_LOOSER'
   | 'COUPLING_TIGHTER'
   | 'CUT_OFF'
+  | 'INITIATIVES_NOT_SEARCHED'
+  | 'INITIATIVE_REACH'
+  | 'INITIATIVE_WITHOUT_OWNER'
+  | 'INITIATIVE_WITHOUT_TRACE'
   | 'ISLAND'
   | 'LEVELS_NEVER_MEET'
   | 'LEVEL_GAP'
@@ -197,6 +203,7 @@ export type FindingKind =
   | 'NO_CHAIN_ACTORS'
   | 'ONE_WAY'
   | 'PERCEPTIONS_DISAGREE'
+  | 'TARGETS_NOT_REACHED'
   | 'TOP_LEVEL_EMPTY'
   | 'UNIT_CONGESTION'
   | 'UNIT_CUT_OFF'

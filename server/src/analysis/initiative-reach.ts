@@ -1,0 +1,296 @@
+import type { Coupling } from '@kopplingskartan/schema/interchange';
+
+import { actorName, count, makeFinding } from './findings.ts';
+import type { Explanation, Finding } from './findings.ts';
+import type { GraphIndex } from './graph-index.ts';
+import { bestPath, widestPaths } from './widest-path.ts';
+import type { BestPath } from './widest-path.ts';
+
+export interface InitiativeReachOptions {
+  /**
+   * The most steps spent following paths: each distinct owner (in the order its initiatives are
+   * listed) costs two breadth-first searches, `searchSteps(n, m)`; owners past the limit are not
+   * searched and their initiatives are listed as such. Default 5,000,000: dozens of owners on a
+   * large municipality's map, two on a national one, whose other analyses take most of the API's
+   * cost limit.
+   */
+  searchLimit?: number;
+}
+
+export const INITIATIVE_REACH_DEFAULTS: Required<InitiativeReachOptions> = { searchLimit: 5_000_000 };
+
+/** Steps of one owner's searches: two breadth-first searches, each visiting every actor and every link from both ends. */
+export function searchSteps(actors: number, links: number): number {
+  return 2 * (actors + 2 * links);
+}
+
+/** One target actor of an initiative and how (whether) the initiative reaches it. */
+export interface InitiativeTarget {
+  actorId: string;
+  /** Named by the initiative itself (else only through a unit). */
+  direct: boolean;
+  /** The units the initiative names that hold the actor (itself or in a sub-unit). */
+  viaUnitIds: string[];
+  reached: boolean;
+  /** Width of the best path from the owner (its weakest coupling); null when not reached or the owner itself. */
+  coupling: Coupling | null;
+  hops: number | null;
+  /** The weakest link of the best path (nearest the owner among equally weak ones). */
+  weakestLinkId: string | null;
+  /** The best path's links from the target to the owner. */
+  pathLinkIds: string[];
+}
+
+export interface InitiativeReach {
+  initiativeId: string;
+  /** null when the initiative has no owner, or one that is not an actor of this scenario. */
+  ownerId: string | null;
+  /** false when the owner was past `searchLimit` (then no target counts as reached). */
+  searched: boolean;
+  evidenceCount: number;
+  /** Direct targets in the order listed, then the units' actors in actor order; each actor once. */
+  targets: InitiativeTarget[];
+  reachedCount: number;
+}
+
+/** A classroom-level actor and the initiatives aimed at it. */
+export interface ClassroomReach {
+  actorId: string;
+  reachedBy: string[];
+  /** Initiatives that name it (directly or through a unit) without reaching it. */
+  notReachedBy: string[];
+}
+
+/** (initiative, target) pairs, split by reached and by whether the initiative carries evidence notes. */
+export interface TraceCounts {
+  reachedWithTrace: number;
+  reachedWithoutTrace: number;
+  notReachedWithTrace: number;
+  notReachedWithoutTrace: number;
+}
+
+export interface InitiativeReachResult {
+  /** The lowest chain level (the classroom), or null when the organisation has no chain level. */
+  classroomLevelKey: string | null;
+  initiatives: InitiativeReach[];
+  /** Every actor of the classroom level, in actor order. */
+  classroom: ClassroomReach[];
+  traces: TraceCounts;
+  findings: Finding[];
+}
+
+const quoted = (name: string): Explanation => ({ sv: `”${name}”`, en: `“${name}”` });
+
+/**
+ * Initiative reach ("which improvement efforts actually reached the classroom?"): for each
+ * initiative, the widest path from its owner to each of its targets along responsive links, by
+ * the same steps as broken chains (`widestPaths`: a step from v to u is taken when the link is
+ * tight or loose and u responds to v). Targets are the actors it names and every actor of the
+ * units it names, sub-units included. A target is **reached** when such a path exists (the owner
+ * reaches itself in 0 hops). Per classroom-level actor (the lowest chain level) the initiatives
+ * that reach it and those that name it without reaching it. Evidence notes stand on the
+ * initiative as a whole, so a target counts as traced when its initiative carries any.
+ *
+ * Initiatives of one owner share one search. O(owners · (n + m) + Σ targets · (hops + depth)).
+ */
+export function initiativeReach(index: GraphIndex, options: InitiativeReachOptions = {}): InitiativeReachResult {
+  const { searchLimit } = { ...INITIATIVE_REACH_DEFAULTS, ...options };
+  const ownerLimit = Math.floor(searchLimit / searchSteps(index.n, index.m));
+  const { graph, n } = index;
+  const findings: Finding[] = [];
+
+  // The actors of each unit, its sub-units' included (cycles in the unit tree cut).
+  const parentOf = new Map(graph.units.map((unit) => [unit.id, unit.parentId]));
+  const members = new Map<string, number[]>();
+  graph.actors.forEach((actor, u) => {
+    const seen = new Set<string>();
+    for (let id = actor.unitId; id && !seen.has(id); id = parentOf.get(id) ?? null) {
+      seen.add(id);
+      const list = members.get(id);
+      if (list) list.push(u);
+      else members.set(id, [u]);
+    }
+  });
+
+  const chainLevel = index.chainLevelIndices.at(-1);
+  const classroomLevel = chainLevel === undefined ? null : graph.levels[chainLevel]!;
+  const classroom = new Map<number, ClassroomReach>();
+  graph.actors.forEach((actor, u) => {
+    if (index.levelOf[u] === chainLevel) classroom.set(u, { actorId: actor.id, reachedBy: [], notReachedBy: [] });
+  });
+  const traces: TraceCounts = {
+    reachedWithTrace: 0,
+    reachedWithoutTrace: 0,
+    notReachedWithTrace: 0,
+    notReachedWithoutTrace: 0,
+  };
+  const linkId = (e: number): string => graph.links[e]!.id;
+
+  const owners = graph.initiatives.map((initiative) =>
+    initiative.ownerId === null ? undefined : index.actorIndex.get(initiative.ownerId),
+  );
+  const named = graph.initiatives.map((initiative) => {
+    const targets = new Map<number, { direct: boolean; viaUnitIds: string[] }>();
+    for (const id of initiative.targetActorIds)
+      targets.set(index.actorIndex.get(id)!, { direct: true, viaUnitIds: [] });
+    const byUnit: Array<[number, string]> = initiative.targetUnitIds.flatMap((unitId) =>
+      (members.get(unitId) ?? []).map((u): [number, string] => [u, unitId]),
+    );
+    byUnit.sort((a, b) => a[0] - b[0]);
+    for (const [u, unitId] of byUnit) {
+      const entry = targets.get(u);
+      if (entry) entry.viaUnitIds.push(unitId);
+      else targets.set(u, { direct: false, viaUnitIds: [unitId] });
+    }
+    return targets;
+  });
+  // One owner at a time, so only one owner's searches are held in memory: each target's best path,
+  // or null for the initiatives of owners past the limit.
+  const byOwner = new Map<number, number[]>();
+  owners.forEach((owner, k) => {
+    if (owner === undefined) return;
+    const list = byOwner.get(owner);
+    if (list) list.push(k);
+    else byOwner.set(owner, [k]);
+  });
+  const found: Array<Array<BestPath | null> | null> = graph.initiatives.map(() => null);
+  let searched = 0;
+  let unsearched = 0;
+  for (const [owner, ks] of byOwner) {
+    if (searched >= ownerLimit) {
+      unsearched += ks.length;
+      continue;
+    }
+    searched++;
+    const isOwner = new Uint8Array(n);
+    isOwner[owner] = 1;
+    const paths = widestPaths(index, isOwner);
+    for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u));
+  }
+
+  const initiatives = graph.initiatives.map((initiative, k): InitiativeReach => {
+    const owner = owners[k];
+    const paths = found[k] ?? null;
+    const hasTrace = initiative.evidenceCount > 0;
+    const targets = [...named[k]!].map(([u, how], i): InitiativeTarget => {
+      const best = paths?.[i] ?? null;
+      const reached = best !== null;
+      if (reached) traces[hasTrace ? 'reachedWithTrace' : 'reachedWithoutTrace']++;
+      else traces[hasTrace ? 'notReachedWithTrace' : 'notReachedWithoutTrace']++;
+      const seat = classroom.get(u);
+      if (seat) (reached ? seat.reachedBy : seat.notReachedBy).push(initiative.id);
+      return {
+        actorId: graph.actors[u]!.id,
+        ...how,
+        reached,
+        coupling: best && best.hops > 0 ? best.coupling : null,
+        hops: best ? best.hops : null,
+        weakestLinkId: best && best.hops > 0 ? linkId(best.weakestLink) : null,
+        pathLinkIds: best ? best.links.map(linkId) : [],
+      };
+    });
+    const reached = targets.filter((target) => target.reached);
+    const notReached = targets.filter((target) => !target.reached);
+    const name = quoted(initiative.name);
+    const subject = initiative.id;
+
+    if (owner === undefined) {
+      findings.push(
+        makeFinding({
+          analysis: 'initiativeReach',
+          kind: 'INITIATIVE_WITHOUT_OWNER',
+          subject,
+          actorIds: targets.map((target) => target.actorId),
+          explanation: {
+            sv: `${name.sv} har ingen ägare på kartan, så ingen väg till ${count(targets.length, 'målaktör', 'målaktörer')} följs.`,
+            en: `${name.en} has no owner on the map, so no path to its ${count(targets.length, 'target actor', 'target actors')} is followed.`,
+          },
+        }),
+      );
+    } else if (paths && targets.length > 0) {
+      const ownerName = actorName(index, owner);
+      findings.push(
+        makeFinding({
+          analysis: 'initiativeReach',
+          kind: 'INITIATIVE_REACH',
+          subject,
+          actorIds: [graph.actors[owner]!.id, ...reached.map((target) => target.actorId)],
+          linkIds: [...new Set(reached.flatMap((target) => target.pathLinkIds))],
+          explanation: {
+            sv: `${name.sv} når ${reached.length} av ${count(targets.length, 'målaktör', 'målaktörer')} från ${ownerName} längs lyhörda länkar.`,
+            en: `${name.en} reaches ${reached.length} of ${count(targets.length, 'target actor', 'target actors')} from ${ownerName} along responsive links.`,
+          },
+        }),
+      );
+      if (notReached.length > 0) {
+        const only = notReached.length === 1 ? actorName(index, index.actorIndex.get(notReached[0]!.actorId)!) : null;
+        findings.push(
+          makeFinding({
+            analysis: 'initiativeReach',
+            kind: 'TARGETS_NOT_REACHED',
+            subject,
+            actorIds: notReached.map((target) => target.actorId),
+            explanation: {
+              sv: `${only ?? count(notReached.length, 'målaktör', 'målaktörer')} för ${name.sv} nås inte längs lyhörda länkar från ${ownerName}.`,
+              en: `${only ?? count(notReached.length, 'target actor', 'target actors')} of ${name.en} ${notReached.length === 1 ? 'is' : 'are'} not reached along responsive links from ${ownerName}.`,
+            },
+          }),
+        );
+      }
+    }
+    if (!hasTrace && targets.length > 0) {
+      findings.push(
+        makeFinding({
+          analysis: 'initiativeReach',
+          kind: 'INITIATIVE_WITHOUT_TRACE',
+          subject,
+          actorIds: targets.map((target) => target.actorId),
+          explanation: {
+            sv: `${name.sv} har inga evidensanteckningar (spår) för ${count(targets.length, 'målaktör', 'målaktörer')}.`,
+            en: `${name.en} has no evidence notes (traces) for its ${count(targets.length, 'target actor', 'target actors')}.`,
+          },
+        }),
+      );
+    }
+    return {
+      initiativeId: initiative.id,
+      ownerId: owner === undefined ? null : graph.actors[owner]!.id,
+      searched: paths !== null,
+      evidenceCount: initiative.evidenceCount,
+      targets,
+      reachedCount: reached.length,
+    };
+  });
+
+  if (unsearched > 0) {
+    findings.push(
+      makeFinding({
+        analysis: 'initiativeReach',
+        kind: 'INITIATIVES_NOT_SEARCHED',
+        subject: 'searchLimit',
+        explanation: {
+          sv: `Vägar följdes från ${count(searched, 'ägare', 'ägare')} inom gränsen searchLimit; ${count(unsearched, 'insats', 'insatser')} med andra ägare räknades inte.`,
+          en: `Paths were followed from ${count(searched, 'owner', 'owners')} within the searchLimit setting; ${count(unsearched, 'initiative', 'initiatives')} with other owners ${unsearched === 1 ? 'was' : 'were'} not counted.`,
+        },
+      }),
+    );
+  }
+  const seats = [...classroom.values()];
+  const untouched = seats.filter((seat) => seat.reachedBy.length === 0);
+  if (classroomLevel && graph.initiatives.length > 0 && untouched.length > 0) {
+    findings.push(
+      makeFinding({
+        analysis: 'initiativeReach',
+        kind: 'CLASSROOM_NOT_REACHED',
+        subject: classroomLevel.key,
+        actorIds: untouched.map((seat) => seat.actorId),
+        levelKeys: [classroomLevel.key],
+        explanation: {
+          sv: `${count(untouched.length, 'aktör', 'aktörer')} av ${seats.length} på nivån ${classroomLevel.name} nås inte av någon insats längs lyhörda länkar.`,
+          en: `${count(untouched.length, 'actor', 'actors')} of ${seats.length} at level ${classroomLevel.name} ${untouched.length === 1 ? 'is' : 'are'} reached by no initiative along responsive links.`,
+        },
+      }),
+    );
+  }
+  return { classroomLevelKey: classroomLevel?.key ?? null, initiatives, classroom: seats, traces, findings };
+}

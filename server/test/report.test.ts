@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
+
+import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { importOrganisation } from '../src/editing/organisation-commands.ts';
+import { meetingReport } from '../src/reporting/meeting-report.ts';
+import type { MeetingReportOptions } from '../src/reporting/meeting-report.ts';
+import { reportPdf } from '../src/reporting/report-pdf.ts';
+import { startTestApp, type TestApp } from './helpers.ts';
+
+const seed = (name: string): unknown =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../seeds/organisations/${name}.json`), 'utf8'));
+
+/** WinAnsi bytes pdf-lib writes for the characters below 0xa0 that Latin-1 places elsewhere. */
+const WIN_ANSI: Record<number, string> = { 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' };
+
+/**
+ * The text shown on a page, one string per text operator, read back from its content streams:
+ * pdf-lib writes every string as hex (`<…> Tj`) in Helvetica's WinAnsi encoding, so finding the
+ * words there shows they are text, not pictures of text (no PDF text extractor is among the
+ * dependencies; pdf-lib reads the file's structure and node's zlib inflates the streams).
+ */
+function pageText(page: PDFPage): string[] {
+  const contents = page.node.Contents();
+  const streams =
+    contents instanceof PDFArray ? contents.asArray().map((ref) => page.doc.context.lookup(ref)) : [contents];
+  return streams.flatMap((stream) => {
+    if (!(stream instanceof PDFRawStream)) return [];
+    const isFlate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode');
+    const source = Buffer.from(isFlate ? inflateSync(stream.contents) : stream.contents).toString('latin1');
+    return [...source.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map(([, hex]) =>
+      Buffer.from(hex!, 'hex').reduce((text, byte) => text + (WIN_ANSI[byte] ?? String.fromCharCode(byte)), ''),
+    );
+  });
+}
+
+async function pdfPages(
+  t: TestApp,
+  organisationId: string,
+  options: MeetingReportOptions,
+): Promise<{ count: number; pages: string[] }> {
+  const pdf = await PDFDocument.load(await reportPdf(await meetingReport(t.app.store, organisationId, options)));
+  return { count: pdf.getPageCount(), pages: pdf.getPages().map((page) => pageText(page).join('\n')) };
+}
+
+const PERSON_NAMES = ['Alva Påhittad', 'Sam Exempelsson', 'Robin Fiktiv', 'Kim Forskarsson', 'Lo Påhittadsdotter'];
+
+describe('the meeting report (npm run report) for both sample organisations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ isShared: true });
+    await importOrganisation(t.app.store, seed('kommunby'));
+    await importOrganisation(t.app.store, seed('skolgruppen'));
+  });
+  afterAll(() => t.close());
+
+  it('kommunby in Swedish: the map with its legend, then findings, trends over the four dated scenarios, reach and disagreements, as text', async () => {
+    const { count, pages } = await pdfPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true });
+    expect(pages[0]).toContain('Kommunby kommun: Nuläge VT 2025');
+    expect(pages[0]).toContain('Kartan');
+    expect(pages[0]).toContain('Teckenförklaring: tät = heldragen tjock linje');
+    expect(pages[1]!.startsWith('Iakttagelser per analys')).toBe(true);
+    const where = (text: string): number => pages.findIndex((page) => page.includes(text));
+    // Each section starts on a page of its own, in this order.
+    expect(where('Över tid')).toBeGreaterThan(1);
+    expect(where('Insatser och vilka de når')).toBeGreaterThan(where('Över tid'));
+    expect(where('Uppfattningar som skiljer sig åt')).toBeGreaterThanOrEqual(where('Insatser och vilka de når'));
+    // The trend charts name the timeline's dates: the current state and the three observations.
+    for (const date of ['2025-03-04', '2025-11-12', '2026-03-18', '2026-11-10'])
+      expect(pages[where('Över tid')]).toContain(date);
+    // The committee–superintendent steering is perceived differently by the chair and the superintendent (seeds/README.md).
+    expect(pages.join('\n')).toContain('Svaren om länken');
+    pages.forEach((page, i) => expect(page).toContain(`Sida ${i + 1} / ${count}`));
+  });
+
+  it('is anonymised by default with the presentations’ rules: no person names, no unit that points at one person', async () => {
+    const anonymised = (
+      await pdfPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true })
+    ).pages.join('\n');
+    for (const name of PERSON_NAMES) expect(anonymised).not.toContain(name);
+    expect(anonymised).not.toContain('Mossängsskolan');
+    expect(anonymised).toContain('Avidentifierad');
+    // With names, the island's principal is named by the map.
+    const named = (await pdfPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: false })).pages.join(
+      '\n',
+    );
+    expect(named).toContain('Rektor Mossängsskolan');
+    for (const name of PERSON_NAMES) expect(named).not.toContain(name);
+  });
+
+  it('skolgruppen in English, for one scenario: headings in English, one point in time, the desired state shown', async () => {
+    const { count, pages } = await pdfPages(t, 'skolgruppen', {
+      scenarioId: 'scn-skolgruppen-onskat',
+      language: 'en',
+      anonymised: true,
+    });
+    expect(pages[0]).toContain('Skolgruppen Exempla AB: ');
+    expect(pages[0]).toContain('Material for a dialogue meeting. Anonymised');
+    const text = pages.join('\n');
+    for (const heading of [
+      'Findings by analysis',
+      'Over time',
+      'Initiatives and whom they reach',
+      'Perceptions that disagree',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    // The desired scenario has no perceptions (seeds/README.md).
+    expect(text).toMatch(/Perceptions that disagree\nNone\./);
+    for (const name of PERSON_NAMES) expect(text).not.toContain(name);
+    expect(count).toBe(pages.length);
+  });
+});
