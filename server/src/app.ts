@@ -68,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     introspection: options.isIntrospectionEnabled ?? isGraphiqlEnabled,
     corsOrigins: options.corsOrigins ?? [],
     mapReadCache: { ...DEFAULT_MAP_READ_CACHE_LIMITS, ...options.mapReadCache },
+    store: options.store,
     ...(options.queryLimits ? { limits: options.queryLimits } : {}),
     ...(options.rounds ? { roundLimits: options.rounds } : {}),
   });

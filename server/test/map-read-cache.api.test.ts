@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
 import { describe, expect, it, vi } from 'vitest';
 
 import { createUser } from '../src/auth/account-commands.ts';
+import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { PASSWORD, startTestApp, type TestApp } from './helpers.ts';
@@ -15,15 +19,18 @@ const MAP = `query Map($organisationId: ID!) {
   }
 }`;
 
-/** The map read through the API, and whether the store was read for it (false: the cache answered). */
+/**
+ * The map read through the API, and how: `isKept` when the cache answered, `isInThread` when the
+ * map read thread executed it (else Mercurius did).
+ */
 async function readMap(t: TestApp, gql: TestApp['gql'] = t.gql, organisationId = 'org') {
-  const reads = vi.spyOn(t.app.store, 'readScenarioGraph');
-  try {
-    const response = await gql(MAP, { organisationId });
-    return { ...response, isFromStore: reads.mock.calls.length > 0 };
-  } finally {
-    reads.mockRestore();
-  }
+  const { hits, threadReads } = t.app.mapReads;
+  const response = await gql(MAP, { organisationId });
+  return {
+    ...response,
+    isKept: t.app.mapReads.hits > hits,
+    isInThread: t.app.mapReads.threadReads > threadReads,
+  };
 }
 
 describe('the map read cache', () => {
@@ -44,6 +51,40 @@ describe('the map read cache', () => {
     expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(second.body).toBe(first.body);
     expect(second.json().data.map.actors).toHaveLength(5);
+  });
+
+  it('sends a large kept answer gzipped to callers who accept it, and the same bytes once inflated', async () => {
+    const t = await startTestApp();
+    const seed: unknown = JSON.parse(
+      readFileSync(new URL('../../seeds/organisations/kommunby.json', import.meta.url), 'utf8'),
+    );
+    const { organisation } = await importOrganisation(t.app.store, seed);
+    const send = (acceptEncoding?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: {
+          cookie: (t.gql as unknown as { cookie: string }).cookie,
+          ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+        },
+        payload: { query: MAP, variables: { organisationId: organisation.id } },
+      });
+    const plain = await send();
+    expect(plain.rawPayload.length).toBeGreaterThan(16 * 1024);
+    // zlib gzips the kept answer in its own threads: ask until it has.
+    let gzipped = await send('gzip, deflate');
+    for (let attempt = 0; attempt < 500 && !gzipped.headers['content-encoding']; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gzipped = await send('gzip, deflate');
+    }
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(plain.body);
+    for (const refusing of [undefined, 'identity', 'gzip;q=0, identity']) {
+      const answer = await send(refusing);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.body).toBe(plain.body);
+    }
   });
 
   describe('never answers from before a write', () => {
@@ -128,24 +169,27 @@ describe('the map read cache', () => {
       ],
     ];
 
-    it.each(writes)('after %s, the map is read from the store and shows the write', async (_, write, part) => {
-      const t = await startTestApp({ withFixture: true });
-      // Something to restore to: the organisation as it was after this rename (the cache then holds a later state).
-      await t.gql(
-        'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Mellanläge" }) { actor { id } } }',
-      );
-      await t.gql(
-        'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Skolchef" }) { actor { id } } }',
-      );
-      const before = await readMap(t);
-      expect((await readMap(t)).isFromStore).toBe(false);
-      await write(t);
-      const after = await readMap(t);
-      expect(after.isFromStore).toBe(true);
-      expect(part(after.data!.map)).not.toEqual(part(before.data!.map));
-      const fresh = await startTestAppOnFile(t);
-      expect(after.data).toEqual((await readMap(fresh)).data);
-    });
+    it.each(writes)(
+      'after %s, the map is executed again (in the map read thread) and shows the write',
+      async (_, write, part) => {
+        const t = await startTestApp({ withFixture: true });
+        // Something to restore to: the organisation as it was after this rename (the cache then holds a later state).
+        await t.gql(
+          'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Mellanläge" }) { actor { id } } }',
+        );
+        await t.gql(
+          'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Skolchef" }) { actor { id } } }',
+        );
+        const before = await readMap(t);
+        expect((await readMap(t)).isKept).toBe(true);
+        await write(t);
+        const after = await readMap(t);
+        expect([after.isKept, after.isInThread]).toEqual([false, true]);
+        expect(part(after.data!.map)).not.toEqual(part(before.data!.map));
+        const fresh = await startTestAppOnFile(t);
+        expect(after.data).toEqual((await readMap(fresh)).data);
+      },
+    );
   });
 
   describe('never answers a caller who may see less', () => {
@@ -162,7 +206,7 @@ describe('the map read cache', () => {
       expect(redacted.data!.map.actors.every((actor: { personName: unknown }) => actor.personName === null)).toBe(true);
       // Each view is kept apart: both answered from the cache now, each its own.
       const [again, redactedAgain] = [await readMap(t, viewer), await readMap(t, audience)];
-      expect([again.isFromStore, redactedAgain.isFromStore]).toEqual([false, false]);
+      expect([again.isKept, redactedAgain.isKept]).toEqual([true, true]);
       expect(again.data).toEqual(full.data);
       expect(redactedAgain.data).toEqual(redacted.data);
     });
@@ -182,7 +226,7 @@ describe('the map read cache', () => {
       await t.app.accounts.setMembership({ organisationId: 'org', userId: user.id, role: 'VIEWER' });
       const viewer = await t.signIn(email, PASSWORD);
       expect((await readMap(t, viewer)).errors).toBeUndefined();
-      expect((await readMap(t, viewer)).isFromStore).toBe(false);
+      expect((await readMap(t, viewer)).isKept).toBe(true);
       await t.app.accounts.removeMembership('org', user.id);
       expect((await readMap(t, viewer)).errors![0]!.extensions.code).toBe('FORBIDDEN');
     });
@@ -192,7 +236,7 @@ describe('the map read cache', () => {
       const other = await importCopy(t, 'Annan kommun');
       const first = await readMap(t, t.gql, 'org');
       const second = await readMap(t, t.gql, other);
-      expect(second.isFromStore).toBe(true);
+      expect(second.isKept).toBe(false);
       expect([first.data!.map.organisation.name, second.data!.map.organisation.name]).toEqual([
         contractDocument('org').organisation.name,
         'Annan kommun',
@@ -204,13 +248,13 @@ describe('the map read cache', () => {
     it('keeps no answer larger than the largest allowed', async () => {
       const t = await startTestApp({ withFixture: true, app: { mapReadCache: { maxEntryBytes: 100 } } });
       await readMap(t);
-      expect((await readMap(t)).isFromStore).toBe(true);
+      expect((await readMap(t)).isKept).toBe(false);
     });
 
     it('keeps nothing when turned off', async () => {
       const t = await startTestApp({ withFixture: true, app: { mapReadCache: { maxBytes: 0 } } });
       await readMap(t);
-      expect((await readMap(t)).isFromStore).toBe(true);
+      expect((await readMap(t)).isKept).toBe(false);
     });
 
     it('lets the least recently used answer go when full', async () => {
@@ -223,10 +267,10 @@ describe('the map read cache', () => {
       });
       const other = await importCopy(small, 'Annan kommun');
       await readMap(small, small.gql, 'org');
-      expect((await readMap(small, small.gql, 'org')).isFromStore).toBe(false);
+      expect((await readMap(small, small.gql, 'org')).isKept).toBe(true);
       await readMap(small, small.gql, other);
-      expect((await readMap(small, small.gql, other)).isFromStore).toBe(false);
-      expect((await readMap(small, small.gql, 'org')).isFromStore).toBe(true);
+      expect((await readMap(small, small.gql, other)).isKept).toBe(true);
+      expect((await readMap(small, small.gql, 'org')).isKept).toBe(false);
     });
 
     it('does not keep answers with errors, nor queries that ask for more than maps', async () => {

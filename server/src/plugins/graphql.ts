@@ -22,6 +22,7 @@ import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
 import { roundServices } from '../rounds/round-commands.ts';
 import { DEFAULT_ROUND_LIMITS, type RoundLimits } from '../rounds/round-limits.ts';
+import type { StoreConfig } from '../config/config.ts';
 import { mapReadCache, type MapReadCacheLimits } from './map-read-cache.ts';
 
 export interface GraphqlPluginOptions {
@@ -34,6 +35,8 @@ export interface GraphqlPluginOptions {
   /** Perception rounds' limits (default DEFAULT_ROUND_LIMITS). */
   roundLimits?: Partial<RoundLimits>;
   mapReadCache: MapReadCacheLimits;
+  /** The store's configuration, for the map read thread's own connection. */
+  store: StoreConfig;
 }
 
 /**
@@ -87,7 +90,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       }
     });
 
-    const mapReads = mapReadCache(app, options.mapReadCache);
+    const mapReads = mapReadCache(app, options.mapReadCache, options.store);
     const presenterStates = new PresenterStates();
     const liveSockets = new LiveSockets();
     // Announced on Mercurius' pubsub, which exists once it is registered (below); nothing is announced before.
