@@ -1,24 +1,17 @@
 /**
- * The client's map query (client/src/features/map/map.graphql) without `me`, the signed-in
- * person's memberships: that part differs per person, the map does not, and only a query of
- * maps alone is answered from the map read cache.
+ * The client's map query (the `MapSlice` operation of client/src/features/map/map.graphql, with
+ * its fragments), as the client sends it: the file is read, not imported (nothing imports the
+ * client).
  */
 import { readFileSync } from 'node:fs';
 
-import { Kind, parse, print, visit } from 'graphql';
+import { Kind, parse, print } from 'graphql';
 
 const document = parse(readFileSync(new URL('../../client/src/features/map/map.graphql', import.meta.url), 'utf8'));
 
-export const mapQuery = print(
-  visit(document, {
-    OperationDefinition: (operation) => ({
-      ...operation,
-      selectionSet: {
-        ...operation.selectionSet,
-        selections: operation.selectionSet.selections.filter(
-          (selection) => !(selection.kind === Kind.FIELD && selection.name.value === 'me'),
-        ),
-      },
-    }),
-  }),
-);
+export const mapQuery = print({
+  ...document,
+  definitions: document.definitions.filter(
+    (definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition.name?.value === 'MapSlice',
+  ),
+});
