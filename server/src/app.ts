@@ -10,6 +10,7 @@ import { clientPlugin } from './plugins/client.ts';
 import { graphqlPlugin } from './plugins/graphql.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { ioRoutesPlugin } from './plugins/io-routes.ts';
+import { DEFAULT_MAP_READ_CACHE_LIMITS, type MapReadCacheLimits } from './plugins/map-read-cache.ts';
 import { securityPlugin } from './plugins/security.ts';
 import type { RoundLimits } from './rounds/round-limits.ts';
 import { storePlugin } from './plugins/store.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   analysis?: Partial<AnalysisLimits>;
   /** Participants, links and request budgets of perception rounds (defaults: DEFAULT_ROUND_LIMITS). */
   rounds?: Partial<RoundLimits>;
+  /** Memory for answers to map queries (defaults: DEFAULT_MAP_READ_CACHE_LIMITS); maxBytes 0 turns it off. */
+  mapReadCache?: Partial<MapReadCacheLimits>;
 }
 
 /** Builds the app without listening: `main.ts` listens, tests use `app.inject`. */
@@ -64,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     graphiql: isGraphiqlEnabled,
     introspection: options.isIntrospectionEnabled ?? isGraphiqlEnabled,
     corsOrigins: options.corsOrigins ?? [],
+    mapReadCache: { ...DEFAULT_MAP_READ_CACHE_LIMITS, ...options.mapReadCache },
+    store: options.store,
     ...(options.queryLimits ? { limits: options.queryLimits } : {}),
     ...(options.rounds ? { roundLimits: options.rounds } : {}),
   });

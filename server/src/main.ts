@@ -16,6 +16,7 @@ const app = await buildApp({
   importLimits: config.importLimits,
   analysis: config.analysis,
   rounds: config.rounds,
+  mapReadCache: config.mapReadCache,
   auth: {
     ...(config.auth.initialAdmin ? { initialAdmin: config.auth.initialAdmin } : {}),
     ...(config.auth.initialAdminFile ? { initialAdminFile: config.auth.initialAdminFile } : {}),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 import type { RequestStatus } from '../api/client.ts';
-import type { MapSliceQuery, Role } from '../api/generated/graphql.ts';
+import type { MapSliceQuery, MapViewerQuery, Role } from '../api/generated/graphql.ts';
 
 export type MapData = NonNullable<MapSliceQuery['map']>;
 export type ActorRecord = MapData['actors'][number];
@@ -31,8 +31,8 @@ export function getEmptyMapState(): MapState {
   };
 }
 
-/** The viewer's role in one organisation, from the map query's `me`. */
-export function roleIn(me: MapSliceQuery['me'], organisationId: string): Role | null {
+/** The viewer's role in one organisation, from `me` (asked beside the map). */
+export function roleIn(me: MapViewerQuery['me'], organisationId: string): Role | null {
   if (!me) return null;
   if (me.isAdmin) return 'OWNER';
   return me.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;

@@ -37,6 +37,18 @@ export function canSeeConfidential(role: Role | null): boolean {
   return hasRole(role, 'VIEWER');
 }
 
+/**
+ * How much of an organisation's map a role sees: all of it, or the audience's map (redact.ts).
+ * Every field a map query reaches is gated at AUDIENCE or VIEWER, so these are the only two
+ * answers a map query has for callers who may read it (the map read cache keys on this): a
+ * field under the map gated at a higher role would have to be told apart here.
+ */
+export type MapView = 'FULL' | 'AUDIENCE';
+
+export function mapView(role: Role): MapView {
+  return canSeeConfidential(role) ? 'FULL' : 'AUDIENCE';
+}
+
 export function unauthenticated(): DomainError {
   return new DomainError('UNAUTHENTICATED', 'Sign in first.');
 }

@@ -7,6 +7,7 @@ import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/a
 import { THROTTLE_DEFAULTS, type ThrottleOptions } from '../auth/login-throttle.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
 import { DEFAULT_ROUND_LIMITS, type RoundLimits } from '../rounds/round-limits.ts';
+import { DEFAULT_MAP_READ_CACHE_LIMITS, type MapReadCacheLimits } from '../plugins/map-read-cache.ts';
 
 const MIB = 1024 * 1024;
 
@@ -85,6 +86,18 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_ROUND_LIMITS.requestsPerMinutePerToken),
+  /** Memory for answers to map queries, kept until the organisation is written; 0 turns the cache off. */
+  MAP_CACHE_MB: z.coerce
+    .number()
+    .min(0)
+    .max(65536)
+    .default(DEFAULT_MAP_READ_CACHE_LIMITS.maxBytes / MIB),
+  /** The largest map answer kept. */
+  MAP_CACHE_ENTRY_MB: z.coerce
+    .number()
+    .positive()
+    .max(4096)
+    .default(DEFAULT_MAP_READ_CACHE_LIMITS.maxEntryBytes / MIB),
 });
 
 export type StoreConfig =
@@ -124,6 +137,7 @@ export interface Config {
   clientDir: string;
   importLimits: ImportLimits;
   rounds: RoundLimits;
+  mapReadCache: MapReadCacheLimits;
 }
 
 /**
@@ -195,6 +209,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxLinks: e.ROUND_MAX_LINKS,
       requestsPerMinutePerRound: e.ROUND_REQUESTS_PER_MINUTE,
       requestsPerMinutePerToken: e.ROUND_REQUESTS_PER_MINUTE_PER_TOKEN,
+    },
+    mapReadCache: {
+      maxBytes: Math.round(e.MAP_CACHE_MB * MIB),
+      maxEntryBytes: Math.round(e.MAP_CACHE_ENTRY_MB * MIB),
     },
   };
 }

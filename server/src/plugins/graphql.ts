@@ -22,6 +22,8 @@ import { resolvers } from '../graphql/resolvers.ts';
 import { PresenterStates } from '../presenting/presenter-states.ts';
 import { roundServices } from '../rounds/round-commands.ts';
 import { DEFAULT_ROUND_LIMITS, type RoundLimits } from '../rounds/round-limits.ts';
+import type { StoreConfig } from '../config/config.ts';
+import { mapReadCache, type MapReadCacheLimits } from './map-read-cache.ts';
 
 export interface GraphqlPluginOptions {
   graphiql: boolean;
@@ -32,6 +34,9 @@ export interface GraphqlPluginOptions {
   corsOrigins: string[];
   /** Perception rounds' limits (default DEFAULT_ROUND_LIMITS). */
   roundLimits?: Partial<RoundLimits>;
+  mapReadCache: MapReadCacheLimits;
+  /** The store's configuration, for the map read thread's own connection. */
+  store: StoreConfig;
 }
 
 /**
@@ -85,6 +90,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       }
     });
 
+    const mapReads = mapReadCache(app, options.mapReadCache, options.store);
     const presenterStates = new PresenterStates();
     const liveSockets = new LiveSockets();
     // Announced on Mercurius' pubsub, which exists once it is registered (below); nothing is announced before.
@@ -138,6 +144,7 @@ export const graphqlPlugin = fp<GraphqlPluginOptions>(
       // a preflight; with SameSite=Strict cookies this is a second line against CSRF.
       csrfPrevention: true,
     });
+    mapReads.afterMercurius();
     // Mercurius validates nothing sent over the WebSocket: hold subscriptions to the same rules
     // (and the same coded answers) as queries over HTTP.
     app.graphql.addHook('preSubscriptionParsing', async (schema, source, context) => {

@@ -117,6 +117,16 @@ export interface GraphStore {
    */
   deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean>;
 
+  /**
+   * A token that differs after every committed write to the organisation's records or its own
+   * fields, by this process or any other sharing the database; equal tokens mean nothing was
+   * written in between. Read it before the data it guards, so that data read after a write is
+   * never kept under the token from before it. Comparable only within this store instance.
+   * Null when writes to the organisation cannot be told apart (on Neo4j, an organisation
+   * not written since stamps were introduced, or one that does not exist): cache nothing then.
+   */
+  writeStamp(organisationId: string): Promise<string | null>;
+
   /** The graph may be shared between callers (SQLite caches it, frozen): never mutate it. */
   readScenarioGraph(
     organisationId: string,

@@ -694,7 +694,12 @@ export type MapSliceQueryVariables = Exact<{
 }>;
 
 
-export type MapSliceQuery = { map: { disagreeingLinkIds: Array<string>, organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean, version: number }>, initiatives: Array<{ id: string, name: string, description: string | null, ownerId: string | null, targetActorIds: Array<string>, targetUnitIds: Array<string>, learningDimensions: Array<LearningDimension>, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }> } | null, me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
+export type MapSliceQuery = { map: { disagreeingLinkIds: Array<string>, organisation: { id: string, name: string, kind: OrganisationKind, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null, basedOnId: string | null, version: number }> }, scenario: { id: string, name: string, kind: ScenarioKind, observedAt: string | null }, units: Array<{ id: string, name: string, kind: UnitKind, parentId: string | null, place: string | null, version: number }>, actors: Array<{ id: string, name: string, personName: string | null, levelKey: string, role: string | null, unitId: string | null, tags: Array<string>, notes: string | null, version: number }>, links: Array<{ id: string, scenarioId: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, arenaId: string | null, cadence: Cadence | null, notes: string | null, confidential: boolean, partnershipStage: number | null, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }>, arenas: Array<{ id: string, name: string, cadence: Cadence | null, description: string | null, participantIds: Array<string>, version: number }>, perceptions: Array<{ id: string, linkId: string, respondent: string, respondentActorId: string | null, observedAt: string | null, coupling: Coupling | null, targetResponds: boolean | null, sourceResponds: boolean | null, distinctive: boolean | null, comment: string | null, confidential: boolean, version: number }>, initiatives: Array<{ id: string, name: string, description: string | null, ownerId: string | null, targetActorIds: Array<string>, targetUnitIds: Array<string>, learningDimensions: Array<LearningDimension>, version: number, evidence: Array<{ text: string, date: string | null, source: string | null }> }> } | null };
+
+export type MapViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MapViewerQuery = { me: { isAdmin: boolean, memberships: Array<{ organisationId: string, role: Role }> } | null };
 
 export type MembersQueryVariables = Exact<{
   organisationId: string;
@@ -1877,13 +1882,6 @@ export const MapSliceDocument = new TypedDocumentString(`
       version
     }
   }
-  me {
-    isAdmin
-    memberships {
-      organisationId
-      role
-    }
-  }
 }
     fragment ActorFields on Actor {
   id
@@ -1934,6 +1932,17 @@ fragment ArenaFields on Arena {
   participantIds
   version
 }`) as unknown as TypedDocumentString<MapSliceQuery, MapSliceQueryVariables>;
+export const MapViewerDocument = new TypedDocumentString(`
+    query MapViewer {
+  me {
+    isAdmin
+    memberships {
+      organisationId
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapViewerQuery, MapViewerQueryVariables>;
 export const MembersDocument = new TypedDocumentString(`
     query Members($organisationId: ID!) {
   members(organisationId: $organisationId) {

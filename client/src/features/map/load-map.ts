@@ -1,6 +1,6 @@
 import { ApiError, request } from '../../api/client.ts';
 import { asApiError } from '../../api/error-text.ts';
-import { MapSliceDocument } from '../../api/generated/graphql.ts';
+import { MapSliceDocument, MapViewerDocument } from '../../api/generated/graphql.ts';
 import { markPhase } from '../../canvas/test-hook.ts';
 import { mapStore, roleIn } from '../../state/map-store.ts';
 import { viewActions } from '../../state/view-store.ts';
@@ -18,7 +18,10 @@ export async function loadMap(organisationId: string, scenarioId: string | null)
   mapStore.setState({ organisationId, scenarioId, ...(isSameMap ? {} : { status: { type: 'loading' } }) });
   try {
     markPhase('fetchStart');
-    const data = await request(MapSliceDocument, { organisationId, scenarioId });
+    const [data, viewer] = await Promise.all([
+      request(MapSliceDocument, { organisationId, scenarioId }),
+      request(MapViewerDocument, {}),
+    ]);
     markPhase('fetched');
     if (!data.map) throw new ApiError('NOT_FOUND', `No map for ${organisationId}`);
     // A slower earlier request must not overwrite a newer choice.
@@ -27,7 +30,7 @@ export async function loadMap(organisationId: string, scenarioId: string | null)
     mapStore.setState({
       scenarioId: data.map.scenario.id,
       status: { type: 'ready', data: data.map },
-      role: roleIn(data.me, organisationId),
+      role: roleIn(viewer.me, organisationId),
     });
   } catch (error) {
     mapStore.setState({ status: { type: 'error', error: asApiError(error) } });

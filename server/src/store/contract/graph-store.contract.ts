@@ -84,6 +84,41 @@ export function describeGraphStore(makeStore: () => Promise<GraphStore>): void {
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it('gives an organisation a new write stamp at every write to it, and only then', async () => {
+      const id = await seeded('stamp');
+      const other = await seeded('stamp-other');
+      const stamps = [await store.writeStamp(id)];
+      const expectNewStamp = async () => {
+        const stamp = await store.writeStamp(id);
+        expect(stamp).not.toBeNull();
+        expect(stamps).not.toContain(stamp);
+        stamps.push(stamp);
+      };
+      expect(stamps[0]).not.toBeNull();
+      await store.readOrganisation(id);
+      await store.readScenarioGraph(id, 'current');
+      expect(await store.writeStamp(id)).toBe(stamps[0]);
+      const [actor] = await store.getRecords('actor', id, ['a-chief']);
+      await store.updateRecord('actor', { ...actor!, name: 'Ny' });
+      await expectNewStamp();
+      await store.insertRecords(id, [{ kind: 'actor', record: { ...actor!, id: 'a-new', version: 1 } }]);
+      await expectNewStamp();
+      await store.deleteRecord('actor', id, 'a-new');
+      await expectNewStamp();
+      const organisation = (await store.getOrganisation(id))!;
+      await store.updateOrganisation({ ...organisation, name: 'Omdöpt' });
+      await expectNewStamp();
+      await store.replaceOrganisation(contents(id, 'Ersatt'));
+      await expectNewStamp();
+      const unchanged = await store.writeStamp(id);
+      const [otherActor] = await store.getRecords('actor', other, ['a-chief']);
+      await store.updateRecord('actor', { ...otherActor!, name: 'Annan' });
+      expect(await store.writeStamp(id)).toBe(unchanged);
+      await store.deleteOrganisation(id);
+      await store.createOrganisation(contents(id));
+      await expectNewStamp();
+    });
+
     it('scopes every record read and write by organisation', async () => {
       const a = await seeded('scope-a');
       const b = await seeded('scope-b');

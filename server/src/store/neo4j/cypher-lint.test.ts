@@ -76,7 +76,7 @@ const PROPERTY_KEYS = [
     ...A.ACCOUNT_PROPERTY_KEYS,
     ...R.ROUND_PROPERTY_KEYS,
     ...RECORD_KINDS.flatMap((kind) => NODES[kind].properties.map(([key]) => key)),
-    // common to record nodes; Organisation; Level; SchemaVersion; the transient write lock
+    // common to record nodes; Organisation (and its write stamp); Level; SchemaVersion; the transient write lock
     'organisationId',
     'version',
     'description',
@@ -85,6 +85,7 @@ const PROPERTY_KEYS = [
     'position',
     'migratedAt',
     'writeLock',
+    'writeStamp',
     // a key of the organisation map projection (`o {.*, levels: COLLECT {…}}`), not stored
     'levels',
   ]),

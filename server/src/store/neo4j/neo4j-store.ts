@@ -382,6 +382,12 @@ export class Neo4jStore implements GraphStore {
   // ------------------------------------------------------------------------------------------
   // Records
 
+  /** The organisation's `writeStamp`, which every write renews (see LOCK_ORGANISATION). */
+  async writeStamp(organisationId: string): Promise<string | null> {
+    const [row] = await this.read((tx) => run(tx, Q.READ_WRITE_STAMP, { organisationId }));
+    return (row?.get('stamp') as string | null | undefined) ?? null;
+  }
+
   async levelsInUse(organisationId: string): Promise<Set<string>> {
     const rows = await this.read((tx) => run(tx, Q.LEVELS_IN_USE, { organisationId }));
     return new Set(rows.map((row) => row.get('levelKey') as string));

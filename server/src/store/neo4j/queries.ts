@@ -133,6 +133,12 @@ export const READ_ORGANISATION = cypher(
   { organisationId: ORG },
 );
 
+export const READ_WRITE_STAMP = cypher(
+  'READ_WRITE_STAMP',
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) RETURN o.writeStamp AS stamp`,
+  { organisationId: ORG },
+);
+
 export const COUNT_ORGANISATIONS = cypher(
   'COUNT_ORGANISATIONS',
   `MATCH (o:${ORGANISATION_LABEL}) RETURN count(o) AS total`,
@@ -149,26 +155,28 @@ export const PAGE_ORGANISATIONS = cypher(
 
 export const CREATE_ORGANISATION = cypher(
   'CREATE_ORGANISATION',
-  `CREATE (o:${ORGANISATION_LABEL}) SET o = $properties`,
+  `CREATE (o:${ORGANISATION_LABEL}) SET o = $properties, o.writeStamp = randomUUID()`,
   { properties: { id: ORG, name: 'Provkommun', kind: 'MUNICIPAL', version: 1 } },
 );
 
 /**
  * Takes the organisation's write lock (held to commit) and reads its version after it. Every
  * write to an organisation starts with it, so writes to one organisation serialise in the
- * database, across app instances too.
+ * database, across app instances too. The lock is taken by giving the organisation a new
+ * `writeStamp` (GraphStore.writeStamp), which every app instance reads before it reuses a
+ * cached answer; a random one, so that a deleted and re-created organisation never repeats it.
  */
 export const LOCK_ORGANISATION = cypher(
   'LOCK_ORGANISATION',
   `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
-   SET o.writeLock = true REMOVE o.writeLock
+   SET o.writeStamp = randomUUID()
    RETURN o.version AS version`,
   { organisationId: ORG },
 );
 
 export const REPLACE_ORGANISATION_PROPERTIES = cypher(
   'REPLACE_ORGANISATION_PROPERTIES',
-  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) SET o = $properties`,
+  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) SET o = $properties, o.writeStamp = randomUUID()`,
   { organisationId: ORG, properties: { id: ORG, name: 'Provkommun', kind: 'MUNICIPAL', version: 2 } },
 );
 

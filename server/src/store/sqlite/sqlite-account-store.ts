@@ -120,7 +120,19 @@ const HISTORY_COLUMNS =
  * so that a change and its account side commit together (`writeTogether`).
  */
 export class SqliteAccountStore implements AccountStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  /** Prepared once per SQL text, for the statements every signed-in request runs (its session, its role). */
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   async countUsers(): Promise<number> {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
@@ -191,12 +203,10 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async findSession(tokenHash: string, now: string): Promise<{ session: Session; user: User } | null> {
-    const row = this.db
-      .prepare(
-        `SELECT s.created_at AS s_created_at, s.expires_at AS s_expires_at, u.*
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
-      )
-      .get(tokenHash, now) as (UserRow & { s_created_at: string; s_expires_at: string }) | undefined;
+    const row = this.prepared(
+      `SELECT s.created_at AS s_created_at, s.expires_at AS s_expires_at, u.*
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
+    ).get(tokenHash, now) as (UserRow & { s_created_at: string; s_expires_at: string }) | undefined;
     if (!row) return null;
     return {
       session: { tokenHash, userId: row.id, createdAt: row.s_created_at, expiresAt: row.s_expires_at },
@@ -213,9 +223,10 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async getRole(userId: string, organisationId: string): Promise<Role | null> {
-    const row = this.db
-      .prepare('SELECT role FROM memberships WHERE user_id = ? AND organisation_id = ?')
-      .get(userId, organisationId) as { role: string } | undefined;
+    const row = this.prepared('SELECT role FROM memberships WHERE user_id = ? AND organisation_id = ?').get(
+      userId,
+      organisationId,
+    ) as { role: string } | undefined;
     return row ? roleFrom(row.role) : null;
   }
 

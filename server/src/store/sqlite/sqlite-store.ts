@@ -94,6 +94,8 @@ export class SqliteStore implements GraphStore {
   /** Changes when another connection (another process: `npm run import`) commits to the file. */
   private readonly dataVersion: Database.Statement<[], number>;
   private graphsDataVersion: number | null = null;
+  /** Write transactions this connection ran, per organisation (see `writeStamp`). */
+  private readonly writeCounts = new Map<string, number>();
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -172,7 +174,16 @@ export class SqliteStore implements GraphStore {
       })();
     } finally {
       this.graphs.forget(organisationId);
+      this.writeCounts.set(organisationId, (this.writeCounts.get(organisationId) ?? 0) + 1);
     }
+  }
+
+  /**
+   * This connection's writes are counted (every write method runs `writeTransaction`); SQLite's
+   * `data_version` changes when any other connection, in this process or another, commits.
+   */
+  async writeStamp(organisationId: string): Promise<string> {
+    return `${this.dataVersion.get()!}:${this.writeCounts.get(organisationId) ?? 0}`;
   }
 
   async listOrganisations(page: PageRequest): Promise<Page<Organisation>> {
