@@ -143,20 +143,31 @@ describe('presentations in the browser', () => {
       await act();
       await answered;
     };
+    // The boxes show what is stored: each click saves, and the box follows once the save is answered
+    // (so Playwright's check(), which looks right after its click, does not fit them).
+    const toggled = async (box: typeof keep, want: boolean) => {
+      await saving(() => box.click());
+      await page.waitForFunction(
+        ([name, checked]) =>
+          (document.querySelector(`input[name="${name}"]`) as HTMLInputElement | null)?.checked === checked,
+        [await box.getAttribute('name'), want] as const,
+        POLL,
+      );
+    };
     expect(await keep.isChecked()).toBe(false);
     expect((await stored()).keepUnitNames).toBe(false);
-    await saving(() => keep.check());
+    await toggled(keep, true);
     expect((await stored()).keepUnitNames).toBe(true);
-    await saving(() => keep.uncheck());
+    await toggled(keep, false);
     expect((await stored()).keepUnitNames).toBe(false);
     // Without anonymising there is nothing to keep: the choice is greyed out.
-    await saving(() => anonymised.uncheck());
+    await toggled(anonymised, false);
     await page.waitForFunction(
       () => (document.querySelector('input[name="keepUnitNames"]') as HTMLInputElement | null)?.disabled === true,
       null,
       POLL,
     );
-    await saving(() => anonymised.check());
+    await toggled(anonymised, true);
     expect((await stored()).anonymised).toBe(true);
   });
 
