@@ -1,18 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 
-describe('the map API over the embedded store', () => {
+const stores = await storeTargets();
+
+describeEachStore(stores, 'the map API', (store) => {
   it('reports health and the store in use', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const response = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', store: 'sqlite', ready: true });
-    expect((await t.gql('{ health { store ready } }')).data).toEqual({ health: { store: 'sqlite', ready: true } });
+    expect(response.json()).toEqual({ status: 'ok', store: store.kind, ready: true });
+    expect((await t.gql('{ health { store ready } }')).data).toEqual({ health: { store: store.kind, ready: true } });
   });
 
   it('creates an organisation with the default chain and a current scenario', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const result = await t.gql(`mutation { createOrganisation(input: { name: "Nyby kommun", kind: MUNICIPAL }) {
       organisation { id name levels { key isSide rank } currentScenario { kind name } } } }`);
     const organisation = result.data!.createOrganisation.organisation;
@@ -27,7 +30,7 @@ describe('the map API over the embedded store', () => {
   });
 
   it('serves one scenario as a flat map, narrowed by level on request', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const whole = await t.gql(
       `{ map(organisationId: "org") { scenario { id } actors { id } links { id } arenas { id } perceptions { id } initiatives { id } units { id } } }`,
     );
@@ -46,7 +49,7 @@ describe('the map API over the embedded store', () => {
   });
 
   it('creates, updates and deletes an actor; deleting takes its links', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const created = await t.gql(
       `mutation { createActor(input: { organisationId: "org", name: "Förstelärare", levelKey: "teacher", tags: ["matematik"] }) { actor { id version tags } } }`,
     );
@@ -85,7 +88,7 @@ describe('the map API over the embedded store', () => {
   });
 
   it('re-derives a coupling when the ratings change', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const result = await t.gql(
       `mutation { updateLink(input: { organisationId: "org", id: "l-2", targetResponds: false, sourceResponds: false }) { link { coupling } } }`,
     );
@@ -93,7 +96,7 @@ describe('the map API over the embedded store', () => {
   });
 
   it('pages actors with cursors', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const first = await t.gql(
       `{ actors(organisationId: "org", first: 2) { nodes { id } pageInfo { hasNextPage endCursor totalCount } } }`,
     );
@@ -114,7 +117,7 @@ describe('the map API over the embedded store', () => {
   });
 
   it('clones the current scenario into a desired one without perceptions', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const cloned = await t.gql(
       `mutation { cloneScenario(input: { organisationId: "org", sourceId: "s-current", name: "Önskat läge", kind: DESIRED }) { scenario { id kind basedOnId } } }`,
     );
@@ -140,7 +143,7 @@ describe('the map API over the embedded store', () => {
   });
 
   it('round-trips an organisation exactly: export, import as a new organisation, export again', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const exported = (await t.gql(`{ exportOrganisation(id: "org") }`)).data!.exportOrganisation;
     const IMPORT = `mutation($d: JSON!) { importOrganisation(document: $d) { organisation { id } counts { actors links perceptions } } }`;
     const imported = await t.gql(IMPORT, { d: exported });

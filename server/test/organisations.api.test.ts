@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 
-describe('starting an organisation', () => {
+const stores = await storeTargets();
+
+describeEachStore(stores, 'starting an organisation', (store) => {
   it('offers each kind its default chain in both languages', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const result = await t.gql<{ defaultLevels: { key: string; name: { sv: string; en: string }; isSide: boolean }[] }>(
       '{ defaultLevels(kind: INDEPENDENT) { key name { sv en } isSide } }',
     );
@@ -21,7 +24,7 @@ describe('starting an organisation', () => {
   });
 
   it('gives a new organisation without levels its kind’s chain, and keeps levels that are given', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const levels = async (input: string) => {
       const result = await t.gql<{
         createOrganisation: { organisation: { levels: { key: string; rank: number | null }[] } };

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const DISAGREEING = '{ map(organisationId: "org") { disagreeingLinkIds } }';
 
-describe('links whose perceptions disagree, on the map', () => {
+describeEachStore(stores, 'links whose perceptions disagree, on the map', (store) => {
   it('lists a link whose respondents answer differently, and drops it once they agree', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     // The fixture's l-2: the superintendent says tight, the principal decoupled.
     expect((await t.gql(DISAGREEING)).data?.map.disagreeingLinkIds).toEqual(['l-2']);
     const update = await t.gql(
@@ -17,7 +20,7 @@ describe('links whose perceptions disagree, on the map', () => {
   });
 
   it('says nothing about perceptions to the audience', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const audience = await t.as('AUDIENCE', 'org');
     expect((await audience(DISAGREEING)).data?.map.disagreeingLinkIds).toEqual([]);
   });

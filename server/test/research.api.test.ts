@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const seed = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../seeds/organisations/${name}.json`), 'utf8'));
 
-describe('research across organisations', () => {
+describeEachStore(stores, 'research across organisations', (store) => {
   it('finds the organisations whose adjacent levels have no responsive link in the current scenario', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     await importOrganisation(t.app.store, seed('kommunby'));
     await importOrganisation(t.app.store, seed('skolgruppen'));
     const query = `query($u: String, $l: String) { organisationsWithLevelGap(upperLevel: $u, lowerLevel: $l) { id } }`;

@@ -1,15 +1,18 @@
 import type { AddressInfo } from 'node:net';
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { ADMIN, startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 import { liveClient, subscription } from './live-client.ts';
+
+const stores = await storeTargets();
 
 const ME = '{ me { email } }';
 
-describe('signing out everywhere', () => {
+describeEachStore(stores, 'signing out everywhere', (store) => {
   it('ends every session of the user, this one and those on other devices, and no one else’s', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const laptop = await t.signIn(ADMIN.email, ADMIN.password);
     const phone = await t.signIn(ADMIN.email, ADMIN.password);
     const other = await t.as('VIEWER');
@@ -24,13 +27,13 @@ describe('signing out everywhere', () => {
   });
 
   it('needs a signed-in caller', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const result = await t.anonymous('mutation { logoutEverywhere }');
     expect(result.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('closes the live connections of every session, this one too', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const created = await t.gql(
       'mutation { createPresentation(input: { organisationId: "org", name: "Följ", steps: [{ title: "Ett" }] }) { presentation { id } } }',
     );
