@@ -2,17 +2,38 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { buildApp } from '../src/app.ts';
-import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import type { GraphStore } from '../src/store/graph-store.ts';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { ADMIN, cookieOf, startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
+
+/** What each store keeps of the session tokens, read past the account store as an attacker with the database would. */
+async function storedSessionTokens(store: GraphStore): Promise<string[]> {
+  if (store instanceof SqliteStore) {
+    const rows = store.shareDatabase().prepare('SELECT token_hash FROM sessions').all() as Array<{
+      token_hash: string;
+    }>;
+    return rows.map((row) => row.token_hash);
+  }
+  if (store instanceof Neo4jStore) {
+    const { driver, database } = store.shareTransactions();
+    const { records } = await driver.executeQuery('MATCH (s:Session) RETURN s.tokenHash AS hash', {}, { database });
+    return records.map((record) => String(record.get('hash')));
+  }
+  throw new Error(`no reader of sessions for the ${store.kind} store`);
+}
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } expiresAt } }';
 
-describe('sessions and cookies', () => {
+describeEachStore(stores, 'sessions and cookies', (store) => {
   it('sets an http-only, SameSite=Strict session cookie; me is null when signed out', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     expect((await t.anonymous('{ me { id } }')).data).toEqual({ me: null });
     const response = await t.app.inject({
       method: 'POST',
@@ -35,7 +56,7 @@ describe('sessions and cookies', () => {
   });
 
   it('marks the cookie Secure when configured (production default)', async () => {
-    const t = await startTestApp({ app: { auth: { isCookieSecure: true } } });
+    const t = await startTestApp({ store, app: { auth: { isCookieSecure: true } } });
     const response = await t.app.inject({
       method: 'POST',
       url: '/graphql',
@@ -45,18 +66,17 @@ describe('sessions and cookies', () => {
   });
 
   it('stores only a hash of the session token', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const client = await t.signIn(ADMIN.email, ADMIN.password);
     const token = client.cookie.split('=')[1]!;
-    const db = (t.app.store as SqliteStore).shareDatabase();
-    const hashes = db.prepare('SELECT token_hash FROM sessions').all() as Array<{ token_hash: string }>;
+    const hashes = await storedSessionTokens(t.app.store);
     expect(hashes.length).toBeGreaterThan(0);
-    expect(hashes.some((row) => row.token_hash === token)).toBe(false);
-    expect(hashes.every((row) => /^[0-9a-f]{64}$/.test(row.token_hash))).toBe(true);
+    expect(hashes).not.toContain(token);
+    expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
   });
 
   it('logout ends the session: the same cookie no longer works', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const client = await t.signIn(ADMIN.email, ADMIN.password);
     expect((await client('{ me { email } }')).data!.me).not.toBeNull();
     const out = await t.app.inject({
@@ -73,7 +93,7 @@ describe('sessions and cookies', () => {
   });
 
   it('refuses a wrong password and an unknown email with the same answer', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const wrong = await t.anonymous(LOGIN, { e: ADMIN.email, p: 'not-the-password' });
     const unknown = await t.anonymous(LOGIN, { e: 'nobody@test.example', p: 'not-the-password' });
     expect(wrong.errors![0]!.extensions.code).toBe('INVALID_CREDENTIALS');
@@ -82,7 +102,7 @@ describe('sessions and cookies', () => {
 
   it('rate-limits login attempts per address', async () => {
     // 4: the helper's own administrator sign-in is the first attempt from this address.
-    const t = await startTestApp({ app: { auth: { loginThrottle: { perAddress: 4 } } } });
+    const t = await startTestApp({ store, app: { auth: { loginThrottle: { perAddress: 4 } } } });
     const codes: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const result = await t.anonymous(LOGIN, { e: `x${i}@test.example`, p: 'wrong-password' });
@@ -101,7 +121,7 @@ describe('sessions and cookies', () => {
   });
 
   it('rate-limits failed logins per email, from any address', async () => {
-    const t = await startTestApp({ app: { auth: { loginThrottle: { failuresPerEmail: 2, perAddress: 100 } } } });
+    const t = await startTestApp({ store, app: { auth: { loginThrottle: { failuresPerEmail: 2, perAddress: 100 } } } });
     await t.anonymous(LOGIN, { e: ADMIN.email, p: 'wrong-password' });
     await t.anonymous(LOGIN, { e: ADMIN.email, p: 'wrong-password' });
     const third = await t.anonymous(LOGIN, { e: ADMIN.email, p: ADMIN.password });
@@ -110,7 +130,7 @@ describe('sessions and cookies', () => {
 
   it('rate-limits the API per user with HTTP 429', async () => {
     // 6: the helper's sign-in is the first request from this (signed-out) address.
-    const t = await startTestApp({ app: { rateLimitPerMinute: 6 } });
+    const t = await startTestApp({ store, app: { rateLimitPerMinute: 6 } });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) {
       const response = await t.app.inject({ method: 'GET', url: '/healthz' });
@@ -121,9 +141,9 @@ describe('sessions and cookies', () => {
   });
 });
 
-describe('passwords', () => {
+describeEachStore(stores, 'passwords', (store) => {
   it('changes the password, ends other sessions, keeps this one', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const first = await t.signIn(ADMIN.email, ADMIN.password);
     const second = await t.signIn(ADMIN.email, ADMIN.password);
     const weak = await first(
@@ -145,7 +165,7 @@ describe('passwords', () => {
   });
 
   it('throttles the current-password check like login: per account, and per address', async () => {
-    const t = await startTestApp({ app: { auth: { loginThrottle: { failuresPerEmail: 2, perAddress: 100 } } } });
+    const t = await startTestApp({ store, app: { auth: { loginThrottle: { failuresPerEmail: 2, perAddress: 100 } } } });
     const session = await t.signIn(ADMIN.email, ADMIN.password);
     const change = (current: string) =>
       session('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a-new-password-2") { id } }', {
@@ -160,7 +180,7 @@ describe('passwords', () => {
     const login = await t.anonymous(LOGIN, { e: ADMIN.email, p: ADMIN.password });
     expect(login.errors![0]!.extensions.code).toBe('TOO_MANY_REQUESTS');
 
-    const byAddress = await startTestApp({ app: { auth: { loginThrottle: { perAddress: 3 } } } });
+    const byAddress = await startTestApp({ store, app: { auth: { loginThrottle: { perAddress: 3 } } } });
     const own = await byAddress.signIn(ADMIN.email, ADMIN.password); // the helper's and this sign-in: 2 attempts
     const attempt = () =>
       own('mutation { changePassword(currentPassword: "guess-number-3", newPassword: "a-new-password-2") { id } }');
@@ -169,13 +189,16 @@ describe('passwords', () => {
   });
 });
 
-describe('the first administrator', () => {
+describeEachStore(stores, 'the first administrator', (store) => {
   it('gets a one-time password on a store without users: printed, written 0600, to be changed first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-first-'));
     const file = join(dir, 'initial-admin.txt');
     const said: string[] = [];
+    // On Neo4j the suite's database, emptied: a store without users, as a new SQLite file is.
+    await store.reset();
+    const config = store.config();
     const app = await buildApp({
-      store: { kind: 'sqlite', file: join(dir, 'k.db') },
+      store: config,
       auth: { initialAdminFile: file, announce: (text) => said.push(text) },
     });
     try {
@@ -206,7 +229,7 @@ describe('the first administrator', () => {
     }
     // A second start creates no second administrator and says nothing.
     const again = await buildApp({
-      store: { kind: 'sqlite', file: join(dir, 'k.db') },
+      store: config,
       auth: { initialAdminFile: join(dir, 'other.txt'), announce: (text) => said.push(text) },
     });
     await again.close();
@@ -216,9 +239,9 @@ describe('the first administrator', () => {
   });
 });
 
-describe('organisations and members', () => {
+describeEachStore(stores, 'organisations and members', (store) => {
   it("makes the creator the owner and lists only the caller's organisations", async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const editor = await t.as('EDITOR', 'org');
     const created = await editor(
       'mutation { createOrganisation(input: { name: "Egen", kind: OTHER }) { organisation { id } } }',
@@ -238,7 +261,7 @@ describe('organisations and members', () => {
   });
 
   it('owners manage roles; an organisation keeps one owner', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const owner = await t.as('OWNER', 'org');
     const me = (await owner('{ me { id email } }')).data!.me;
     await t.gql(
@@ -270,7 +293,7 @@ describe('organisations and members', () => {
   });
 
   it('shows the audience an anonymised map without confidential content', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const audience = await t.as('AUDIENCE', 'org');
     const viewer = await t.as('VIEWER', 'org');
     const query =

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { createUser } from '../src/auth/account-commands.ts';
 import { hashToken, newToken } from '../src/auth/tokens.ts';
 import { ADMIN, PASSWORD, startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 /**
  * Invitations (issue 11 item 2): a token never signs anyone in with a password. Signed out, the
@@ -32,9 +35,9 @@ async function raw(t: TestApp, query: string, variables: Record<string, unknown>
   return { status: response.statusCode, setCookie: response.headers['set-cookie'] ?? null, body: response.json() };
 }
 
-describe('invitations', () => {
+describeEachStore(stores, 'invitations', (store) => {
   it('show what a token opens, the same for an address with or without an account', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const forExisting = await invite(t, ADMIN.email, 'VIEWER');
     const forNew = await invite(t, 'Ny@Test.example', 'VIEWER');
     const existing = (await t.anonymous(PREVIEW, { t: forExisting })).data!.invitation;
@@ -67,7 +70,7 @@ describe('invitations', () => {
   });
 
   it('a new address: set a password (no session), sign in, accept; accepting again gives the same answer', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const token = await invite(t, 'Ny@Test.example');
     const set = await raw(t, SET_PASSWORD, { t: token, p: PASSWORD });
     expect(set).toEqual({ status: 200, setCookie: null, body: { data: { setInvitationPassword: true } } });
@@ -101,7 +104,7 @@ describe('invitations', () => {
   });
 
   it('forty password guesses through invitations never sign in to an existing account', async () => {
-    const t = await startTestApp({ withFixture: true, app: { auth: { loginThrottle: { perAddress: 1000 } } } });
+    const t = await startTestApp({ store, withFixture: true, app: { auth: { loginThrottle: { perAddress: 1000 } } } });
     // Anyone may create an organisation and invite any address, the administrator's too.
     const attacker = await t.as('outsider');
     const own = await attacker(
@@ -133,7 +136,7 @@ describe('invitations', () => {
   });
 
   it('answers the same, in shape and code, for an address with and without an account', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     await createUser(t.app.accounts, { email: 'finns@test.example', password: 'their-own-password-1' });
     const tokens = { existing: await invite(t, 'finns@test.example'), fresh: await invite(t, 'ny@test.example') };
     const both = async (password: string) =>
@@ -162,7 +165,7 @@ describe('invitations', () => {
 
   it('is throttled per address when setting a password', async () => {
     // 3: the helper's administrator sign-in and the owner's are the first two attempts.
-    const t = await startTestApp({ withFixture: true, app: { auth: { loginThrottle: { perAddress: 3 } } } });
+    const t = await startTestApp({ store, withFixture: true, app: { auth: { loginThrottle: { perAddress: 3 } } } });
     const token = await invite(t, 'ny@test.example');
     expect((await t.anonymous(SET_PASSWORD, { t: token, p: PASSWORD })).data!.setInvitationPassword).toBe(true);
     expect((await t.anonymous(SET_PASSWORD, { t: token, p: PASSWORD })).errors![0]!.extensions).toMatchObject({
@@ -171,7 +174,7 @@ describe('invitations', () => {
   });
 
   it('grants the membership once when accepted, or set up, many times at once', async () => {
-    const t = await startTestApp({ withFixture: true, app: { auth: { loginThrottle: { perAddress: 1000 } } } });
+    const t = await startTestApp({ store, withFixture: true, app: { auth: { loginThrottle: { perAddress: 1000 } } } });
     const token = await invite(t, 'ny@test.example', 'VIEWER');
     const usersBefore = await t.app.accounts.countUsers();
     const passwords = Array.from({ length: 6 }, (_, i) => `parallel-password-${i}`);
@@ -202,7 +205,7 @@ describe('invitations', () => {
   });
 
   it('answers the same when the address gets its account from another request between check and write', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const token = await invite(t, 'ny@test.example');
     // The other request's write, made at the worst moment: right after this one looked.
     const accounts = t.app.accounts;
@@ -225,7 +228,7 @@ describe('invitations', () => {
   });
 
   it('never lowers a role already held', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     await createUser(t.app.accounts, { email: 'chef@test.example', password: PASSWORD });
     await t.gql('mutation { setMember(organisationId: "org", email: "chef@test.example", role: OWNER) { role } }');
     const token = await invite(t, 'chef@test.example', 'VIEWER');
