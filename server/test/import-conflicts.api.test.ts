@@ -7,16 +7,19 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { exampleDocument } from '../src/io/template.ts';
 import { ADMIN, startTestApp } from './helpers.ts';
+import { describeEachStore, type StoreTarget, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const UPDATE_ACTOR = `mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { id name version } } }`;
 
-async function startWithExample() {
-  const t = await startTestApp();
+async function startWithExample(store: StoreTarget) {
+  const t = await startTestApp({ store });
   await importOrganisation(t.app.store, exampleDocument(), 'CREATE', { log: t.app.changeLog, userId: null });
   const { cookie } = await t.signIn(ADMIN.email, ADMIN.password);
   return { t, cookie };
@@ -31,9 +34,9 @@ function renameChief(t: Awaited<ReturnType<typeof startTestApp>>, name: string, 
 const teachers = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => `Lärare ${from + i},teacher\r\n`).join('');
 
-describe('imports and restores keep others’ saved edits', () => {
+describeEachStore(stores, 'imports and restores keep others’ saved edits', (store) => {
   it('refuses an import whose upload began before an editor saved a change (VERSION_CONFLICT)', async () => {
-    const { t, cookie } = await startWithExample();
+    const { t, cookie } = await startWithExample(store);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const upload = request({
       host: '127.0.0.1',
@@ -69,7 +72,7 @@ describe('imports and restores keep others’ saved edits', () => {
   });
 
   it('after a merge that changes nothing, an update with a version read before it is refused', async () => {
-    const { t, cookie } = await startWithExample();
+    const { t, cookie } = await startWithExample(store);
     expect((await renameChief(t, 'Skolchefen')).data!.updateActor.actor.version).toBe(2);
     const merged = await t.app.inject({
       method: 'POST',
@@ -90,7 +93,7 @@ describe('imports and restores keep others’ saved edits', () => {
   });
 
   it('after a restore, an update with a version read before it is refused', async () => {
-    const { t } = await startWithExample();
+    const { t } = await startWithExample(store);
     const history = await t.gql<{ history: { nodes: Array<{ id: string; action: string }> } }>(
       '{ history(organisationId: "exempelkommun") { nodes { id action } } }',
     );

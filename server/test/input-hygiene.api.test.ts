@@ -2,15 +2,18 @@
  * Small slips of input found by the attack run (issue 11, item 8): control characters that broke
  * the XML exports, dates that are not days, and organisation ids that could be probed.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { ADMIN, startTestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const UPDATE_ACTOR = `mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { name notes } } }`;
 
-describe('control characters in what a mutation sends', () => {
+describeEachStore(stores, 'control characters in what a mutation sends', (store) => {
   it('are refused in a name (naming the field) and in a note, where tabs and line breaks are kept', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const input = { organisationId: 'org', id: 'a-chief' };
     const named = await t.gql(UPDATE_ACTOR, { input: { ...input, name: 'Skol\u0001chef' } });
     expect(named.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', reason: 'INVALID' });
@@ -29,9 +32,9 @@ describe('control characters in what a mutation sends', () => {
   });
 });
 
-describe('dates', () => {
+describeEachStore(stores, 'dates', (store) => {
   it('are days of the calendar in every mutation and import that takes one', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const scenario = await t.gql(
       'mutation($input: CreateScenarioInput!) { createScenario(input: $input) { scenario { id } } }',
       { input: { organisationId: 'org', name: 'Februari', kind: 'OBSERVATION', observedAt: '2025-02-30' } },
@@ -74,9 +77,9 @@ describe('dates', () => {
   });
 });
 
-describe('new organisations', () => {
+describeEachStore(stores, 'new organisations', (store) => {
   it('get ids the server chooses, so that no answer tells whether an id exists', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const outsider = await t.as('outsider');
     const CREATE =
       'mutation { createOrganisation(input: { name: "Nyby kommun", kind: MUNICIPAL }) { organisation { id } } }';
@@ -107,7 +110,7 @@ describe('new organisations', () => {
   });
 
   it('can be made from the downloadable template as it is, over and over, whatever organisation is named', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const { cookie } = await t.signIn(ADMIN.email, ADMIN.password);
     const ids: string[] = [];
     for (const format of ['xlsx', 'zip'] as const) {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { createOrganisationWithId, startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, type StoreTarget, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const EXPORT = 'query($id: ID!) { exportOrganisation(id: $id) }';
 
@@ -14,8 +17,8 @@ async function expectRefused(t: TestApp, query: string, variables: Record<string
   return result.errors![0]!;
 }
 
-async function appWithTwoOrganisations(): Promise<TestApp> {
-  const t = await startTestApp({ withFixture: true });
+async function appWithTwoOrganisations(store: StoreTarget): Promise<TestApp> {
+  const t = await startTestApp({ store, withFixture: true });
   await createOrganisationWithId(t.app, 'other', 'Annan kommun');
   const actor = await t.gql(
     `mutation { createActor(input: { organisationId: "other", id: "x-chief", name: "Skolchef", levelKey: "administration" }) { actor { id } } }`,
@@ -37,22 +40,22 @@ const link = (fields: Record<string, unknown>) => ({
   },
 });
 
-describe('refused mutations name the field, say why, and change nothing', () => {
+describeEachStore(stores, 'refused mutations name the field, say why, and change nothing', (store) => {
   it('refuses a link to an actor of another organisation', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const error = await expectRefused(t, CREATE_LINK, link({ targetId: 'x-chief' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetId', reason: 'UNKNOWN_REFERENCE' });
     expect(error.message).toContain('x-chief');
   });
 
   it('refuses a self-link', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const error = await expectRefused(t, CREATE_LINK, link({ targetId: 'a-chief' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetId', reason: 'SELF_LINK' });
   });
 
   it('refuses an actor on an unknown level', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const error = await expectRefused(
       t,
       `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id } } }`,
@@ -62,7 +65,7 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses a second link of the same kind between the same actors, and a taken id', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const parallel = await expectRefused(t, CREATE_LINK, link({ sourceId: 'a-committee', targetId: 'a-chief' }));
     expect(parallel.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targetId', reason: 'DUPLICATE' });
     expect(parallel.message).toContain('l-1');
@@ -71,7 +74,7 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses a missing or empty required field', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const empty = await expectRefused(
       t,
       `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id } } }`,
@@ -97,13 +100,13 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses an oversized text', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const error = await expectRefused(t, CREATE_LINK, link({ notes: 'x'.repeat(5001) }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'notes', reason: 'TOO_LONG' });
   });
 
   it('refuses a coupling that contradicts the ratings, and derives it when left out', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const ratings = { targetResponds: true, sourceResponds: false, distinctive: true };
     const error = await expectRefused(t, CREATE_LINK, link({ ...ratings, coupling: 'TIGHT' }));
     expect(error.extensions).toMatchObject({
@@ -116,7 +119,7 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses records in another organisation even when the id is known', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const update = await expectRefused(
       t,
       `mutation { updateActor(input: { organisationId: "org", id: "x-chief", name: "Kapad" }) { actor { id } } }`,
@@ -134,7 +137,7 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses a stale update with the versions in the error', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const ok = await t.gql(
       `mutation { updateLink(input: { organisationId: "org", id: "l-1", expectedVersion: 1, coupling: LOOSE }) { link { version } } }`,
     );
@@ -148,7 +151,7 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses to delete the current scenario, a level in use, or a second current scenario', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const scenario = await expectRefused(
       t,
       `mutation { deleteScenario(organisationId: "org", id: "s-current") { deletedId } }`,
@@ -170,14 +173,14 @@ describe('refused mutations name the field, say why, and change nothing', () => 
   });
 
   it('refuses an unknown enum value before any resolver runs', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const error = await expectRefused(t, CREATE_LINK, link({ coupling: 'STRONG' }));
     expect(error.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(error.message).toContain('STRONG');
   });
 
   it('refuses an invalid document with every issue located, and imports nothing', async () => {
-    const t = await appWithTwoOrganisations();
+    const t = await appWithTwoOrganisations(store);
     const exported = await t.gql(EXPORT, { id: 'org' });
     const document = structuredClone(exported.data!.exportOrganisation) as any;
     document.organisation.id = 'copy';
