@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const seed = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../seeds/organisations/${name}.json`), 'utf8'));
@@ -19,10 +22,10 @@ const ANALYSIS = `query($org: ID!) { analysis(organisationId: $org) {
 type Finding = { kind: string; actorIds: string[]; linkIds: string[] };
 
 // The expectations below come from how the seeds were designed (seeds/README.md), not from a run.
-describe('the analyses through the API, on the sample organisations', () => {
+describeEachStore(stores, 'the analyses through the API, on the sample organisations', (store) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ isShared: true });
+    t = await startTestApp({ store, isShared: true });
     await importOrganisation(t.app.store, seed('kommunby'));
     await importOrganisation(t.app.store, seed('skolgruppen'));
   });

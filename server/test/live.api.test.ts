@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { createUser } from '../src/auth/account-commands.ts';
 import { hashToken } from '../src/auth/tokens.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 import { liveClient, subscription } from './live-client.ts';
+
+const stores = await storeTargets();
 
 /**
  * Live follow over a real WebSocket (issue 11 item 7): access is re-checked when a subscription
@@ -15,7 +18,7 @@ import { liveClient, subscription } from './live-client.ts';
 const FOLLOW = `subscription($o: ID!, $p: ID!) {
   presenterMovedInOrganisation(organisationId: $o, presentationId: $p) { stepIndex } }`;
 
-describe('live follow keeps to access', () => {
+describeEachStore(stores, 'live follow keeps to access', (store) => {
   let t: TestApp;
   let url: string;
   let presentationId: string;
@@ -23,7 +26,7 @@ describe('live follow keeps to access', () => {
   let members = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({ withFixture: true, isShared: true });
+    t = await startTestApp({ store, withFixture: true, isShared: true });
     editor = await t.as('EDITOR');
     const created = await editor(
       `mutation { createPresentation(input: { organisationId: "org", name: "Följ", steps: [{ title: "Ett" }, { title: "Två" }] }) {

@@ -4,13 +4,16 @@ import { inflateSync } from 'node:zlib';
 
 import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { meetingReport } from '../src/reporting/meeting-report.ts';
 import type { MeetingReportOptions } from '../src/reporting/meeting-report.ts';
 import { reportPdf } from '../src/reporting/report-pdf.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const seed = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../seeds/organisations/${name}.json`), 'utf8'));
@@ -49,10 +52,10 @@ async function pdfPages(
 
 const PERSON_NAMES = ['Alva Påhittad', 'Sam Exempelsson', 'Robin Fiktiv', 'Kim Forskarsson', 'Lo Påhittadsdotter'];
 
-describe('the meeting report (npm run report) for both sample organisations', () => {
+describeEachStore(stores, 'the meeting report (npm run report) for both sample organisations', (store) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ isShared: true });
+    t = await startTestApp({ store, isShared: true });
     await importOrganisation(t.app.store, seed('kommunby'));
     await importOrganisation(t.app.store, seed('skolgruppen'));
   });
