@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { createUser } from '../src/auth/account-commands.ts';
 import { PASSWORD, startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 import { liveClient, subscription } from './live-client.ts';
+
+const stores = await storeTargets();
 
 /**
  * Perception rounds through the API, on the fixture organisation "org" (store/contract/fixture.ts):
@@ -31,12 +34,13 @@ function ratings(tsd: string) {
   return { targetResponds: v(tsd[0]!), sourceResponds: v(tsd[1]!), distinctive: v(tsd[2]!) };
 }
 
-describe('perception rounds', () => {
+describeEachStore(stores, 'perception rounds', (store) => {
   let t: TestApp;
   let editor: Awaited<ReturnType<TestApp['as']>>;
 
   beforeAll(async () => {
     t = await startTestApp({
+      store,
       withFixture: true,
       isShared: true,
       app: { rounds: { maxParticipants: 4, requestsPerMinutePerToken: 30 } },
@@ -398,6 +402,9 @@ describe('perception rounds', () => {
     const user = await createUser(t.app.accounts, { email, password: PASSWORD });
     await t.app.accounts.setMembership({ organisationId: 'org', userId: user.id, role: 'EDITOR' });
     const facilitator = await t.signIn(email, PASSWORD);
+    // Joined before following: a join announces a change too, and a subscription already in place
+    // would receive it (no answer yet) first instead of the answer's.
+    const p = await join(round.code, 'principal');
     const live = liveClient(url, facilitator.cookie);
     try {
       const followed = subscription(
@@ -405,7 +412,6 @@ describe('perception rounds', () => {
         `subscription($o: ID!, $id: ID!) { roundResultsChanged(organisationId: $o, id: $id) { answerCount links { linkId answered } } }`,
         { o: 'org', id: round.id },
       );
-      const p = await join(round.code, 'principal');
       const first = (await followed.firstAfter(() => answer(p.token, 'l-1', 'yyn'))) as {
         roundResultsChanged: { answerCount: number };
       };
