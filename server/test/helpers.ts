@@ -8,6 +8,7 @@ import { onTestFinished } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.ts';
 import { createUser } from '../src/auth/account-commands.ts';
 import type { Role } from '../src/auth/roles.ts';
+import type { StoreConfig } from '../src/config/config.ts';
 import { DEFAULT_LEVELS } from '../src/domain/records.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
@@ -26,6 +27,8 @@ export type Caller = 'anonymous' | 'admin' | 'outsider' | Role;
 export interface TestApp {
   app: FastifyInstance;
   dir: string;
+  /** The store the app runs on, for a second app or connection to the same data. */
+  storeConfig: StoreConfig;
   /** As the administrator (signed in by default, so the map tests need no ceremony). */
   gql: Gql;
   /** Without any cookie. */
@@ -94,9 +97,10 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'kk-api-'));
   await options.store?.reset();
+  const storeConfig = options.app?.store ?? options.store?.config() ?? { kind: 'sqlite', file: join(dir, 'test.db') };
   const app = await buildApp({
-    store: options.store?.config() ?? { kind: 'sqlite', file: join(dir, 'test.db') },
     ...options.app,
+    store: storeConfig,
     auth: { initialAdmin: ADMIN, ...options.app?.auth },
   });
   const close = async () => {
@@ -135,5 +139,5 @@ export async function startTestApp(
     }
     return signIn(email, PASSWORD);
   };
-  return { app, dir, gql: admin, anonymous: client(app, null), signIn, as, close };
+  return { app, dir, storeConfig, gql: admin, anonymous: client(app, null), signIn, as, close };
 }

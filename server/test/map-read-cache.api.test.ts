@@ -6,8 +6,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { createUser } from '../src/auth/account-commands.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { openStore } from '../src/store/open-store.ts';
 import { PASSWORD, startTestApp, type TestApp } from './helpers.ts';
+import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+
+const stores = await storeTargets();
 
 const MAP = `query Map($organisationId: ID!) {
   map(organisationId: $organisationId) {
@@ -33,9 +36,9 @@ async function readMap(t: TestApp, gql: TestApp['gql'] = t.gql, organisationId =
   };
 }
 
-describe('the map read cache', () => {
+describeEachStore(stores, 'the map read cache', (store) => {
   it('answers a repeated map query without reading the store, with the same bytes', async () => {
-    const t = await startTestApp({ withFixture: true });
+    const t = await startTestApp({ store, withFixture: true });
     const send = () =>
       t.app.inject({
         method: 'POST',
@@ -54,7 +57,7 @@ describe('the map read cache', () => {
   });
 
   it('sends a large kept answer gzipped to callers who accept it, and the same bytes once inflated', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ store });
     const seed: unknown = JSON.parse(
       readFileSync(new URL('../../seeds/organisations/kommunby.json', import.meta.url), 'utf8'),
     );
@@ -155,9 +158,9 @@ describe('the map read cache', () => {
         (map) => map.actors.find((actor) => actor.id === 'a-chief')?.name,
       ],
       [
-        'a write by another process on the same file',
+        'a write through another connection to the same store',
         async (t) => {
-          const other = new SqliteStore({ file: `${t.dir}/test.db` });
+          const other = await openStore(t.storeConfig);
           try {
             const [actor] = await other.getRecords('actor', 'org', ['a-chief']);
             await other.updateRecord('actor', { ...actor!, name: 'Från kommandoraden' });
@@ -172,7 +175,7 @@ describe('the map read cache', () => {
     it.each(writes)(
       'after %s, the map is executed again (in the map read thread) and shows the write',
       async (_, write, part) => {
-        const t = await startTestApp({ withFixture: true });
+        const t = await startTestApp({ store, withFixture: true });
         // Something to restore to: the organisation as it was after this rename (the cache then holds a later state).
         await t.gql(
           'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Mellanläge" }) { actor { id } } }',
@@ -186,7 +189,7 @@ describe('the map read cache', () => {
         const after = await readMap(t);
         expect([after.isKept, after.isInThread]).toEqual([false, true]);
         expect(part(after.data!.map)).not.toEqual(part(before.data!.map));
-        const fresh = await startTestAppOnFile(t);
+        const fresh = await startTestAppOnSameStore(t);
         expect(after.data).toEqual((await readMap(fresh)).data);
       },
     );
@@ -194,7 +197,7 @@ describe('the map read cache', () => {
 
   describe('never answers a caller who may see less', () => {
     it('gives the audience its own map after a member read the full one, and the member the full one after', async () => {
-      const t = await startTestApp({ withFixture: true });
+      const t = await startTestApp({ store, withFixture: true });
       const viewer = await t.as('VIEWER');
       const audience = await t.as('AUDIENCE');
       const full = await readMap(t, viewer);
@@ -212,7 +215,7 @@ describe('the map read cache', () => {
     });
 
     it('refuses callers without access to the organisation although its map is cached', async () => {
-      const t = await startTestApp({ withFixture: true });
+      const t = await startTestApp({ store, withFixture: true });
       await readMap(t);
       const outsider = await t.as('outsider');
       expect((await readMap(t, outsider)).errors![0]!.extensions.code).toBe('FORBIDDEN');
@@ -220,7 +223,7 @@ describe('the map read cache', () => {
     });
 
     it('refuses a member whose membership was taken away since their read was cached', async () => {
-      const t = await startTestApp({ withFixture: true });
+      const t = await startTestApp({ store, withFixture: true });
       const email = 'cache-viewer@test.example';
       const user = await createUser(t.app.accounts, { email, password: PASSWORD });
       await t.app.accounts.setMembership({ organisationId: 'org', userId: user.id, role: 'VIEWER' });
@@ -232,7 +235,7 @@ describe('the map read cache', () => {
     });
 
     it('keeps organisations apart', async () => {
-      const t = await startTestApp({ withFixture: true });
+      const t = await startTestApp({ store, withFixture: true });
       const other = await importCopy(t, 'Annan kommun');
       const first = await readMap(t, t.gql, 'org');
       const second = await readMap(t, t.gql, other);
@@ -246,22 +249,23 @@ describe('the map read cache', () => {
 
   describe('stays within its limits', () => {
     it('keeps no answer larger than the largest allowed', async () => {
-      const t = await startTestApp({ withFixture: true, app: { mapReadCache: { maxEntryBytes: 100 } } });
+      const t = await startTestApp({ store, withFixture: true, app: { mapReadCache: { maxEntryBytes: 100 } } });
       await readMap(t);
       expect((await readMap(t)).isKept).toBe(false);
     });
 
     it('keeps nothing when turned off', async () => {
-      const t = await startTestApp({ withFixture: true, app: { mapReadCache: { maxBytes: 0 } } });
+      const t = await startTestApp({ store, withFixture: true, app: { mapReadCache: { maxBytes: 0 } } });
       await readMap(t);
       expect((await readMap(t)).isKept).toBe(false);
     });
 
     it('lets the least recently used answer go when full', async () => {
-      const t = await startTestApp({ withFixture: true });
+      const t = await startTestApp({ store, withFixture: true });
       // An answer and its key take a little more than the answer's bytes: one fits in 1.5 times them, two do not.
       const size = Buffer.byteLength(JSON.stringify({ data: (await readMap(t)).data }));
       const small = await startTestApp({
+        store,
         withFixture: true,
         app: { mapReadCache: { maxBytes: Math.round(size * 1.5) } },
       });
@@ -274,7 +278,7 @@ describe('the map read cache', () => {
     });
 
     it('does not keep answers with errors, nor queries that ask for more than maps', async () => {
-      const t = await startTestApp({ withFixture: true });
+      const t = await startTestApp({ store, withFixture: true });
       const audience = await t.as('AUDIENCE');
       const forbiddenPart = '{ map(organisationId: "org") { organisation { actors { nodes { id } } } } }';
       expect((await audience(forbiddenPart)).errors![0]!.extensions.code).toBe('FORBIDDEN');
@@ -296,9 +300,9 @@ interface MapData {
   links: Array<{ id: string }>;
 }
 
-/** A second app on the same file, with an empty cache: what the store holds now. */
-async function startTestAppOnFile(t: TestApp): Promise<TestApp> {
-  return startTestApp({ app: { store: { kind: 'sqlite', file: `${t.dir}/test.db` } } });
+/** A second app on the same store, with an empty cache: what the store holds now. */
+async function startTestAppOnSameStore(t: TestApp): Promise<TestApp> {
+  return startTestApp({ app: { store: t.storeConfig } });
 }
 
 /** A copy of the fixture imported as a new organisation; its id, which the server chose. */
