@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { startTestApp } from './helpers.ts';
 
+// On the embedded store only: every check here is the request layer's (headers, CORS,
+// introspection, request shape, query size and depth, body size), answered before or apart from
+// the store, which the other API suites exercise on both stores.
 describe('hardening', () => {
   it('sends security headers with a CSP the SPA works under', async () => {
     const t = await startTestApp();
