@@ -53,7 +53,6 @@ import {
   isScenarioRecordKind,
 } from '../../domain/records.ts';
 import { cascadesOf } from '../../domain/rules.ts';
-import { narrowScenarioGraph } from '../../domain/scenario-graph.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
 import type {
   GraphStore,
@@ -65,6 +64,7 @@ import type {
   ScenarioGraphOptions,
   StoreHealth,
 } from '../graph-store.ts';
+import { ScenarioGraphCache } from '../scenario-graph-cache.ts';
 import { WriteJoiner } from '../write-joiner.ts';
 import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constraints.ts';
 import { deleteRoundsOfOrganisation } from './neo4j-round-store.ts';
@@ -118,6 +118,7 @@ export class Neo4jStore implements GraphStore {
   private readonly transactions: Neo4jTransactions;
   /** Adds the work of a `writeWith` to the transaction of its write method. */
   private readonly joiner = new WriteJoiner<ManagedTransaction, Promise<void>>();
+  private readonly graphs = new ScenarioGraphCache();
 
   constructor(options: Neo4jStoreOptions) {
     let driver: Driver;
@@ -578,33 +579,38 @@ export class Neo4jStore implements GraphStore {
     return Number(row?.get('deleted') ?? 0);
   }
 
+  /** The graph is frozen and shared with other callers (see store/scenario-graph-cache.ts). */
   async readScenarioGraph(
     organisationId: string,
     scenarioId: string,
     options: ScenarioGraphOptions = {},
   ): Promise<ScenarioGraph | null> {
-    const levelKeys = options.levelKeys ? [...options.levelKeys] : null;
-    return this.read(async (tx) => {
-      const organisation = await this.readOrganisationNode(tx, organisationId);
-      const [scenarioRow] = await run(tx, Q.READ_SCENARIO, { organisationId, scenarioId });
-      if (!organisation || !scenarioRow) return null;
-      const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) =>
-        rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
-      const inScenario = { organisationId, scenarioId };
-      const graph: ScenarioGraph = {
-        organisation,
-        scenario: fromProperties('scenario', scenarioRow.get('properties') as Properties),
-        units: records('unit', await run(tx, Q.READ_ALL_OF_KIND.unit, { organisationId })),
-        actors: records('actor', await run(tx, Q.READ_SCENARIO_ACTORS, { organisationId, levelKeys })),
-        links: records('link', await run(tx, Q.READ_SCENARIO_LINKS, { ...inScenario, levelKeys })),
-        arenas: records('arena', await run(tx, Q.READ_IN_SCENARIO.arena, inScenario)),
-        perceptions: records('perception', await run(tx, Q.READ_SCENARIO_PERCEPTIONS, { ...inScenario, levelKeys })),
-        initiatives: records('initiative', await run(tx, Q.READ_IN_SCENARIO.initiative, inScenario)),
-      };
-      // Links and perceptions are narrowed in Cypher; the shared rule narrows arenas and
-      // initiatives so that both stores answer alike.
-      return levelKeys ? narrowScenarioGraph(graph) : graph;
-    });
+    const stamp = await this.writeStamp(organisationId);
+    const load = () => this.read((tx) => this.wholeScenarioGraph(tx, organisationId, scenarioId));
+    return this.graphs.read(organisationId, scenarioId, stamp, load, options);
+  }
+
+  private async wholeScenarioGraph(
+    tx: ManagedTransaction,
+    organisationId: string,
+    scenarioId: string,
+  ): Promise<ScenarioGraph | null> {
+    const organisation = await this.readOrganisationNode(tx, organisationId);
+    const [scenarioRow] = await run(tx, Q.READ_SCENARIO, { organisationId, scenarioId });
+    if (!organisation || !scenarioRow) return null;
+    const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) =>
+      rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
+    const inScenario = { organisationId, scenarioId };
+    return {
+      organisation,
+      scenario: fromProperties('scenario', scenarioRow.get('properties') as Properties),
+      units: records('unit', await run(tx, Q.READ_ALL_OF_KIND.unit, { organisationId })),
+      actors: records('actor', await run(tx, Q.READ_ALL_OF_KIND.actor, { organisationId })),
+      links: records('link', await run(tx, Q.READ_IN_SCENARIO.link, inScenario)),
+      arenas: records('arena', await run(tx, Q.READ_IN_SCENARIO.arena, inScenario)),
+      perceptions: records('perception', await run(tx, Q.READ_IN_SCENARIO.perception, inScenario)),
+      initiatives: records('initiative', await run(tx, Q.READ_IN_SCENARIO.initiative, inScenario)),
+    };
   }
 
   // ------------------------------------------------------------------------------------------

@@ -459,40 +459,6 @@ export const READ_SCENARIO = cypher(
   { organisationId: ORG, scenarioId: 's-current' },
 );
 
-/** `$levelKeys` null means every level. */
-export const READ_SCENARIO_ACTORS = cypher(
-  'READ_SCENARIO_ACTORS',
-  `MATCH (n:${NODES.actor.label} {organisationId: $organisationId})
-   WHERE $levelKeys IS NULL OR n.levelKey IN $levelKeys
-   RETURN properties(n) AS properties ORDER BY n.id`,
-  { organisationId: ORG, levelKeys: ['administration', 'principal'] },
-);
-
-/** With `$levelKeys`, only links whose two actors sit at those levels (followed along FROM/TO). */
-export const READ_SCENARIO_LINKS = cypher(
-  'READ_SCENARIO_LINKS',
-  `MATCH (n:${NODES.link.label} {organisationId: $organisationId, scenarioId: $scenarioId})
-   WHERE $levelKeys IS NULL OR (
-     EXISTS { (n)-[:FROM]->(a:${NODES.actor.label}) WHERE a.levelKey IN $levelKeys }
-     AND EXISTS { (n)-[:TO]->(b:${NODES.actor.label}) WHERE b.levelKey IN $levelKeys }
-   )
-   RETURN properties(n) AS properties ORDER BY n.id`,
-  { organisationId: ORG, scenarioId: 's-current', levelKeys: ['administration', 'principal'] },
-);
-
-/** With `$levelKeys`, only perceptions of links READ_SCENARIO_LINKS returns. */
-export const READ_SCENARIO_PERCEPTIONS = cypher(
-  'READ_SCENARIO_PERCEPTIONS',
-  `MATCH (n:${NODES.perception.label} {organisationId: $organisationId, scenarioId: $scenarioId})
-   WHERE $levelKeys IS NULL OR EXISTS {
-     MATCH (n)-[:ASSESSES]->(link:${NODES.link.label})-[:FROM]->(a:${NODES.actor.label}),
-           (link)-[:TO]->(b:${NODES.actor.label})
-     WHERE a.levelKey IN $levelKeys AND b.levelKey IN $levelKeys
-   }
-   RETURN properties(n) AS properties ORDER BY n.id`,
-  { organisationId: ORG, scenarioId: 's-current', levelKeys: ['administration', 'principal'] },
-);
-
 export const READ_IN_SCENARIO = byScenarioKind((kind) =>
   cypher(
     `READ_IN_SCENARIO.${kind}`,
