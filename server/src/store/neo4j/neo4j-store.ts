@@ -77,7 +77,7 @@ import {
   type Properties,
   toProperties,
 } from './records.ts';
-import { displayUri, Neo4jTransactions } from './transactions.ts';
+import { displayUri, Neo4jTransactions, type Params, runStatement } from './transactions.ts';
 
 export interface Neo4jStoreOptions {
   /** `neo4j://`, `neo4j+s://`, `neo4j+ssc://`, `bolt://`, `bolt+s://` or `bolt+ssc://`. */
@@ -101,17 +101,9 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-type Params<P extends string> = { readonly [K in P]: unknown };
-
-/** The only place that sends Cypher: a named statement from queries.ts and its declared parameters. */
-async function run<P extends string>(
-  tx: ManagedTransaction,
-  statement: Q.Statement<P>,
-  params: Params<P>,
-): Promise<Neo4jRecord[]> {
-  const result = await tx.run(statement.text, params as Record<string, unknown>);
-  return result.records;
-}
+/** Every statement comes from queries.ts (`Q.Statement`, checked offline by cypher-lint.test.ts). */
+const run = <P extends string>(tx: ManagedTransaction, statement: Q.Statement<P>, params: Params<P>) =>
+  runStatement(tx, statement, params);
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
