@@ -70,11 +70,11 @@ import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constrai
 import { deleteRoundsOfOrganisation } from './neo4j-round-store.ts';
 import * as Q from './queries.ts';
 import {
-  fromProperties,
   levelRows,
   organisationFromProperties,
   organisationProperties,
   type Properties,
+  recordFromRow,
   toProperties,
 } from './records.ts';
 import { displayUri, Neo4jTransactions, type Params, runStatement } from './transactions.ts';
@@ -305,8 +305,7 @@ export class Neo4jStore implements GraphStore {
     const records = new Map<string, number>();
     for (const kind of RECORD_KINDS) {
       for (const row of await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id })) {
-        const properties = row.get('properties') as Properties;
-        records.set(recordKey(kind, String(properties.id)), Number(properties.version));
+        records.set(recordKey(kind, String(row.get('id'))), Number(row.get('version')));
       }
     }
     return { organisation, records };
@@ -366,8 +365,7 @@ export class Neo4jStore implements GraphStore {
     const records: TaggedRecord[] = [];
     for (const kind of RECORD_KINDS) {
       const rows = await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id });
-      for (const row of rows)
-        records.push({ kind, record: fromProperties(kind, row.get('properties') as Properties) } as TaggedRecord);
+      for (const row of rows) records.push({ kind, record: recordFromRow(kind, row) } as TaggedRecord);
     }
     return { organisation, records };
   }
@@ -393,7 +391,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<Array<RecordTypes[K]>> {
     if (ids.length === 0) return [];
     const rows = await this.read((tx) => run(tx, Q.GET_RECORDS[kind], { organisationId, ids: [...new Set(ids)] }));
-    return rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
+    return rows.map((row) => recordFromRow(kind, row));
   }
 
   async listRecords<K extends RecordKind>(
@@ -413,7 +411,7 @@ export class Neo4jStore implements GraphStore {
         after: decodeCursor(page.after) ?? '',
         limit: neo4j.int(size + 1),
       });
-      const nodes = rows.slice(0, size).map((row) => fromProperties(kind, row.get('properties') as Properties));
+      const nodes = rows.slice(0, size).map((row) => recordFromRow(kind, row));
       const last = nodes.at(-1);
       return {
         nodes,
@@ -590,12 +588,11 @@ export class Neo4jStore implements GraphStore {
     const organisation = await this.readOrganisationNode(tx, organisationId);
     const [scenarioRow] = await run(tx, Q.READ_SCENARIO, { organisationId, scenarioId });
     if (!organisation || !scenarioRow) return null;
-    const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) =>
-      rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
+    const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) => rows.map((row) => recordFromRow(kind, row));
     const inScenario = { organisationId, scenarioId };
     return {
       organisation,
-      scenario: fromProperties('scenario', scenarioRow.get('properties') as Properties),
+      scenario: recordFromRow('scenario', scenarioRow),
       units: records('unit', await run(tx, Q.READ_ALL_OF_KIND.unit, { organisationId })),
       actors: records('actor', await run(tx, Q.READ_ALL_OF_KIND.actor, { organisationId })),
       links: records('link', await run(tx, Q.READ_IN_SCENARIO.link, inScenario)),
