@@ -288,11 +288,17 @@ export const FIND_PARALLEL_LINK = cypher(
   { organisationId: ORG, scenarioId: 's-current', sourceId: 'a-1', targetId: 'a-2', kind: 'STEERING', id: 'l-1' },
 );
 
-/** The first of `$ids` already taken in the organisation (DUPLICATE before any write). */
+/**
+ * The first of `$ids` already taken in the organisation (DUPLICATE before any write). One
+ * unique-index seek per id: `WHERE n.id IN $ids` was planned as a seek on `organisationId` and a
+ * filter on `id`, i.e. it read every record of the kind in the organisation for each insert.
+ */
 export const FIND_TAKEN_ID = byKind((kind) =>
   cypher(
     `FIND_TAKEN_ID.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.id IN $ids RETURN n.id AS id ORDER BY id LIMIT 1`,
+    `UNWIND $ids AS id
+     MATCH (n:${label(kind)} {organisationId: $organisationId, id: id}) USING INDEX n:${label(kind)}(organisationId, id)
+     RETURN n.id AS id ORDER BY id LIMIT 1`,
     { organisationId: ORG, ids: IDS },
   ),
 );
