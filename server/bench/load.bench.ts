@@ -20,7 +20,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { StoreConfig } from '../src/config/config.ts';
@@ -89,7 +89,7 @@ async function loadRun(store: StoreConfig): Promise<{ reads: ClientReport; write
 
   console.log(
     `load on ${store.kind}: ${readers} readers + ${editors} editors for ${duration} s against ${ready.address}` +
-      ` (request timeout ${timeout} s) …`,
+      ` (request timeout ${timeout} s; load average ${loadAverage()}) …`,
   );
   // Both generators start together, once loaded: the server holds requests until every connection is open.
   const readerClient = startClient('readers');
@@ -123,6 +123,7 @@ async function loadRun(store: StoreConfig): Promise<{ reads: ClientReport; write
   }
   console.log(line('readers', reads));
   console.log(line('editors', writes));
+  console.log(`load average at the end: ${loadAverage()}`);
   console.log(`server event-loop delay: p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`);
   const { created, deleted, updated } = writes.acknowledged;
   const renames = Object.values(updated).reduce((sum, n) => sum + n, 0);
@@ -139,6 +140,13 @@ async function loadRun(store: StoreConfig): Promise<{ reads: ClientReport; write
   );
   if (!isAnsweredThroughout || proof.problems.length > 0) process.exitCode = 1;
   return { reads, writes };
+}
+
+/** The machine's load average over 1, 5 and 15 minutes: the run shares it with other work. */
+function loadAverage(): string {
+  return loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kk-load-'));

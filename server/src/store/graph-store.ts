@@ -127,7 +127,11 @@ export interface GraphStore {
    */
   writeStamp(organisationId: string): Promise<string | null>;
 
-  /** The graph may be shared between callers (SQLite caches it, frozen): never mutate it. */
+  /**
+   * The graph may be shared between callers (both adapters keep it, frozen, until the next write
+   * to the organisation: store/scenario-graph-cache.ts): never mutate it. With `levelKeys`, a
+   * narrowed copy.
+   */
   readScenarioGraph(
     organisationId: string,
     scenarioId: string,

@@ -23,7 +23,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
 import type { GraphStore, Page, PageRequest } from '../graph-store.ts';
 import * as Q from './account-queries.ts';
 import { Neo4jStore } from './neo4j-store.ts';
-import type { Neo4jTransactions } from './transactions.ts';
+import { type Neo4jTransactions, runStatement } from './transactions.ts';
 
 type Props = Record<string, unknown>;
 
@@ -72,17 +72,6 @@ function historyFrom(record: Neo4jRecord): HistoryEntry {
   };
 }
 
-type Params<P extends string> = { readonly [K in P]: unknown };
-
-/** The only place that sends the account store's Cypher: a statement from account-queries.ts. */
-async function runIn<P extends string>(
-  tx: ManagedTransaction,
-  statement: Q.AccountStatement<P>,
-  params: Params<P>,
-): Promise<Neo4jRecord[]> {
-  return (await tx.run(statement.text, params as Props)).records;
-}
-
 /** Integers as Neo4j INTEGERs (LIMIT refuses a float; an index on an integer property misses one). */
 const int = (value: number) => neo4j.int(value);
 
@@ -94,30 +83,20 @@ const int = (value: number) => neo4j.int(value);
 export class Neo4jAccountStore implements AccountStore {
   constructor(private readonly transactions: Neo4jTransactions) {}
 
-  private run<P extends string>(
-    mode: 'read' | 'write',
-    statement: Q.AccountStatement<P>,
-    params: Params<P>,
-    onConstraint?: () => DomainError,
-  ): Promise<Neo4jRecord[]> {
-    const work = (tx: ManagedTransaction) => runIn(tx, statement, params);
-    return mode === 'read' ? this.transactions.read(work) : this.transactions.write(work, onConstraint);
-  }
-
   /** Renumbers a history of the old database-wide kind, then creates the constraints; idempotent. */
   async migrate(): Promise<void> {
-    await this.run('write', Q.MIGRATE_DATABASE_WIDE_HISTORY, {});
+    await this.transactions.run('write', Q.MIGRATE_DATABASE_WIDE_HISTORY, {});
     // Schema commands cannot share a transaction with data writes: one each.
-    for (const statement of Q.ACCOUNT_SCHEMA) await this.run('write', statement, {});
+    for (const statement of Q.ACCOUNT_SCHEMA) await this.transactions.run('write', statement, {});
   }
 
   async countUsers(): Promise<number> {
-    const [record] = await this.run('read', Q.COUNT_USERS, {});
+    const [record] = await this.transactions.run('read', Q.COUNT_USERS, {});
     return Number(record?.get('n') ?? 0);
   }
 
   async createUser(user: NewUser): Promise<User> {
-    await this.run(
+    await this.transactions.run(
       'write',
       Q.CREATE_USER,
       user,
@@ -133,12 +112,12 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async getUser(id: string): Promise<User | null> {
-    const [record] = await this.run('read', Q.GET_USER, { id });
+    const [record] = await this.transactions.run('read', Q.GET_USER, { id });
     return record ? userFrom(record.get('user') as Props) : null;
   }
 
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
-    const [record] = await this.run('read', Q.FIND_USER_BY_EMAIL, { email });
+    const [record] = await this.transactions.run('read', Q.FIND_USER_BY_EMAIL, { email });
     if (!record) return null;
     const props = record.get('user') as Props;
     return { user: userFrom(props), passwordHash: String(props.passwordHash) };
@@ -147,8 +126,8 @@ export class Neo4jAccountStore implements AccountStore {
   async listUsers(page: PageRequest): Promise<Page<User>> {
     const size = pageSize(page.first);
     const { records, total } = await this.transactions.read(async (tx) => ({
-      total: (await runIn(tx, Q.COUNT_USERS, {}))[0]?.get('n'),
-      records: await runIn(tx, Q.PAGE_USERS, { after: decodeCursor(page.after) ?? '', limit: int(size + 1) }),
+      total: (await runStatement(tx, Q.COUNT_USERS, {}))[0]?.get('n'),
+      records: await runStatement(tx, Q.PAGE_USERS, { after: decodeCursor(page.after) ?? '', limit: int(size + 1) }),
     }));
     const nodes = records.slice(0, size).map((record) => userFrom(record.get('user') as Props));
     const last = nodes.at(-1);
@@ -161,15 +140,15 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async setPassword(userId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
-    await this.run('write', Q.SET_PASSWORD, { id: userId, passwordHash, mustChangePassword });
+    await this.transactions.run('write', Q.SET_PASSWORD, { id: userId, passwordHash, mustChangePassword });
   }
 
   async createSession(session: Session): Promise<void> {
-    await this.run('write', Q.CREATE_SESSION, session);
+    await this.transactions.run('write', Q.CREATE_SESSION, session);
   }
 
   async findSession(tokenHash: string, now: string): Promise<{ session: Session; user: User } | null> {
-    const [record] = await this.run('read', Q.FIND_SESSION, { tokenHash, now });
+    const [record] = await this.transactions.run('read', Q.FIND_SESSION, { tokenHash, now });
     if (!record) return null;
     const props = record.get('session') as Props;
     return {
@@ -184,20 +163,20 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.run('write', Q.DELETE_SESSION, { tokenHash });
+    await this.transactions.run('write', Q.DELETE_SESSION, { tokenHash });
   }
 
   async deleteSessionsOf(userId: string, keepTokenHash?: string): Promise<void> {
-    await this.run('write', Q.DELETE_SESSIONS_OF, { userId, keep: keepTokenHash ?? '' });
+    await this.transactions.run('write', Q.DELETE_SESSIONS_OF, { userId, keep: keepTokenHash ?? '' });
   }
 
   async getRole(userId: string, organisationId: string): Promise<Role | null> {
-    const [record] = await this.run('read', Q.GET_ROLE, { organisationId, userId });
+    const [record] = await this.transactions.run('read', Q.GET_ROLE, { organisationId, userId });
     return record ? roleFrom(record.get('role')) : null;
   }
 
   async listMemberships(userId: string): Promise<Membership[]> {
-    const records = await this.run('read', Q.LIST_MEMBERSHIPS, { userId });
+    const records = await this.transactions.run('read', Q.LIST_MEMBERSHIPS, { userId });
     return records.flatMap((record) => {
       const role = roleFrom(record.get('role'));
       return role ? [{ organisationId: String(record.get('organisationId')), userId, role }] : [];
@@ -205,7 +184,7 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async listMembers(organisationId: string): Promise<Array<Membership & { user: User }>> {
-    const records = await this.run('read', Q.LIST_MEMBERS, { organisationId });
+    const records = await this.transactions.run('read', Q.LIST_MEMBERS, { organisationId });
     return records.flatMap((record) => {
       const role = roleFrom(record.get('role'));
       const user = userFrom(record.get('user') as Props);
@@ -214,21 +193,21 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async setMembership(membership: Membership): Promise<void> {
-    await this.run('write', Q.SET_MEMBERSHIP, membership);
+    await this.transactions.run('write', Q.SET_MEMBERSHIP, membership);
   }
 
   async removeMembership(organisationId: string, userId: string): Promise<boolean> {
-    const [record] = await this.run('write', Q.REMOVE_MEMBERSHIP, { organisationId, userId });
+    const [record] = await this.transactions.run('write', Q.REMOVE_MEMBERSHIP, { organisationId, userId });
     return Number(record?.get('removed') ?? 0) > 0;
   }
 
   async createInvitation(invitation: Invitation): Promise<void> {
     const { acceptedAt: _a, ...fields } = invitation;
-    await this.run('write', Q.CREATE_INVITATION, fields);
+    await this.transactions.run('write', Q.CREATE_INVITATION, fields);
   }
 
   async findInvitation(tokenHash: string): Promise<Invitation | null> {
-    const [record] = await this.run('read', Q.FIND_INVITATION, { tokenHash });
+    const [record] = await this.transactions.run('read', Q.FIND_INVITATION, { tokenHash });
     if (!record) return null;
     const props = record.get('invitation') as Props;
     const role = roleFrom(props.role);
@@ -246,7 +225,7 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async acceptInvitation(tokenHash: string, at: string): Promise<boolean> {
-    const [record] = await this.run('write', Q.ACCEPT_INVITATION, { tokenHash, at });
+    const [record] = await this.transactions.run('write', Q.ACCEPT_INVITATION, { tokenHash, at });
     return Number(record?.get('accepted') ?? 0) > 0;
   }
 
@@ -260,9 +239,9 @@ export class Neo4jAccountStore implements AccountStore {
     }
     return store.writeWith(write, async (result, tx) => {
       const { memberships = [], forgetOrganisation, history } = changesOf(result);
-      for (const membership of memberships) await runIn(tx, Q.SET_MEMBERSHIP, membership);
+      for (const membership of memberships) await runStatement(tx, Q.SET_MEMBERSHIP, membership);
       if (forgetOrganisation !== undefined) {
-        await runIn(tx, Q.FORGET_ORGANISATION, { organisationId: forgetOrganisation });
+        await runStatement(tx, Q.FORGET_ORGANISATION, { organisationId: forgetOrganisation });
       }
       if (history) await this.appendIn(tx, store, history);
     });
@@ -272,7 +251,7 @@ export class Neo4jAccountStore implements AccountStore {
   private async appendIn(tx: ManagedTransaction, store: Neo4jStore, history: PendingEntry): Promise<void> {
     const { isSnapshot, ...entry } = history;
     const snapshot = isSnapshot ? await store.readOrganisationIn(tx, entry.organisationId) : null;
-    await runIn(tx, Q.APPEND_HISTORY, {
+    await runStatement(tx, Q.APPEND_HISTORY, {
       organisationId: entry.organisationId,
       userId: entry.userId,
       at: entry.at,
@@ -298,8 +277,8 @@ export class Neo4jAccountStore implements AccountStore {
       afterId: filter.afterId === null || filter.afterId === undefined ? null : int(filter.afterId),
     };
     const { records, total } = await this.transactions.read(async (tx) => ({
-      total: (await runIn(tx, Q.COUNT_HISTORY, { organisationId, ...narrowing }))[0]?.get('n'),
-      records: await runIn(tx, Q.PAGE_HISTORY, {
+      total: (await runStatement(tx, Q.COUNT_HISTORY, { organisationId, ...narrowing }))[0]?.get('n'),
+      records: await runStatement(tx, Q.PAGE_HISTORY, {
         organisationId,
         before: int(before),
         limit: int(size + 1),
@@ -321,10 +300,13 @@ export class Neo4jAccountStore implements AccountStore {
     uptoId: number,
   ): Promise<{ base: OrganisationContents | null; entries: HistoryEntry[] }> {
     const { base, records } = await this.transactions.read(async (tx) => {
-      const [first] = await runIn(tx, Q.HISTORY_BASE, { organisationId, upto: int(uptoId) });
+      const [first] = await runStatement(tx, Q.HISTORY_BASE, { organisationId, upto: int(uptoId) });
       if (!first) return { base: undefined, records: [] };
       const from = int(Number(first.get('seq')));
-      return { base: first, records: await runIn(tx, Q.HISTORY_RANGE, { organisationId, from, upto: int(uptoId) }) };
+      return {
+        base: first,
+        records: await runStatement(tx, Q.HISTORY_RANGE, { organisationId, from, upto: int(uptoId) }),
+      };
     });
     if (!base) return { base: null, entries: [] };
     const snapshot = Buffer.from(String(base.get('snapshot')), 'base64');
@@ -335,26 +317,26 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async getHistoryEntry(organisationId: string, id: number): Promise<HistoryEntry | null> {
-    const [record] = await this.run('read', Q.GET_HISTORY_ENTRY, { organisationId, seq: int(id) });
+    const [record] = await this.transactions.run('read', Q.GET_HISTORY_ENTRY, { organisationId, seq: int(id) });
     return record ? historyFrom(record) : null;
   }
 
   async createShareLink(link: ShareLink): Promise<void> {
-    await this.run('write', Q.CREATE_SHARE_LINK, { ...link });
+    await this.transactions.run('write', Q.CREATE_SHARE_LINK, { ...link });
   }
 
   async findShareLink(tokenHash: string): Promise<ShareLink | null> {
-    const [record] = await this.run('read', Q.FIND_SHARE_LINK, { tokenHash });
+    const [record] = await this.transactions.run('read', Q.FIND_SHARE_LINK, { tokenHash });
     return record ? shareLinkFrom(record.get('link') as Props) : null;
   }
 
   async listShareLinks(organisationId: string, presentationId: string): Promise<ShareLink[]> {
-    const records = await this.run('read', Q.LIST_SHARE_LINKS, { organisationId, presentationId });
+    const records = await this.transactions.run('read', Q.LIST_SHARE_LINKS, { organisationId, presentationId });
     return records.map((record) => shareLinkFrom(record.get('link') as Props));
   }
 
   async revokeShareLink(organisationId: string, id: string, at: string): Promise<ShareLink | null> {
-    const [record] = await this.run('write', Q.REVOKE_SHARE_LINK, { organisationId, id, at });
+    const [record] = await this.transactions.run('write', Q.REVOKE_SHARE_LINK, { organisationId, id, at });
     return record ? shareLinkFrom(record.get('link') as Props) : null;
   }
 }

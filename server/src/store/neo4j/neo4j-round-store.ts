@@ -4,11 +4,9 @@ import { DomainError } from '../../domain/errors.ts';
 import type { RoundMode } from '../../domain/round-rules.ts';
 import type { Round, RoundAnswer, RoundAnswerWithRespondent, RoundParticipant, RoundStore } from '../round-store.ts';
 import * as Q from './round-queries.ts';
-import type { Neo4jTransactions } from './transactions.ts';
+import { type Neo4jTransactions, runStatement } from './transactions.ts';
 
 type Props = Record<string, unknown>;
-type Params<P extends string> = { readonly [K in P]: unknown };
-
 const optional = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const rating = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
@@ -47,41 +45,22 @@ function answerFrom(props: Props): RoundAnswer {
   };
 }
 
-/** The only place that sends the round store's Cypher: a statement from round-queries.ts. */
-async function runIn<P extends string>(
-  tx: ManagedTransaction,
-  statement: Q.RoundStatement<P>,
-  params: Params<P>,
-): Promise<Neo4jRecord[]> {
-  return (await tx.run(statement.text, params as Props)).records;
-}
-
 /** Deletes an organisation's rounds, participants and answers, in the graph store's transaction that deletes it. */
 export async function deleteRoundsOfOrganisation(tx: ManagedTransaction, organisationId: string): Promise<void> {
-  await runIn(tx, Q.DELETE_ROUNDS_OF_ORGANISATION, { organisationId });
+  await runStatement(tx, Q.DELETE_ROUNDS_OF_ORGANISATION, { organisationId });
 }
 
 /** Perception rounds in Neo4j, beside the map data: the graph store's transactions, every statement from round-queries.ts. */
 export class Neo4jRoundStore implements RoundStore {
   constructor(private readonly transactions: Neo4jTransactions) {}
 
-  private run<P extends string>(
-    mode: 'read' | 'write',
-    statement: Q.RoundStatement<P>,
-    params: Params<P>,
-    onConstraint?: () => DomainError,
-  ): Promise<Neo4jRecord[]> {
-    const work = (tx: ManagedTransaction) => runIn(tx, statement, params);
-    return mode === 'read' ? this.transactions.read(work) : this.transactions.write(work, onConstraint);
-  }
-
   /** Creates the constraints and indexes; idempotent. Schema commands run one per transaction. */
   async migrate(): Promise<void> {
-    for (const statement of Q.ROUND_SCHEMA) await this.run('write', statement, {});
+    for (const statement of Q.ROUND_SCHEMA) await this.transactions.run('write', statement, {});
   }
 
   async createRound(round: Round): Promise<void> {
-    await this.run(
+    await this.transactions.run(
       'write',
       Q.CREATE_ROUND,
       {
@@ -114,28 +93,28 @@ export class Neo4jRoundStore implements RoundStore {
   }
 
   async getRound(organisationId: string, id: string): Promise<Round | null> {
-    return this.oneRound(await this.run('read', Q.GET_ROUND, { organisationId, id }));
+    return this.oneRound(await this.transactions.run('read', Q.GET_ROUND, { organisationId, id }));
   }
 
   async listRounds(organisationId: string): Promise<Round[]> {
-    const records = await this.run('read', Q.LIST_ROUNDS, { organisationId });
+    const records = await this.transactions.run('read', Q.LIST_ROUNDS, { organisationId });
     return records.map((record) => roundFrom(record.get('round') as Props));
   }
 
   async findRoundByCode(code: string): Promise<Round | null> {
-    return this.oneRound(await this.run('read', Q.FIND_ROUND_BY_CODE, { code }));
+    return this.oneRound(await this.transactions.run('read', Q.FIND_ROUND_BY_CODE, { code }));
   }
 
   async closeRound(organisationId: string, id: string, closedAt: string): Promise<Round | null> {
-    return this.oneRound(await this.run('write', Q.CLOSE_ROUND, { organisationId, id, closedAt }));
+    return this.oneRound(await this.transactions.run('write', Q.CLOSE_ROUND, { organisationId, id, closedAt }));
   }
 
   async setObservationScenario(organisationId: string, id: string, scenarioId: string): Promise<void> {
-    await this.run('write', Q.SET_OBSERVATION_SCENARIO, { organisationId, id, scenarioId });
+    await this.transactions.run('write', Q.SET_OBSERVATION_SCENARIO, { organisationId, id, scenarioId });
   }
 
   async addParticipant(participant: RoundParticipant, maxParticipants: number): Promise<boolean> {
-    const records = await this.run('write', Q.ADD_PARTICIPANT, {
+    const records = await this.transactions.run('write', Q.ADD_PARTICIPANT, {
       roundId: participant.roundId,
       maxParticipants: neo4j.int(maxParticipants),
       id: participant.id,
@@ -148,7 +127,7 @@ export class Neo4jRoundStore implements RoundStore {
   }
 
   async findParticipant(tokenHash: string): Promise<{ participant: RoundParticipant; round: Round } | null> {
-    const [record] = await this.run('read', Q.FIND_PARTICIPANT, { tokenHash });
+    const [record] = await this.transactions.run('read', Q.FIND_PARTICIPANT, { tokenHash });
     if (!record) return null;
     const props = record.get('participant') as Props;
     return {
@@ -165,12 +144,12 @@ export class Neo4jRoundStore implements RoundStore {
   }
 
   async countParticipants(roundId: string): Promise<number> {
-    const [record] = await this.run('read', Q.COUNT_PARTICIPANTS, { roundId });
+    const [record] = await this.transactions.run('read', Q.COUNT_PARTICIPANTS, { roundId });
     return Number(record?.get('n') ?? 0);
   }
 
   async saveAnswer(answer: RoundAnswer): Promise<boolean> {
-    const records = await this.run('write', Q.SAVE_ANSWER, {
+    const records = await this.transactions.run('write', Q.SAVE_ANSWER, {
       roundId: answer.roundId,
       participantId: answer.participantId,
       linkId: answer.linkId,
@@ -185,7 +164,7 @@ export class Neo4jRoundStore implements RoundStore {
   }
 
   async listAnswers(roundId: string): Promise<RoundAnswerWithRespondent[]> {
-    const records = await this.run('read', Q.LIST_ANSWERS, { roundId });
+    const records = await this.transactions.run('read', Q.LIST_ANSWERS, { roundId });
     return records.map((record) => ({
       ...answerFrom(record.get('answer') as Props),
       levelKey: String(record.get('levelKey')),
@@ -194,12 +173,12 @@ export class Neo4jRoundStore implements RoundStore {
   }
 
   async participantAnswers(participantId: string): Promise<RoundAnswer[]> {
-    const records = await this.run('read', Q.PARTICIPANT_ANSWERS, { participantId });
+    const records = await this.transactions.run('read', Q.PARTICIPANT_ANSWERS, { participantId });
     return records.map((record) => answerFrom(record.get('answer') as Props));
   }
 
   async setCommentReleased(roundId: string, answerId: string, isReleased: boolean): Promise<boolean> {
-    const records = await this.run('write', Q.SET_COMMENT_RELEASED, { roundId, id: answerId, isReleased });
+    const records = await this.transactions.run('write', Q.SET_COMMENT_RELEASED, { roundId, id: answerId, isReleased });
     return records.length > 0;
   }
 }

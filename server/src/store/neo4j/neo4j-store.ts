@@ -53,7 +53,6 @@ import {
   isScenarioRecordKind,
 } from '../../domain/records.ts';
 import { cascadesOf } from '../../domain/rules.ts';
-import { narrowScenarioGraph } from '../../domain/scenario-graph.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
 import type {
   GraphStore,
@@ -65,19 +64,20 @@ import type {
   ScenarioGraphOptions,
   StoreHealth,
 } from '../graph-store.ts';
+import { ScenarioGraphCache } from '../scenario-graph-cache.ts';
 import { WriteJoiner } from '../write-joiner.ts';
 import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constraints.ts';
 import { deleteRoundsOfOrganisation } from './neo4j-round-store.ts';
 import * as Q from './queries.ts';
 import {
-  fromProperties,
   levelRows,
   organisationFromProperties,
   organisationProperties,
   type Properties,
+  recordFromRow,
   toProperties,
 } from './records.ts';
-import { displayUri, Neo4jTransactions } from './transactions.ts';
+import { displayUri, Neo4jTransactions, type Params, runStatement } from './transactions.ts';
 
 export interface Neo4jStoreOptions {
   /** `neo4j://`, `neo4j+s://`, `neo4j+ssc://`, `bolt://`, `bolt+s://` or `bolt+ssc://`. */
@@ -101,23 +101,16 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-type Params<P extends string> = { readonly [K in P]: unknown };
-
-/** The only place that sends Cypher: a named statement from queries.ts and its declared parameters. */
-async function run<P extends string>(
-  tx: ManagedTransaction,
-  statement: Q.Statement<P>,
-  params: Params<P>,
-): Promise<Neo4jRecord[]> {
-  const result = await tx.run(statement.text, params as Record<string, unknown>);
-  return result.records;
-}
+/** Every statement comes from queries.ts (`Q.Statement`, checked offline by cypher-lint.test.ts). */
+const run = <P extends string>(tx: ManagedTransaction, statement: Q.Statement<P>, params: Params<P>) =>
+  runStatement(tx, statement, params);
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly transactions: Neo4jTransactions;
   /** Adds the work of a `writeWith` to the transaction of its write method. */
   private readonly joiner = new WriteJoiner<ManagedTransaction, Promise<void>>();
+  private readonly graphs = new ScenarioGraphCache();
 
   constructor(options: Neo4jStoreOptions) {
     let driver: Driver;
@@ -312,8 +305,7 @@ export class Neo4jStore implements GraphStore {
     const records = new Map<string, number>();
     for (const kind of RECORD_KINDS) {
       for (const row of await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id })) {
-        const properties = row.get('properties') as Properties;
-        records.set(recordKey(kind, String(properties.id)), Number(properties.version));
+        records.set(recordKey(kind, String(row.get('id'))), Number(row.get('version')));
       }
     }
     return { organisation, records };
@@ -373,8 +365,7 @@ export class Neo4jStore implements GraphStore {
     const records: TaggedRecord[] = [];
     for (const kind of RECORD_KINDS) {
       const rows = await run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId: id });
-      for (const row of rows)
-        records.push({ kind, record: fromProperties(kind, row.get('properties') as Properties) } as TaggedRecord);
+      for (const row of rows) records.push({ kind, record: recordFromRow(kind, row) } as TaggedRecord);
     }
     return { organisation, records };
   }
@@ -400,7 +391,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<Array<RecordTypes[K]>> {
     if (ids.length === 0) return [];
     const rows = await this.read((tx) => run(tx, Q.GET_RECORDS[kind], { organisationId, ids: [...new Set(ids)] }));
-    return rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
+    return rows.map((row) => recordFromRow(kind, row));
   }
 
   async listRecords<K extends RecordKind>(
@@ -420,7 +411,7 @@ export class Neo4jStore implements GraphStore {
         after: decodeCursor(page.after) ?? '',
         limit: neo4j.int(size + 1),
       });
-      const nodes = rows.slice(0, size).map((row) => fromProperties(kind, row.get('properties') as Properties));
+      const nodes = rows.slice(0, size).map((row) => recordFromRow(kind, row));
       const last = nodes.at(-1);
       return {
         nodes,
@@ -578,33 +569,37 @@ export class Neo4jStore implements GraphStore {
     return Number(row?.get('deleted') ?? 0);
   }
 
+  /** The graph is frozen and shared with other callers (see store/scenario-graph-cache.ts). */
   async readScenarioGraph(
     organisationId: string,
     scenarioId: string,
     options: ScenarioGraphOptions = {},
   ): Promise<ScenarioGraph | null> {
-    const levelKeys = options.levelKeys ? [...options.levelKeys] : null;
-    return this.read(async (tx) => {
-      const organisation = await this.readOrganisationNode(tx, organisationId);
-      const [scenarioRow] = await run(tx, Q.READ_SCENARIO, { organisationId, scenarioId });
-      if (!organisation || !scenarioRow) return null;
-      const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) =>
-        rows.map((row) => fromProperties(kind, row.get('properties') as Properties));
-      const inScenario = { organisationId, scenarioId };
-      const graph: ScenarioGraph = {
-        organisation,
-        scenario: fromProperties('scenario', scenarioRow.get('properties') as Properties),
-        units: records('unit', await run(tx, Q.READ_ALL_OF_KIND.unit, { organisationId })),
-        actors: records('actor', await run(tx, Q.READ_SCENARIO_ACTORS, { organisationId, levelKeys })),
-        links: records('link', await run(tx, Q.READ_SCENARIO_LINKS, { ...inScenario, levelKeys })),
-        arenas: records('arena', await run(tx, Q.READ_IN_SCENARIO.arena, inScenario)),
-        perceptions: records('perception', await run(tx, Q.READ_SCENARIO_PERCEPTIONS, { ...inScenario, levelKeys })),
-        initiatives: records('initiative', await run(tx, Q.READ_IN_SCENARIO.initiative, inScenario)),
-      };
-      // Links and perceptions are narrowed in Cypher; the shared rule narrows arenas and
-      // initiatives so that both stores answer alike.
-      return levelKeys ? narrowScenarioGraph(graph) : graph;
-    });
+    const stamp = await this.writeStamp(organisationId);
+    const load = () => this.read((tx) => this.wholeScenarioGraph(tx, organisationId, scenarioId));
+    return this.graphs.read(organisationId, scenarioId, stamp, load, options);
+  }
+
+  private async wholeScenarioGraph(
+    tx: ManagedTransaction,
+    organisationId: string,
+    scenarioId: string,
+  ): Promise<ScenarioGraph | null> {
+    const organisation = await this.readOrganisationNode(tx, organisationId);
+    const [scenarioRow] = await run(tx, Q.READ_SCENARIO, { organisationId, scenarioId });
+    if (!organisation || !scenarioRow) return null;
+    const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) => rows.map((row) => recordFromRow(kind, row));
+    const inScenario = { organisationId, scenarioId };
+    return {
+      organisation,
+      scenario: recordFromRow('scenario', scenarioRow),
+      units: records('unit', await run(tx, Q.READ_ALL_OF_KIND.unit, { organisationId })),
+      actors: records('actor', await run(tx, Q.READ_ALL_OF_KIND.actor, { organisationId })),
+      links: records('link', await run(tx, Q.READ_IN_SCENARIO.link, inScenario)),
+      arenas: records('arena', await run(tx, Q.READ_IN_SCENARIO.arena, inScenario)),
+      perceptions: records('perception', await run(tx, Q.READ_IN_SCENARIO.perception, inScenario)),
+      initiatives: records('initiative', await run(tx, Q.READ_IN_SCENARIO.initiative, inScenario)),
+    };
   }
 
   // ------------------------------------------------------------------------------------------

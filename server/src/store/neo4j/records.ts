@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 
 import type { Organisation, RecordKind, RecordTypes } from '../../domain/records.ts';
 
@@ -170,6 +170,11 @@ export function fromProperties<K extends RecordKind>(kind: K, properties: Proper
     else record[field] = value;
   }
   return record as unknown as RecordTypes[K];
+}
+
+/** A record from a row of `recordColumns` (queries.ts): one column per field. */
+export function recordFromRow<K extends RecordKind>(kind: K, row: Neo4jRecord): RecordTypes[K] {
+  return fromProperties(kind, row.toObject() as Properties);
 }
 
 /** The organisation node's properties; its levels are Level nodes, written separately. */

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 
 import { DomainError } from '../../domain/errors.ts';
 
@@ -23,6 +23,24 @@ export function displayUri(uri: string): string {
   } catch {
     return uri.replace(/\/\/[^@/]*@/, '//');
   }
+}
+
+/** A named statement (queries.ts, account-queries.ts, round-queries.ts): its text and declared parameters. */
+export interface NamedStatement<P extends string> {
+  readonly text: string;
+  readonly params: Readonly<Record<P, unknown>>;
+}
+
+/** Exactly the parameters a statement declares. */
+export type Params<P extends string> = { readonly [K in P]: unknown };
+
+/** The only place that sends Cypher: a named statement and its declared parameters, in `tx`. */
+export async function runStatement<P extends string>(
+  tx: ManagedTransaction,
+  statement: NamedStatement<P>,
+  params: Params<P>,
+): Promise<Neo4jRecord[]> {
+  return (await tx.run(statement.text, params as Record<string, unknown>)).records;
 }
 
 /**
@@ -76,7 +94,7 @@ export class Neo4jTransactions {
     return error;
   }
 
-  private async run<T>(
+  private async inSession<T>(
     mode: 'read' | 'write',
     work: (tx: ManagedTransaction) => Promise<T>,
     onConstraint?: () => DomainError,
@@ -104,10 +122,20 @@ export class Neo4jTransactions {
   }
 
   read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.run('read', work);
+    return this.inSession('read', work);
   }
 
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
-    return this.run('write', work, onConstraint);
+    return this.inSession('write', work, onConstraint);
+  }
+
+  /** One statement in a transaction of its own. */
+  run<P extends string>(
+    mode: 'read' | 'write',
+    statement: NamedStatement<P>,
+    params: Params<P>,
+    onConstraint?: () => DomainError,
+  ): Promise<Neo4jRecord[]> {
+    return this.inSession(mode, (tx) => runStatement(tx, statement, params), onConstraint);
   }
 }

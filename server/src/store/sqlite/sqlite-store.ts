@@ -20,7 +20,6 @@ import {
   isScenarioRecordKind,
 } from '../../domain/records.ts';
 import { cascadesOf } from '../../domain/rules.ts';
-import { narrowScenarioGraph } from '../../domain/scenario-graph.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
 import type {
   GraphStore,
@@ -32,14 +31,11 @@ import type {
   ScenarioGraphOptions,
   StoreHealth,
 } from '../graph-store.ts';
+import { ScenarioGraphCache } from '../scenario-graph-cache.ts';
 import { WriteJoiner } from '../write-joiner.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { organisationsWithLevelGap } from './research-queries.ts';
-import { ScenarioGraphCache } from './scenario-graph-cache.ts';
 import { columnList, fromRow, type Row, TABLES, toRow } from './tables.ts';
-
-/** Records (actors, links, …) the scenario graph cache keeps: about 500 bytes each, so ~50 MB. */
-const GRAPH_CACHE_RECORDS = 100_000;
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created when missing. */
@@ -90,10 +86,9 @@ export class SqliteStore implements GraphStore {
   /** Adds the work of a `writeWith` to the transaction of its write method. */
   private readonly joiner = new WriteJoiner<undefined, void>();
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly graphs = new ScenarioGraphCache(GRAPH_CACHE_RECORDS);
+  private readonly graphs = new ScenarioGraphCache();
   /** Changes when another connection (another process: `npm run import`) commits to the file. */
   private readonly dataVersion: Database.Statement<[], number>;
-  private graphsDataVersion: number | null = null;
   /** Write transactions this connection ran, per organisation (see `writeStamp`). */
   private readonly writeCounts = new Map<string, number>();
 
@@ -162,7 +157,7 @@ export class SqliteStore implements GraphStore {
 
   /**
    * The transaction of a write method to one organisation, with the work of a `writeWith` in
-   * progress; its cached graphs are dropped.
+   * progress; it renews the organisation's write stamp.
    */
   private writeTransaction<T>(organisationId: string, statements: () => T): T {
     const joined = this.joiner.claim();
@@ -173,7 +168,6 @@ export class SqliteStore implements GraphStore {
         return result;
       })();
     } finally {
-      this.graphs.forget(organisationId);
       this.writeCounts.set(organisationId, (this.writeCounts.get(organisationId) ?? 0) + 1);
     }
   }
@@ -183,6 +177,10 @@ export class SqliteStore implements GraphStore {
    * `data_version` changes when any other connection, in this process or another, commits.
    */
   async writeStamp(organisationId: string): Promise<string> {
+    return this.stampOf(organisationId);
+  }
+
+  private stampOf(organisationId: string): string {
     return `${this.dataVersion.get()!}:${this.writeCounts.get(organisationId) ?? 0}`;
   }
 
@@ -433,27 +431,20 @@ export class SqliteStore implements GraphStore {
     });
   }
 
-  /** The graph is frozen and shared with other callers (see scenario-graph-cache.ts). */
+  /** The graph is frozen and shared with other callers (see store/scenario-graph-cache.ts). */
   async readScenarioGraph(
     organisationId: string,
     scenarioId: string,
     options: ScenarioGraphOptions = {},
   ): Promise<ScenarioGraph | null> {
-    const graph = this.wholeScenarioGraph(organisationId, scenarioId);
-    if (!graph || !options.levelKeys) return graph;
-    const levelKeys = new Set(options.levelKeys);
-    return narrowScenarioGraph({ ...graph, actors: graph.actors.filter((actor) => levelKeys.has(actor.levelKey)) });
+    // Inside a transaction the graph may hold writes that are not committed yet: keep nothing.
+    const stamp = this.db.inTransaction ? null : this.stampOf(organisationId);
+    const load = () => this.wholeScenarioGraph(organisationId, scenarioId);
+    return this.graphs.read(organisationId, scenarioId, stamp, load, options);
   }
 
   private wholeScenarioGraph(organisationId: string, scenarioId: string): ScenarioGraph | null {
-    const dataVersion = this.dataVersion.get()!;
-    if (dataVersion !== this.graphsDataVersion) {
-      this.graphs.clear();
-      this.graphsDataVersion = dataVersion;
-    }
-    const cached = this.graphs.get(organisationId, scenarioId);
-    if (cached) return cached;
-    const graph = this.db.transaction(() => {
+    return this.db.transaction(() => {
       const orgRow = this.prepare('SELECT * FROM organisations WHERE id = ?').get(organisationId) as
         OrganisationRow | undefined;
       const [scenario] = this.selectWhere('scenario', 'organisation_id = ? AND id = ?', [organisationId, scenarioId]);
@@ -470,8 +461,6 @@ export class SqliteStore implements GraphStore {
         initiatives: this.selectWhere('initiative', inScenario, [organisationId, scenarioId]),
       };
     })();
-    // Inside a transaction the graph may hold writes that are not committed yet.
-    return graph && !this.db.inTransaction ? this.graphs.add(organisationId, scenarioId, graph) : graph;
   }
 
   async organisationsWithLevelGap(options?: LevelGapOptions): Promise<Organisation[]> {
