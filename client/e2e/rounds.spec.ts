@@ -57,6 +57,32 @@ async function shows(linkId: string, count: number) {
     .waitFor({ timeout: 1000 });
 }
 
+/** The tally the facilitator's map draws on a link (its label), or null when it draws none. */
+function mapTally(linkId: string): Promise<string | null> {
+  return facilitator.evaluate((id) => {
+    const edge = window.__kk?.cy.getElementById(id);
+    return edge?.nonempty() && edge.hasClass('round-tally') ? String(edge.data('tally')) : null;
+  }, linkId);
+}
+
+/** The map draws `label` on the link within a second (of the answer just saved). */
+async function mapShows(linkId: string, label: string) {
+  await facilitator
+    .waitForFunction(
+      ([id, expected]) => window.__kk?.cy.getElementById(id!).data('tally') === expected,
+      [linkId, label],
+      { timeout: 1000, polling: 50 },
+    )
+    .catch(async () => expect(await mapTally(linkId)).toBe(label));
+}
+
+/** Every node's position on the facilitator's map, to see that answers move nothing. */
+function positions(): Promise<Record<string, { x: number; y: number }>> {
+  return facilitator.evaluate(() =>
+    Object.fromEntries(window.__kk!.cy.nodes().map((n) => [n.id(), { ...n.position() }])),
+  );
+}
+
 beforeAll(async () => {
   h = await startHarness();
   facilitator = await openMap(h, `org=${ORG}&lang=sv`);
@@ -94,12 +120,18 @@ describe('a live perception round', () => {
 
   it('shows each participant’s answers on the facilitator’s screen as they come, a small group merged', async () => {
     const [first] = linkIds as [string];
+    const before = await positions();
+    // Every link asked about carries its tally on the map from the start.
+    for (const id of linkIds) expect(await mapTally(id)).toBe('0');
     const principalA = await participant('Rektor');
     await answer(principalA, first, 'yyn'); // tight
     await shows(first, 1);
+    await mapShows(first, '1 · 1/0/0');
     const principalB = await participant('Rektor');
     await answer(principalB, first, 'nny'); // decoupled
     await shows(first, 2);
+    // Views part (≠); the two principals are shown apart on the map's second line as in the panel.
+    await mapShows(first, '≠ 2 · 1/0/1\nRektor 1/0/1');
     // Two principals, threshold 2: shown apart, and their views part.
     await result(first).locator('[data-level="principal"]').waitFor({ timeout: 1000 });
     await result(first).locator('[data-mark="views-part"]').waitFor({ timeout: 1000 });
@@ -110,6 +142,9 @@ describe('a live perception round', () => {
     const teacher = await participant('Lärare');
     await answer(teacher, first, 'yyy'); // loose
     await shows(first, 3);
+    // On the map too: one line, the total, no level named. The link records "not distinctive" (the
+    // first answer, yyn, did not differ); two of three now say distinctive: ◇.
+    await mapShows(first, '≠ ◇ 3 · 1/1/1');
     // One teacher is under the threshold: merged, and the principals with them (else the total gives the teacher away).
     await result(first).locator('[data-level="merged"]').waitFor({ timeout: 1000 });
     expect(await result(first).locator('[data-level="teacher"], [data-level="principal"]').count()).toBe(0);
@@ -118,6 +153,11 @@ describe('a live perception round', () => {
     ).toBe(1);
     await answer(teacher, linkIds[1]!, 'ny?');
     await shows(linkIds[1]!, 1);
+    // "Don't know" gives no coupling (+1?); the link records that the target responds, the answer says no (◇).
+    await mapShows(linkIds[1]!, '◇ 1 · 0/0/0 +1?');
+    // The answers redrew labels and marks only: no node moved.
+    expect(await positions()).toEqual(before);
+    expect(await facilitator.getByTestId('legend-round').innerText()).toContain('svar · tät/lös/frikopplad');
     if (shouldShoot) await facilitator.screenshot({ path: `${screenshots}round-facilitator-live.png` });
     // The phone page says what is kept and shows no other answers.
     const text = await teacher.locator('main').innerText();
