@@ -13,7 +13,7 @@ import { applyPositions, readPositions, runForce } from './layouts.ts';
 import { installKeyboardNav } from './keyboard-nav.ts';
 import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
-import { applyLinkTallies } from './link-tallies.ts';
+import { applyLinkTallies, installTallyScaling } from './link-tallies.ts';
 import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
 import { layoutMap, nodeLabels } from './node-labels.ts';
 import { placeNewNodes } from './place-new-nodes.ts';
@@ -123,6 +123,7 @@ export function MapCanvas(props: MapCanvasProps) {
     });
     cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
     const unbindUnits = bindUnitDragging(cy);
+    const stopTallyScaling = installTallyScaling(cy);
     const keyboard = installKeyboardNav(cy, container.current, {
       onFocusActor: (id) => latest.current.onFocusActor(id),
       onOpen: (id) => latest.current.onPick(pickOf(cy.getElementById(id))),
@@ -144,6 +145,7 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => {
       latest.current.onHandle(null);
       unbindUnits();
+      stopTallyScaling();
       keyboard.destroy();
       levels.destroy();
       overlay.current = null;

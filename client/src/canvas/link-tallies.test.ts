@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
-import { applyLinkTallies, TALLY_CLASSES } from './link-tallies.ts';
+import { applyLinkTallies, TALLY_CLASSES, tallyFontSize } from './link-tallies.ts';
 
 function graph() {
   return cytoscape({
@@ -56,5 +56,13 @@ describe('applyLinkTallies', () => {
     const flipped = new Map([...next, ['l1', tally('1 · 1/0/0', false, true)]]);
     expect(applyLinkTallies(cy, flipped, next)).toEqual(['l1']);
     expect(cy.getElementById('l1').hasClass(TALLY_CLASSES.differs)).toBe(true);
+  });
+});
+
+describe('tallyFontSize', () => {
+  it('keeps a tally 14 px on screen as the map zooms out, between 17 and 60 map units', () => {
+    expect(tallyFontSize(1)).toBe(17); // 17 px on screen at 1:1
+    expect(tallyFontSize(0.5)).toBe(28); // 14 / 0.5
+    expect(tallyFontSize(0.1)).toBe(60); // 140 capped: on a tiny map view the labels would cover it
   });
 });

@@ -220,7 +220,9 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
         'text-wrap': 'wrap',
         'text-max-width': '4000px',
         'font-family': LABEL_FONT_FAMILY,
-        'font-size': 17,
+        // Kept readable on screen as the map zooms out (link-tallies.ts); a data mapper, which
+        // Cytoscape accepts for numbers though its types do not say so.
+        'font-size': 'data(tallySize)' as unknown as number,
         'font-weight': 'bold',
         color: TEXT_COLOUR,
         'text-background-color': '#ffffff',
