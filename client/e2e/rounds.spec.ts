@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type Harness, openMap, startHarness } from './harness.ts';
+import { type Harness, openMap, startHarness, waitForMap } from './harness.ts';
 
 /**
  * A live perception round in the browser: the facilitator opens it on six links of the seeded
@@ -163,6 +163,48 @@ describe('a live perception round', () => {
     const text = await teacher.locator('main').innerText();
     expect(text).toContain('Vad som sparas och vem som ser det');
     expect(text).not.toMatch(/har svarat/);
+  });
+
+  it('shows the round’s result in a presentation step to someone following a share link', async () => {
+    const { rounds } = await h.gql<{ rounds: Array<{ id: string; code: string }> }>(
+      `{ rounds(organisationId: "${ORG}") { id code } }`,
+    );
+    const roundId = rounds.find((r) => r.code === code)!.id;
+    const { createPresentation } = await h.gql<{ createPresentation: { presentation: { id: string } } }>(
+      `mutation($input: CreatePresentationInput!) { createPresentation(input: $input) { presentation { id } } }`,
+      {
+        input: {
+          organisationId: ORG,
+          name: 'Rundans resultat',
+          // As "add this view as a step" captures it while the round is followed: its links highlighted.
+          steps: [{ title: 'Vad vi svarade', roundId, highlight: { linkIds }, camera: { mode: 'FIT_HIGHLIGHT' } }],
+        },
+      },
+    );
+    const { createShareLink } = await h.gql<{ createShareLink: { token: string } }>(
+      `mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { token } }`,
+      { input: { organisationId: ORG, presentationId: createPresentation.presentation.id } },
+    );
+    const viewer = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    phones.push(viewer);
+    const guest = await viewer.newPage();
+    guest.setDefaultTimeout(15_000);
+    await guest.goto(`${h.baseUrl}/share/${createShareLink.token}?e2e&lang=sv`);
+    await waitForMap(guest);
+    const tally = (id: string) =>
+      guest.evaluate((linkId) => window.__kk?.cy.getElementById(linkId).data('tally') as string | undefined, id);
+    // The same tallies as on the facilitator's map, the small group merged here too.
+    expect(await tally(linkIds[0]!)).toBe('≠ ◇ 3 · 1/1/1');
+    expect(await tally(linkIds[1]!)).toBe('◇ 1 · 0/0/0 +1?');
+    expect(await tally(linkIds[2]!)).toBe('0');
+    const note = await guest.getByTestId('presented-round').innerText();
+    expect(note).toContain('Rundan ”Ledningsdagen”: 3 deltagare, 4 svar.');
+    expect(note).toContain('Pågår');
+    await guest.getByTestId('legend').getByText('Svaren i rundan går isär').waitFor();
+    if (shouldShoot) {
+      await guest.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+      await guest.screenshot({ path: `${screenshots}round-presentation.png` });
+    }
   });
 
   it('closes into an observation scenario whose perceptions the asymmetry analysis lists as disagreements', async () => {

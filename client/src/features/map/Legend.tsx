@@ -8,10 +8,18 @@ import { useLinkTallies } from '../../state/link-tally-store.ts';
  * The encoding, drawn with the same constants as the map itself: a strip along the bottom of the
  * map (the fitted view keeps clear of it), folded to one line on request.
  */
-export const Legend = forwardRef<HTMLDetailsElement, { className?: string }>(function Legend(props, ref) {
+export const Legend = forwardRef<
+  HTMLDetailsElement,
+  {
+    className?: string;
+    /** Whether a round's result is on the map; by default, whether the map view follows a round. */
+    isRoundShown?: boolean;
+  }
+>(function Legend(props, ref) {
   const { t } = useTranslation();
   const legend = legendModel((key) => t(key));
-  const isRoundShown = useLinkTallies((s) => s.tallies.size > 0);
+  const isFollowingRound = useLinkTallies((s) => s.tallies.size > 0);
+  const isRoundShown = props.isRoundShown ?? isFollowingRound;
   return (
     <details className={`legend ${props.className ?? ''}`} open ref={ref} data-testid="legend">
       <summary>{legend.title}</summary>

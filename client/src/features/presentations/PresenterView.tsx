@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
+import { PresentedRoundNote, toLinkTallies } from '../rounds/index.ts';
 import { Legend } from '../map/Legend.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { type NavCommand, navCommand, stepAfter, stepCounter } from './navigation.ts';
@@ -65,6 +66,14 @@ export function PresenterView(props: PresenterViewProps) {
   const steps = show.presentation.steps;
   const step = steps[index] ?? null;
   const frame = useMemo(() => (step ? toStepFrame(show.maps, step) : null), [show.maps, step]);
+  // A step that shows a round's result draws its tallies on the links (as the facilitator saw them).
+  const round = (step?.roundId && show.rounds.find((r) => r.roundId === step.roundId)) || null;
+  const tallies = useMemo(() => {
+    if (!round || !frame) return new Map();
+    const levelName = (key: string | null) =>
+      key === null ? t('rounds.mergedShort') : (frame.map.levels.find((l) => l.key === key)?.name ?? key);
+    return toLinkTallies(round.links, levelName);
+  }, [round, frame, t]);
 
   // The legend lies over the bottom of the map: the camera keeps the map clear of it.
   const legend = useRef<HTMLDetailsElement>(null);
@@ -105,6 +114,7 @@ export function PresenterView(props: PresenterViewProps) {
           <StepCanvas
             map={frame.map}
             classSets={frame.classSets}
+            linkTallies={tallies}
             camera={frame.camera}
             stepKey={`${index}:${step.id}`}
             isInteractive={props.isInteractive}
@@ -114,7 +124,7 @@ export function PresenterView(props: PresenterViewProps) {
         ) : (
           <p className="presenter__empty">{t('presentations.presenter.noSteps')}</p>
         )}
-        <Legend ref={legend} className="legend--presenter" />
+        <Legend ref={legend} className="legend--presenter" isRoundShown={round !== null} />
       </div>
       <div className="presenter__bar presenter__bar--top">
         <span className="presenter__name">{show.presentation.name}</span>
@@ -155,6 +165,7 @@ export function PresenterView(props: PresenterViewProps) {
               </p>
             ) : null}
             {findingText ? <p className="presenter__finding">{findingText}</p> : null}
+            {round ? <PresentedRoundNote round={round} /> : null}
           </>
         ) : null}
       </section>

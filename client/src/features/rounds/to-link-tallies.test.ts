@@ -24,7 +24,7 @@ describe('toLinkTallies', () => {
         viewsPart: ['COUPLING'],
         differsFromRecorded: ['TARGET_RESPONDS'],
         // All five merged: one group without a level, so no second line (it would repeat the first).
-        groups: [{ levelKey: null, answered: 5, coupling: split(2, 1, 1, 1) }],
+        groups: [{ levelKey: null, coupling: split(2, 1, 1, 1) }],
       },
     ];
     expect(toLinkTallies(links, levelName).get('l1')).toEqual({
@@ -43,8 +43,8 @@ describe('toLinkTallies', () => {
         viewsPart: [],
         differsFromRecorded: ['COUPLING'],
         groups: [
-          { levelKey: 'principal', answered: 3, coupling: split(3, 0, 0) },
-          { levelKey: null, answered: 1, coupling: split(0, 0, 1) },
+          { levelKey: 'principal', coupling: split(3, 0, 0) },
+          { levelKey: null, coupling: split(0, 0, 1) },
         ],
       },
     ];

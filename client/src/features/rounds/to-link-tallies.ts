@@ -1,8 +1,21 @@
-import type { RoundResultsFieldsFragment } from '../../api/generated/graphql.ts';
 import type { LinkTally } from '../../state/link-tally-store.ts';
 
-type LinkResult = RoundResultsFieldsFragment['links'][number];
-type Split = LinkResult['coupling'];
+interface Split {
+  tight: number;
+  loose: number;
+  decoupled: number;
+  unknown: number;
+}
+
+/** A link's result as the facilitator's results and a presentation's rounds both give it. */
+export interface LinkResult {
+  linkId: string;
+  answered: number;
+  coupling: Split;
+  viewsPart: readonly string[];
+  differsFromRecorded: readonly string[];
+  groups: ReadonlyArray<{ levelKey?: string | null; coupling: Split }>;
+}
 
 /** The signs on the map and in the side panel: views part; most answers differ from the map. */
 export const ROUND_MARKS = { viewsPart: '≠', differs: '◇' } as const;
@@ -33,8 +46,10 @@ export function toLinkTallies(
         .join(' ');
       const total = link.answered > 0 ? `${link.answered} · ${splitText(link.coupling)}` : '0';
       const lines = [marks ? `${marks} ${total}` : total];
-      if (link.groups.some((group) => group.levelKey !== null)) {
-        lines.push(link.groups.map((group) => `${levelName(group.levelKey)} ${splitText(group.coupling)}`).join(' · '));
+      if (link.groups.some((group) => group.levelKey)) {
+        lines.push(
+          link.groups.map((group) => `${levelName(group.levelKey ?? null)} ${splitText(group.coupling)}`).join(' · '),
+        );
       }
       return [link.linkId, { label: lines.join('\n'), isViewsPart, isDiffering }];
     }),
