@@ -119,7 +119,7 @@ export function RoundResultsView({ map, roundId, onClosed }: { map: MapData; rou
 
   return (
     <section className="rounds__live" data-testid="round-live" aria-live="polite">
-      <h3>{round.name}</h3>
+      <h2 className="rounds__name">{round.name}</h2>
       {round.isOpen ? (
         <div className="rounds__join">
           <p>
@@ -187,7 +187,7 @@ export function RoundResultsView({ map, roundId, onClosed }: { map: MapData; rou
       </ol>
       {results.comments.length > 0 ? (
         <section>
-          <h4>{t('rounds.comments')}</h4>
+          <h3>{t('rounds.comments')}</h3>
           <p className="hint">{t('rounds.commentsHelp')}</p>
           <ul>
             {results.comments.map((comment) => (
