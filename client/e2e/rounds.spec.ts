@@ -170,17 +170,31 @@ describe('a live perception round', () => {
       `{ rounds(organisationId: "${ORG}") { id code } }`,
     );
     const roundId = rounds.find((r) => r.code === code)!.id;
-    const { createPresentation } = await h.gql<{ createPresentation: { presentation: { id: string } } }>(
-      `mutation($input: CreatePresentationInput!) { createPresentation(input: $input) { presentation { id } } }`,
-      {
-        input: {
-          organisationId: ORG,
-          name: 'Rundans resultat',
-          // As "add this view as a step" captures it while the round is followed: its links highlighted.
-          steps: [{ title: 'Vad vi svarade', roundId, highlight: { linkIds }, camera: { mode: 'FIT_HIGHLIGHT' } }],
-        },
-      },
+    // The facilitator adds a step that shows the round to a new presentation.
+    await facilitator.getByRole('tab', { name: 'Presentationer' }).click();
+    await facilitator.locator('input[name="presentationName"]').fill('Rundans resultat');
+    await facilitator.locator('button[data-action="createPresentation"]').click();
+    await facilitator.getByTestId('presentation-editor').waitFor();
+    await facilitator.getByLabel('Visa en rundas resultat').selectOption({ label: 'Ledningsdagen' });
+    await facilitator.locator('form.add-step input[name="stepTitle"]').fill('Vad vi svarade');
+    await facilitator.locator('form.add-step button[data-action="addStep"]').click();
+    await facilitator.locator('[data-testid="step-list"] > li').first().waitFor();
+    const { presentations } = await h.gql<{
+      presentations: Array<{
+        id: string;
+        name: string;
+        steps: Array<{ roundId: string | null; highlight: { linkIds: string[] }; camera: { mode: string } }>;
+      }>;
+    }>(
+      `{ presentations(organisationId: "${ORG}") { id name steps { roundId highlight { linkIds } camera { mode } } } }`,
     );
+    const made = presentations.find((p) => p.name === 'Rundans resultat')!;
+    // Nothing else was highlighted once the rounds tab was left: the step highlights and frames the round's links.
+    const sorted = made.steps.map((step) => ({ ...step, highlight: { linkIds: [...step.highlight.linkIds].sort() } }));
+    expect(sorted).toEqual([
+      { roundId, highlight: { linkIds: [...linkIds].sort() }, camera: { mode: 'FIT_HIGHLIGHT' } },
+    ]);
+    const createPresentation = { presentation: { id: made.id } };
     const { createShareLink } = await h.gql<{ createShareLink: { token: string } }>(
       `mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { token } }`,
       { input: { organisationId: ORG, presentationId: createPresentation.presentation.id } },
@@ -208,6 +222,8 @@ describe('a live perception round', () => {
   });
 
   it('closes into an observation scenario whose perceptions the asymmetry analysis lists as disagreements', async () => {
+    await facilitator.getByRole('tab', { name: 'Rundor' }).click();
+    await facilitator.getByRole('button', { name: 'Ledningsdagen', exact: true }).click();
     await live().getByRole('button', { name: 'Stäng rundan' }).click();
     await facilitator.getByRole('dialog').getByRole('button', { name: 'Stäng rundan' }).click();
     await facilitator

@@ -8,7 +8,7 @@ import type { MapData } from '../../state/map-store.ts';
 import { useSelection } from '../../state/selection-store.ts';
 import { useView } from '../../state/view-store.ts';
 import { analysisStore } from '../analysis/use-analysis.ts';
-import { captureHighlight, captureStep, defaultCameraMode } from './capture-step.ts';
+import { captureHighlight, captureStep, defaultCameraMode, withRound } from './capture-step.ts';
 import { toStepInput } from './edit-steps.ts';
 import { updatePresentation } from './presentations-store.ts';
 import { CameraSelect } from './StepItem.tsx';
@@ -45,8 +45,8 @@ export function AddStepForm({ presentation, map }: { presentation: Presentation;
       title.trim() || t('presentations.step.defaultTitle', { n }),
       mode ?? undefined,
     );
-    // A round's step shows the round's scenario, which the server fills in.
-    const step = roundId ? { ...captured, scenarioId: null, roundId } : captured;
+    const round = rounds.find((r) => r.id === roundId);
+    const step = round ? withRound(captured, round, mode !== null) : captured;
     const refused = await updatePresentation(
       presentation,
       { steps: [...presentation.steps.map(toStepInput), step] },
