@@ -20,6 +20,7 @@ let h: Harness;
 let facilitator: Page;
 const phones: BrowserContext[] = [];
 let code = '';
+let teacher: Page;
 let linkIds: string[] = [];
 
 const live = () => facilitator.getByTestId('round-live');
@@ -139,7 +140,7 @@ describe('a live perception round', () => {
       mkdirSync(screenshots, { recursive: true });
       await principalB.screenshot({ path: `${screenshots}round-phone-390x844.png` });
     }
-    const teacher = await participant('Lärare');
+    teacher = await participant('Lärare');
     await answer(teacher, first, 'yyy'); // loose
     await shows(first, 3);
     // On the map too: one line, the total, no level named. The link records "not distinctive" (the
@@ -215,6 +216,15 @@ describe('a live perception round', () => {
     expect(note).toContain('Rundan ”Ledningsdagen”: 3 deltagare, 4 svar.');
     expect(note).toContain('Pågår');
     await guest.getByTestId('legend').getByText('Svaren i rundan går isär').waitFor();
+    // The round is open: the step reads its result again, so a changed answer reaches the audience.
+    // n y y: the source responds and both keep their own judgement, so loose; the link still
+    // records that the target responds (◇).
+    await answer(teacher, linkIds[1]!, 'nyy');
+    await guest.waitForFunction(
+      ([id, expected]) => window.__kk?.cy.getElementById(id!).data('tally') === expected,
+      [linkIds[1]!, '◇ 1 · 0/1/0'],
+      { timeout: 15_000, polling: 100 },
+    );
     if (shouldShoot) {
       await guest.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
       await guest.screenshot({ path: `${screenshots}round-presentation.png` });

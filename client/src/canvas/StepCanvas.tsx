@@ -41,6 +41,8 @@ export function StepCanvas(props: StepCanvasProps) {
     latest.current = props;
   });
   const hasDrawn = useRef(false);
+  /** The round tallies drawn on the links now. */
+  const drawnTallies = useRef<ReadonlyMap<string, LinkTally>>(new Map());
   const overlay = useRef<LevelOverlay | null>(null);
   const insets = (): Insets => ({ ...latest.current.coveredEdges(), left: overlay.current?.gutter() ?? 0 });
 
@@ -89,8 +91,15 @@ export function StepCanvas(props: StepCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     drawStep(cy, props.map, props.classSets);
-    applyLinkTallies(cy, props.linkTallies, new Map()); // drawing set every link's classes anew
+    drawnTallies.current = new Map(); // drawing set every link's classes anew
     overlay.current?.refresh();
+  }, [props.map, props.classSets]);
+
+  // A round's result redraws only the links whose tally changed (a live round's update moves nothing).
+  useEffect(() => {
+    if (!cyRef.current) return;
+    applyLinkTallies(cyRef.current, props.linkTallies, drawnTallies.current);
+    drawnTallies.current = props.linkTallies;
   }, [props.map, props.classSets, props.linkTallies]);
 
   useEffect(() => {

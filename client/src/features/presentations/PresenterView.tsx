@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { errorText } from '../../api/error-text.ts';
 import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { PresentedRoundNote, toLinkTallies } from '../rounds/index.ts';
@@ -25,7 +26,12 @@ export interface PresenterViewProps {
   status?: ReactNode;
   /** A short message under the controls (a failed live update, …). */
   problem?: string | null;
+  /** Reads the rounds' results again, for a step that shows a round still open. */
+  loadRounds: () => Promise<Show['rounds']>;
 }
+
+/** How often a step showing an open round reads its result again. */
+const ROUND_REFRESH_MS = 5000;
 
 const PRESSABLE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
@@ -66,8 +72,13 @@ export function PresenterView(props: PresenterViewProps) {
   const steps = show.presentation.steps;
   const step = steps[index] ?? null;
   const frame = useMemo(() => (step ? toStepFrame(show.maps, step) : null), [show.maps, step]);
-  // A step that shows a round's result draws its tallies on the links (as the facilitator saw them).
-  const round = (step?.roundId && show.rounds.find((r) => r.roundId === step.roundId)) || null;
+  // A step that shows a round's result draws its tallies on the links (as the facilitator saw them),
+  // read again every few seconds while the round is open.
+  const [refreshed, setRefreshed] = useState<{ of: Show['rounds']; rounds: Show['rounds'] } | null>(null);
+  const [roundProblem, setRoundProblem] = useState<unknown>(null);
+  const rounds = refreshed?.of === props.show.rounds ? refreshed.rounds : props.show.rounds;
+  const round = (step?.roundId && rounds.find((r) => r.roundId === step.roundId)) || null;
+  const isRoundOpen = round?.isOpen ?? false;
   const tallies = useMemo(() => {
     if (!round || !frame) return new Map();
     const levelName = (key: string | null) =>
@@ -82,6 +93,18 @@ export function PresenterView(props: PresenterViewProps) {
   useEffect(() => {
     latest.current = props;
   });
+  useEffect(() => {
+    if (!isRoundOpen) return;
+    const timer = window.setInterval(
+      () =>
+        void latest.current.loadRounds().then((fresh) => {
+          setRefreshed({ of: latest.current.show.rounds, rounds: fresh });
+          setRoundProblem(null);
+        }, setRoundProblem),
+      ROUND_REFRESH_MS,
+    );
+    return () => window.clearInterval(timer);
+  }, [isRoundOpen]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingOrPressing(e.target, e.key)) return;
@@ -166,6 +189,11 @@ export function PresenterView(props: PresenterViewProps) {
             ) : null}
             {findingText ? <p className="presenter__finding">{findingText}</p> : null}
             {round ? <PresentedRoundNote round={round} /> : null}
+            {round && roundProblem ? (
+              <p role="alert" className="presenter__problem">
+                {t('rounds.presented.refreshFailed')} {errorText(t, roundProblem)}
+              </p>
+            ) : null}
           </>
         ) : null}
       </section>
