@@ -118,3 +118,54 @@ describe('accessibility', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('accessibility of perception rounds', () => {
+  it('has no serious or critical axe-core violations on the rounds tab, following a live round', async () => {
+    await page.goto(`${h.baseUrl}/?e2e&lang=sv&org=kommunby`);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: 'Rundor' }).click();
+    expect(await seriousViolations(page), 'the list').toEqual([]);
+    await page.getByRole('button', { name: 'Ny runda' }).click();
+    const form = page.getByRole('form', { name: 'Ny runda' });
+    expect(await seriousViolations(page), 'the form').toEqual([]);
+    await form.getByLabel('Namn (syns för deltagarna)').fill('Tillgänglighet');
+    await form.getByLabel('Fråga om').selectOption('LINKS');
+    expect(await seriousViolations(page), 'the form with the links').toEqual([]);
+    const boxes = form.locator('.rounds__links input[type="checkbox"]');
+    for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+    await form.getByRole('button', { name: 'Öppna rundan' }).click();
+    await page.getByTestId('round-code').waitFor();
+    // The map carries the round's tallies and the legend its signs.
+    await page.getByTestId('legend-round').waitFor();
+    expect(await seriousViolations(page), 'the live round').toEqual([]);
+  });
+
+  it('has no serious or critical axe-core violations on the phone page, before and after joining', async () => {
+    const code = (await page.getByTestId('round-code').innerText()).trim();
+    const context = await h.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      bypassCSP: true,
+    });
+    try {
+      const phone = await context.newPage();
+      phone.setDefaultTimeout(15_000);
+      await phone.goto(`${h.baseUrl}/r/${code}?lang=sv`);
+      await phone.getByRole('radio', { name: 'Rektor', exact: true }).waitFor();
+      expect(await seriousViolations(phone), 'joining').toEqual([]);
+      await phone.getByRole('radio', { name: 'Rektor', exact: true }).check();
+      await phone.getByRole('button', { name: 'Börja' }).click();
+      await phone.locator('li.participant__link').first().waitFor();
+      expect(await seriousViolations(phone), 'the questions').toEqual([]);
+      await phone
+        .locator('li.participant__link fieldset')
+        .first()
+        .getByRole('button', { name: 'Ja', exact: true })
+        .click();
+      expect(await seriousViolations(phone), 'an answer given').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

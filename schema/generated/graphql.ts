@@ -1413,6 +1413,8 @@ export type PresentationShow = {
   /** One map per scenario the steps use, the current scenario first. */
   maps: Array<MapSlice>;
   presentation: Presentation;
+  /** The result of every round a step shows (a step whose round no longer exists shows a plain map). */
+  rounds: Array<PresentedRound>;
 };
 
 export type PresentationStep = {
@@ -1428,6 +1430,8 @@ export type PresentationStep = {
   levelKeys: Array<Scalars['String']['output']>;
   /** Only links of these kinds (all when empty). */
   linkKinds: Array<LinkKind>;
+  /** The perception round whose result the step shows; null for a plain map step. */
+  roundId: Maybe<Scalars['ID']['output']>;
   /** The scenario shown; the current scenario when null. */
   scenarioId: Maybe<Scalars['ID']['output']>;
   title: Scalars['String']['output'];
@@ -1442,8 +1446,34 @@ export type PresentationStepInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   levelKeys?: InputMaybe<Array<Scalars['String']['input']>>;
   linkKinds?: InputMaybe<Array<LinkKind>>;
+  /**
+   * A round of the organisation whose result the step shows. The step shows the round's scenario:
+   * `scenarioId` may be left out, and must otherwise be that scenario (OTHER_SCENARIO).
+   */
+  roundId?: InputMaybe<Scalars['ID']['input']>;
   scenarioId?: InputMaybe<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
+};
+
+/**
+ * A round's result as a presentation's audience sees it: only the links the audience's map shows
+ * (never a confidential link), the split by level under the round's smallest-group rule, and only
+ * the comments the facilitator released.
+ */
+export type PresentedRound = {
+  __typename?: 'PresentedRound';
+  answerCount: Scalars['Int']['output'];
+  /** Released comments only. */
+  comments: Array<RoundComment>;
+  /** Whether answers are still taken: the result may still change. */
+  isOpen: Scalars['Boolean']['output'];
+  links: Array<RoundLinkResult>;
+  name: Scalars['String']['output'];
+  participantCount: Scalars['Int']['output'];
+  roundId: Scalars['ID']['output'];
+  /** The scenario whose links the round asked about; the step shows its map. */
+  scenarioId: Scalars['ID']['output'];
+  threshold: Scalars['Int']['output'];
 };
 
 /** The presenter's position, which participants who follow the share link see. */
@@ -2446,6 +2476,7 @@ export type ResolversTypes = {
   PresentationShow: ResolverTypeWrapper<Omit<PresentationShow, 'maps' | 'presentation'> & { maps: Array<ResolversTypes['MapSlice']>, presentation: ResolversTypes['Presentation'] }>;
   PresentationStep: ResolverTypeWrapper<PresentationStep>;
   PresentationStepInput: PresentationStepInput;
+  PresentedRound: ResolverTypeWrapper<PresentedRound>;
   PresenterState: ResolverTypeWrapper<PresenterState>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RestoreChange: ResolverTypeWrapper<RestoreChange>;
@@ -2606,6 +2637,7 @@ export type ResolversParentTypes = {
   PresentationShow: Omit<PresentationShow, 'maps' | 'presentation'> & { maps: Array<ResolversParentTypes['MapSlice']>, presentation: ResolversParentTypes['Presentation'] };
   PresentationStep: PresentationStep;
   PresentationStepInput: PresentationStepInput;
+  PresentedRound: PresentedRound;
   PresenterState: PresenterState;
   Query: Record<PropertyKey, never>;
   RestoreChange: RestoreChange;
@@ -3274,6 +3306,7 @@ export type PresentationShowResolvers<ContextType = any, ParentType extends Reso
   live?: Resolver<Maybe<ResolversTypes['PresenterState']>, ParentType, ContextType>;
   maps?: Resolver<Array<ResolversTypes['MapSlice']>, ParentType, ContextType>;
   presentation?: Resolver<ResolversTypes['Presentation'], ParentType, ContextType>;
+  rounds?: Resolver<Array<ResolversTypes['PresentedRound']>, ParentType, ContextType>;
 };
 
 export type PresentationStepResolvers<ContextType = any, ParentType extends ResolversParentTypes['PresentationStep'] = ResolversParentTypes['PresentationStep']> = {
@@ -3284,8 +3317,21 @@ export type PresentationStepResolvers<ContextType = any, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   levelKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   linkKinds?: Resolver<Array<ResolversTypes['LinkKind']>, ParentType, ContextType>;
+  roundId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   scenarioId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PresentedRoundResolvers<ContextType = any, ParentType extends ResolversParentTypes['PresentedRound'] = ResolversParentTypes['PresentedRound']> = {
+  answerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['RoundComment']>, ParentType, ContextType>;
+  isOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['RoundLinkResult']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roundId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scenarioId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PresenterStateResolvers<ContextType = any, ParentType extends ResolversParentTypes['PresenterState'] = ResolversParentTypes['PresenterState']> = {
@@ -3641,6 +3687,7 @@ export type Resolvers<ContextType = any> = {
   PresentationPayload?: PresentationPayloadResolvers<ContextType>;
   PresentationShow?: PresentationShowResolvers<ContextType>;
   PresentationStep?: PresentationStepResolvers<ContextType>;
+  PresentedRound?: PresentedRoundResolvers<ContextType>;
   PresenterState?: PresenterStateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RestoreChange?: RestoreChangeResolvers<ContextType>;

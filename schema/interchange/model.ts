@@ -211,6 +211,8 @@ export const presentationStepSchema = z.object({
   caption: text.nullable().default(null),
   /** null: the current scenario. */
   scenarioId: idSchema.nullable().default(null),
+  /** A perception round whose result the step shows on its scenario's map; null for a plain map step. */
+  roundId: idSchema.nullable().default(null),
   levelKeys: z.array(line.max(40)).max(20).default([]),
   linkKinds: z.array(z.enum(LINK_KINDS)).max(LINK_KINDS.length).default([]),
   couplings: z.array(z.enum(COUPLINGS)).max(COUPLINGS.length).default([]),

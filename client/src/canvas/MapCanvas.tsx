@@ -13,12 +13,14 @@ import { applyPositions, readPositions, runForce } from './layouts.ts';
 import { installKeyboardNav } from './keyboard-nav.ts';
 import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
+import { applyLinkTallies, installTallyScaling } from './link-tallies.ts';
 import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
 import { layoutMap, nodeLabels } from './node-labels.ts';
 import { placeNewNodes } from './place-new-nodes.ts';
 import { readViewport } from './step-camera.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
 import { installTestHook, markPhase, markRendered } from './test-hook.ts';
+import type { LinkTally } from '../state/link-tally-store.ts';
 import type { Insets } from './unit-boxes.ts';
 import { bindUnitDragging, fitToNodes } from './unit-controller.ts';
 
@@ -43,6 +45,8 @@ export interface MapCanvasProps {
   /** Positions the user saved for this scenario; they win over the computed layout. */
   savedPositions: ReadonlyMap<string, Point>;
   classSets: ClassSets;
+  /** A perception round's answers, drawn on the links it asks about (empty: none). */
+  linkTallies: ReadonlyMap<string, LinkTally>;
   layoutMode: 'layered' | 'force';
   layoutRun: number;
   selectedId: string | null;
@@ -119,6 +123,7 @@ export function MapCanvas(props: MapCanvasProps) {
     });
     cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
     const unbindUnits = bindUnitDragging(cy);
+    const stopTallyScaling = installTallyScaling(cy);
     const keyboard = installKeyboardNav(cy, container.current, {
       onFocusActor: (id) => latest.current.onFocusActor(id),
       onOpen: (id) => latest.current.onPick(pickOf(cy.getElementById(id))),
@@ -140,6 +145,7 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => {
       latest.current.onHandle(null);
       unbindUnits();
+      stopTallyScaling();
       keyboard.destroy();
       levels.destroy();
       overlay.current = null;
@@ -152,6 +158,8 @@ export function MapCanvas(props: MapCanvasProps) {
   // Elements follow the map. On the first draw everything gets its saved or layered position;
   // afterwards new actors land on a free spot in their row beside their unit, and nothing else moves.
   const collapsedUnits = useRef<ReadonlySet<string>>(new Set());
+  /** The round tallies drawn on the links now (see the effect after this one). */
+  const drawnTallies = useRef<ReadonlyMap<string, LinkTally>>(new Map());
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -172,6 +180,7 @@ export function MapCanvas(props: MapCanvasProps) {
       ? new Map([...layered, ...savedPositions])
       : placeNewNodes(cy, defs, savedPositions, () => layoutMap(map, labels));
     syncElements(cy, defs, positions);
+    drawnTallies.current = new Map(); // the links' classes were set anew: every tally is drawn again
     markPhase('added');
     if (isRegrouped && !isFirst) {
       // Opening or closing a unit changes the layout's blocks: everything is placed anew (saved
@@ -190,6 +199,13 @@ export function MapCanvas(props: MapCanvasProps) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
   }, [props.map, props.diff]);
+
+  // A round's answers change the label and marks of the links they are about, nothing else.
+  useEffect(() => {
+    if (!cyRef.current) return;
+    applyLinkTallies(cyRef.current, props.linkTallies, drawnTallies.current);
+    drawnTallies.current = props.linkTallies;
+  }, [props.linkTallies, props.map, props.diff]);
 
   // An explicit layout run (mode switch or "re-layout") recomputes every position.
   const lastRun = useRef(props.layoutRun);

@@ -6,8 +6,10 @@ import { createCy } from './cy-instance.ts';
 import type { CanvasMap } from './model.ts';
 import { drawStep, moveCamera, type StepCamera } from './step-camera.ts';
 import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
+import { applyLinkTallies, installTallyScaling } from './link-tallies.ts';
 import { installTestHook, markRendered } from './test-hook.ts';
 import type { Insets } from './unit-boxes.ts';
+import type { LinkTally } from '../state/link-tally-store.ts';
 
 /** How long a step change takes: the camera glides, emphasis fades. */
 export const STEP_TRANSITION_MS = 450;
@@ -15,6 +17,8 @@ export const STEP_TRANSITION_MS = 450;
 export interface StepCanvasProps {
   map: CanvasMap;
   classSets: ClassSets;
+  /** A round's result on the links it asked about, when the step shows one (empty: none). */
+  linkTallies: ReadonlyMap<string, LinkTally>;
   camera: StepCamera;
   /** Changes when the step changes: the camera moves then, not on every render. */
   stepKey: string;
@@ -37,6 +41,8 @@ export function StepCanvas(props: StepCanvasProps) {
     latest.current = props;
   });
   const hasDrawn = useRef(false);
+  /** The round tallies drawn on the links now. */
+  const drawnTallies = useRef<ReadonlyMap<string, LinkTally>>(new Map());
   const overlay = useRef<LevelOverlay | null>(null);
   const insets = (): Insets => ({ ...latest.current.coveredEdges(), left: overlay.current?.gutter() ?? 0 });
 
@@ -59,6 +65,7 @@ export function StepCanvas(props: StepCanvasProps) {
     installTestHook(cy);
     const levels = installLevelOverlay(cy, element, () => latest.current.map.levels);
     overlay.current = levels;
+    const stopTallyScaling = installTallyScaling(cy);
     // Fullscreen, a rotated tablet: the step's camera is applied again to the new size.
     let timer = 0;
     const observer = new ResizeObserver(() => {
@@ -72,6 +79,7 @@ export function StepCanvas(props: StepCanvasProps) {
     return () => {
       window.clearTimeout(timer);
       observer.disconnect();
+      stopTallyScaling();
       levels.destroy();
       overlay.current = null;
       cy.destroy();
@@ -83,8 +91,16 @@ export function StepCanvas(props: StepCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     drawStep(cy, props.map, props.classSets);
+    drawnTallies.current = new Map(); // drawing set every link's classes anew
     overlay.current?.refresh();
   }, [props.map, props.classSets]);
+
+  // A round's result redraws only the links whose tally changed (a live round's update moves nothing).
+  useEffect(() => {
+    if (!cyRef.current) return;
+    applyLinkTallies(cyRef.current, props.linkTallies, drawnTallies.current);
+    drawnTallies.current = props.linkTallies;
+  }, [props.map, props.classSets, props.linkTallies]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -2,6 +2,7 @@ import type { StylesheetJson } from 'cytoscape';
 
 import { COUPLING_STYLE, KIND_COLOUR, LEVEL_FILLS, NODE_BORDER, SIDE_FILL, TEXT_COLOUR } from './appearance.ts';
 import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
+import { TALLY_CLASSES } from './link-tallies.ts';
 import { COUPLINGS, LINK_KINDS } from './model.ts';
 import { UNIT_FONT_SIZE } from './node-labels.ts';
 
@@ -210,6 +211,31 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
         'min-zoomed-font-size': 6,
       },
     },
+    // A perception round's answers on its links (link-tallies.ts): a boxed label, drawn at any zoom
+    // because the facilitator follows it from across the room; a bolder box where views part.
+    {
+      selector: `edge.${TALLY_CLASSES.tally}`,
+      style: {
+        label: 'data(tally)',
+        'text-wrap': 'wrap',
+        'text-max-width': '4000px',
+        'font-family': LABEL_FONT_FAMILY,
+        // Kept readable on screen as the map zooms out (link-tallies.ts); a data mapper, which
+        // Cytoscape accepts for numbers though its types do not say so.
+        'font-size': 'data(tallySize)' as unknown as number,
+        'font-weight': 'bold',
+        color: TEXT_COLOUR,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 1,
+        'text-background-shape': 'roundrectangle',
+        'text-background-padding': '3px',
+        'text-border-width': 1,
+        'text-border-color': '#4a5565',
+        'text-border-opacity': 1,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    { selector: `edge.${TALLY_CLASSES.viewsPart}`, style: { 'text-border-width': 3, 'text-border-color': '#1d2430' } },
     { selector: `.${CLASSES.match}`, style: { 'border-width': 4, 'border-color': '#1d2430' } },
     { selector: `.${CLASSES.dimmed}`, style: { opacity: 0.12 } },
     { selector: `node.${CLASSES.highlighted}`, style: { 'border-width': 4, 'border-color': '#1d2430', opacity: 1 } },

@@ -14,11 +14,13 @@ import {
   revokeShareLinksOf,
   shareLinkState,
 } from '../presenting/share-links.ts';
+import { withRoundSteps } from '../presenting/round-steps.ts';
 import { withPresentationSteps } from '../presenting/step-input.ts';
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { authorizeLive, liveSubscription } from './live.ts';
 import { recordMutations } from './record-mutations.ts';
+import { linkResultsType } from './round-types.ts';
 
 async function requirePresentation(ctx: GraphQLContext, organisationId: string, id: string): Promise<Presentation> {
   const [presentation] = await ctx.store.getRecords('presentation', organisationId, [id]);
@@ -27,9 +29,11 @@ async function requirePresentation(ctx: GraphQLContext, organisationId: string, 
 }
 
 async function show(ctx: GraphQLContext, presentation: Presentation, canPresent: boolean) {
-  const view = await audienceView(ctx.store, presentation.organisationId);
+  const view = await audienceView(ctx.store, ctx.rounds.rounds, presentation.organisationId);
+  const { rounds, ...shown } = await view.show(presentation);
   return {
-    ...(await view.show(presentation)),
+    ...shown,
+    rounds: rounds.map((round) => ({ ...round, links: linkResultsType(round.links) })),
     live: ctx.presenterStates.get(presentation.organisationId, presentation.id),
     canPresent,
   };
@@ -38,7 +42,7 @@ async function show(ctx: GraphQLContext, presentation: Presentation, canPresent:
 /** Presentations as the caller may read them: the audience role only ever as its audience sees them. */
 async function readable(ctx: GraphQLContext, role: Role, organisationId: string, presentations: Presentation[]) {
   if (canSeeConfidential(role) || presentations.length === 0) return presentations;
-  const view = await audienceView(ctx.store, organisationId);
+  const view = await audienceView(ctx.store, ctx.rounds.rounds, organisationId);
   return Promise.all(presentations.map((presentation) => view.presentation(presentation)));
 }
 
@@ -77,7 +81,7 @@ export const presentationResolvers: Resolvers<GraphQLContext> = {
     },
   },
   Mutation: {
-    ...recordMutations('presentation', withPresentationSteps),
+    ...recordMutations('presentation', (input, ctx) => withRoundSteps(ctx.rounds.rounds, withPresentationSteps(input))),
     deletePresentation: async (_, { organisationId, id }, ctx) => {
       await authorizeOrganisation(ctx, organisationId, 'EDITOR');
       const deletedId = await deleteRecord(ctx.store, 'presentation', organisationId, id, auditOf(ctx));

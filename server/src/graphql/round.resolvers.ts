@@ -1,6 +1,5 @@
 import type { Resolvers } from '@kopplingskartan/schema/generated';
 
-import type { AnswerSplit } from '../domain/round-results.ts';
 import { isRoundOpen } from '../domain/round-rules.ts';
 import { closeRound, openRound, releaseComment, requireRound, roundResultsView } from '../rounds/round-commands.ts';
 import type { RoundResultsView } from '../rounds/round-commands.ts';
@@ -9,25 +8,10 @@ import { answerRound, joinRound, participantRound, roundInvitation } from '../ro
 import { auditOf, authorizeOrganisation } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
 import { authorizeLive, liveSubscription } from './live.ts';
-
-/** The couplings' split under GraphQL's field names. */
-function splitType<S extends AnswerSplit>({ coupling, ...rest }: S) {
-  return {
-    ...rest,
-    coupling: {
-      tight: coupling.TIGHT,
-      loose: coupling.LOOSE,
-      decoupled: coupling.DECOUPLED,
-      unknown: coupling.unknown,
-    },
-  };
-}
+import { linkResultsType } from './round-types.ts';
 
 function resultsType(view: RoundResultsView) {
-  return {
-    ...view,
-    links: view.links.map((link) => ({ ...splitType(link), groups: link.groups.map(splitType) })),
-  };
+  return { ...view, links: linkResultsType(view.links) };
 }
 
 /**

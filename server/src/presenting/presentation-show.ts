@@ -2,7 +2,9 @@ import { redactForAudience } from '../auth/redact.ts';
 import type { Presentation, ScenarioGraph } from '../domain/records.ts';
 import { currentScenario, loadScenarioGraph } from '../editing/read-map.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import type { RoundStore } from '../store/round-store.ts';
 import { type Anonymity, anonymiseGraph, anonymity, nameReplacer } from './anonymise.ts';
+import { type PresentedRound, presentedRounds } from './presented-rounds.ts';
 import type { Language } from './unit-stand-ins.ts';
 
 /** A presentation with the maps its steps show, as its audience may see them. */
@@ -10,6 +12,8 @@ export interface PresentationShow {
   presentation: Presentation;
   /** One per scenario the steps use, the current scenario first. */
   maps: ScenarioGraph[];
+  /** The result of each round a step shows (`presentedRounds`). */
+  rounds: PresentedRound[];
 }
 
 /**
@@ -33,7 +37,11 @@ export interface AudienceView {
 
 type Step = Presentation['steps'][number];
 
-export async function audienceView(store: GraphStore, organisationId: string): Promise<AudienceView> {
+export async function audienceView(
+  store: GraphStore,
+  rounds: RoundStore,
+  organisationId: string,
+): Promise<AudienceView> {
   const current = await currentScenario(store, organisationId);
   const currentMap = await loadScenarioGraph(store, organisationId, current.id);
   const redacted = new Map<string, Promise<ScenarioGraph | null>>([
@@ -102,9 +110,17 @@ export async function audienceView(store: GraphStore, organisationId: string): P
     show: async (presentation) => {
       const maps = await mapsOf(presentation);
       const anonymous = anonymityOf(presentation);
+      const shown = redactPresentation(presentation, maps);
+      const results = await presentedRounds(rounds, shown, maps, replacersOf(anonymous).sv, new Date());
+      // A step whose round is not shown (deleted, or its scenario is) shows a plain map.
+      const presented = new Set(results.map((result) => result.roundId));
+      const steps = shown.steps.map((step) =>
+        step.roundId && !presented.has(step.roundId) ? { ...step, roundId: null } : step,
+      );
       return {
-        presentation: redactPresentation(presentation, maps),
+        presentation: { ...shown, steps },
         maps: anonymous ? maps.map((map) => anonymiseGraph(map, anonymous)) : maps,
+        rounds: results,
       };
     },
   };

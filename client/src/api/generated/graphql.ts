@@ -277,6 +277,11 @@ export type PresentationStepInput = {
   id?: string | null | undefined;
   levelKeys?: Array<string> | null | undefined;
   linkKinds?: Array<LinkKind> | null | undefined;
+  /**
+   * A round of the organisation whose result the step shows. The step shows the round's scenario:
+   * `scenarioId` may be left out, and must otherwise be that scenario (OTHER_SCENARIO).
+   */
+  roundId?: string | null | undefined;
   scenarioId?: string | null | undefined;
   title: string;
 };
@@ -812,13 +817,13 @@ export type DeletePerceptionMutationVariables = Exact<{
 
 export type DeletePerceptionMutation = { deletePerception: { deletedId: string } };
 
-export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
+export type PresentationStepFieldsFragment = { id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } };
 
-export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
+export type PresentationFieldsFragment = { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> };
 
 export type PresenterStateFieldsFragment = { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string };
 
-export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null };
+export type ShowFieldsFragment = { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, rounds: Array<{ roundId: string, name: string, scenarioId: string, isOpen: boolean, participantCount: number, answerCount: number, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string }> }>, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null };
 
 export type ShareLinkFieldsFragment = { id: string, presentationId: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, active: boolean };
 
@@ -827,7 +832,7 @@ export type PresentationsQueryVariables = Exact<{
 }>;
 
 
-export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
+export type PresentationsQuery = { presentations: Array<{ id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }> };
 
 export type PresentationQueryVariables = Exact<{
   organisationId: string;
@@ -835,7 +840,7 @@ export type PresentationQueryVariables = Exact<{
 }>;
 
 
-export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
+export type PresentationQuery = { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } | null };
 
 export type PresentationShowQueryVariables = Exact<{
   organisationId: string;
@@ -843,14 +848,14 @@ export type PresentationShowQueryVariables = Exact<{
 }>;
 
 
-export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } | null };
+export type PresentationShowQuery = { presentationShow: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, rounds: Array<{ roundId: string, name: string, scenarioId: string, isOpen: boolean, participantCount: number, answerCount: number, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string }> }>, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } | null };
 
 export type SharedPresentationQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } };
+export type SharedPresentationQuery = { sharedPresentation: { canPresent: boolean, presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> }, rounds: Array<{ roundId: string, name: string, scenarioId: string, isOpen: boolean, participantCount: number, answerCount: number, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string }> }>, maps: Array<{ organisation: { id: string, name: string, levels: Array<{ key: string, name: string, isSide: boolean, rank: number | null }> }, scenario: { id: string, name: string, kind: ScenarioKind }, units: Array<{ id: string, name: string, parentId: string | null, anonymisedName: { sv: string, en: string } | null }>, actors: Array<{ id: string, name: string, levelKey: string, unitId: string | null }>, links: Array<{ id: string, sourceId: string, targetId: string, kind: LinkKind, coupling: Coupling, targetResponds: boolean | null, sourceResponds: boolean | null }> }>, live: { presentationId: string, stepIndex: number, explore: boolean, presenting: boolean, at: string } | null } };
 
 export type ShareLinksQueryVariables = Exact<{
   organisationId: string;
@@ -865,14 +870,14 @@ export type CreatePresentationMutationVariables = Exact<{
 }>;
 
 
-export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+export type CreatePresentationMutation = { createPresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
 
 export type UpdatePresentationMutationVariables = Exact<{
   input: UpdatePresentationInput;
 }>;
 
 
-export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
+export type UpdatePresentationMutation = { updatePresentation: { presentation: { id: string, organisationId: string, name: string, description: string | null, anonymised: boolean, keepUnitNames: boolean, version: number, steps: Array<{ id: string, title: string, caption: string | null, scenarioId: string | null, roundId: string | null, levelKeys: Array<string>, linkKinds: Array<LinkKind>, couplings: Array<Coupling>, highlight: { actorIds: Array<string>, linkIds: Array<string>, pathFromId: string | null, pathToId: string | null, findingId: string | null, findingText: { sv: string, en: string } | null }, camera: { mode: CameraMode, zoom: number | null, panX: number | null, panY: number | null } }> } } };
 
 export type DeletePresentationMutationVariables = Exact<{
   organisationId: string;
@@ -1123,6 +1128,7 @@ export const PresentationStepFieldsFragmentDoc = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -1163,6 +1169,7 @@ export const PresentationFieldsFragmentDoc = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -1197,6 +1204,41 @@ export const ShowFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShowFields on PresentationShow {
   presentation {
     ...PresentationFields
+  }
+  rounds {
+    roundId
+    name
+    scenarioId
+    isOpen
+    participantCount
+    answerCount
+    links {
+      linkId
+      answered
+      coupling {
+        tight
+        loose
+        decoupled
+        unknown
+      }
+      viewsPart
+      differsFromRecorded
+      groups {
+        levelKey
+        answered
+        coupling {
+          tight
+          loose
+          decoupled
+          unknown
+        }
+      }
+    }
+    comments {
+      id
+      linkId
+      text
+    }
   }
   maps {
     organisation {
@@ -1249,6 +1291,7 @@ export const ShowFieldsFragmentDoc = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -2115,6 +2158,7 @@ export const PresentationsDocument = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -2159,6 +2203,7 @@ export const PresentationDocument = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -2203,6 +2248,7 @@ export const PresentationShowDocument = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -2246,6 +2292,41 @@ fragment PresenterStateFields on PresenterState {
 fragment ShowFields on PresentationShow {
   presentation {
     ...PresentationFields
+  }
+  rounds {
+    roundId
+    name
+    scenarioId
+    isOpen
+    participantCount
+    answerCount
+    links {
+      linkId
+      answered
+      coupling {
+        tight
+        loose
+        decoupled
+        unknown
+      }
+      viewsPart
+      differsFromRecorded
+      groups {
+        levelKey
+        answered
+        coupling {
+          tight
+          loose
+          decoupled
+          unknown
+        }
+      }
+    }
+    comments {
+      id
+      linkId
+      text
+    }
   }
   maps {
     organisation {
@@ -2304,6 +2385,7 @@ export const SharedPresentationDocument = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -2347,6 +2429,41 @@ fragment PresenterStateFields on PresenterState {
 fragment ShowFields on PresentationShow {
   presentation {
     ...PresentationFields
+  }
+  rounds {
+    roundId
+    name
+    scenarioId
+    isOpen
+    participantCount
+    answerCount
+    links {
+      linkId
+      answered
+      coupling {
+        tight
+        loose
+        decoupled
+        unknown
+      }
+      viewsPart
+      differsFromRecorded
+      groups {
+        levelKey
+        answered
+        coupling {
+          tight
+          loose
+          decoupled
+          unknown
+        }
+      }
+    }
+    comments {
+      id
+      linkId
+      text
+    }
   }
   maps {
     organisation {
@@ -2421,6 +2538,7 @@ export const CreatePresentationDocument = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings
@@ -2467,6 +2585,7 @@ export const UpdatePresentationDocument = new TypedDocumentString(`
   title
   caption
   scenarioId
+  roundId
   levelKeys
   linkKinds
   couplings

@@ -2,14 +2,24 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { legendModel } from '../../canvas/legend-model.ts';
+import { useLinkTallies } from '../../state/link-tally-store.ts';
 
 /**
  * The encoding, drawn with the same constants as the map itself: a strip along the bottom of the
  * map (the fitted view keeps clear of it), folded to one line on request.
  */
-export const Legend = forwardRef<HTMLDetailsElement, { className?: string }>(function Legend(props, ref) {
+export const Legend = forwardRef<
+  HTMLDetailsElement,
+  {
+    className?: string;
+    /** Whether a round's result is on the map; by default, whether the map view follows a round. */
+    isRoundShown?: boolean;
+  }
+>(function Legend(props, ref) {
   const { t } = useTranslation();
   const legend = legendModel((key) => t(key));
+  const isFollowingRound = useLinkTallies((s) => s.tallies.size > 0);
+  const isRoundShown = props.isRoundShown ?? isFollowingRound;
   return (
     <details className={`legend ${props.className ?? ''}`} open ref={ref} data-testid="legend">
       <summary>{legend.title}</summary>
@@ -64,6 +74,28 @@ export const Legend = forwardRef<HTMLDetailsElement, { className?: string }>(fun
             </span>{' '}
             {legend.disagree}
           </li>
+          {isRoundShown ? (
+            <>
+              <li data-testid="legend-round">
+                <span className="legend__disagree" aria-hidden="true">
+                  5 · 3/1/1
+                </span>{' '}
+                {t('legend.roundTally')}
+              </li>
+              <li>
+                <span className="legend__disagree legend__views-part" aria-hidden="true">
+                  ≠
+                </span>{' '}
+                {t('legend.roundViewsPart')}
+              </li>
+              <li>
+                <span className="legend__disagree" aria-hidden="true">
+                  ◇
+                </span>{' '}
+                {t('legend.roundDiffers')}
+              </li>
+            </>
+          ) : null}
           <li className="legend__neutral">{legend.neutral}</li>
         </ul>
       </div>

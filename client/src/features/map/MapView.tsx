@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type CanvasPick, MapCanvas } from '../../canvas/MapCanvas.tsx';
 import type { Point } from '../../canvas/layered-layout.ts';
 import { loadPositions, positionsKey, savePositions } from '../../lib/positions-storage.ts';
+import { useLinkTallies } from '../../state/link-tally-store.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { canEdit, useMapState } from '../../state/map-store.ts';
 import { selectionActions, selectionStore, useSelection } from '../../state/selection-store.ts';
@@ -24,6 +25,7 @@ export function MapView({ map }: { map: MapData }) {
   const isEditor = useMapState((s) => canEdit(s.role));
   const view = useView();
   const selected = useSelection((s) => s.selected);
+  const linkTallies = useLinkTallies((s) => s.tallies);
   const key = positionsKey(map.organisation.id, map.scenario.id);
   const [saved, setSaved] = useState(() => ({ key, positions: loadPositions(key) }));
   const savedPositions = saved.key === key ? saved.positions : loadPositions(key);
@@ -102,6 +104,7 @@ export function MapView({ map }: { map: MapData }) {
         diff={diff}
         savedPositions={savedPositions}
         classSets={drawnSets}
+        linkTallies={linkTallies}
         layoutMode={view.layoutMode}
         layoutRun={view.layoutRun}
         selectedId={

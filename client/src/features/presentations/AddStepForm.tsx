@@ -1,12 +1,14 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { request } from '../../api/client.ts';
 import { fieldErrors } from '../../api/error-text.ts';
+import { type RoundFieldsFragment, RoundsDocument } from '../../api/generated/graphql.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { useSelection } from '../../state/selection-store.ts';
 import { useView } from '../../state/view-store.ts';
 import { analysisStore } from '../analysis/use-analysis.ts';
-import { captureHighlight, captureStep, defaultCameraMode } from './capture-step.ts';
+import { captureHighlight, captureStep, defaultCameraMode, withRound } from './capture-step.ts';
 import { toStepInput } from './edit-steps.ts';
 import { updatePresentation } from './presentations-store.ts';
 import { CameraSelect } from './StepItem.tsx';
@@ -20,6 +22,9 @@ export function AddStepForm({ presentation, map }: { presentation: Presentation;
   const [title, setTitle] = useState('');
   const [mode, setMode] = useState<CameraMode | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [roundId, setRoundId] = useState('');
+  const [roundError, setRoundError] = useState<string | null>(null);
+  const rounds = useOrganisationRounds(presentation.organisationId);
   // Re-render when what would be captured changes, so the summary stays true.
   const view = useView();
   const selected = useSelection((s) => s.selected);
@@ -35,11 +40,13 @@ export function AddStepForm({ presentation, map }: { presentation: Presentation;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = presentation.steps.length + 1;
-    const step = captureStep(
+    const captured = captureStep(
       readViewSnapshot(map),
       title.trim() || t('presentations.step.defaultTitle', { n }),
       mode ?? undefined,
     );
+    const round = rounds.find((r) => r.id === roundId);
+    const step = round ? withRound(captured, round, mode !== null) : captured;
     const refused = await updatePresentation(
       presentation,
       { steps: [...presentation.steps.map(toStepInput), step] },
@@ -48,10 +55,13 @@ export function AddStepForm({ presentation, map }: { presentation: Presentation;
     if (refused) {
       const fields = fieldErrors(t, refused);
       setError(fields.title ?? null);
+      setRoundError(fields.roundId ?? fields.scenarioId ?? null);
     } else {
       setTitle('');
       setMode(null);
       setError(null);
+      setRoundId('');
+      setRoundError(null);
     }
   };
 
@@ -83,10 +93,38 @@ export function AddStepForm({ presentation, map }: { presentation: Presentation;
           onChange={(e) => setTitle(e.target.value)}
         />
       </Field>
+      {rounds.length > 0 ? (
+        <Field label={t('presentations.addStep.round')} error={roundError}>
+          <select name="stepRound" value={roundId} onChange={(e) => setRoundId(e.target.value)}>
+            <option value="">{t('presentations.addStep.noRound')}</option>
+            {rounds.map((round) => (
+              <option key={round.id} value={round.id}>
+                {round.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
       <CameraSelect value={mode ?? autoMode} onChange={setMode} />
       <button type="submit" className="primary" data-action="addStep">
         {t('presentations.addStep.button')}
       </button>
     </form>
   );
+}
+
+/** The organisation's perception rounds, whose results a step may show (none when they cannot be read). */
+function useOrganisationRounds(organisationId: string): RoundFieldsFragment[] {
+  const [rounds, setRounds] = useState<RoundFieldsFragment[]>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    request(RoundsDocument, { organisationId }).then(
+      (data) => isCurrent && setRounds(data.rounds),
+      () => isCurrent && setRounds([]),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [organisationId]);
+  return rounds;
 }

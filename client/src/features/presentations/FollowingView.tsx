@@ -33,6 +33,7 @@ export function FollowingView(props: {
   show: Show;
   feed: PresenterFeed;
   refetchLive: () => Promise<PresenterState | null>;
+  loadRounds: () => Promise<Show['rounds']>;
   onLeave?: () => void;
 }) {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function FollowingView(props: {
       {...(props.onLeave ? { onLeave: props.onLeave } : {})}
       status={<FollowStatus mode={follow.mode} />}
       problem={problem}
+      loadRounds={props.loadRounds}
     />
   );
 }

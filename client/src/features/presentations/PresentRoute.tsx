@@ -119,6 +119,7 @@ function Presenting(props: { show: Show; onLeave: () => void }) {
       isInteractive
       onLeave={props.onLeave}
       problem={problem}
+      loadRounds={roundsLoader(show.presentation.organisationId, show.presentation.id)}
       status={
         <label className="presenter__explore">
           <input type="checkbox" name="explore" checked={explore} onChange={(e) => setExplore(e.target.checked)} />{' '}
@@ -150,5 +151,18 @@ function MemberFollowing(props: { show: Show; onLeave: () => void }) {
     () => request(PresentationShowDocument, { organisationId, id }).then((d) => d.presentationShow?.live ?? null),
     [organisationId, id],
   );
-  return <FollowingView show={show} feed={feed} refetchLive={refetchLive} onLeave={props.onLeave} />;
+  return (
+    <FollowingView
+      show={show}
+      feed={feed}
+      refetchLive={refetchLive}
+      loadRounds={roundsLoader(organisationId, id)}
+      onLeave={props.onLeave}
+    />
+  );
+}
+
+/** Reads a presentation's rounds' results again (a member's view of it). */
+function roundsLoader(organisationId: string, id: string): () => Promise<Show['rounds']> {
+  return () => request(PresentationShowDocument, { organisationId, id }).then((d) => d.presentationShow?.rounds ?? []);
 }

@@ -1,8 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { errorText } from '../../api/error-text.ts';
 import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
+import { PresentedRoundNote, toLinkTallies } from '../rounds/index.ts';
 import { Legend } from '../map/Legend.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { type NavCommand, navCommand, stepAfter, stepCounter } from './navigation.ts';
@@ -24,7 +26,12 @@ export interface PresenterViewProps {
   status?: ReactNode;
   /** A short message under the controls (a failed live update, …). */
   problem?: string | null;
+  /** Reads the rounds' results again, for a step that shows a round still open. */
+  loadRounds: () => Promise<Show['rounds']>;
 }
+
+/** How often a step showing an open round reads its result again. */
+const ROUND_REFRESH_MS = 5000;
 
 const PRESSABLE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
@@ -65,6 +72,19 @@ export function PresenterView(props: PresenterViewProps) {
   const steps = show.presentation.steps;
   const step = steps[index] ?? null;
   const frame = useMemo(() => (step ? toStepFrame(show.maps, step) : null), [show.maps, step]);
+  // A step that shows a round's result draws its tallies on the links (as the facilitator saw them),
+  // read again every few seconds while the round is open.
+  const [refreshed, setRefreshed] = useState<{ of: Show['rounds']; rounds: Show['rounds'] } | null>(null);
+  const [roundProblem, setRoundProblem] = useState<unknown>(null);
+  const rounds = refreshed?.of === props.show.rounds ? refreshed.rounds : props.show.rounds;
+  const round = (step?.roundId && rounds.find((r) => r.roundId === step.roundId)) || null;
+  const isRoundOpen = round?.isOpen ?? false;
+  const tallies = useMemo(() => {
+    if (!round || !frame) return new Map();
+    const levelName = (key: string | null) =>
+      key === null ? t('rounds.mergedShort') : (frame.map.levels.find((l) => l.key === key)?.name ?? key);
+    return toLinkTallies(round.links, levelName);
+  }, [round, frame, t]);
 
   // The legend lies over the bottom of the map: the camera keeps the map clear of it.
   const legend = useRef<HTMLDetailsElement>(null);
@@ -73,6 +93,18 @@ export function PresenterView(props: PresenterViewProps) {
   useEffect(() => {
     latest.current = props;
   });
+  useEffect(() => {
+    if (!isRoundOpen) return;
+    const timer = window.setInterval(
+      () =>
+        void latest.current.loadRounds().then((fresh) => {
+          setRefreshed({ of: latest.current.show.rounds, rounds: fresh });
+          setRoundProblem(null);
+        }, setRoundProblem),
+      ROUND_REFRESH_MS,
+    );
+    return () => window.clearInterval(timer);
+  }, [isRoundOpen]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingOrPressing(e.target, e.key)) return;
@@ -105,6 +137,7 @@ export function PresenterView(props: PresenterViewProps) {
           <StepCanvas
             map={frame.map}
             classSets={frame.classSets}
+            linkTallies={tallies}
             camera={frame.camera}
             stepKey={`${index}:${step.id}`}
             isInteractive={props.isInteractive}
@@ -114,7 +147,7 @@ export function PresenterView(props: PresenterViewProps) {
         ) : (
           <p className="presenter__empty">{t('presentations.presenter.noSteps')}</p>
         )}
-        <Legend ref={legend} className="legend--presenter" />
+        <Legend ref={legend} className="legend--presenter" isRoundShown={round !== null} />
       </div>
       <div className="presenter__bar presenter__bar--top">
         <span className="presenter__name">{show.presentation.name}</span>
@@ -155,6 +188,12 @@ export function PresenterView(props: PresenterViewProps) {
               </p>
             ) : null}
             {findingText ? <p className="presenter__finding">{findingText}</p> : null}
+            {round ? <PresentedRoundNote round={round} /> : null}
+            {round && roundProblem ? (
+              <p role="alert" className="presenter__problem">
+                {t('rounds.presented.refreshFailed')} {errorText(t, roundProblem)}
+              </p>
+            ) : null}
           </>
         ) : null}
       </section>

@@ -66,5 +66,9 @@ function SharedShow({ show, token, onInvalid }: { show: Show; token: string; onI
     () => request(SharedPresentationDocument, { token }).then((d) => d.sharedPresentation.live),
     [token],
   );
-  return <FollowingView show={show} feed={feed} refetchLive={refetchLive} />;
+  const loadRounds = useCallback(
+    () => request(SharedPresentationDocument, { token }).then((d) => d.sharedPresentation.rounds),
+    [token],
+  );
+  return <FollowingView show={show} feed={feed} refetchLive={refetchLive} loadRounds={loadRounds} />;
 }

@@ -7,6 +7,7 @@ import {
   captureStep,
   defaultCameraMode,
   type ViewSnapshot,
+  withRound,
 } from './capture-step.ts';
 
 /** politics → administration → principal → teacher, plus a support actor beside the chain. */
@@ -175,5 +176,33 @@ describe('camera helpers', () => {
   });
   it('falls back to FIT_ALL when VIEWPORT is asked for without a viewport', () => {
     expect(cameraFromViewport('VIEWPORT', null)).toEqual({ mode: 'FIT_ALL', zoom: null, panX: null, panY: null });
+  });
+});
+
+describe('withRound', () => {
+  const captured = (linkIds: string[]) => ({
+    title: 'Rundan',
+    scenarioId: 'now',
+    highlight: { actorIds: [], linkIds, pathFromId: null, pathToId: null, findingId: null, findingText: null },
+    camera: { mode: 'FIT_ALL' as const, zoom: 1, panX: 0, panY: 0 },
+  });
+  const round = { id: 'r1', linkIds: ['l1', 'l2'] };
+
+  it('highlights the round’s links and frames them when nothing else is highlighted', () => {
+    expect(withRound(captured([]), round, false)).toMatchObject({
+      scenarioId: null,
+      roundId: 'r1',
+      highlight: { linkIds: ['l1', 'l2'] },
+      camera: { mode: 'FIT_HIGHLIGHT' },
+    });
+  });
+
+  it('keeps what the editor highlighted and the camera the editor chose', () => {
+    expect(withRound(captured(['l9']), round, false)).toMatchObject({
+      roundId: 'r1',
+      highlight: { linkIds: ['l9'] },
+      camera: { mode: 'FIT_ALL' },
+    });
+    expect(withRound(captured([]), round, true).camera).toMatchObject({ mode: 'FIT_ALL' });
   });
 });

@@ -110,3 +110,28 @@ export function captureStep(view: ViewSnapshot, title: string, mode?: CameraMode
     camera: cameraFromViewport(mode ?? defaultCameraMode(highlight), view.viewport),
   };
 }
+
+/**
+ * A captured step made to show a round's result: the step shows the round's scenario (the server
+ * fills it in), and when nothing else is highlighted the round's links are, framed by the camera
+ * unless the editor chose one.
+ */
+export function withRound(
+  step: PresentationStepInput,
+  round: { id: string; linkIds: readonly string[] },
+  isCameraChosen: boolean,
+): PresentationStepInput {
+  const highlight = step.highlight ?? {};
+  const isEmpty = (highlight.actorIds ?? []).length === 0 && (highlight.linkIds ?? []).length === 0;
+  if (!isEmpty) return { ...step, scenarioId: null, roundId: round.id };
+  return {
+    ...step,
+    scenarioId: null,
+    roundId: round.id,
+    highlight: { ...highlight, linkIds: [...round.linkIds] },
+    camera:
+      isCameraChosen || !step.camera
+        ? step.camera
+        : { ...step.camera, mode: defaultCameraMode({ actorIds: [], linkIds: [...round.linkIds] }) },
+  };
+}

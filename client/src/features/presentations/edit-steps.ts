@@ -36,6 +36,7 @@ export function toStepInput(step: Step | PresentationStepInput): PresentationSte
     title: step.title,
     caption: step.caption ?? null,
     scenarioId: step.scenarioId ?? null,
+    roundId: step.roundId ?? null,
     levelKeys: [...(step.levelKeys ?? [])],
     linkKinds: [...(step.linkKinds ?? [])],
     couplings: [...(step.couplings ?? [])],

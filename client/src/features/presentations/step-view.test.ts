@@ -48,6 +48,7 @@ const step = (patch: Partial<Step> = {}): Step => ({
   title: 'T',
   caption: null,
   scenarioId: null,
+  roundId: null,
   levelKeys: [],
   linkKinds: [],
   couplings: [],
@@ -137,6 +138,7 @@ describe('showInLanguage', () => {
         steps: [],
       },
       maps: [{ ...map, units }],
+      rounds: [],
       live: null,
       canPresent: false,
     };

@@ -11,12 +11,14 @@ import {
   type RoundResultsFieldsFragment,
 } from '../../api/generated/graphql.ts';
 import { subscribe } from '../../api/subscriptions.ts';
+import { linkTallyActions } from '../../state/link-tally-store.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { viewActions } from '../../state/view-store.ts';
 import { confirmAction } from '../../ui/confirm-store.ts';
 import { notify } from '../../ui/notice-store.ts';
 import { QrCode } from '../../ui/QrCode.tsx';
 import { participantUrl } from './participant-token.ts';
+import { ROUND_MARKS, toLinkTallies } from './to-link-tallies.ts';
 
 type Results = RoundResultsFieldsFragment;
 type Split = Results['links'][number]['coupling'];
@@ -70,6 +72,16 @@ export function RoundResultsView({ map, roundId, onClosed }: { map: MapData; rou
     return () => viewActions.emphasise(null);
   }, [roundLinkIds]);
 
+  // Each link's count, split and marks drawn on the map, redrawn as answers arrive.
+  const levels = map.organisation.levels;
+  useEffect(() => {
+    if (!results) return;
+    const shortName = (key: string | null) =>
+      key === null ? t('rounds.mergedShort') : (levels.find((l) => l.key === key)?.name ?? key);
+    linkTallyActions.show(toLinkTallies(results.links, shortName));
+  }, [results, levels, t]);
+  useEffect(() => linkTallyActions.clear, [roundId]);
+
   if (error) return <p role="alert">{errorText(t, error)}</p>;
   if (!results) return <p role="status">{t('common.loading')}</p>;
   const { round } = results;
@@ -107,7 +119,7 @@ export function RoundResultsView({ map, roundId, onClosed }: { map: MapData; rou
 
   return (
     <section className="rounds__live" data-testid="round-live" aria-live="polite">
-      <h3>{round.name}</h3>
+      <h2 className="rounds__name">{round.name}</h2>
       {round.isOpen ? (
         <div className="rounds__join">
           <p>
@@ -148,12 +160,12 @@ export function RoundResultsView({ map, roundId, onClosed }: { map: MapData; rou
             </button>
             {link.viewsPart.length > 0 ? (
               <span className="rounds__mark" data-mark="views-part" title={t('rounds.viewsPart')}>
-                ≠ {t('rounds.viewsPart')}
+                {ROUND_MARKS.viewsPart} {t('rounds.viewsPart')}
               </span>
             ) : null}
             {link.differsFromRecorded.length > 0 ? (
               <span className="rounds__mark" data-mark="differs" title={t('rounds.differs')}>
-                ≠ {t('rounds.differs')}
+                {ROUND_MARKS.differs} {t('rounds.differs')}
               </span>
             ) : null}
             <p className="rounds__answered" data-testid="answered">
@@ -175,7 +187,7 @@ export function RoundResultsView({ map, roundId, onClosed }: { map: MapData; rou
       </ol>
       {results.comments.length > 0 ? (
         <section>
-          <h4>{t('rounds.comments')}</h4>
+          <h3>{t('rounds.comments')}</h3>
           <p className="hint">{t('rounds.commentsHelp')}</p>
           <ul>
             {results.comments.map((comment) => (
