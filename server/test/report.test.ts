@@ -92,6 +92,22 @@ describe('the meeting report (npm run report) for both sample organisations', ()
     for (const name of PERSON_NAMES) expect(named).not.toContain(name);
   });
 
+  it('says where its trends leave confidential links out (anonymised, sv and en), and names the analyses as the app does', async () => {
+    const onTrendsPage = async (options: MeetingReportOptions, heading: string): Promise<string> => {
+      const { pages } = await pdfPages(t, 'kommunby', options);
+      return pages.find((page) => page.includes(heading)) ?? '';
+    };
+    const sv = await onTrendsPage({ scenarioId: null, language: 'sv', anonymised: true }, 'Över tid');
+    expect(sv).toContain('Länkar märkta som konfidentiella är inte med i siffrorna nedan');
+    const en = await onTrendsPage({ scenarioId: null, language: 'en', anonymised: true }, 'Over time');
+    expect(en).toContain('Links marked confidential are left out of the figures below');
+    // With names nothing is redacted, so the figures are the app's and there is nothing to say.
+    const named = await onTrendsPage({ scenarioId: null, language: 'sv', anonymised: false }, 'Över tid');
+    expect(named).not.toContain('konfidentiella');
+    const { pages } = await pdfPages(t, 'kommunby', { scenarioId: null, language: 'en', anonymised: true });
+    expect(pages.join('\n')).toContain('Paths up the chain');
+  });
+
   it('skolgruppen in English, for one scenario: headings in English, one point in time, the desired state shown', async () => {
     const { count, pages } = await pdfPages(t, 'skolgruppen', {
       scenarioId: 'scn-skolgruppen-onskat',
