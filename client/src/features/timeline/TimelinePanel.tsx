@@ -6,6 +6,7 @@ import { DIFF_SIGNS, type DiffMark } from '../../canvas/model.ts';
 import { type MapData, useMapState } from '../../state/map-store.ts';
 import { toCanvasMap } from '../map/to-canvas-map.ts';
 import { compareScenarios, couplingMarks, scenarioLabel } from '../scenarios/index.ts';
+import { ReportButton } from './ReportButton.tsx';
 import { leaveTimeline, loadTrends, showStep, timelineStore } from './timeline-store.ts';
 import { TimeAxis } from './TimeAxis.tsx';
 import { trendCharts, type Trends } from './trend-charts.ts';
@@ -16,12 +17,14 @@ const MARKS: DiffMark[] = ['added', 'removed', 'tightened', 'loosened', 'changed
 
 /**
  * Following the change: the timeline's points, a step control that redraws the map at each point
- * with what changed since the one before marked, and the trends over all points as charts.
+ * with what changed since the one before marked, the trends over all points as charts, and the
+ * meeting report of the scenario shown.
  */
 export function TimelinePanel({ map }: { map: MapData }) {
   const { t } = useTranslation();
   const organisationId = map.organisation.id;
   const { status, step, organisationId: loadedFor } = timelineStore();
+  const role = useMapState((s) => s.role);
 
   useEffect(() => {
     if (timelineStore.getState().organisationId !== organisationId) void loadTrends(organisationId);
@@ -45,6 +48,8 @@ export function TimelinePanel({ map }: { map: MapData }) {
           {t('timeline.empty')}
         </p>
       )}
+      {/* The report shows the analyses, which viewers and up may run (the audience sees presentations). */}
+      {role && role !== 'AUDIENCE' ? <ReportButton map={map} /> : null}
     </div>
   );
 }
