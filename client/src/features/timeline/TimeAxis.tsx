@@ -37,6 +37,7 @@ export function TimeAxis({
         <li key={scenario.id} style={{ left: `${(positions[i] ?? 0) * 100}%` }}>
           <button
             aria-current={i === step ? 'step' : undefined}
+            aria-label={scenarioLabel(t, scenario)}
             title={scenarioLabel(t, scenario)}
             onClick={() => onStep(i)}
             data-step={i}
