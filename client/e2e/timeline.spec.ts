@@ -178,6 +178,14 @@ describe('following the change over time', () => {
     expect(pdf.getTitle()).toBe('Kommunby kommun: Uppföljning VT 2026');
   });
 
+  it('ends the stepping when a scenario is shown another way: no marks, no step', async () => {
+    await page.getByTestId('scenario-banner').getByRole('button', { name: 'Visa nuläget' }).click();
+    await page.getByTestId('scenario-banner').getByText('Visat scenario: Nuläge VT 2025').waitFor();
+    await page.getByTestId('timeline-step').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => window.__kk!.cy.edges('[label != ""]').length === 0);
+    expect(await marksOnMap()).toEqual(none);
+  });
+
   it('says so when an organisation has no observations yet', async () => {
     await page.goto(`${h.baseUrl}/?e2e&org=skolgruppen&lang=en`);
     await page.waitForFunction(() => window.__kk?.renderedAt != null);

@@ -19,7 +19,9 @@ export async function loadMap(
     previous.organisationId === organisationId &&
     (previous.scenarioId === scenarioId || isTimelineStep) &&
     previous.status.type === 'ready';
-  if (!isTimelineStep && previous.timeline) mapStore.setState({ timeline: null });
+  // Leaving the timeline ends its comparison with the previous point too: the user never chose it.
+  if (!isTimelineStep && previous.timeline)
+    mapStore.setState({ timeline: null, compareScenarioId: null, compareStatus: { type: 'idle' } });
   // A highlight names ids of one scenario: another organisation may use the same ids for others.
   if (previous.organisationId !== organisationId) viewActions.resetForOrganisation();
   else if (previous.scenarioId !== scenarioId) viewActions.clearHighlight();

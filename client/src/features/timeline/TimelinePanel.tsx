@@ -23,11 +23,14 @@ const MARKS: DiffMark[] = ['added', 'removed', 'tightened', 'loosened', 'changed
 export function TimelinePanel({ map }: { map: MapData }) {
   const { t } = useTranslation();
   const organisationId = map.organisation.id;
-  const { status, step, organisationId: loadedFor } = timelineStore();
+  const { status, step: chosenStep, organisationId: loadedFor } = timelineStore();
+  // Any other way of showing a scenario (or an edit's reload) ends the stepping.
+  const isStepping = useMapState((s) => s.timeline !== null);
+  const step = isStepping ? chosenStep : null;
   const role = useMapState((s) => s.role);
 
   useEffect(() => {
-    if (timelineStore.getState().organisationId !== organisationId) void loadTrends(organisationId);
+    void loadTrends(organisationId);
   }, [organisationId]);
 
   if (loadedFor !== organisationId || status.type === 'idle' || status.type === 'loading')

@@ -15,8 +15,15 @@ export const timelineStore = create<{
   step: number | null;
 }>(() => ({ organisationId: null, status: { type: 'idle' }, step: null }));
 
+/** Asks for the trends again (the map may have changed since); a step of the same organisation stays. */
 export async function loadTrends(organisationId: string): Promise<void> {
-  timelineStore.setState({ organisationId, status: { type: 'loading' }, step: null });
+  const isSame = timelineStore.getState().organisationId === organisationId;
+  timelineStore.setState((s) => ({
+    organisationId,
+    // The trends shown meanwhile stay on screen; another organisation's are not shown.
+    status: isSame && s.status.type === 'ready' ? s.status : { type: 'loading' },
+    step: isSame ? s.step : null,
+  }));
   try {
     const data = await request(TrendsDocument, { organisationId });
     if (timelineStore.getState().organisationId === organisationId)
