@@ -109,8 +109,10 @@ describe('accessibility', () => {
     await page.getByTestId('level-matrix').waitFor();
     await page.locator('[data-testid="findings"] li button').first().click();
     expect(await seriousViolations(page)).toEqual([]);
-    for (const tab of ['Filter', 'Scenarier', 'Presentationer', 'Import/export']) {
+    for (const tab of ['Filter', 'Scenarier', 'Över tid', 'Presentationer', 'Import/export']) {
       await page.getByRole('tab', { name: tab }).click();
+      // The timeline's charts are drawn once their module has loaded: judge them drawn.
+      if (tab === 'Över tid') await page.getByTestId('trend-chart-share').locator('svg').waitFor();
       expect(await seriousViolations(page), tab).toEqual([]);
     }
     await page.goto(`${h.baseUrl}/present/kommunby/pres-kommunby-glappen?e2e&lang=sv`);

@@ -1,7 +1,8 @@
 /**
  * The README screenshots, taken against the seeded server: the first view of both sample
  * organisations at 1440×900 (a laptop) and 1920×1080 (a meeting-room projector), exactly as a new
- * user sees them, an analysis finding highlighted, and the presenter view.
+ * user sees them, an analysis finding highlighted, the timeline with its charts (1280×800), and
+ * the presenter view.
  * Run after a client build: npm run screenshots
  */
 import { mkdirSync } from 'node:fs';
@@ -39,6 +40,19 @@ try {
   await page.waitForTimeout(400); // the view moves to the finding
   await page.screenshot({ path: `${out}analysis.png` });
   written.push('analysis.png');
+  // Following the change at 1280×800: the timeline at its third point, and one trend chart alone.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${h.baseUrl}/?e2e&lang=sv&org=kommunby`);
+  await waitForMap(page);
+  await page.getByRole('tab', { name: 'Över tid' }).click();
+  await page.getByRole('button', { name: 'Uppföljning VT 2026 · Uppföljning · 2026-03-18' }).click();
+  await page.getByTestId('timeline-changes').waitFor();
+  await page.getByTestId('trend-chart-share').locator('svg').waitFor();
+  await page.waitForTimeout(400); // the map redraws the step
+  await page.screenshot({ path: `${out}timeline.png` });
+  await page.getByTestId('trend-chart-share').screenshot({ path: `${out}trend-chart.png` });
+  written.push('timeline.png', 'trend-chart.png');
+  await page.setViewportSize({ width: 1440, height: 900 });
   // The seeded sample presentation, at its step on area Väst, as the audience sees it.
   await page.goto(`${h.baseUrl}/present/kommunby/pres-kommunby-glappen?e2e&lang=sv`);
   await page.getByTestId('step-counter').waitFor();

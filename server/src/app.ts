@@ -10,6 +10,8 @@ import { clientPlugin } from './plugins/client.ts';
 import { graphqlPlugin } from './plugins/graphql.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { ioRoutesPlugin } from './plugins/io-routes.ts';
+import { reportRoutePlugin } from './plugins/report-route.ts';
+import { DEFAULT_REPORT_MAX_ACTORS } from './reporting/meeting-report.ts';
 import { DEFAULT_MAP_READ_CACHE_LIMITS, type MapReadCacheLimits } from './plugins/map-read-cache.ts';
 import { securityPlugin } from './plugins/security.ts';
 import type { RoundLimits } from './rounds/round-limits.ts';
@@ -40,6 +42,8 @@ export interface AppOptions {
   isProxyTrusted?: boolean;
   /** What an import may read (upload, decompressed size, ratio, rows, issues); defaults in io/import-limits.ts. */
   importLimits?: Partial<ImportLimits>;
+  /** Most actors a meeting report is made for (default DEFAULT_REPORT_MAX_ACTORS). */
+  reportMaxActors?: number;
   /** Worker threads and limits of the analyses (defaults: DEFAULT_ANALYSIS_LIMITS). */
   analysis?: Partial<AnalysisLimits>;
   /** Participants, links and request budgets of perception rounds (defaults: DEFAULT_ROUND_LIMITS). */
@@ -74,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(healthPlugin);
   await app.register(ioRoutesPlugin, { limits: { ...DEFAULT_IMPORT_LIMITS, ...options.importLimits } });
+  await app.register(reportRoutePlugin, { maxActors: options.reportMaxActors ?? DEFAULT_REPORT_MAX_ACTORS });
   if (options.clientDir) await app.register(clientPlugin, { clientDir: options.clientDir });
   await app.ready();
   if (options.seedDir) {

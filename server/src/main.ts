@@ -15,6 +15,7 @@ const app = await buildApp({
   isProxyTrusted: config.hardening.isProxyTrusted,
   importLimits: config.importLimits,
   analysis: config.analysis,
+  reportMaxActors: config.reportMaxActors,
   rounds: config.rounds,
   mapReadCache: config.mapReadCache,
   auth: {

@@ -384,6 +384,13 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
+/** The plain HTTP routes that read an organisation, × every caller, the same way (by status code). */
+const HTTP_ROUTES: Array<{ name: string; needed: Needed; url: string }> = [
+  { name: 'meeting report PDF', needed: 'VIEWER', url: '/api/report/org.pdf' },
+  { name: 'meeting report PDF with names', needed: 'VIEWER', url: '/api/report/org.pdf?names=true&lang=en' },
+];
+const HTTP_STATUS = { allowed: 200, UNAUTHENTICATED: 401, FORBIDDEN: 403 } as const;
+
 describeEachStore(stores, 'authorisation: every operation × every caller', (store) => {
   let t: TestApp;
   const clients = new Map<Caller, Awaited<ReturnType<TestApp['as']>>>();
@@ -394,6 +401,17 @@ describeEachStore(stores, 'authorisation: every operation × every caller', (sto
   }, 60_000);
   afterAll(() => t.close());
 
+  // Before the operations, whose last row deletes the organisation.
+  for (const route of HTTP_ROUTES) {
+    it.each(CALLERS)(`${route.name} (needs ${route.needed}) as %s`, async (caller) => {
+      const { cookie } = clients.get(caller)! as { cookie?: string };
+      const response = await t.app.inject({ method: 'GET', url: route.url, headers: cookie ? { cookie } : {} });
+      const want = expected(caller, route.needed);
+      expect(response.statusCode, response.body.slice(0, 200)).toBe(HTTP_STATUS[want]);
+      if (want === 'allowed') expect(response.headers['content-type']).toBe('application/pdf');
+      else expect(response.json()).toMatchObject({ code: want });
+    });
+  }
   let n = 0;
   // deleteOrganisation is last so the organisation stays for every other row; only its owner-or-admin
   // attempts may delete, so those come last among the callers.

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
 
-import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import type { PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
@@ -12,42 +9,19 @@ import type { MeetingReportOptions } from '../src/reporting/meeting-report.ts';
 import { reportPdf } from '../src/reporting/report-pdf.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
+import { pdfPages } from './pdf-pages.ts';
 
 const stores = await storeTargets();
 
 const seed = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../seeds/organisations/${name}.json`), 'utf8'));
 
-/** WinAnsi bytes pdf-lib writes for the characters below 0xa0 that Latin-1 places elsewhere. */
-const WIN_ANSI: Record<number, string> = { 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' };
-
-/**
- * The text shown on a page, one string per text operator, read back from its content streams:
- * pdf-lib writes every string as hex (`<…> Tj`) in Helvetica's WinAnsi encoding, so finding the
- * words there shows they are text, not pictures of text (no PDF text extractor is among the
- * dependencies; pdf-lib reads the file's structure and node's zlib inflates the streams).
- */
-function pageText(page: PDFPage): string[] {
-  const contents = page.node.Contents();
-  const streams =
-    contents instanceof PDFArray ? contents.asArray().map((ref) => page.doc.context.lookup(ref)) : [contents];
-  return streams.flatMap((stream) => {
-    if (!(stream instanceof PDFRawStream)) return [];
-    const isFlate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode');
-    const source = Buffer.from(isFlate ? inflateSync(stream.contents) : stream.contents).toString('latin1');
-    return [...source.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map(([, hex]) =>
-      Buffer.from(hex!, 'hex').reduce((text, byte) => text + (WIN_ANSI[byte] ?? String.fromCharCode(byte)), ''),
-    );
-  });
-}
-
-async function pdfPages(
+async function reportPages(
   t: TestApp,
   organisationId: string,
   options: MeetingReportOptions,
 ): Promise<{ count: number; pages: string[] }> {
-  const pdf = await PDFDocument.load(await reportPdf(await meetingReport(t.app.store, organisationId, options)));
-  return { count: pdf.getPageCount(), pages: pdf.getPages().map((page) => pageText(page).join('\n')) };
+  return pdfPages(await reportPdf(await meetingReport(t.app.store, organisationId, options)));
 }
 
 const PERSON_NAMES = ['Alva Påhittad', 'Sam Exempelsson', 'Robin Fiktiv', 'Kim Forskarsson', 'Lo Påhittadsdotter'];
@@ -62,7 +36,7 @@ describeEachStore(stores, 'the meeting report (npm run report) for both sample o
   afterAll(() => t.close());
 
   it('kommunby in Swedish: the map with its legend, then findings, trends over the four dated scenarios, reach and disagreements, as text', async () => {
-    const { count, pages } = await pdfPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true });
+    const { count, pages } = await reportPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true });
     expect(pages[0]).toContain('Kommunby kommun: Nuläge VT 2025');
     expect(pages[0]).toContain('Kartan');
     expect(pages[0]).toContain('Teckenförklaring: tät = heldragen tjock linje');
@@ -82,21 +56,37 @@ describeEachStore(stores, 'the meeting report (npm run report) for both sample o
 
   it('is anonymised by default with the presentations’ rules: no person names, no unit that points at one person', async () => {
     const anonymised = (
-      await pdfPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true })
+      await reportPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true })
     ).pages.join('\n');
     for (const name of PERSON_NAMES) expect(anonymised).not.toContain(name);
     expect(anonymised).not.toContain('Mossängsskolan');
     expect(anonymised).toContain('Avidentifierad');
     // With names, the island's principal is named by the map.
-    const named = (await pdfPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: false })).pages.join(
-      '\n',
-    );
+    const named = (
+      await reportPages(t, 'kommunby', { scenarioId: null, language: 'sv', anonymised: false })
+    ).pages.join('\n');
     expect(named).toContain('Rektor Mossängsskolan');
     for (const name of PERSON_NAMES) expect(named).not.toContain(name);
   });
 
+  it('says where its trends leave confidential links out (anonymised, sv and en), and names the analyses as the app does', async () => {
+    const onTrendsPage = async (options: MeetingReportOptions, heading: string): Promise<string> => {
+      const { pages } = await reportPages(t, 'kommunby', options);
+      return pages.find((page) => page.includes(heading)) ?? '';
+    };
+    const sv = await onTrendsPage({ scenarioId: null, language: 'sv', anonymised: true }, 'Över tid');
+    expect(sv).toContain('Länkar märkta som konfidentiella är inte med i siffrorna nedan');
+    const en = await onTrendsPage({ scenarioId: null, language: 'en', anonymised: true }, 'Over time');
+    expect(en).toContain('Links marked confidential are left out of the figures below');
+    // With names nothing is redacted, so the figures are the app's and there is nothing to say.
+    const named = await onTrendsPage({ scenarioId: null, language: 'sv', anonymised: false }, 'Över tid');
+    expect(named).not.toContain('konfidentiella');
+    const { pages } = await reportPages(t, 'kommunby', { scenarioId: null, language: 'en', anonymised: true });
+    expect(pages.join('\n')).toContain('Paths up the chain');
+  });
+
   it('skolgruppen in English, for one scenario: headings in English, one point in time, the desired state shown', async () => {
-    const { count, pages } = await pdfPages(t, 'skolgruppen', {
+    const { count, pages } = await reportPages(t, 'skolgruppen', {
       scenarioId: 'scn-skolgruppen-onskat',
       language: 'en',
       anonymised: true,

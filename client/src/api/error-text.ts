@@ -34,6 +34,7 @@ const KNOWN_CODES = new Set([
   'TOO_MANY_ANALYSES',
   'ANALYSIS_TOO_LARGE',
   'ANALYSIS_BUSY',
+  'REPORT_TOO_LARGE',
 ]);
 const KNOWN_REASONS = new Set([
   'REQUIRED',

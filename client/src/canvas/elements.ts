@@ -1,4 +1,4 @@
-import { type CanvasLink, type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
+import { type CanvasLink, type CanvasMap, DIFF_SIGNS, type DiffMark, UNIT_PREFIX } from './model.ts';
 import type { NodeLabels } from './node-labels.ts';
 import { EMPTY_UNIT_SIZE, unitDepths } from './unit-boxes.ts';
 
@@ -123,7 +123,7 @@ export function toElements(
         target: link.targetId,
         kind: link.kind,
         coupling: link.coupling,
-        label: mark === 'added' ? '+' : mark === 'removed' ? '−' : mark === 'changed' ? 'Δ' : '',
+        label: mark ? DIFF_SIGNS[mark] : '',
       },
       classes: [
         'link',

@@ -52,8 +52,20 @@ export interface CanvasMap {
   links: CanvasLink[];
 }
 
-/** How a link differs from the other scenario in the comparison view. */
-export type DiffMark = 'added' | 'removed' | 'changed';
+/**
+ * How a link differs from the other scenario in the comparison view; along the timeline a change
+ * of coupling says which way it went (tightened / loosened), other changes stay "changed".
+ */
+export type DiffMark = 'added' | 'removed' | 'changed' | 'tightened' | 'loosened';
+
+/** The word-free sign drawn on a marked link (the legend explains each). */
+export const DIFF_SIGNS: Record<DiffMark, string> = {
+  added: '+',
+  removed: '−',
+  changed: 'Δ',
+  tightened: '↑',
+  loosened: '↓',
+};
 
 /** Prefix for unit node ids, so that a unit and an actor can never share a Cytoscape id. */
 export const UNIT_PREFIX = 'unit:';

@@ -44,7 +44,9 @@ describe('stylesheet', () => {
 
   it('labels only the links the comparison marks, and draws links above unit boxes and below actors', () => {
     expect(styleOf('edge.link')).not.toHaveProperty('label');
-    expect(styleOf('edge.diff-added, edge.diff-removed, edge.diff-changed')).toMatchObject({ label: 'data(label)' });
+    expect(
+      styleOf('edge.diff-added, edge.diff-removed, edge.diff-changed, edge.diff-tightened, edge.diff-loosened'),
+    ).toMatchObject({ label: 'data(label)' });
     expect(styleOf('node, edge')).toMatchObject({ 'z-index-compare': 'manual' });
     const z = (selector: string) => styleOf(selector)['z-index'] as number;
     expect(z('edge.link')).toBeLessThan(z('node.actor'));

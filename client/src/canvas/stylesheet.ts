@@ -140,7 +140,7 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
     {
       // Only comparison marks carry a label. Label properties on every link cost time on every
       // map (each applied property is work per element on the first frame) for nothing.
-      selector: 'edge.diff-added, edge.diff-removed, edge.diff-changed',
+      selector: 'edge.diff-added, edge.diff-removed, edge.diff-changed, edge.diff-tightened, edge.diff-loosened',
       style: {
         label: 'data(label)',
         'font-size': 16,
@@ -190,7 +190,7 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
     },
     { selector: 'edge.diff-removed', style: { opacity: 0.35, 'line-style': 'dashed', 'line-dash-pattern': [3, 3] } },
     {
-      selector: 'edge.diff-changed',
+      selector: 'edge.diff-changed, edge.diff-tightened, edge.diff-loosened',
       style: { 'underlay-color': '#8a6a2f', 'underlay-opacity': 0.22, 'underlay-padding': 6 },
     },
     // Perceptions disagree: a sign on the line, not a colour (nothing here is good or bad).

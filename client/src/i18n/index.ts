@@ -1,3 +1,4 @@
+import { ANALYSIS_TITLES } from '@kopplingskartan/schema/text';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -6,7 +7,14 @@ import sv from './locales/sv.json';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const resources = { sv: { translation: sv }, en: { translation: en } } as const;
+/** The locale files plus the analyses' names, which the server's meeting report shares (schema/text). */
+function withAnalysisNames<T extends { analysis: object }>(locale: T, language: Language) {
+  return { ...locale, analysis: { ...locale.analysis, names: ANALYSIS_TITLES[language] } };
+}
+export const resources = {
+  sv: { translation: withAnalysisNames(sv, 'sv') },
+  en: { translation: withAnalysisNames(en, 'en') },
+} as const;
 
 const STORAGE_KEY = 'kk:language';
 

@@ -18,6 +18,11 @@ export interface MapState {
   compareStatus: RequestStatus<MapData>;
   /** The viewer's role in this organisation (administrators count as owners); null until loaded. */
   role: Role | null;
+  /**
+   * Set while the timeline steps through observations: the map keeps the layout of the scenario
+   * it started from, and the comparison with the previous step marks which way couplings moved.
+   */
+  timeline: { layoutScenarioId: string } | null;
 }
 
 export function getEmptyMapState(): MapState {
@@ -28,6 +33,7 @@ export function getEmptyMapState(): MapState {
     compareScenarioId: null,
     compareStatus: { type: 'idle' },
     role: null,
+    timeline: null,
   };
 }
 

@@ -29,7 +29,16 @@ export interface ViewState {
   layoutRun: number;
   /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
   openedUnitIds: string[];
-  panel: 'details' | 'filters' | 'analysis' | 'scenarios' | 'initiatives' | 'importExport' | 'presentations' | 'rounds';
+  panel:
+    | 'details'
+    | 'filters'
+    | 'analysis'
+    | 'scenarios'
+    | 'initiatives'
+    | 'importExport'
+    | 'presentations'
+    | 'rounds'
+    | 'timeline';
   /** The side panel is folded to its tabs until something is chosen: the map gets the room. */
   isPanelOpen: boolean;
   /** The list of keyboard shortcuts (?) is shown. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 import { type AnalysisLimits, DEFAULT_ANALYSIS_LIMITS } from '../analysis-pool/analysis-limits.ts';
+import { DEFAULT_REPORT_MAX_ACTORS } from '../reporting/meeting-report.ts';
 import { THROTTLE_DEFAULTS, type ThrottleOptions } from '../auth/login-throttle.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../io/import-limits.ts';
 import { DEFAULT_ROUND_LIMITS, type RoundLimits } from '../rounds/round-limits.ts';
@@ -69,6 +70,8 @@ const envSchema = z.object({
   IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().min(1).default(DEFAULT_IMPORT_LIMITS.maxCompressionRatio),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxRows),
   IMPORT_MAX_ISSUES: z.coerce.number().int().positive().default(DEFAULT_IMPORT_LIMITS.maxIssues),
+  /** Most actors a meeting report (GET /api/report) is made for; larger maps are refused (REPORT_TOO_LARGE). */
+  REPORT_MAX_ACTORS: z.coerce.number().int().positive().default(DEFAULT_REPORT_MAX_ACTORS),
   /** Worker threads for analyses (off the event loop). */
   ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_ANALYSIS_LIMITS.threads),
   /** Analyses that may wait for a thread, server-wide. */
@@ -125,6 +128,8 @@ export interface HardeningConfig {
 export interface Config {
   auth: AuthConfig;
   analysis: AnalysisLimits;
+  /** Most actors a meeting report is made for. */
+  reportMaxActors: number;
   hardening: HardeningConfig;
   port: number;
   host: string;
@@ -187,6 +192,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       costLimit: e.ANALYSIS_COST_LIMIT,
       perUser: e.ANALYSIS_PER_USER,
     },
+    reportMaxActors: e.REPORT_MAX_ACTORS,
     port: e.PORT,
     host: e.HOST,
     store: e.NEO4J_URI

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   TOO_MANY_ANALYSES: 'A request may run one analysis; this one asks for more (aliases count).',
   ANALYSIS_TOO_LARGE: 'The analysis would cost more than the configured budget (details.cost, details.limit).',
   ANALYSIS_BUSY: 'Too many analyses are running for this user, or waiting on the server; try again shortly.',
+  REPORT_TOO_LARGE: 'The map has more actors than a meeting report is made for (details.actors, details.limit).',
   DOCUMENT_INVALID: 'An interchange document failed validation; every issue is listed.',
   IMPORT_TOO_LARGE:
     'The import is over a limit (upload size, size once decompressed, compression ratio, rows or problems); details name the limit and the setting that raises it.',

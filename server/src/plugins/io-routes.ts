@@ -35,6 +35,7 @@ import { type Lang, resolveSheetName, SHEET_NAMES } from '../io/spreadsheet-layo
 import { exampleDocument } from '../io/template.ts';
 import { writeXlsx, writeXlsxTable } from '../io/xlsx/xlsx-export.ts';
 import { requireRound, roundAnswerExport } from '../rounds/round-commands.ts';
+import { problem, problemHandler } from './http-problem.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,23 +59,6 @@ const MEDIA_TYPES = {
   json: 'application/json; charset=utf-8',
 } as const;
 type ExportFormat = keyof typeof MEDIA_TYPES;
-
-const STATUS: Partial<Record<string, number>> = {
-  UNAUTHENTICATED: 401,
-  PASSWORD_CHANGE_REQUIRED: 403,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  ORGANISATION_EXISTS: 409,
-  DUPLICATE: 409,
-  VERSION_CONFLICT: 409,
-  DOCUMENT_INVALID: 422,
-  IMPORT_TOO_LARGE: 413,
-};
-
-function problem(reply: FastifyReply, status: number, code: string, message: string, details: object = {}) {
-  return reply.code(status).send({ code, message, ...details });
-}
 
 function langOf(value: string | undefined): Lang {
   return value === 'sv' ? 'sv' : 'en';
@@ -122,13 +106,7 @@ async function routes(app: FastifyInstance, options: IoRoutesOptions): Promise<v
   const limits = app.importLimits;
   const issueListLimit = options.issueListLimit ?? 1000;
 
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof DomainError) {
-      return problem(reply, STATUS[error.code] ?? 400, error.code, error.message, error.details);
-    }
-    request.log.error({ err: error }, 'unexpected error in an import/export route');
-    return problem(reply, 500, 'INTERNAL', 'Internal error; it has been logged.');
-  });
+  app.setErrorHandler(problemHandler('an import/export route'));
 
   // Every body reaches the import handler as the raw stream, whatever its media type.
   app.removeAllContentTypeParsers();

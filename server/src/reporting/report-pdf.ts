@@ -1,7 +1,7 @@
+import { ANALYSIS_TITLES, sanitiseForFont, wrapText } from '@kopplingskartan/schema/text';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 
-import type { AnalysisId } from '../analysis/findings.ts';
 import type { Language } from '../presenting/unit-stand-ins.ts';
 import type { MeetingReport } from './meeting-report.ts';
 
@@ -20,6 +20,8 @@ const WORDS = {
       'Teckenförklaring: tät = heldragen tjock linje, lös = streckad, frikopplad = prickad. Ingen koppling är bättre än en annan.',
     findings: 'Iakttagelser per analys',
     trends: 'Över tid',
+    trendsRedacted:
+      'Länkar märkta som konfidentiella är inte med i siffrorna nedan, så de kan skilja sig från appens (till exempel avståndet till önskat läge).',
     share: 'Andel lyhörda länkar mellan nivåerna',
     cutOff: 'Aktörer utan lyhörd väg upp till toppnivån',
     distance: 'Avstånd till önskat läge (länkar som skiljer sig)',
@@ -42,6 +44,8 @@ const WORDS = {
     legend: 'Legend: tight = solid thick line, loose = dashed, decoupled = dotted. No coupling is better than another.',
     findings: 'Findings by analysis',
     trends: 'Over time',
+    trendsRedacted:
+      'Links marked confidential are left out of the figures below, so they may differ from the app’s (the distance to the desired state, for one).',
     share: 'Share of responsive links between the levels',
     cutOff: 'Actors without a responsive path up to the top level',
     distance: 'Distance to the desired state (links that differ)',
@@ -57,20 +61,6 @@ const WORDS = {
     page: 'Page',
   },
 } as const satisfies Record<Language, Record<string, string>>;
-
-/** The analyses' names as the app's analysis panel gives them (client/src/i18n/locales, analysis.names). */
-const ANALYSIS_TITLES: Record<AnalysisId, Record<Language, string>> = {
-  levelMatrix: { sv: 'Glapp mellan nivåer', en: 'Gaps between levels' },
-  brokenChains: { sv: 'Vägar upp i kedjan', en: 'Paths up the chain' },
-  islands: { sv: 'Öar', en: 'Islands' },
-  keyActors: { sv: 'Nyckelaktörer och kopplare', en: 'Key actors and couplers' },
-  levelSkipping: { sv: 'Nivåhopp', en: 'Level skipping' },
-  asymmetry: { sv: 'Ensidig lyhördhet och skilda svar', en: 'One-way responsiveness and differing answers' },
-  desiredDistance: { sv: 'Avstånd till önskat läge', en: 'Distance to the desired state' },
-  initiativeCongestion: { sv: 'Insatsträngsel', en: 'Initiative congestion' },
-  sharedArenas: { sv: 'Gemensamma arenor', en: 'Shared arenas' },
-  initiativeReach: { sv: 'Vilka insatserna når', en: 'Whom initiatives reach' },
-};
 
 /** Writes pages top to bottom, starting a new page when one is full; text stays text. */
 class Writer {
@@ -90,33 +80,21 @@ class Writer {
     this.y = PAGE.height - PAGE.margin;
   }
 
-  /** Characters Helvetica (WinAnsi) cannot encode become "?", arrows "->", so pdf-lib never throws. */
+  private readonly charsets = new Map<PDFFont, ReadonlySet<number>>();
+
+  /** Text Helvetica (WinAnsi) can encode (shared with the client's PDF export), so pdf-lib never throws. */
   encodable(text: string, font: PDFFont): string {
-    const charset = new Set(font.getCharacterSet());
-    return [
-      ...text
-        .normalize('NFC')
-        .replace(/→/g, '->')
-        .replace(/[\u00a0\u202f\t]/g, ' '),
-    ]
-      .map((char) => (charset.has(char.codePointAt(0)!) ? char : '?'))
-      .join('');
+    let charset = this.charsets.get(font);
+    if (!charset) this.charsets.set(font, (charset = new Set(font.getCharacterSet())));
+    return sanitiseForFont(text, charset);
   }
 
-  /** Greedy word wrap to the page width, then lines written down the page. */
+  /** Word-wrapped to the page width, then lines written down the page. */
   text(text: string, { size = 10, font = this.regular, indent = 0, colour = INK } = {}): void {
     const width = PAGE.width - 2 * PAGE.margin - indent;
-    const lines: string[] = [];
-    let line = '';
-    for (const word of this.encodable(text, font).split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && font.widthOfTextAtSize(candidate, size) > width) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    if (line) lines.push(line);
-    for (const row of lines) {
+    const clean = this.encodable(text, font);
+    if (!clean.trim()) return;
+    for (const row of wrapText(clean, width, (s) => font.widthOfTextAtSize(s, size))) {
       if (this.y - size < PAGE.margin) this.newPage();
       this.y -= size * 1.3;
       this.page.drawText(row, { x: PAGE.margin + indent, y: this.y, size, font, color: colour });
@@ -240,12 +218,14 @@ export async function reportPdf(report: MeetingReport): Promise<Uint8Array> {
   w.newPage();
   w.heading(words.findings);
   for (const group of report.findings) {
-    w.heading(ANALYSIS_TITLES[group.analysis][report.language], 12);
+    w.heading(ANALYSIS_TITLES[report.language][group.analysis], 12);
     for (const statement of group.statements) w.text(`• ${statement}`, { indent: 8 });
   }
 
   w.newPage();
   w.heading(words.trends);
+  // An anonymised report reads redacted maps, so its figures can differ from the trends query's.
+  if (report.anonymised) w.text(words.trendsRedacted, { colour: GREY });
   const { trends } = report;
   const labels = trends.scenarios.map((scenario) => scenario.observedAt ?? scenario.name);
   const levelName = new Map(report.map.levels.map((level) => [level.key, level.name]));

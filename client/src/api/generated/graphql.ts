@@ -1031,6 +1031,13 @@ export type DeleteScenarioMutationVariables = Exact<{
 
 export type DeleteScenarioMutation = { deleteScenario: { deletedId: string } };
 
+export type TrendsQueryVariables = Exact<{
+  organisationId: string;
+}>;
+
+
+export type TrendsQuery = { trends: { desiredScenarioId: string | null, cutOff: Array<number>, distance: Array<number | null>, scenarios: Array<{ id: string, name: string, kind: ScenarioKind, observedAt: string | null }>, levelPairs: Array<{ levelKeys: Array<string>, responsive: Array<number>, total: Array<number>, share: Array<number | null> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -3034,3 +3041,24 @@ export const DeleteScenarioDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteScenarioMutation, DeleteScenarioMutationVariables>;
+export const TrendsDocument = new TypedDocumentString(`
+    query Trends($organisationId: ID!) {
+  trends(organisationId: $organisationId) {
+    scenarios {
+      id
+      name
+      kind
+      observedAt
+    }
+    desiredScenarioId
+    levelPairs {
+      levelKeys
+      responsive
+      total
+      share
+    }
+    cutOff
+    distance
+  }
+}
+    `) as unknown as TypedDocumentString<TrendsQuery, TrendsQueryVariables>;

@@ -10,7 +10,7 @@ import { canEdit, useMapState } from '../../state/map-store.ts';
 import { selectionActions, selectionStore, useSelection } from '../../state/selection-store.ts';
 import { useView, viewActions } from '../../state/view-store.ts';
 import { editorActions } from '../editing/editor-store.ts';
-import { compareScenarios } from '../scenarios/compare.ts';
+import { compareScenarios, couplingMarks } from '../scenarios/compare.ts';
 import { canvasHandleStore } from './canvas-handle.ts';
 import { Legend } from './Legend.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -26,7 +26,9 @@ export function MapView({ map }: { map: MapData }) {
   const view = useView();
   const selected = useSelection((s) => s.selected);
   const linkTallies = useLinkTallies((s) => s.tallies);
-  const key = positionsKey(map.organisation.id, map.scenario.id);
+  // Along the timeline the map keeps the layout it started with, so actors stay where they are.
+  const timeline = useMapState((s) => s.timeline);
+  const key = positionsKey(map.organisation.id, timeline?.layoutScenarioId ?? map.scenario.id);
   const [saved, setSaved] = useState(() => ({ key, positions: loadPositions(key) }));
   const savedPositions = saved.key === key ? saved.positions : loadPositions(key);
 
@@ -35,8 +37,8 @@ export function MapView({ map }: { map: MapData }) {
     const base = toCanvasMap(map);
     if (!otherLinks) return { canvasMap: base, diff: new Map() };
     const result = compareScenarios(base.links, otherLinks);
-    return { canvasMap: { ...base, links: result.links }, diff: result.marks };
-  }, [map, otherLinks]);
+    return { canvasMap: { ...base, links: result.links }, diff: timeline ? couplingMarks(result) : result.marks };
+  }, [map, otherLinks, timeline]);
   const texts = useMemo(() => searchTexts(map), [map]);
   const disagreeing = useMemo(() => new Set(map.disagreeingLinkIds), [map]);
   const classSets = useMemo(

@@ -8,6 +8,7 @@ import { InitiativesPanel } from '../initiatives/index.ts';
 import { PresentationsPanel } from '../presentations/index.ts';
 import { RoundsPanel } from '../rounds/index.ts';
 import { ScenarioPanel } from '../scenarios/ScenarioPanel.tsx';
+import { TimelinePanel } from '../timeline/index.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 
@@ -15,6 +16,7 @@ const PANELS: ViewState['panel'][] = [
   'details',
   'filters',
   'scenarios',
+  'timeline',
   'initiatives',
   'analysis',
   'presentations',
@@ -54,6 +56,7 @@ export function SidePanel({ map }: { map: MapData }) {
           {panel === 'details' ? <DetailsPanel map={map} /> : null}
           {panel === 'filters' ? <FilterPanel map={map} /> : null}
           {panel === 'scenarios' ? <ScenarioPanel map={map} /> : null}
+          {panel === 'timeline' ? <TimelinePanel map={map} /> : null}
           {panel === 'initiatives' ? <InitiativesPanel map={map} /> : null}
           {panel === 'analysis' ? <AnalysisPanel map={map} /> : null}
           {panel === 'presentations' ? <PresentationsPanel map={map} /> : null}

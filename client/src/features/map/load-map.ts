@@ -5,13 +5,23 @@ import { markPhase } from '../../canvas/test-hook.ts';
 import { mapStore, roleIn } from '../../state/map-store.ts';
 import { viewActions } from '../../state/view-store.ts';
 
-/** Loads one scenario's map; a reload keeps the old map on screen until the new one arrives. */
-export async function loadMap(organisationId: string, scenarioId: string | null): Promise<void> {
+/**
+ * Loads one scenario's map; a reload keeps the old map on screen until the new one arrives, and so
+ * does a step along the timeline (`isTimelineStep`), which alone keeps the timeline view going.
+ */
+export async function loadMap(
+  organisationId: string,
+  scenarioId: string | null,
+  { isTimelineStep = false } = {},
+): Promise<void> {
   const previous = mapStore.getState();
   const isSameMap =
     previous.organisationId === organisationId &&
-    previous.scenarioId === scenarioId &&
+    (previous.scenarioId === scenarioId || isTimelineStep) &&
     previous.status.type === 'ready';
+  // Leaving the timeline ends its comparison with the previous point too: the user never chose it.
+  if (!isTimelineStep && previous.timeline)
+    mapStore.setState({ timeline: null, compareScenarioId: null, compareStatus: { type: 'idle' } });
   // A highlight names ids of one scenario: another organisation may use the same ids for others.
   if (previous.organisationId !== organisationId) viewActions.resetForOrganisation();
   else if (previous.scenarioId !== scenarioId) viewActions.clearHighlight();

@@ -1,7 +1,8 @@
+import { fileSlug, sanitiseForFont, wrapText } from '@kopplingskartan/schema/text';
+
 import { type Decor, legendDecor, type Measure } from '../../canvas/export-decor.ts';
 import type { LegendModel } from '../../canvas/legend-model.ts';
 import { renderStepImages, type StepImage } from '../../canvas/step-images.ts';
-import { fileSlug, sanitiseForFont, wrapText } from './pdf-text.ts';
 import { toStepFrame } from './step-view.ts';
 import type { Show } from './types.ts';
 

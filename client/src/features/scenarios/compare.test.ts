@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CanvasLink } from '../../canvas/model.ts';
-import { compareScenarios } from './compare.ts';
+import { compareScenarios, couplingMarks } from './compare.ts';
 
 const link = (
   id: string,
@@ -35,5 +35,17 @@ describe('compareScenarios', () => {
     expect(diff.changed.map((c) => [c.link.id, c.before.coupling])).toEqual([['d1', 'LOOSE']]);
     expect(Object.fromEntries(diff.marks)).toEqual({ d3: 'added', d1: 'changed', c4: 'removed' });
     expect(diff.links.map((l) => l.id)).toEqual(['d1', 'd2', 'd3', 'c4']);
+  });
+
+  it('says which way a coupling moved along the timeline, and keeps other changes as changed', () => {
+    const before = [link('a1', 'a', 'b', 'LOOSE'), link('a2', 'b', 'c', 'TIGHT'), link('a3', 'c', 'd', 'DECOUPLED')];
+    const after = [
+      link('b1', 'a', 'b', 'TIGHT'),
+      link('b2', 'b', 'c', 'DECOUPLED'),
+      { ...link('b3', 'c', 'd', 'DECOUPLED'), targetResponds: true },
+      link('b4', 'd', 'e'),
+    ];
+    const marks = couplingMarks(compareScenarios(after, before));
+    expect(Object.fromEntries(marks)).toEqual({ b1: 'tightened', b2: 'loosened', b3: 'changed', b4: 'added' });
   });
 });

@@ -1,4 +1,4 @@
-import type { CanvasLink, DiffMark } from '../../canvas/model.ts';
+import type { CanvasLink, Coupling, DiffMark } from '../../canvas/model.ts';
 
 /**
  * What differs between the shown scenario and another one, link by link. Cloned scenarios get new
@@ -52,4 +52,20 @@ export function compareScenarios(shown: readonly CanvasLink[], other: readonly C
     diff.marks.set(id, 'removed');
   }
   return diff;
+}
+
+/** Orton & Weick's continuum, from decoupled to tight, as a rank: only which way a link moved matters. */
+const TIGHTNESS: Record<Coupling, number> = { DECOUPLED: 0, LOOSE: 1, TIGHT: 2 };
+
+/**
+ * The marks of one step along the timeline: as the comparison's, except that a changed coupling
+ * says which way it moved (tightened or loosened). Neither direction is better than the other.
+ */
+export function couplingMarks(diff: ScenarioDiff): Map<string, DiffMark> {
+  const marks = new Map(diff.marks);
+  for (const { link, before } of diff.changed) {
+    const moved = TIGHTNESS[link.coupling] - TIGHTNESS[before.coupling];
+    if (moved !== 0) marks.set(link.id, moved > 0 ? 'tightened' : 'loosened');
+  }
+  return marks;
 }

@@ -13,10 +13,14 @@ import { loadCompare, loadMap, reloadMap } from '../map/load-map.ts';
 export type ScenarioRecord = MapData['organisation']['scenarios'][number];
 
 /** Shows another scenario of the organisation; the undo history belongs to the one left. */
-export function showScenario(organisationId: string, scenarioId: string | null): Promise<void> {
+export function showScenario(
+  organisationId: string,
+  scenarioId: string | null,
+  options?: Parameters<typeof loadMap>[2],
+): Promise<void> {
   selectionActions.clear();
   historyActions.clear();
-  return loadMap(organisationId, scenarioId);
+  return loadMap(organisationId, scenarioId, options);
 }
 
 /** A new desired state or dated observation copied from any scenario (links, arenas, initiatives). */
