@@ -56,6 +56,26 @@ describeEachStore(stores, 'the map read cache', (store) => {
     expect(second.json().data.map.actors).toHaveLength(5);
   });
 
+  it('reads the store once for many first readers at the same time, and gives each the same answer', async () => {
+    const t = await startTestApp({ store, withFixture: true });
+    // The read takes a while, as a large map's does, so the other readers arrive while it runs.
+    const read = t.app.store.readScenarioGraph.bind(t.app.store);
+    const reads = vi.spyOn(t.app.store, 'readScenarioGraph').mockImplementation(async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return read(...args);
+    });
+    const { hits } = t.app.mapReads;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => readMap(t)));
+    // One reader executes the query; the seven others wait for its answer and are served it.
+    expect(t.app.mapReads.hits - hits).toBe(7);
+    expect(reads).toHaveBeenCalledTimes(1);
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual(answers[0]?.data);
+    }
+    expect(answers[0]?.data).toMatchObject({ map: { actors: expect.any(Array) } });
+  });
+
   it('sends a large kept answer gzipped to callers who accept it, and the same bytes once inflated', async () => {
     const t = await startTestApp({ store });
     const seed: unknown = JSON.parse(

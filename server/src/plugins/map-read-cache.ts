@@ -17,7 +17,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** Where this request's answer is kept once it is known to be free of errors. */
-    mapReadFill: { key: string; shape: Shape; isClean: boolean } | null;
+    mapReadFill: { key: string; shape: Shape; isClean: boolean; settle: () => void } | null;
   }
 }
 
@@ -112,6 +112,8 @@ export function mapReadCache(
   });
   app.addHook('onClose', () => thread.destroy());
   const pending = new Map<string, Promise<Buffer | null>>();
+  /** Keys whose first answer is being executed by Mercurius, until that request is answered. */
+  const filling = new Map<string, Promise<void>>();
   const readInThread = (key: string, task: MapReadTask): Promise<Buffer | null> => {
     let read = pending.get(key);
     if (!read) {
@@ -153,6 +155,10 @@ export function mapReadCache(
     const stamp = await app.store.writeStamp(organisationId);
     if (stamp === null) return;
     const key = JSON.stringify([shape.id, organisationId, stamp, mapView(role), body.variables ?? null]);
+    // Right after a start or a write, many readers miss at once: those after the first wait for
+    // its answer instead of each reading the whole map from the store (on Neo4j, 200 readers
+    // doing so at once held every answer for seconds).
+    await filling.get(key);
     const kept = answers.get(key);
     if (kept) {
       counts.hits += 1;
@@ -172,7 +178,18 @@ export function mapReadCache(
         })
       : null;
     if (answer) return reply.type('application/json; charset=utf-8').send(answer);
-    request.mapReadFill = { key, shape, isClean: false };
+    let settle = () => {};
+    if (!filling.has(key)) {
+      let resolve = () => {};
+      const done = new Promise<void>((r) => (resolve = r));
+      filling.set(key, done);
+      settle = () => {
+        if (filling.get(key) !== done) return;
+        filling.delete(key);
+        resolve();
+      };
+    }
+    request.mapReadFill = { key, shape, isClean: false, settle };
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const fill = request.mapReadFill;
@@ -180,8 +197,12 @@ export function mapReadCache(
       answers.keep(fill.key, Buffer.from(payload));
       fill.shape.isProven = true;
     }
+    fill?.settle();
     return payload;
   });
+  // A request that never reaches onSend (an aborted connection) must not keep others waiting.
+  app.addHook('onResponse', async (request) => request.mapReadFill?.settle());
+  app.addHook('onRequestAbort', async (request) => request.mapReadFill?.settle());
   return {
     afterMercurius() {
       app.graphql.addHook('onResolution', async (execution, context) => {
