@@ -930,6 +930,8 @@ export type SplitFieldsFragment = { tight: number, loose: number, decoupled: num
 
 export type RoundResultsFieldsFragment = { participantCount: number, answerCount: number, round: { id: string, name: string, code: string, mode: RoundMode, closesAt: string | null, threshold: number, isOpen: boolean, closedAt: string | null, linkIds: Array<string>, observationScenarioId: string | null, participantCount: number, questions: { targetResponds: boolean, sourceResponds: boolean, distinctive: boolean, comment: boolean } }, links: Array<{ linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> }>, comments: Array<{ id: string, linkId: string, text: string, released: boolean }> };
 
+export type RoundLinkFieldsFragment = { linkId: string, answered: number, viewsPart: Array<RoundAspect>, differsFromRecorded: Array<RoundAspect>, coupling: { tight: number, loose: number, decoupled: number, unknown: number }, groups: Array<{ levelKey: string | null, answered: number, coupling: { tight: number, loose: number, decoupled: number, unknown: number } }> };
+
 export type RoundsQueryVariables = Exact<{
   organisationId: string;
 }>;
@@ -1198,6 +1200,37 @@ export const PresentationFieldsFragmentDoc = new TypedDocumentString(`
     panY
   }
 }`, {"fragmentName":"PresentationFields"}) as unknown as TypedDocumentString<PresentationFieldsFragment, unknown>;
+export const SplitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+    `, {"fragmentName":"SplitFields"}) as unknown as TypedDocumentString<SplitFieldsFragment, unknown>;
+export const RoundLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
+  }
+}
+    fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}`, {"fragmentName":"RoundLinkFields"}) as unknown as TypedDocumentString<RoundLinkFieldsFragment, unknown>;
 export const PresenterStateFieldsFragmentDoc = new TypedDocumentString(`
     fragment PresenterStateFields on PresenterState {
   presentationId
@@ -1220,26 +1253,7 @@ export const ShowFieldsFragmentDoc = new TypedDocumentString(`
     participantCount
     answerCount
     links {
-      linkId
-      answered
-      coupling {
-        tight
-        loose
-        decoupled
-        unknown
-      }
-      viewsPart
-      differsFromRecorded
-      groups {
-        levelKey
-        answered
-        coupling {
-          tight
-          loose
-          decoupled
-          unknown
-        }
-      }
+      ...RoundLinkFields
     }
     comments {
       id
@@ -1338,6 +1352,28 @@ fragment PresenterStateFields on PresenterState {
   explore
   presenting
   at
+}
+fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
+  }
 }`, {"fragmentName":"ShowFields"}) as unknown as TypedDocumentString<ShowFieldsFragment, unknown>;
 export const ShareLinkFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShareLinkFields on ShareLink {
@@ -1370,14 +1406,6 @@ export const RoundFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RoundFields"}) as unknown as TypedDocumentString<RoundFieldsFragment, unknown>;
-export const SplitFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SplitFields on CouplingSplit {
-  tight
-  loose
-  decoupled
-  unknown
-}
-    `, {"fragmentName":"SplitFields"}) as unknown as TypedDocumentString<SplitFieldsFragment, unknown>;
 export const RoundResultsFieldsFragmentDoc = new TypedDocumentString(`
     fragment RoundResultsFields on RoundResults {
   participantCount
@@ -1386,20 +1414,7 @@ export const RoundResultsFieldsFragmentDoc = new TypedDocumentString(`
     ...RoundFields
   }
   links {
-    linkId
-    answered
-    coupling {
-      ...SplitFields
-    }
-    viewsPart
-    differsFromRecorded
-    groups {
-      levelKey
-      answered
-      coupling {
-        ...SplitFields
-      }
-    }
+    ...RoundLinkFields
   }
   comments {
     id
@@ -1432,6 +1447,22 @@ fragment SplitFields on CouplingSplit {
   loose
   decoupled
   unknown
+}
+fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
+  }
 }`, {"fragmentName":"RoundResultsFields"}) as unknown as TypedDocumentString<RoundResultsFieldsFragment, unknown>;
 export const ParticipantRoundFieldsFragmentDoc = new TypedDocumentString(`
     fragment ParticipantRoundFields on ParticipantRound {
@@ -2308,26 +2339,7 @@ fragment ShowFields on PresentationShow {
     participantCount
     answerCount
     links {
-      linkId
-      answered
-      coupling {
-        tight
-        loose
-        decoupled
-        unknown
-      }
-      viewsPart
-      differsFromRecorded
-      groups {
-        levelKey
-        answered
-        coupling {
-          tight
-          loose
-          decoupled
-          unknown
-        }
-      }
+      ...RoundLinkFields
     }
     comments {
       id
@@ -2380,6 +2392,28 @@ fragment ShowFields on PresentationShow {
     ...PresenterStateFields
   }
   canPresent
+}
+fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
+  }
 }`) as unknown as TypedDocumentString<PresentationShowQuery, PresentationShowQueryVariables>;
 export const SharedPresentationDocument = new TypedDocumentString(`
     query SharedPresentation($token: String!) {
@@ -2445,26 +2479,7 @@ fragment ShowFields on PresentationShow {
     participantCount
     answerCount
     links {
-      linkId
-      answered
-      coupling {
-        tight
-        loose
-        decoupled
-        unknown
-      }
-      viewsPart
-      differsFromRecorded
-      groups {
-        levelKey
-        answered
-        coupling {
-          tight
-          loose
-          decoupled
-          unknown
-        }
-      }
+      ...RoundLinkFields
     }
     comments {
       id
@@ -2517,6 +2532,28 @@ fragment ShowFields on PresentationShow {
     ...PresenterStateFields
   }
   canPresent
+}
+fragment SplitFields on CouplingSplit {
+  tight
+  loose
+  decoupled
+  unknown
+}
+fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
+  }
 }`) as unknown as TypedDocumentString<SharedPresentationQuery, SharedPresentationQueryVariables>;
 export const ShareLinksDocument = new TypedDocumentString(`
     query ShareLinks($organisationId: ID!, $presentationId: ID!) {
@@ -2769,26 +2806,29 @@ fragment RoundResultsFields on RoundResults {
     ...RoundFields
   }
   links {
-    linkId
-    answered
-    coupling {
-      ...SplitFields
-    }
-    viewsPart
-    differsFromRecorded
-    groups {
-      levelKey
-      answered
-      coupling {
-        ...SplitFields
-      }
-    }
+    ...RoundLinkFields
   }
   comments {
     id
     linkId
     text
     released
+  }
+}
+fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
   }
 }`) as unknown as TypedDocumentString<RoundResultsQuery, RoundResultsQueryVariables>;
 export const RoundResultsChangedDocument = new TypedDocumentString(`
@@ -2829,26 +2869,29 @@ fragment RoundResultsFields on RoundResults {
     ...RoundFields
   }
   links {
-    linkId
-    answered
-    coupling {
-      ...SplitFields
-    }
-    viewsPart
-    differsFromRecorded
-    groups {
-      levelKey
-      answered
-      coupling {
-        ...SplitFields
-      }
-    }
+    ...RoundLinkFields
   }
   comments {
     id
     linkId
     text
     released
+  }
+}
+fragment RoundLinkFields on RoundLinkResult {
+  linkId
+  answered
+  coupling {
+    ...SplitFields
+  }
+  viewsPart
+  differsFromRecorded
+  groups {
+    levelKey
+    answered
+    coupling {
+      ...SplitFields
+    }
   }
 }`) as unknown as TypedDocumentString<RoundResultsChangedSubscription, RoundResultsChangedSubscriptionVariables>;
 export const OpenRoundDocument = new TypedDocumentString(`
