@@ -84,9 +84,10 @@ describe('the map in the browser', () => {
   it('filters to one level', async () => {
     await page.getByRole('tab', { name: 'Filter' }).click();
     await page.locator('input[name="level"][value="administration"]').check();
-    expect(await visibleActorLevels(page)).toEqual(['administration']);
+    // The filter redraws the map after the click is answered: wait for it.
+    await expect.poll(() => visibleActorLevels(page)).toEqual(['administration']);
     await page.getByRole('button', { name: 'Rensa filter' }).click();
-    expect((await visibleActorLevels(page)).length).toBeGreaterThan(3);
+    await expect.poll(async () => (await visibleActorLevels(page)).length).toBeGreaterThan(3);
   });
 
   it('selects an actor on the canvas and shows its details', async () => {
