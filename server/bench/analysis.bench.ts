@@ -101,7 +101,12 @@ function row(size: string, figure: string, ours: Timing | number, reference: str
 /** The chain as the store hands it out: strings flat (a copy), wrapped as a scenario graph. */
 function storedGraph(graph: ChainGraph): ScenarioGraph {
   const copy = structuredClone(graph);
-  return { ...copy, organisation: { levels: copy.levels } } as unknown as ScenarioGraph;
+  // The store hands out an initiative's evidence notes; the analyses count them.
+  const initiatives = copy.initiatives.map(({ evidenceCount, ...initiative }) => ({
+    ...initiative,
+    evidence: Array.from({ length: evidenceCount }, () => ({ text: 'Protokoll', date: null, source: null })),
+  }));
+  return { ...copy, initiatives, organisation: { levels: copy.levels } } as unknown as ScenarioGraph;
 }
 
 /** Runs `work` and reports the main thread's longest stall meanwhile (event-loop delay, ms). */
