@@ -7,10 +7,14 @@ import { createUser } from '../src/auth/account-commands.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { mapQuery } from '../bench/map-read-query.ts';
 import { PASSWORD, startTestApp, type TestApp } from './helpers.ts';
 import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 
 const stores = await storeTargets();
+
+const kommunby = (): { organisation: { name: string } } =>
+  JSON.parse(readFileSync(new URL('../../seeds/organisations/kommunby.json', import.meta.url), 'utf8'));
 
 const MAP = `query Map($organisationId: ID!) {
   map(organisationId: $organisationId) {
@@ -76,12 +80,34 @@ describeEachStore(stores, 'the map read cache', (store) => {
     expect(answers[0]?.data).toMatchObject({ map: { actors: expect.any(Array) } });
   });
 
+  it("answers the client's map query from the map read thread with the bytes Mercurius gives, in both views", async () => {
+    const t = await startTestApp({ store });
+    const { organisation } = await importOrganisation(t.app.store, kommunby());
+    const viewer = await t.as('VIEWER', organisation.id);
+    const audience = await t.as('AUDIENCE', organisation.id);
+    const send = (gql: TestApp['gql']) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { cookie: (gql as unknown as { cookie: string }).cookie },
+        payload: { query: mapQuery, variables: { organisationId: organisation.id } },
+      });
+    // The first read of a query text is executed by Mercurius; after a write, the thread executes it.
+    const byMercurius = [await send(viewer), await send(audience)];
+    await t.gql(
+      `mutation { updateOrganisation(input: { id: "${organisation.id}", name: "${kommunby().organisation.name}" }) { organisation { id } } }`,
+    );
+    const { threadReads } = t.app.mapReads;
+    const byThread = [await send(viewer), await send(audience)];
+    expect(t.app.mapReads.threadReads - threadReads).toBe(2);
+    expect(byThread.map((answer) => answer.body)).toEqual(byMercurius.map((answer) => answer.body));
+    expect(byMercurius[0]!.json().data.map.actors.length).toBeGreaterThan(50);
+    expect(byMercurius[1]!.body).not.toBe(byMercurius[0]!.body);
+  });
+
   it('sends a large kept answer gzipped to callers who accept it, and the same bytes once inflated', async () => {
     const t = await startTestApp({ store });
-    const seed: unknown = JSON.parse(
-      readFileSync(new URL('../../seeds/organisations/kommunby.json', import.meta.url), 'utf8'),
-    );
-    const { organisation } = await importOrganisation(t.app.store, seed);
+    const { organisation } = await importOrganisation(t.app.store, kommunby());
     const send = (acceptEncoding?: string) =>
       t.app.inject({
         method: 'POST',
