@@ -89,38 +89,41 @@ export function legendDecor(
   const s = size / 12;
   const small = size * 0.92;
   const items: Part[][] = [];
+  /** A drawn sample `width` wide (unscaled), its shapes placed around the text's middle line `y`. */
+  const symbol = (width: number, shapes: (x: number, y: number) => DecorShape[]): Part => ({
+    width: width * s,
+    draw: (x, baseline, out) => out.shapes.push(...shapes(x, baseline - size * 0.35)),
+  });
   items.push([textPart(`${legend.couplingHeading}:`, size, true, TEXT_COLOUR, measure)]);
   for (const c of legend.couplings) {
-    const sample: Part = {
-      width: 40 * s,
-      draw: (x, baseline, out) => {
-        const y = baseline - size * 0.35;
-        out.shapes.push({
-          kind: 'line',
-          x1: x,
-          y1: y,
-          x2: x + 40 * s,
-          y2: y,
-          colour: '#333333',
-          width: c.style.width * s,
-          dash: dashOf(c.style.dashArray, s),
-          opacity: c.style.opacity,
-        });
-        if (c.style.hasBreak) {
-          out.shapes.push({
-            kind: 'line',
-            x1: x + 20 * s,
-            y1: y - 6 * s,
-            x2: x + 20 * s,
-            y2: y + 6 * s,
-            colour: '#333333',
-            width: 2.5 * s,
-            dash: null,
-            opacity: 1,
-          });
-        }
+    const sample = symbol(40, (x, y) => [
+      {
+        kind: 'line',
+        x1: x,
+        y1: y,
+        x2: x + 40 * s,
+        y2: y,
+        colour: '#333333',
+        width: c.style.width * s,
+        dash: dashOf(c.style.dashArray, s),
+        opacity: c.style.opacity,
       },
-    };
+      ...(c.style.hasBreak
+        ? [
+            {
+              kind: 'line' as const,
+              x1: x + 20 * s,
+              y1: y - 6 * s,
+              x2: x + 20 * s,
+              y2: y + 6 * s,
+              colour: '#333333',
+              width: 2.5 * s,
+              dash: null,
+              opacity: 1,
+            },
+          ]
+        : []),
+    ]);
     items.push([
       sample,
       textPart(c.label, size, true, TEXT_COLOUR, measure),
@@ -129,78 +132,49 @@ export function legendDecor(
   }
   items.push([textPart(`${legend.kindHeading}:`, size, true, TEXT_COLOUR, measure)]);
   for (const k of legend.kinds) {
-    const swatch: Part = {
-      width: 18 * s,
-      draw: (x, baseline, out) =>
-        out.shapes.push({
-          kind: 'rect',
-          x,
-          y: baseline - size * 0.35 - 2 * s,
-          width: 18 * s,
-          height: 4 * s,
-          fill: k.colour,
-          stroke: null,
-          dash: null,
-        }),
-    };
+    const swatch = symbol(18, (x, y) => [
+      { kind: 'rect', x, y: y - 2 * s, width: 18 * s, height: 4 * s, fill: k.colour, stroke: null, dash: null },
+    ]);
     items.push([swatch, textPart(k.label, size, false, TEXT_COLOUR, measure)]);
   }
-  const arrow: Part = {
-    width: 34 * s,
-    draw: (x, baseline, out) => {
-      const y = baseline - size * 0.35;
-      out.shapes.push({
-        kind: 'line',
-        x1: x,
-        y1: y,
-        x2: x + 24 * s,
-        y2: y,
-        colour: '#333333',
-        width: 2 * s,
-        dash: null,
-        opacity: 1,
-      });
-      out.shapes.push({
-        kind: 'triangle',
-        points: [
-          [x + 24 * s, y - 5 * s],
-          [x + 33 * s, y],
-          [x + 24 * s, y + 5 * s],
-        ],
-        colour: '#333333',
-      });
+  const arrow = symbol(34, (x, y) => [
+    { kind: 'line', x1: x, y1: y, x2: x + 24 * s, y2: y, colour: '#333333', width: 2 * s, dash: null, opacity: 1 },
+    {
+      kind: 'triangle',
+      points: [
+        [x + 24 * s, y - 5 * s],
+        [x + 33 * s, y],
+        [x + 24 * s, y + 5 * s],
+      ],
+      colour: '#333333',
     },
-  };
+  ]);
   items.push([arrow, textPart(legend.direction, size, false, TEXT_COLOUR, measure)]);
-  const side: Part = {
-    width: 16 * s,
-    draw: (x, baseline, out) =>
-      out.shapes.push({
-        kind: 'ellipse',
-        cx: x + 8 * s,
-        cy: baseline - size * 0.35,
-        rx: 8 * s,
-        ry: 5.5 * s,
-        fill: SIDE_FILL,
-        stroke: NODE_BORDER,
-        dash: [3 * s, 2 * s],
-      }),
-  };
+  const side = symbol(16, (x, y) => [
+    {
+      kind: 'ellipse',
+      cx: x + 8 * s,
+      cy: y,
+      rx: 8 * s,
+      ry: 5.5 * s,
+      fill: SIDE_FILL,
+      stroke: NODE_BORDER,
+      dash: [3 * s, 2 * s],
+    },
+  ]);
   items.push([side, textPart(legend.side, size, false, TEXT_COLOUR, measure)]);
-  const unit: Part = {
-    width: 16 * s,
-    draw: (x, baseline, out) =>
-      out.shapes.push({
-        kind: 'rect',
-        x,
-        y: baseline - size * 0.35 - 5.5 * s,
-        width: 16 * s,
-        height: 11 * s,
-        fill: null,
-        stroke: '#6b7480',
-        dash: [3 * s, 2 * s],
-      }),
-  };
+  const unit = symbol(16, (x, y) => [
+    {
+      kind: 'rect',
+      x,
+      y: y - 5.5 * s,
+      width: 16 * s,
+      height: 11 * s,
+      fill: null,
+      stroke: '#6b7480',
+      dash: [3 * s, 2 * s],
+    },
+  ]);
   items.push([unit, textPart(legend.unit, size, false, TEXT_COLOUR, measure)]);
   items.push([
     textPart('≠', size, true, TEXT_COLOUR, measure),
