@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
@@ -52,6 +53,14 @@ describeEachStore(stores, 'the meeting report (npm run report) for both sample o
     // The committee–superintendent steering is perceived differently by the chair and the superintendent (seeds/README.md).
     expect(pages.join('\n')).toContain('Svaren om länken');
     pages.forEach((page, i) => expect(page).toContain(`Sida ${i + 1} / ${count}`));
+  });
+
+  it('draws all the map’s links in one graphics state (one per line made a large map take minutes)', async () => {
+    const report = await meetingReport(t.app.store, 'kommunby', { scenarioId: null, language: 'sv', anonymised: true });
+    expect(report.map.links.length).toBeGreaterThan(50);
+    const [mapPage] = (await PDFDocument.load(await reportPdf(report))).getPages();
+    const states = mapPage!.node.Resources()?.lookup(PDFName.of('ExtGState'), PDFDict);
+    expect(states?.keys()).toHaveLength(1);
   });
 
   it('is anonymised by default with the presentations’ rules: no person names, no unit that points at one person', async () => {
