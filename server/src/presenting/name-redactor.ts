@@ -114,26 +114,28 @@ function settle(names: readonly WithheldName[]): Map<string, Entry> {
 export function nameRedactor(names: readonly WithheldName[]): (text: string) => string {
   const entries = settle(names);
   if (entries.size === 0) return (text) => text;
-  // Several-word names by their first word (never inflected); one-word names by the word.
-  const byFirstWord = new Map<string, Entry[]>();
-  const single = new Map<string, Entry>();
-  for (const [key, entry] of entries) {
-    if (entry.words.length === 1) single.set(key, entry);
-    else byFirstWord.set(entry.words[0]!, [...(byFirstWord.get(entry.words[0]!) ?? []), entry]);
+  // By all words but the last (never inflected), then by the last word as written in the name: a
+  // text word is looked up by the few bases its endings allow, not compared with every name.
+  const byLeadingWords = new Map<string, Map<string, Entry>>();
+  let mostWords = 1;
+  for (const entry of entries.values()) {
+    const leading = entry.words.slice(0, -1).join(' ');
+    let byLast = byLeadingWords.get(leading);
+    if (!byLast) byLeadingWords.set(leading, (byLast = new Map()));
+    byLast.set(entry.words.at(-1)!, entry);
+    mostWords = Math.max(mostWords, entry.words.length);
   }
 
-  /** The one-word names `word` may be an inflected form of. */
-  const singleCandidates = (word: string): Entry[] => {
-    const bases = new Set<string>();
-    for (const ending of ALL_ENDINGS) {
-      if (!word.endsWith(ending) || word.length <= ending.length) continue;
-      const base = word.slice(0, word.length - ending.length);
-      bases.add(base);
-      bases.add(`${base}a`);
-      bases.add(`${base}e`);
-    }
-    bases.add(word);
-    return [...bases].flatMap((base) => single.get(base) ?? []);
+  /** The names of `count` words that the words from `at` may be, in order of entry. */
+  const candidates = (words: readonly Word[], at: number, count: number): Entry[] => {
+    const byLast = byLeadingWords.get(
+      words
+        .slice(at, at + count - 1)
+        .map((word) => word.lower)
+        .join(' '),
+    );
+    if (!byLast) return [];
+    return basesOf(words[at + count - 1]!.lower).flatMap((base) => byLast.get(base) ?? []);
   };
 
   return (input) => {
@@ -147,10 +149,16 @@ export function nameRedactor(names: readonly WithheldName[]): (text: string) => 
         i += 1;
         continue;
       }
-      const match = longestMatch(text, words, i, [
-        ...(byFirstWord.get(words[i]!.lower) ?? []),
-        ...singleCandidates(words[i]!.lower),
-      ]);
+      let match: Match | null = null;
+      // The longest name wins: try the most words first, each joined to the one before.
+      let joined = 1;
+      while (
+        joined < mostWords &&
+        i + joined < words.length &&
+        isJoin(text, words[i + joined - 1]!, words[i + joined]!)
+      )
+        joined += 1;
+      for (let count = joined; count >= 1 && !match; count--) match = firstMatch(text, words, i, count, candidates);
       if (!match) {
         i += 1;
         continue;
@@ -164,6 +172,21 @@ export function nameRedactor(names: readonly WithheldName[]): (text: string) => 
   };
 }
 
+/** The bases a word may be an inflected form of: itself, without an ending, and stems of -a and -e nouns. */
+function basesOf(word: string): string[] {
+  const bases = new Set<string>([word]);
+  for (const ending of ALL_ENDINGS) {
+    if (!word.endsWith(ending) || word.length <= ending.length) continue;
+    const base = word.slice(0, word.length - ending.length);
+    bases.add(base);
+    bases.add(`${base}a`);
+    bases.add(`${base}e`);
+  }
+  return [...bases];
+}
+
+const isJoin = (text: string, before: Word, after: Word): boolean => JOIN.test(text.slice(before.end, after.start));
+
 interface Match {
   wordCount: number;
   /** Where the matched text ends in the input. */
@@ -171,25 +194,23 @@ interface Match {
   replacement: string;
 }
 
-function longestMatch(text: string, words: readonly Word[], at: number, candidates: readonly Entry[]): Match | null {
-  let best: Match | null = null;
-  for (const entry of candidates) {
-    const count = entry.words.length;
-    if (at + count > words.length || (best && best.wordCount >= count)) continue;
-    const isJoined = entry.words.every((word, k) => {
-      const textWord = words[at + k]!;
-      if (k > 0 && !JOIN.test(text.slice(words[at + k - 1]!.end, textWord.start))) return false;
-      return k === count - 1 || textWord.lower === word;
-    });
-    if (!isJoined) continue;
-    const last = words[at + count - 1]!;
+/** The first of the `count`-word names the words from `at` are (the last one inflected), if any. */
+function firstMatch(
+  text: string,
+  words: readonly Word[],
+  at: number,
+  count: number,
+  candidates: (words: readonly Word[], at: number, count: number) => Entry[],
+): Match | null {
+  const last = words[at + count - 1]!;
+  for (const entry of candidates(words, at, count)) {
     const inflected = inflectedAs(last.lower, entry.words[count - 1]!, entry.inflection);
     if (!inflected) continue;
     const punctuated = inflected.isGenitive ? null : PUNCTUATED_GENITIVE.exec(text.slice(last.end));
     let replacement = entry.shownAs;
     if (inflected.isGenitive || punctuated?.[1] === ':s') replacement = genitiveOf(replacement);
     else if (punctuated) replacement += punctuated[1]; // an English "'s", as written
-    best = { wordCount: count, end: last.end + (punctuated?.[0].length ?? 0), replacement };
+    return { wordCount: count, end: last.end + (punctuated?.[0].length ?? 0), replacement };
   }
-  return best;
+  return null;
 }

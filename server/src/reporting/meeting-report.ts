@@ -34,8 +34,8 @@ const REPORT_SELECTION = { findings: true, initiativeReach: true } as const;
 
 /**
  * Most actors a report is made for by default (REPORT_MAX_ACTORS): a 2,000-actor map holds the
- * event loop about 0.1 s while its report is built, a 20,000-actor one close to two minutes
- * (npm run bench:report), and one page cannot show that many actors anyway.
+ * event loop under 0.1 s while its report is built, a 20,000-actor one 5–7 s (npm run
+ * bench:report), and one page cannot show that many actors anyway.
  */
 export const DEFAULT_REPORT_MAX_ACTORS = 2_500;
 
