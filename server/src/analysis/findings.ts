@@ -100,8 +100,15 @@ const KIND_WORDS: Record<string, { sv: string; en: string }> = {
   INTERPRETATION: { sv: 'tolkning', en: 'interpretation' },
 };
 
-const pairCounts = new WeakMap<GraphIndex, Map<string, number>>();
-const pairOf = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+/** Whether another link joins the ends of link e (either way round), read from e's source's incidence list. */
+function isParallel(index: GraphIndex, e: number): boolean {
+  const s = index.linkSource[e]!;
+  const t = index.linkTarget[e]!;
+  for (let slot = index.incStart[s]!, end = index.incStart[s + 1]!; slot < end; slot++) {
+    if (index.incNeighbour[slot] === t && index.incLink[slot] !== e) return true;
+  }
+  return false;
+}
 
 /**
  * A link named by its ends ("Skolchef–Rektor"), and by its kind as well when another link joins
@@ -109,19 +116,9 @@ const pairOf = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000
  * each language when it is needed, else null.
  */
 export function linkLabel(index: GraphIndex, e: number): { ends: string; kind: { sv: string; en: string } | null } {
-  let counts = pairCounts.get(index);
-  if (!counts) {
-    counts = new Map();
-    for (const link of index.graph.links) {
-      const key = pairOf(link.sourceId, link.targetId);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    pairCounts.set(index, counts);
-  }
   const link = index.graph.links[e];
   const ends = `${actorName(index, index.linkSource[e] ?? -1)}–${actorName(index, index.linkTarget[e] ?? -1)}`;
-  const isShared = link ? (counts.get(pairOf(link.sourceId, link.targetId)) ?? 0) > 1 : false;
-  return { ends, kind: isShared && link ? (KIND_WORDS[link.kind] ?? null) : null };
+  return { ends, kind: link && isParallel(index, e) ? (KIND_WORDS[link.kind] ?? null) : null };
 }
 
 /** "1 länk" / "3 länkar" style counts. */
