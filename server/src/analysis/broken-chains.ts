@@ -136,7 +136,7 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
   const isCounted = (u: number): boolean => includeSideActors || index.rankOf[u] !== SIDE_RANK;
   for (let u = 0; u < n; u++) {
     if (isTop[u]) continue;
-    const best = bestPath(widest, u);
+    const best = bestPath(widest, u, linkIds);
     const actorId = graph.actors[u]!.id;
     if (!best) {
       paths.push({ actorId, coupling: null, hops: null, weakestLinkId: null, pathLinkIds: [] });
@@ -149,8 +149,8 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
       actorId,
       coupling: best.coupling,
       hops: best.hops,
-      weakestLinkId: graph.links[weakest]!.id,
-      pathLinkIds: best.links.map((e) => graph.links[e]!.id),
+      weakestLinkId: linkIds[weakest]!,
+      pathLinkIds: best.linkIds,
     });
     if (isCounted(u)) weakestCount[weakest]!++;
   }

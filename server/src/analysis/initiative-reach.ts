@@ -99,24 +99,52 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
   const { graph, n } = index;
   const findings: Finding[] = [];
 
-  // The actors of each unit, its sub-units' included (cycles in the unit tree cut).
-  const parentOf = new Map(graph.units.map((unit) => [unit.id, unit.parentId]));
-  const members = new Map<string, number[]>();
+  // The actors of each unit, its sub-units' included (cycles in the unit tree cut), with units
+  // numbered so that walking up from each actor marks numbers instead of hashing ids. Ids that
+  // name no unit (an actor's or a parent's) get numbers too, with no parent: an initiative naming
+  // such an id reaches the actors filed under it.
+  const unitNumber = new Map<string, number>();
+  const parentOf: number[] = [];
+  const members: number[][] = [];
+  /** The last actor (plus one) whose walk up passed each unit. */
+  const seenBy: number[] = [];
+  const numberOf = (id: string): number => {
+    let number = unitNumber.get(id);
+    if (number === undefined) {
+      unitNumber.set(id, (number = parentOf.length));
+      parentOf.push(-1);
+      members.push([]);
+      seenBy.push(0);
+    }
+    return number;
+  };
+  for (const unit of graph.units) {
+    parentOf[numberOf(unit.id)] = unit.parentId ? numberOf(unit.parentId) : -1;
+  }
+  let lastUnitId: string | null = null;
+  let unitOfActor = -1;
   graph.actors.forEach((actor, u) => {
-    const seen = new Set<string>();
-    for (let id = actor.unitId; id && !seen.has(id); id = parentOf.get(id) ?? null) {
-      seen.add(id);
-      const list = members.get(id);
-      if (list) list.push(u);
-      else members.set(id, [u]);
+    // Actors of a unit mostly come one after another: look a unit up only when it changes.
+    if (actor.unitId !== lastUnitId) {
+      lastUnitId = actor.unitId;
+      unitOfActor = actor.unitId ? numberOf(actor.unitId) : -1;
+    }
+    for (let unit = unitOfActor; unit >= 0 && seenBy[unit] !== u + 1; unit = parentOf[unit]!) {
+      seenBy[unit] = u + 1;
+      members[unit]!.push(u);
     }
   });
 
   const chainLevel = index.chainLevelIndices.at(-1);
   const classroomLevel = chainLevel === undefined ? null : graph.levels[chainLevel]!;
-  const classroom = new Map<number, ClassroomReach>();
+  /** The classroom-level actors' entries by actor number (undefined for other actors). */
+  const classroom: Array<ClassroomReach | undefined> = new Array<ClassroomReach | undefined>(n);
+  const seats: ClassroomReach[] = [];
   graph.actors.forEach((actor, u) => {
-    if (index.levelOf[u] === chainLevel) classroom.set(u, { actorId: actor.id, reachedBy: [], notReachedBy: [] });
+    if (index.levelOf[u] !== chainLevel) return;
+    const seat = { actorId: actor.id, reachedBy: [], notReachedBy: [] };
+    classroom[u] = seat;
+    seats.push(seat);
   });
   const traces: TraceCounts = {
     reachedWithTrace: 0,
@@ -124,7 +152,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     notReachedWithTrace: 0,
     notReachedWithoutTrace: 0,
   };
-  const linkId = (e: number): string => graph.links[e]!.id;
+  const linkIds = graph.links.map((link) => link.id);
 
   const owners = graph.initiatives.map((initiative) =>
     initiative.ownerId === null ? undefined : index.actorIndex.get(initiative.ownerId),
@@ -134,7 +162,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     for (const id of initiative.targetActorIds)
       targets.set(index.actorIndex.get(id)!, { direct: true, viaUnitIds: [] });
     const byUnit: Array<[number, string]> = initiative.targetUnitIds.flatMap((unitId) =>
-      (members.get(unitId) ?? []).map((u): [number, string] => [u, unitId]),
+      (members[unitNumber.get(unitId) ?? -1] ?? []).map((u): [number, string] => [u, unitId]),
     );
     byUnit.sort((a, b) => a[0] - b[0]);
     for (const [u, unitId] of byUnit) {
@@ -165,7 +193,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     const isOwner = new Uint8Array(n);
     isOwner[owner] = 1;
     const paths = widestPaths(index, isOwner);
-    for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u));
+    for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u, linkIds));
   }
 
   const initiatives = graph.initiatives.map((initiative, k): InitiativeReach => {
@@ -177,7 +205,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
       const reached = best !== null;
       if (reached) traces[hasTrace ? 'reachedWithTrace' : 'reachedWithoutTrace']++;
       else traces[hasTrace ? 'notReachedWithTrace' : 'notReachedWithoutTrace']++;
-      const seat = classroom.get(u);
+      const seat = classroom[u];
       if (seat) (reached ? seat.reachedBy : seat.notReachedBy).push(initiative.id);
       return {
         actorId: graph.actors[u]!.id,
@@ -185,8 +213,8 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
         reached,
         coupling: best && best.hops > 0 ? best.coupling : null,
         hops: best ? best.hops : null,
-        weakestLinkId: best && best.hops > 0 ? linkId(best.weakestLink) : null,
-        pathLinkIds: best ? best.links.map(linkId) : [],
+        weakestLinkId: best && best.hops > 0 ? linkIds[best.weakestLink]! : null,
+        pathLinkIds: best ? best.linkIds : [],
       };
     });
     const reached = targets.filter((target) => target.reached);
@@ -275,7 +303,6 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
       }),
     );
   }
-  const seats = [...classroom.values()];
   const untouched = seats.filter((seat) => seat.reachedBy.length === 0);
   if (classroomLevel && graph.initiatives.length > 0 && untouched.length > 0) {
     findings.push(

@@ -26,8 +26,8 @@ export interface BestPath {
   hops: number;
   /** The weakest link (nearest the sources among equally weak ones). */
   weakestLink: number;
-  /** Link numbers from the actor to a source. */
-  links: number[];
+  /** Ids of the links from the actor to a source. */
+  linkIds: string[];
 }
 
 /**
@@ -42,17 +42,21 @@ export function widestPaths(index: GraphIndex, isSource: Uint8Array): WidestPath
   return { tight: widestSearch(index, isSource, 2), all: widestSearch(index, isSource, 1) };
 }
 
-/** Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0 hops). */
-export function bestPath(paths: WidestPaths, u: number): BestPath | null {
+/**
+ * Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0
+ * hops). `linkIds` are the graph's link ids by link number, read once by the caller.
+ */
+export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string[]): BestPath | null {
   const search = paths.tight.hops[u]! >= 0 ? paths.tight : paths.all.hops[u]! >= 0 ? paths.all : null;
   if (!search) return null;
-  const links: number[] = [];
-  for (let v = u; search.parentLink[v]! >= 0; v = search.parentActor[v]!) links.push(search.parentLink[v]!);
+  const hops = search.hops[u]!;
+  const ids = new Array<string>(hops);
+  for (let v = u, i = 0; i < hops; v = search.parentActor[v]!, i++) ids[i] = linkIds[search.parentLink[v]!]!;
   return {
     coupling: search === paths.tight ? 'TIGHT' : 'LOOSE',
-    hops: search.hops[u]!,
+    hops,
     weakestLink: search.weakest[u]!,
-    links,
+    linkIds: ids,
   };
 }
 
