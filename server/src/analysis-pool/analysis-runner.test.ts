@@ -61,6 +61,15 @@ describe('AnalysisRunner (worker threads, on a stored authority)', () => {
     expect(report).toEqual(expected);
   }, 60_000);
 
+  it('sends the findings of the whole report to a request for the findings alone', async () => {
+    const input = await request({ selection: { findings: true, levelMatrix: { gaps: true } } });
+    const expected = runAnalyses(toChainGraph(input.current), { desired: toChainGraph(input.desired!) });
+    expect(await runner().run(input)).toEqual({
+      findings: expected.findings,
+      levelMatrix: { gaps: expected.levelMatrix.gaps },
+    });
+  }, 60_000);
+
   it('runs only the analyses a request reads, and sends back only the fields it selects', async () => {
     const input = await request({ selection: { islands: { componentCount: true, mainland: { actorIds: true } } } });
     const expected = runAnalyses(toChainGraph(input.current)).islands;

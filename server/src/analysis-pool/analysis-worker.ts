@@ -80,14 +80,23 @@ function run(task: AnalyseTask): PartialReport {
       : null;
   // Offered before the other analyses run, so helpers start on it while this thread does them.
   if (shared) task.helpers.postMessage(shared);
-  const results = runOnIndex(
+  // Analyses the request does not select run for the findings alone and need not list every actor or link.
+  const isSelected = (id: AnalysisId): boolean => id in task.selection;
+  const runSome = (on: AnalysisInput, ids: AnalysisId[]): Partial<AnalysisResults> => ({
+    ...runOnIndex(on, ids.filter(isSelected), task.parameters),
+    ...runOnIndex(
+      { ...on, findingsOnly: true },
+      ids.filter((id) => !isSelected(id)),
+      task.parameters,
+    ),
+  });
+  const results = runSome(
     input,
     task.analyses.filter((id) => id !== 'keyActors' || !shared),
-    task.parameters,
   );
   if (shared && plan) {
     const betweenness = { scores: finishBetweenness(shared, plan), method: plan.method };
-    Object.assign(results, runOnIndex({ ...input, betweenness }, ['keyActors'], task.parameters));
+    Object.assign(results, runSome({ ...input, betweenness }, ['keyActors']));
   }
   const report: Record<string, unknown> = {};
   for (const [field, selected] of Object.entries(task.selection)) {

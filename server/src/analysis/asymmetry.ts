@@ -48,9 +48,10 @@ export interface AsymmetryResult {
  * `sourceResponds`); unassessed directions are never guessed. **Disagreeing perceptions**: a link
  * with two or more perceptions that differ on at least one aspect both answered: the coupling
  * (as given, or derived from the respondent's own ratings by `deriveCoupling` when not given),
- * whether the target responds, whether the source responds. O(m + p) for p perceptions.
+ * whether the target responds, whether the source responds. O(m + p) for p perceptions. With
+ * `findingsOnly` the one-way links are not listed (`oneWayLinks` is empty; each has its finding).
  */
-export function asymmetry(index: GraphIndex): AsymmetryResult {
+export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryResult {
   const { graph } = index;
   const findings: Finding[] = [];
   const oneWayLinks: OneWayLink[] = [];
@@ -59,14 +60,16 @@ export function asymmetry(index: GraphIndex): AsymmetryResult {
     const sr = index.linkSourceResponds[e];
     if (tr === 2 || sr === 2 || tr === sr) continue;
     const link = graph.links[e]!;
-    oneWayLinks.push({
-      linkId: link.id,
-      sourceId: link.sourceId,
-      targetId: link.targetId,
-      coupling: couplingOfStrength(index.linkStrength[e]!),
-      targetResponds: tr === 1,
-      sourceResponds: sr === 1,
-    });
+    if (!findingsOnly) {
+      oneWayLinks.push({
+        linkId: link.id,
+        sourceId: link.sourceId,
+        targetId: link.targetId,
+        coupling: couplingOfStrength(index.linkStrength[e]!),
+        targetResponds: tr === 1,
+        sourceResponds: sr === 1,
+      });
+    }
     const s = actorName(index, index.linkSource[e]!);
     const t = actorName(index, index.linkTarget[e]!);
     const responder = tr === 1 ? t : s;

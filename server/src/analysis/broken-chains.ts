@@ -4,7 +4,7 @@ import { actorName, count, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength, SIDE_RANK } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
-import { bestPath, widestPaths } from './widest-path.ts';
+import { bestPath, searchOf, widestPaths } from './widest-path.ts';
 
 export interface BrokenChainsOptions {
   /** Count side-level (support) actors as cut off and in the weakest-link ranking. Default false. */
@@ -82,9 +82,14 @@ export interface BrokenChainsResult {
  * upstream bottleneck count it together); links are ranked by how many actors' weakest link they
  * are.
  *
- * O(n + m).
+ * O(n + m), plus the length of every path listed. With `findingsOnly` the paths are not listed
+ * (`paths` is empty): the findings need only each actor's weakest link, not its path.
  */
-export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {}): BrokenChainsResult {
+export function brokenChains(
+  index: GraphIndex,
+  options: BrokenChainsOptions = {},
+  findingsOnly = false,
+): BrokenChainsResult {
   const { includeSideActors, weakestLinkLimit, weakestLinkMinActors } = { ...BROKEN_CHAINS_DEFAULTS, ...options };
   const { graph, n, topRank } = index;
   const findings: Finding[] = [];
@@ -136,22 +141,26 @@ export function brokenChains(index: GraphIndex, options: BrokenChainsOptions = {
   const isCounted = (u: number): boolean => includeSideActors || index.rankOf[u] !== SIDE_RANK;
   for (let u = 0; u < n; u++) {
     if (isTop[u]) continue;
-    const best = bestPath(widest, u, linkIds);
-    const actorId = graph.actors[u]!.id;
-    if (!best) {
-      paths.push({ actorId, coupling: null, hops: null, weakestLinkId: null, pathLinkIds: [] });
+    const search = searchOf(widest, u);
+    if (!search) {
+      if (!findingsOnly) {
+        paths.push({ actorId: graph.actors[u]!.id, coupling: null, hops: null, weakestLinkId: null, pathLinkIds: [] });
+      }
       if (isCounted(u)) cutOff.push(u);
       continue;
     }
-    const weakest = best.weakestLink;
+    const weakest = search.weakest[u]!;
     weakestOf[u] = weakest;
-    paths.push({
-      actorId,
-      coupling: best.coupling,
-      hops: best.hops,
-      weakestLinkId: linkIds[weakest]!,
-      pathLinkIds: best.linkIds,
-    });
+    if (!findingsOnly) {
+      const best = bestPath(widest, u, linkIds)!;
+      paths.push({
+        actorId: graph.actors[u]!.id,
+        coupling: best.coupling,
+        hops: best.hops,
+        weakestLinkId: linkIds[weakest]!,
+        pathLinkIds: best.linkIds,
+      });
+    }
     if (isCounted(u)) weakestCount[weakest]!++;
   }
 

@@ -55,23 +55,26 @@ export interface ComputedBetweenness {
  * (`articulation-points.ts`), and betweenness centrality on the same graph, exact or sampled with
  * a stated error bound (`betweenness.ts`). Findings: every articulation point, and the
  * `betweennessLimit` actors of highest betweenness. `computed` is the betweenness when it was
- * computed elsewhere (by several threads) with these options. O(n + m) plus betweenness.
+ * computed elsewhere (by several threads) with these options. With `findingsOnly` the ranking of
+ * every actor is not listed (`betweenness` is empty). O(n log n + m) plus betweenness.
  */
 export function keyActors(
   index: GraphIndex,
   options: KeyActorsOptions = {},
   computed?: ComputedBetweenness,
+  findingsOnly = false,
 ): KeyActorsResult {
   const settings = { ...KEY_ACTORS_DEFAULTS, ...options };
   const { graph, n } = index;
   const points = articulationPoints(index);
   const { scores, method } = computed ?? betweenness(index, settings satisfies BetweennessSettings);
   const pairs = ((n - 1) * (n - 2)) / 2;
-  const ranking = rankByScore(scores).map((u) => ({
+  const scoreOf = (u: number): BetweennessScore => ({
     actorId: graph.actors[u]!.id,
     betweenness: scores[u]!,
     normalized: pairs > 0 ? scores[u]! / pairs : 0,
-  }));
+  });
+  const order = rankByScore(scores);
 
   const findings: Finding[] = points.map((point) => {
     const u = index.actorIndex.get(point.actorId)!;
@@ -93,7 +96,7 @@ export function keyActors(
   const approx = method.exact
     ? { sv: '', en: '' }
     : { sv: ` (uppskattat, ±${errorPoints} procentenheter)`, en: ` (estimated, ±${errorPoints} percentage points)` };
-  for (const score of ranking.slice(0, settings.betweennessLimit)) {
+  for (const score of order.slice(0, settings.betweennessLimit).map(scoreOf)) {
     if (score.betweenness <= 0) break;
     const u = index.actorIndex.get(score.actorId)!;
     const percent = Math.round(score.normalized * 100);
@@ -111,7 +114,7 @@ export function keyActors(
       }),
     );
   }
-  return { articulationPoints: points, betweenness: ranking, method, findings };
+  return { articulationPoints: points, betweenness: findingsOnly ? [] : order.map(scoreOf), method, findings };
 }
 
 /** Actors by score, highest first, ties in actor order. Zeros (leaves, mostly) need no sorting. */

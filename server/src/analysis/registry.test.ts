@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { ANALYSIS_IDS } from './findings.ts';
-import { ANALYSES, runAnalyses } from './registry.ts';
+import { buildGraphIndex } from './graph-index.ts';
+import { ANALYSES, findingsOf, runAnalyses, runOnIndex } from './registry.ts';
 import { syntheticChain } from '../../bench/synthetic-chain.ts';
 import { chainA, makeGraph } from './test-graphs.ts';
 
@@ -33,6 +34,24 @@ describe('registry', () => {
     expect(sampled.keyActors.method).toMatchObject({ exact: false, samples: 20 });
     const ignored = runAnalyses(graph, { parameters: { keyActors: { exactLimit: 5, samples: true } } });
     expect(ignored.keyActors.method).toMatchObject({ exact: false, samples: 128 });
+  });
+
+  it('reports the same findings for the findings alone, without the lists of every actor and link', () => {
+    const { current, desired } = syntheticChain({ schools: 4, teachers: 20, seed: 5 });
+    const index = buildGraphIndex(current);
+    const full = runOnIndex({ index, desired }, ANALYSIS_IDS, {});
+    const brief = runOnIndex({ index, desired, findingsOnly: true }, ANALYSIS_IDS, {});
+    // The lists left out are not empty in the full report, so the comparison below means something.
+    expect(full.brokenChains!.paths.length).toBeGreaterThan(0);
+    expect(full.keyActors!.betweenness.length).toBe(current.actors.length);
+    expect(full.asymmetry!.oneWayLinks.length).toBeGreaterThan(0);
+    expect(brief.brokenChains!.paths).toEqual([]);
+    expect(brief.keyActors!.betweenness).toEqual([]);
+    expect(brief.asymmetry!.oneWayLinks).toEqual([]);
+    expect(findingsOf(brief)).toEqual(findingsOf(full));
+    expect(findingsOf(full).map((finding) => finding.analysis)).toEqual(
+      expect.arrayContaining(['brokenChains', 'keyActors', 'asymmetry']),
+    );
   });
 
   it('gives every finding ids to highlight and both languages', () => {

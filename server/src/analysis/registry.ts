@@ -59,6 +59,12 @@ export interface AnalysisInput {
   desiredEnds?: DesiredEnds;
   /** Betweenness computed elsewhere (the worker pool's threads) with this run's keyActors settings. */
   betweenness?: ComputedBetweenness;
+  /**
+   * Only the findings will be read (the worker pool runs analyses a query does not select for the
+   * findings alone): results may then leave their lists of every actor or link empty (broken
+   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`). Default false.
+   */
+  findingsOnly?: boolean;
 }
 
 export interface AnalysisDescriptor<K extends AnalysisId = AnalysisId> {
@@ -115,7 +121,7 @@ export const ANALYSES: Registry = {
       parameter('brokenChains', 'weakestLinkLimit', BROKEN_CHAINS_DEFAULTS.weakestLinkLimit),
       parameter('brokenChains', 'weakestLinkMinActors', BROKEN_CHAINS_DEFAULTS.weakestLinkMinActors, { min: 1 }),
     ],
-    run: ({ index }, values) => brokenChains(index, pick(values, BROKEN_CHAINS_DEFAULTS)),
+    run: ({ index, findingsOnly }, values) => brokenChains(index, pick(values, BROKEN_CHAINS_DEFAULTS), findingsOnly),
   },
   islands: {
     id: 'islands',
@@ -135,7 +141,8 @@ export const ANALYSES: Registry = {
       parameter('keyActors', 'confidence', KEY_ACTORS_DEFAULTS.confidence, { type: 'FLOAT', min: 0.5, max: 0.999999 }),
       parameter('keyActors', 'betweennessLimit', KEY_ACTORS_DEFAULTS.betweennessLimit),
     ],
-    run: ({ index, betweenness }, values) => keyActors(index, pick(values, KEY_ACTORS_DEFAULTS), betweenness),
+    run: ({ index, betweenness, findingsOnly }, values) =>
+      keyActors(index, pick(values, KEY_ACTORS_DEFAULTS), betweenness, findingsOnly),
   },
   levelSkipping: {
     id: 'levelSkipping',
@@ -149,7 +156,7 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.asymmetry.label',
     descriptionKey: 'analysis.asymmetry.description',
     parameters: [],
-    run: ({ index }) => asymmetry(index),
+    run: ({ index, findingsOnly }) => asymmetry(index, findingsOnly),
   },
   desiredDistance: {
     id: 'desiredDistance',

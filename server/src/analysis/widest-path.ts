@@ -42,12 +42,17 @@ export function widestPaths(index: GraphIndex, isSource: Uint8Array): WidestPath
   return { tight: widestSearch(index, isSource, 2), all: widestSearch(index, isSource, 1) };
 }
 
+/** The search that holds actor u's best path: over tight links when it reaches u, else over all; null when neither does. */
+export function searchOf(paths: WidestPaths, u: number): Search | null {
+  return paths.tight.hops[u]! >= 0 ? paths.tight : paths.all.hops[u]! >= 0 ? paths.all : null;
+}
+
 /**
  * Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0
  * hops). `linkIds` are the graph's link ids by link number, read once by the caller.
  */
 export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string[]): BestPath | null {
-  const search = paths.tight.hops[u]! >= 0 ? paths.tight : paths.all.hops[u]! >= 0 ? paths.all : null;
+  const search = searchOf(paths, u);
   if (!search) return null;
   const hops = search.hops[u]!;
   const ids = new Array<string>(hops);
