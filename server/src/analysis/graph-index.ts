@@ -205,10 +205,12 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
   const rankOf = new Int32Array(n);
   const actorsPerLevel = new Int32Array(graph.levels.length);
   graph.actors.forEach((actor, i) => {
-    if (actorIndex.has(actor.id)) {
+    // One hash per actor: an id seen before leaves the size as it was.
+    const size = actorIndex.size;
+    actorIndex.set(actor.id, i);
+    if (actorIndex.size === size) {
       issues.push({ field: `actors[${i}].id`, reason: 'DUPLICATE', value: actor.id, message: 'actor id used twice' });
     }
-    actorIndex.set(actor.id, i);
     const level = levelIndexByKey.get(actor.levelKey);
     if (level === undefined) {
       issues.push({
