@@ -15,6 +15,31 @@ describe('buildGraphIndex', () => {
     }
   });
 
+  it('rejects an actor id used twice, naming the second use', () => {
+    const graph = makeGraph(
+      [
+        ['a', 'politics'],
+        ['b', 'teacher'],
+        ['a', 'teacher'],
+      ],
+      [],
+    );
+    expect(() => buildGraphIndex(graph)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'actors[2].id', reason: 'DUPLICATE' }) }),
+    );
+    expect(() =>
+      buildGraphIndex(
+        makeGraph(
+          [
+            ['a', 'politics'],
+            ['b', 'teacher'],
+          ],
+          [],
+        ),
+      ),
+    ).not.toThrow();
+  });
+
   it('rejects an actor on a level the organisation lacks, and a perception of an unknown link', () => {
     expect(() => buildGraphIndex(makeGraph([['a', 'pupils']], []))).toThrow(/not a level/);
     const graph = makeGraph([['a', 'politics']], [], {
