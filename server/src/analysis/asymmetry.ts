@@ -2,7 +2,7 @@ import type { Coupling } from '@kopplingskartan/schema/interchange';
 
 import { deriveCoupling } from '../domain/coupling.ts';
 import { differingAspects, type PerceptionAspect } from '../domain/perception-agreement.ts';
-import { actorName, linkLabel, makeFinding } from './findings.ts';
+import { actorName, distinguishingKind, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -74,7 +74,7 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
     const t = actorName(index, index.linkTarget[e]!);
     const responder = tr === 1 ? t : s;
     const other = tr === 1 ? s : t;
-    const { kind } = linkLabel(index, e);
+    const kind = distinguishingKind(index, e);
     findings.push(
       makeFinding({
         analysis: 'asymmetry',

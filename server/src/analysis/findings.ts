@@ -110,15 +110,20 @@ function isParallel(index: GraphIndex, e: number): boolean {
   return false;
 }
 
+/** The word for link e's kind in each language when another link joins the same two actors (to tell them apart), else null. */
+export function distinguishingKind(index: GraphIndex, e: number): { sv: string; en: string } | null {
+  const link = index.graph.links[e];
+  return link && isParallel(index, e) ? (KIND_WORDS[link.kind] ?? null) : null;
+}
+
 /**
  * A link named by its ends ("Skolchef–Rektor"), and by its kind as well when another link joins
  * the same two actors, so the reader knows which of them is meant. `kind` is the kind's word in
  * each language when it is needed, else null.
  */
 export function linkLabel(index: GraphIndex, e: number): { ends: string; kind: { sv: string; en: string } | null } {
-  const link = index.graph.links[e];
   const ends = `${actorName(index, index.linkSource[e] ?? -1)}–${actorName(index, index.linkTarget[e] ?? -1)}`;
-  return { ends, kind: link && isParallel(index, e) ? (KIND_WORDS[link.kind] ?? null) : null };
+  return { ends, kind: distinguishingKind(index, e) };
 }
 
 /** "1 länk" / "3 länkar" style counts. */
