@@ -13,8 +13,9 @@ export function project(value: unknown, selection: Selection | true): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => project(item, selection));
   const source = value as Record<string, unknown>;
   const projected: Record<string, unknown> = {};
-  for (const [field, inner] of Object.entries(selection)) {
-    if (field in source) projected[field] = project(source[field], inner);
+  // for…in rather than Object.entries: no array of pairs per item (a national map has some 50,000 findings).
+  for (const field in selection) {
+    if (field in source) projected[field] = project(source[field], selection[field]!);
   }
   return projected;
 }
