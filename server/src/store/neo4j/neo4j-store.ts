@@ -373,9 +373,12 @@ export class Neo4jStore implements GraphStore {
   // ------------------------------------------------------------------------------------------
   // Records
 
-  /** The organisation's `writeStamp`, which every write renews (see LOCK_ORGANISATION). */
+  /**
+   * The organisation's `writeStamp`, which every write renews (see LOCK_ORGANISATION); asked
+   * together with the other requests' look-ups (Neo4jTransactions.lookup).
+   */
   async writeStamp(organisationId: string): Promise<string | null> {
-    const [row] = await this.read((tx) => run(tx, Q.READ_WRITE_STAMP, { organisationId }));
+    const [row] = await this.transactions.lookup(Q.READ_WRITE_STAMP, { organisationId });
     return (row?.get('stamp') as string | null | undefined) ?? null;
   }
 

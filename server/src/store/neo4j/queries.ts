@@ -143,10 +143,12 @@ export const READ_ORGANISATION = cypher(
   { organisationId: ORG },
 );
 
+/** Write stamps of many requests at once (a `LookupBatch`): each row an organisation. */
 export const READ_WRITE_STAMP = cypher(
   'READ_WRITE_STAMP',
-  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) RETURN o.writeStamp AS stamp`,
-  { organisationId: ORG },
+  `UNWIND $rows AS row
+   MATCH (o:${ORGANISATION_LABEL} {id: row.organisationId}) RETURN row.i AS i, o.writeStamp AS stamp`,
+  { rows: [{ i: 0, organisationId: ORG }] },
 );
 
 export const COUNT_ORGANISATIONS = cypher(
