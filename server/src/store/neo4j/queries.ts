@@ -178,10 +178,12 @@ export const CREATE_ORGANISATION = cypher(
  * `writeStamp` (GraphStore.writeStamp), which every app instance reads before it reuses a
  * cached answer; a random one, so that a deleted and re-created organisation never repeats it.
  */
+const LOCK_ORGANISATION_CLAUSES = `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
+   SET o.writeStamp = randomUUID()`;
+
 export const LOCK_ORGANISATION = cypher(
   'LOCK_ORGANISATION',
-  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
-   SET o.writeStamp = randomUUID()
+  `${LOCK_ORGANISATION_CLAUSES}
    RETURN o.version AS version`,
   { organisationId: ORG },
 );
@@ -312,11 +314,18 @@ export const INSERT_RECORDS = byKind((kind) =>
   }),
 );
 
-/** Takes the record's write lock (held to commit) and reads its version after it. */
+/**
+ * Takes the organisation's write lock (LOCK_ORGANISATION), then the record's (both held to
+ * commit), in one statement: each statement in the lock's hold is a round trip every other writer
+ * to the organisation waits for. No row when the organisation does not exist; a null `version`
+ * when the record does not.
+ */
 export const LOCK_RECORD = byKind((kind) =>
   cypher(
     `LOCK_RECORD.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
+    `${LOCK_ORGANISATION_CLAUSES}
+     WITH o
+     OPTIONAL MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
      SET n.writeLock = true REMOVE n.writeLock
      RETURN n.version AS version`,
     { organisationId: ORG, id: 'id-1' },
