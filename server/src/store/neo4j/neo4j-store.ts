@@ -136,17 +136,24 @@ export class Neo4jStore implements GraphStore {
     return this.transactions.read(work);
   }
 
-  /** The transaction of a write method, with the work of a `writeWith` in progress. */
-  private write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
+  /**
+   * The transaction of a write method, with the work of a `writeWith` in progress. `work` may
+   * hand statements it does not need the answers of to `send` instead of awaiting them: they are
+   * awaited before the commit, and the joined work's statements (a history entry, its snapshot)
+   * go out right behind them, in the same round trip. The organisation's other writers wait for
+   * every round trip made while its lock is held.
+   */
+  private write<T>(
+    work: (tx: ManagedTransaction, send: (answer: Promise<unknown>) => void) => Promise<T>,
+    onConstraint?: () => DomainError,
+  ): Promise<T> {
     const joined = this.joiner.claim();
-    const joinedWork = joined
-      ? async (tx: ManagedTransaction) => {
-          const result = await work(tx);
-          await joined(result, tx);
-          return result;
-        }
-      : work;
-    return this.transactions.write(joinedWork, onConstraint);
+    return this.transactions.write(async (tx) => {
+      const sent: Array<Promise<unknown>> = [];
+      const result = await work(tx, (answer) => sent.push(sentAhead(answer)));
+      await Promise.all([...sent, joined?.(result, tx)]);
+      return result;
+    }, onConstraint);
   }
 
   /**
@@ -332,18 +339,20 @@ export class Neo4jStore implements GraphStore {
   }
 
   async updateOrganisation(organisation: Organisation, expectedVersion?: number): Promise<Organisation> {
-    return this.write(async (tx) => {
+    return this.write(async (tx, send) => {
       const current = await this.lockOrganisation(tx, organisation.id);
       if (current === null) throw notFound('organisation', organisation.id);
       if (expectedVersion !== undefined && expectedVersion !== current) {
         throw versionConflict('organisation', organisation.id, expectedVersion, current);
       }
       const version = current + 1;
-      await run(tx, Q.REPLACE_ORGANISATION_PROPERTIES, {
-        organisationId: organisation.id,
-        properties: organisationProperties(organisation, version),
-      });
-      await run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) });
+      send(
+        run(tx, Q.REPLACE_ORGANISATION_PROPERTIES, {
+          organisationId: organisation.id,
+          properties: organisationProperties(organisation, version),
+        }),
+      );
+      send(run(tx, Q.SYNC_LEVELS, { organisationId: organisation.id, levels: levelRows(organisation) }));
       return { ...organisation, version };
     });
   }
@@ -442,7 +451,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
-    await this.write(async (tx) => {
+    await this.write(async (tx, send) => {
       const byKind = byKindOf(records);
       // The lock and the duplicate check go in one round trip: in a missing organisation no id is taken.
       const [locked] = await Promise.all([
@@ -450,7 +459,7 @@ export class Neo4jStore implements GraphStore {
         this.refuseTaken(tx, organisationId, byKind),
       ]);
       if (locked === null) throw notFound('organisation', organisationId);
-      await this.insertAll(tx, organisationId, byKind);
+      send(this.insertAll(tx, organisationId, byKind));
     });
   }
 
@@ -543,7 +552,7 @@ export class Neo4jStore implements GraphStore {
     expectedVersion?: number,
   ): Promise<RecordTypes[K]> {
     const { organisationId, id } = record;
-    return this.write(async (tx) => {
+    return this.write(async (tx, send) => {
       const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId, id });
       const version = row?.get('version') as number | null | undefined;
       if (version === null || version === undefined) throw notFound(kind, id);
@@ -552,15 +561,14 @@ export class Neo4jStore implements GraphStore {
         throw versionConflict(kind, id, expectedVersion, current);
       }
       const updated = { ...record, version: current + 1 };
-      // Sent together (pipelined, in this order): the organisation's other writers wait for each round trip.
-      await Promise.all([
+      send(
         run(tx, Q.REPLACE_RECORD[kind], {
           organisationId,
           id,
           properties: toProperties(kind, updated, organisationId, updated.version),
         }),
-        this.syncReferences(tx, kind, organisationId, [id]),
-      ]);
+      );
+      send(this.syncReferences(tx, kind, organisationId, [id]));
       return updated;
     });
   }
