@@ -242,11 +242,11 @@ export class Neo4jStore implements GraphStore {
   async listOrganisations(page: PageRequest): Promise<Page<Organisation>> {
     const size = pageSize(page.first);
     return this.read(async (tx) => {
-      const [count] = await run(tx, Q.COUNT_ORGANISATIONS, {});
-      const rows = await run(tx, Q.PAGE_ORGANISATIONS, {
-        after: decodeCursor(page.after) ?? '',
-        limit: neo4j.int(size + 1),
-      });
+      // Sent together: one round trip for the count and the page.
+      const [[count], rows] = await Promise.all([
+        run(tx, Q.COUNT_ORGANISATIONS, {}),
+        run(tx, Q.PAGE_ORGANISATIONS, { after: decodeCursor(page.after) ?? '', limit: neo4j.int(size + 1) }),
+      ]);
       const nodes = rows.slice(0, size).map((row) => organisationFromProperties(row.get('organisation') as Properties));
       const last = nodes.at(-1);
       return {
@@ -418,13 +418,16 @@ export class Neo4jStore implements GraphStore {
     // Organisation-wide kinds belong to every scenario: the filter does not narrow them.
     const scenarioId = isScenarioRecordKind(kind) ? (filter.scenarioId ?? null) : null;
     return this.read(async (tx) => {
-      const [count] = await run(tx, Q.COUNT_RECORDS[kind], { organisationId, scenarioId });
-      const rows = await run(tx, Q.PAGE_RECORDS[kind], {
-        organisationId,
-        scenarioId,
-        after: decodeCursor(page.after) ?? '',
-        limit: neo4j.int(size + 1),
-      });
+      // Sent together: one round trip for the count and the page.
+      const [[count], rows] = await Promise.all([
+        run(tx, Q.COUNT_RECORDS[kind], { organisationId, scenarioId }),
+        run(tx, Q.PAGE_RECORDS[kind], {
+          organisationId,
+          scenarioId,
+          after: decodeCursor(page.after) ?? '',
+          limit: neo4j.int(size + 1),
+        }),
+      ]);
       const nodes = rows.slice(0, size).map((row) => recordFromRow(kind, row));
       const last = nodes.at(-1);
       return {
