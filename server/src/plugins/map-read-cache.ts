@@ -157,8 +157,11 @@ export function mapReadCache(
     const key = JSON.stringify([shape.id, organisationId, stamp, mapView(role), body.variables ?? null]);
     // Right after a start or a write, many readers miss at once: those after the first wait for
     // its answer instead of each reading the whole map from the store (on Neo4j, 200 readers
-    // doing so at once held every answer for seconds).
-    await filling.get(key);
+    // doing so at once held every answer for seconds). Awaited only when there is a first
+    // reader: an `await` of nothing yields too, and readers whose look-ups were answered together
+    // (on Neo4j, one batch) all passed here before the first of them claimed the key below.
+    const first = filling.get(key);
+    if (first) await first;
     const kept = answers.get(key);
     if (kept) {
       counts.hits += 1;

@@ -185,11 +185,13 @@ export const CREATE_SESSION = cypher(
   { tokenHash: 'ab12', userId: 'user-1', createdAt: NOW, expiresAt: NOW },
 );
 
+/** Sessions of many requests at once (a `LookupBatch`): each row a token hash and its request's time. */
 export const FIND_SESSION = cypher(
   'FIND_SESSION',
-  `MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(u:User) WHERE s.expiresAt > $now
-   RETURN properties(s) AS session, properties(u) AS user`,
-  { tokenHash: 'ab12', now: NOW },
+  `UNWIND $rows AS row
+   MATCH (s:Session {tokenHash: row.tokenHash})-[:SESSION_OF]->(u:User) WHERE s.expiresAt > row.now
+   RETURN row.i AS i, properties(s) AS session, properties(u) AS user`,
+  { rows: [{ i: 0, tokenHash: 'ab12', now: NOW }] },
 );
 
 export const DELETE_SESSION = cypher('DELETE_SESSION', 'MATCH (s:Session {tokenHash: $tokenHash}) DETACH DELETE s', {
@@ -202,10 +204,12 @@ export const DELETE_SESSIONS_OF = cypher(
   { userId: 'user-1', keep: '' },
 );
 
+/** Roles of many requests at once (a `LookupBatch`): each row a user and an organisation. */
 export const GET_ROLE = cypher(
   'GET_ROLE',
-  'MATCH (m:Membership {organisationId: $organisationId, userId: $userId}) RETURN m.role AS role',
-  { organisationId: 'org-1', userId: 'user-1' },
+  `UNWIND $rows AS row
+   MATCH (m:Membership {organisationId: row.organisationId, userId: row.userId}) RETURN row.i AS i, m.role AS role`,
+  { rows: [{ i: 0, organisationId: 'org-1', userId: 'user-1' }] },
 );
 
 export const LIST_MEMBERSHIPS = cypher(

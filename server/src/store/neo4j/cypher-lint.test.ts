@@ -88,6 +88,9 @@ const PROPERTY_KEYS = [
     'writeStamp',
     // a key of the organisation map projection (`o {.*, levels: COLLECT {…}}`), not stored
     'levels',
+    // keys of a batched look-up's rows (lookup-batch.ts), not stored: its index, a session's request time
+    'i',
+    'now',
   ]),
 ];
 

@@ -148,7 +148,7 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async findSession(tokenHash: string, now: string): Promise<{ session: Session; user: User } | null> {
-    const [record] = await this.transactions.run('read', Q.FIND_SESSION, { tokenHash, now });
+    const [record] = await this.transactions.lookup(Q.FIND_SESSION, { tokenHash, now });
     if (!record) return null;
     const props = record.get('session') as Props;
     return {
@@ -171,7 +171,7 @@ export class Neo4jAccountStore implements AccountStore {
   }
 
   async getRole(userId: string, organisationId: string): Promise<Role | null> {
-    const [record] = await this.transactions.run('read', Q.GET_ROLE, { organisationId, userId });
+    const [record] = await this.transactions.lookup(Q.GET_ROLE, { organisationId, userId });
     return record ? roleFrom(record.get('role')) : null;
   }
 

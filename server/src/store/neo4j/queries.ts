@@ -143,10 +143,12 @@ export const READ_ORGANISATION = cypher(
   { organisationId: ORG },
 );
 
+/** Write stamps of many requests at once (a `LookupBatch`): each row an organisation. */
 export const READ_WRITE_STAMP = cypher(
   'READ_WRITE_STAMP',
-  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId}) RETURN o.writeStamp AS stamp`,
-  { organisationId: ORG },
+  `UNWIND $rows AS row
+   MATCH (o:${ORGANISATION_LABEL} {id: row.organisationId}) RETURN row.i AS i, o.writeStamp AS stamp`,
+  { rows: [{ i: 0, organisationId: ORG }] },
 );
 
 export const COUNT_ORGANISATIONS = cypher(
@@ -176,10 +178,12 @@ export const CREATE_ORGANISATION = cypher(
  * `writeStamp` (GraphStore.writeStamp), which every app instance reads before it reuses a
  * cached answer; a random one, so that a deleted and re-created organisation never repeats it.
  */
+const LOCK_ORGANISATION_CLAUSES = `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
+   SET o.writeStamp = randomUUID()`;
+
 export const LOCK_ORGANISATION = cypher(
   'LOCK_ORGANISATION',
-  `MATCH (o:${ORGANISATION_LABEL} {id: $organisationId})
-   SET o.writeStamp = randomUUID()
+  `${LOCK_ORGANISATION_CLAUSES}
    RETURN o.version AS version`,
   { organisationId: ORG },
 );
@@ -251,10 +255,20 @@ export const LEVELS_IN_USE = cypher(
   { organisationId: ORG },
 );
 
+/**
+ * `MATCH (n:Label {organisationId: $organisationId, field: key})` for each of `$ids` as `key`, by
+ * the `(organisationId, field)` index. Left to itself, Neo4j 5.26 planned `WHERE n.field IN $ids`
+ * as a scan of the organisation's records of the kind (for a link's actor, of every link in the
+ * database) and a filter: a look-up or delete of one record read all 148,000 links of a large map.
+ */
+const seekEach = (kind: RecordKind, field: string, ids = '$ids'): string =>
+  `UNWIND ${ids} AS key
+   MATCH (n:${label(kind)} {organisationId: $organisationId, ${field}: key}) USING INDEX n:${label(kind)}(organisationId, ${field})`;
+
 export const GET_RECORDS = byKind((kind) =>
   cypher(
     `GET_RECORDS.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.id IN $ids
+    `${seekEach(kind, 'id')}
      RETURN ${recordColumns(kind)} ORDER BY n.id`,
     { organisationId: ORG, ids: IDS },
   ),
@@ -310,11 +324,18 @@ export const INSERT_RECORDS = byKind((kind) =>
   }),
 );
 
-/** Takes the record's write lock (held to commit) and reads its version after it. */
+/**
+ * Takes the organisation's write lock (LOCK_ORGANISATION), then the record's (both held to
+ * commit), in one statement: each statement in the lock's hold is a round trip every other writer
+ * to the organisation waits for. No row when the organisation does not exist; a null `version`
+ * when the record does not.
+ */
 export const LOCK_RECORD = byKind((kind) =>
   cypher(
     `LOCK_RECORD.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
+    `${LOCK_ORGANISATION_CLAUSES}
+     WITH o
+     OPTIONAL MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
      SET n.writeLock = true REMOVE n.writeLock
      RETURN n.version AS version`,
     { organisationId: ORG, id: 'id-1' },
@@ -426,11 +447,7 @@ function cascadeStatements(
 }
 
 /** Clears an optional reference to deleted records (`cascade.action === 'clear'`). */
-export const CASCADE_CLEAR = cascadeStatements(
-  'clear',
-  (c) =>
-    `MATCH (n:${label(c.kind)} {organisationId: $organisationId}) WHERE n.${c.field} IN $ids SET n.${c.field} = null`,
-);
+export const CASCADE_CLEAR = cascadeStatements('clear', (c) => `${seekEach(c.kind, c.field)} SET n.${c.field} = null`);
 
 /** Removes deleted records' ids from a list of references (`cascade.action === 'remove'`). */
 export const CASCADE_REMOVE = cascadeStatements(
@@ -441,15 +458,12 @@ export const CASCADE_REMOVE = cascadeStatements(
 );
 
 /** The records that go with deleted records (`cascade.action === 'delete'`); deleted in turn, with their own cascades. */
-export const CASCADE_DELETE = cascadeStatements(
-  'delete',
-  (c) => `MATCH (n:${label(c.kind)} {organisationId: $organisationId}) WHERE n.${c.field} IN $ids RETURN n.id AS id`,
-);
+export const CASCADE_DELETE = cascadeStatements('delete', (c) => `${seekEach(c.kind, c.field)} RETURN n.id AS id`);
 
 export const DELETE_RECORDS = byKind((kind) =>
   cypher(
     `DELETE_RECORDS.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.id IN $ids
+    `${seekEach(kind, 'id')}
      WITH n, n.id AS id
      DETACH DELETE n
      RETURN count(id) AS deleted`,
@@ -459,11 +473,10 @@ export const DELETE_RECORDS = byKind((kind) =>
 
 /** A deleted scenario takes everything in it. */
 export const DELETE_SCENARIO_CONTENTS = byScenarioKind((kind) =>
-  cypher(
-    `DELETE_SCENARIO_CONTENTS.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId}) WHERE n.scenarioId IN $ids DETACH DELETE n`,
-    { organisationId: ORG, ids: IDS },
-  ),
+  cypher(`DELETE_SCENARIO_CONTENTS.${kind}`, `${seekEach(kind, 'scenarioId')} DETACH DELETE n`, {
+    organisationId: ORG,
+    ids: IDS,
+  }),
 );
 
 // ---------------------------------------------------------------------------------------------

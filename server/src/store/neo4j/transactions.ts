@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 
 import { DomainError } from '../../domain/errors.ts';
+import { LookupBatch, type LookupRow, type LookupStatement } from './lookup-batch.ts';
 
 const SECURITY_CODES = new Set([
   'Neo.ClientError.Security.Unauthorized',
@@ -52,6 +53,12 @@ export async function runStatement<P extends string>(
 export class Neo4jTransactions {
   /** The URI as shown in messages: never a user or password. */
   readonly uri: string;
+  private readonly lookups = new LookupBatch((groups) =>
+    this.read((tx) =>
+      // Sent one after another without waiting: the driver pipelines them on the connection.
+      Promise.all(groups.map(({ statement, rows }) => runStatement(tx, statement, { rows }))),
+    ),
+  );
 
   constructor(
     readonly driver: Driver,
@@ -127,6 +134,14 @@ export class Neo4jTransactions {
 
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
     return this.inSession('write', work, onConstraint);
+  }
+
+  /**
+   * The answer rows of a look-up statement for `row`, sent with the other look-ups asked in the
+   * same turn of the event loop (`LookupBatch`): one read transaction for all of them.
+   */
+  lookup(statement: LookupStatement, row: LookupRow): Promise<Neo4jRecord[]> {
+    return this.lookups.lookup(statement, row);
   }
 
   /** One statement in a transaction of its own. */
