@@ -1,3 +1,4 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
 import { COUPLING_STYLE, KIND_COLOUR } from './appearance.ts';
@@ -32,6 +33,24 @@ describe('stylesheet', () => {
     for (const [kind, colour] of Object.entries(KIND_COLOUR)) {
       expect(styleOf(`edge.kind-${kind.toLowerCase().replace('_', '-')}`)).toMatchObject({ 'line-color': colour });
     }
+  });
+
+  it('gives every node an empty list of background images, so drawing a node never restyles it', () => {
+    // With the default list of one 'none', Cytoscape 3.34 flips `:backgrounding` on each drawing of
+    // a node and restyles it, which discards the cached picture of the whole map.
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet(),
+      elements: [
+        { group: 'nodes', data: { id: 'a', width: 10, height: 10 }, classes: 'actor chain level-0' },
+        { group: 'nodes', data: { id: 'u', width: 10, height: 10, depth: 0 }, classes: 'unit' },
+      ],
+    });
+    // pstyle (the parsed value) is public but missing from Cytoscape's types.
+    type Parsed = { pstyle: (name: string) => { value: unknown } };
+    expect(cy.nodes().map((n) => (n as unknown as Parsed).pstyle('background-image').value)).toEqual([[], []]);
+    cy.destroy();
   });
 
   it('uses a restrained palette without pure reds or greens', () => {

@@ -59,6 +59,11 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
   const labels = { ...LABEL_STYLE, 'min-zoomed-font-size': options.minLabelSize ?? MIN_LABEL_SCREEN_SIZE };
   const sheet: StylesheetJson = [
     { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
+    // No background images, said as an empty list: with the default ('none', a list of one)
+    // Cytoscape 3.34 flips each node's `:backgrounding` state twice per drawing, and each flip
+    // restyles the node and throws away the cached picture of the whole map (its layered texture
+    // cache), so every zoom step drew every element anew.
+    { selector: 'node', style: { 'background-image': [] } },
     {
       selector: 'node.actor',
       style: {
