@@ -12,10 +12,10 @@ export const LARGE_MAP = 3000;
 export const STRAIGHT_EDGES = 1500;
 
 /**
- * Creates the one Cytoscape instance of the map view. Big maps hide edges while panning and
- * zooming. The canvas renderer draws every map: Cytoscape's WebGL renderer (`webgl: true`) was
- * measured 8 to 30 times slower per frame in headless Chromium without a GPU (see the README's
- * canvas figures), and a projector laptop may have no better.
+ * Creates the one Cytoscape instance of the map view. The canvas renderer draws every map:
+ * Cytoscape's WebGL renderer (`webgl: true`) was measured 8 to 30 times slower per frame in
+ * headless Chromium without a GPU (see the README's canvas figures), and a projector laptop may
+ * have no better.
  */
 export function createCy(container: HTMLElement, elementCount: number, actorCount = 0): Core {
   if (!isFcoseRegistered) {
@@ -37,8 +37,11 @@ export function createCy(container: HTMLElement, elementCount: number, actorCoun
     wheelSensitivity: 0.4,
     boxSelectionEnabled: false,
     selectionType: 'single',
-    hideEdgesOnViewport: isLarge,
-    textureOnViewport: false,
+    // Big maps draw one picture of the view while the mouse pans or zooms them. Links stay drawn:
+    // hiding them made Cytoscape draw every node one by one instead of its cached picture of the
+    // whole map (`npm run bench:client`, 20,000 elements: wheel frame 91 → 30 ms).
+    hideEdgesOnViewport: false,
+    textureOnViewport: isLarge,
     pixelRatio: isLarge ? 1 : 'auto',
     webgl: false,
   });
