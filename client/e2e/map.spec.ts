@@ -400,11 +400,16 @@ describe('coupling and analysis', () => {
   });
 });
 
-describe('a map too large to draw in full', () => {
-  it('draws units collapsed, says so, and opens a unit to show its actors', async () => {
+describe('a large map', () => {
+  it('opens in full, draws units collapsed when asked, says so, and opens a unit to show its actors', async () => {
     const { id } = await importDocument(syntheticDocument('stor', 6000));
     await page.goto(`${h.baseUrl}/?e2e&org=${id}`);
     await waitForMap(page);
+    const actorsInFull = await page.evaluate(() => window.__kk?.cy.nodes('.actor').length ?? 0);
+    expect(actorsInFull).toBe(Math.round(6000 * 0.45)); // every actor of the synthetic map
+    expect(await page.getByTestId('collapsed-note').count()).toBe(0);
+
+    await page.locator('button[data-action="unitsAsBoxes"]').click();
     await page.getByTestId('collapsed-note').waitFor();
     const drawn = await page.evaluate(() => ({
       actors: window.__kk?.cy.nodes('.actor').length ?? 0,

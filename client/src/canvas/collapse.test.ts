@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { emptyClassSets } from './class-sets.ts';
-import { collapseClassSets, collapseUnits } from './collapse.ts';
+import { collapseClassSets, collapseUnits, isCollapsing } from './collapse.ts';
 import type { CanvasLink, CanvasMap } from './model.ts';
 
 const link = (id: string, sourceId: string, targetId: string): CanvasLink => ({
@@ -105,5 +105,15 @@ describe('collapseClassSets', () => {
     expect([...sets.highlighted]).toEqual(['agg:north']);
     expect([...sets.dimmed].sort()).toEqual(['agg:south', 'uni']);
     expect([...sets.hidden]).toEqual(['agg:agg:north|agg:south']);
+  });
+});
+
+describe('isCollapsing', () => {
+  it('draws a 20,000-element map in full unless asked, offers collapsing above 5,000, collapses beyond 25,000', () => {
+    expect(isCollapsing(20_000, null)).toBe(false);
+    expect(isCollapsing(20_000, true)).toBe(true);
+    expect(isCollapsing(5_000, true)).toBe(false); // too small to offer it
+    expect(isCollapsing(25_001, null)).toBe(true);
+    expect(isCollapsing(25_001, false)).toBe(false);
   });
 });

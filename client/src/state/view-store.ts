@@ -29,6 +29,8 @@ export interface ViewState {
   layoutRun: number;
   /** Units drawn in full although the map is large enough to collapse units (canvas/collapse.ts). */
   openedUnitIds: string[];
+  /** The person's choice to draw units collapsed on a large map; null: by the map's size. */
+  unitsAsBoxes: boolean | null;
   panel:
     | 'details'
     | 'filters'
@@ -55,6 +57,7 @@ export function getEmptyViewState(): ViewState {
     layoutMode: 'layered',
     layoutRun: 0,
     openedUnitIds: [],
+    unitsAsBoxes: null,
     panel: 'details',
     isPanelOpen: false,
     isHelpOpen: false,
@@ -80,6 +83,7 @@ export const viewActions = {
   relayout: () => viewStore.setState((s) => ({ layoutRun: s.layoutRun + 1 })),
   toggleUnitOpen: (unitId: string) =>
     viewStore.setState((s) => ({ openedUnitIds: toggleInList(s.openedUnitIds, unitId) })),
+  setUnitsAsBoxes: (unitsAsBoxes: boolean) => viewStore.setState({ unitsAsBoxes }),
   showPanel: (panel: ViewState['panel']) => viewStore.setState({ panel, isPanelOpen: true }),
   closePanel: () => viewStore.setState({ isPanelOpen: false }),
   showHelp: (isHelpOpen: boolean) => viewStore.setState({ isHelpOpen }),

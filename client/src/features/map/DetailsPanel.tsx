@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { COLLAPSE_AT, elementCount } from '../../canvas/collapse.ts';
+import { elementCount, isCollapsing } from '../../canvas/collapse.ts';
 import type { MapData } from '../../state/map-store.ts';
 import { selectionActions, useSelection } from '../../state/selection-store.ts';
 import { useView, viewActions } from '../../state/view-store.ts';
@@ -23,6 +23,7 @@ export function DetailsPanel({ map }: { map: MapData }) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selected);
   const openedUnitIds = useView((s) => s.openedUnitIds);
+  const unitsAsBoxes = useView((s) => s.unitsAsBoxes);
   if (!selected) return <p className="empty">{t('empty.noSelection')}</p>;
   const actorName = (id: string) => map.actors.find((a) => a.id === id)?.name ?? id;
 
@@ -43,8 +44,8 @@ export function DetailsPanel({ map }: { map: MapData }) {
         </dl>
         <ActionButtons map={map} ids={['editSelected', 'recordHistory', 'deleteSelected']} />
         <InitiativesReaching map={map} unitId={unit.id} />
-        {elementCount(map) > COLLAPSE_AT && !unit.parentId ? (
-          // On a map large enough to collapse units, a unit opens to show its actors.
+        {isCollapsing(elementCount(map), unitsAsBoxes) && !unit.parentId ? (
+          // On a map drawn with its units collapsed, a unit opens to show its actors.
           <button data-action="toggleUnitOpen" onClick={() => viewActions.toggleUnitOpen(unit.id)}>
             {t(openedUnitIds.includes(unit.id) ? 'actions.closeUnit' : 'actions.openUnit')}
           </button>

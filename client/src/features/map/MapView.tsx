@@ -54,7 +54,7 @@ export function MapView({ map }: { map: MapData }) {
       }),
     [canvasMap, view.filters, view.search, view.focusActorId, view.pathEnds, view.emphasis, texts, disagreeing],
   );
-  const { drawnMap, drawnSets, collapsed, drawnId } = useDrawnMap(canvasMap, classSets, view.openedUnitIds);
+  const { drawnMap, drawnSets, collapsed, drawnId } = useDrawnMap(canvasMap, classSets, view);
 
   const onPick = useCallback((pick: CanvasPick) => {
     const { pending } = selectionStore.getState();

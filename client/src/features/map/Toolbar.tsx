@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { COLLAPSE_OFFERED_AT, elementCount, isCollapsing } from '../../canvas/collapse.ts';
 import { legendModel } from '../../canvas/legend-model.ts';
 
 import { download } from '../../lib/download.ts';
@@ -40,7 +41,9 @@ export function Toolbar({ map }: { map: MapData }) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selected);
   const history = useHistory();
-  const { search, layoutMode } = useView();
+  const { search, layoutMode, unitsAsBoxes } = useView();
+  const elements = elementCount(map);
+  const isCollapsingUnits = isCollapsing(elements, unitsAsBoxes);
   const ctx = { map, selected, t };
   const fileBase = `${map.organisation.id}-${map.scenario.id}`;
   // Exports carry the legend unless the user leaves it out (a picture for a slide with its own).
@@ -86,6 +89,16 @@ export function Toolbar({ map }: { map: MapData }) {
         <button aria-pressed={layoutMode === 'force'} onClick={() => viewActions.setLayoutMode('force')}>
           {t('toolbar.force')}
         </button>
+        {elements > COLLAPSE_OFFERED_AT ? (
+          // A large map: drawing its units as single boxes is the person's choice (canvas/collapse.ts).
+          <button
+            data-action="unitsAsBoxes"
+            aria-pressed={isCollapsingUnits}
+            onClick={() => viewActions.setUnitsAsBoxes(!isCollapsingUnits)}
+          >
+            {t('toolbar.unitsAsBoxes')}
+          </button>
+        ) : null}
       </span>
       <span className="toolbar__group" role="group" aria-label={t('toolbar.export')}>
         <button

@@ -1,18 +1,25 @@
 import { useMemo } from 'react';
 
 import type { ClassSets } from '../../canvas/class-sets.ts';
-import { COLLAPSE_AT, collapseClassSets, collapseUnits, elementCount } from '../../canvas/collapse.ts';
+import { collapseClassSets, collapseUnits, elementCount, isCollapsing } from '../../canvas/collapse.ts';
 import type { CanvasMap } from '../../canvas/model.ts';
 
 /**
- * What the canvas draws: the map itself, or above COLLAPSE_AT elements the map with every unit
- * the person has not opened collapsed into one node, and the class sets (computed on the full
- * map, so filters, search and findings mean the same) carried over to it.
+ * What the canvas draws: the map itself, or when units are collapsed (by the map's size or the
+ * person's choice, see collapse.ts) the map with every unit the person has not opened collapsed
+ * into one node, and the class sets (computed on the full map, so filters, search and findings
+ * mean the same) carried over to it.
  */
-export function useDrawnMap(canvasMap: CanvasMap, classSets: ClassSets, openedUnitIds: readonly string[]) {
+export function useDrawnMap(
+  canvasMap: CanvasMap,
+  classSets: ClassSets,
+  view: { openedUnitIds: readonly string[]; unitsAsBoxes: boolean | null },
+) {
+  const { openedUnitIds, unitsAsBoxes } = view;
   const collapsed = useMemo(
-    () => (elementCount(canvasMap) > COLLAPSE_AT ? collapseUnits(canvasMap, new Set(openedUnitIds)) : null),
-    [canvasMap, openedUnitIds],
+    () =>
+      isCollapsing(elementCount(canvasMap), unitsAsBoxes) ? collapseUnits(canvasMap, new Set(openedUnitIds)) : null,
+    [canvasMap, openedUnitIds, unitsAsBoxes],
   );
   const drawnSets = useMemo(
     () => (collapsed ? collapseClassSets(classSets, collapsed) : classSets),
