@@ -126,7 +126,7 @@ export function nameRedactor(names: readonly WithheldName[]): (text: string) => 
     mostWords = Math.max(mostWords, entry.words.length);
   }
 
-  /** The names of `count` words that the words from `at` may be, in order of entry. */
+  /** The names of `count` words that the words from `at` may be, by the bases their last word allows. */
   const candidates = (words: readonly Word[], at: number, count: number): Entry[] => {
     const byLast = byLeadingWords.get(
       words
@@ -158,7 +158,8 @@ export function nameRedactor(names: readonly WithheldName[]): (text: string) => 
         isJoin(text, words[i + joined - 1]!, words[i + joined]!)
       )
         joined += 1;
-      for (let count = joined; count >= 1 && !match; count--) match = firstMatch(text, words, i, count, candidates);
+      for (let count = joined; count >= 1 && !match; count--)
+        match = firstMatch(text, words, i, count, candidates(words, i, count));
       if (!match) {
         i += 1;
         continue;
@@ -194,16 +195,16 @@ interface Match {
   replacement: string;
 }
 
-/** The first of the `count`-word names the words from `at` are (the last one inflected), if any. */
+/** The first of `candidates`, names of `count` words, that the words from `at` are (the last one inflected). */
 function firstMatch(
   text: string,
   words: readonly Word[],
   at: number,
   count: number,
-  candidates: (words: readonly Word[], at: number, count: number) => Entry[],
+  candidates: readonly Entry[],
 ): Match | null {
   const last = words[at + count - 1]!;
-  for (const entry of candidates(words, at, count)) {
+  for (const entry of candidates) {
     const inflected = inflectedAs(last.lower, entry.words[count - 1]!, entry.inflection);
     if (!inflected) continue;
     const punctuated = inflected.isGenitive ? null : PUNCTUATED_GENITIVE.exec(text.slice(last.end));
