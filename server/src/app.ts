@@ -58,6 +58,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? 50 * 1024 * 1024,
     trustProxy: options.isProxyTrusted ?? false,
+    // Opening the store migrates it: on a Neo4j just started, or on a busy machine, that can take
+    // longer than Fastify's 10 s default, and a slow start is not a failed one.
+    pluginTimeout: 120_000,
   });
   const isGraphiqlEnabled = options.isGraphiqlEnabled ?? true;
   await app.register(storePlugin, { config: options.store });
