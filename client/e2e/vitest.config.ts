@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // As in the unit tests (vitest.config.ts): sign-ins at scrypt's lowest allowed cost.
+    env: { PASSWORD_HASH_COST: '10' },
   },
 });

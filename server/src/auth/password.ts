@@ -1,13 +1,17 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
+import { readPasswordHashCost } from '../config/config.ts';
 import { DomainError } from '../domain/errors.ts';
 
 /**
  * Password hashing with scrypt (memory-hard, built into Node, so no native build). The stored
- * string names its parameters, `scrypt$N$r$p$salt$hash`, so the cost can be raised later
- * without invalidating existing hashes.
+ * string names its parameters, `scrypt$N$r$p$salt$hash`, so the cost can be changed later
+ * without invalidating existing hashes. The cost is read when first needed, after readConfig
+ * has refused a bad value with the other settings.
  */
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+let configuredCost: number | undefined;
+const R = 8;
+const P = 1;
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
 
@@ -39,10 +43,15 @@ export function checkPasswordStrength(password: string, field = 'password'): voi
   }
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** @param cost log2 of scrypt's N; PASSWORD_HASH_COST unless given. */
+export async function hashPassword(
+  password: string,
+  cost = (configuredCost ??= readPasswordHashCost()),
+): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, PARAMS.N, PARAMS.r, PARAMS.p);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const N = 2 ** cost;
+  const key = await derive(password, salt, N, R, P);
+  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** Constant-time comparison; false for a malformed stored hash rather than an error. */

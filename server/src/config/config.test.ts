@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readConfig } from './config.ts';
+import { readConfig, readPasswordHashCost } from './config.ts';
 
 describe('readConfig', () => {
   it('takes the password-guessing limits from the environment, in the throttle’s units', () => {
@@ -16,5 +16,14 @@ describe('readConfig', () => {
   it('refuses a limit that is not a positive whole number, naming the variable', () => {
     expect(() => readConfig({ LOGIN_ATTEMPTS_PER_ADDRESS: '0' })).toThrow(/LOGIN_ATTEMPTS_PER_ADDRESS/);
     expect(() => readConfig({ LOGIN_FAILURES_PER_ACCOUNT: '2.5' })).toThrow(/LOGIN_FAILURES_PER_ACCOUNT/);
+  });
+
+  it('hashes passwords at cost 15 unless told, and refuses a lower cost in production', () => {
+    expect(readPasswordHashCost({})).toBe(15);
+    expect(readPasswordHashCost({ PASSWORD_HASH_COST: '12' })).toBe(12);
+    expect(() => readPasswordHashCost({ PASSWORD_HASH_COST: '9' })).toThrow();
+    expect(() => readConfig({ PASSWORD_HASH_COST: '21' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => readConfig({ PASSWORD_HASH_COST: '12', NODE_ENV: 'production' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => readConfig({ PASSWORD_HASH_COST: '12' })).not.toThrow();
   });
 });

@@ -14,6 +14,13 @@ const MIB = 1024 * 1024;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/**
+ * scrypt's cost as log2 N; each hash needs 128·N·8 bytes (32 MiB at 15). The test command lowers
+ * it, since nearly every API test signs users in; production refuses less than the default.
+ */
+const DEFAULT_PASSWORD_HASH_COST = 15;
+const passwordHashCostSchema = z.coerce.number().int().min(10).max(20).default(DEFAULT_PASSWORD_HASH_COST);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
@@ -34,6 +41,7 @@ const envSchema = z.object({
   CORS_ORIGIN: z.string().optional(),
   GRAPHIQL: z.enum(['true', 'false']).optional(),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  PASSWORD_HASH_COST: passwordHashCostSchema,
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -161,6 +169,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither');
   }
   const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && e.PASSWORD_HASH_COST < DEFAULT_PASSWORD_HASH_COST) {
+    throw new Error(
+      `Invalid configuration: PASSWORD_HASH_COST below ${DEFAULT_PASSWORD_HASH_COST} is for tests, not production`,
+    );
+  }
   return {
     auth: {
       ...(e.ADMIN_EMAIL && e.ADMIN_PASSWORD
@@ -221,4 +234,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEntryBytes: Math.round(e.MAP_CACHE_ENTRY_MB * MIB),
     },
   };
+}
+
+/**
+ * The password hashing cost alone, for the password module, which hashes before and apart from
+ * the app's options (the first administrator, tools); readConfig refuses bad values at start.
+ */
+export function readPasswordHashCost(env: NodeJS.ProcessEnv = process.env): number {
+  return passwordHashCostSchema.parse(env.PASSWORD_HASH_COST);
 }
