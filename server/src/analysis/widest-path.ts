@@ -11,6 +11,9 @@ export interface Search {
   parentLink: Int32Array;
   /** The weakest link of the path, nearest the sources among equals. */
   weakest: Int32Array;
+  /** The actors reached, in the order reached: queue[0, reached). */
+  queue: Uint32Array;
+  reached: number;
 }
 
 /** The widest paths from a set of source actors: one search over tight links, one over all responsive links. */
@@ -39,7 +42,46 @@ export interface BestPath {
  * tight), one over all responsive links (the rest get width loose). O(n + m).
  */
 export function widestPaths(index: GraphIndex, isSource: Uint8Array): WidestPaths {
-  return { tight: widestSearch(index, isSource, 2), all: widestSearch(index, isSource, 1) };
+  const sources: number[] = [];
+  for (let u = 0; u < index.n; u++) if (isSource[u]) sources.push(u);
+  const paths = widestWorkspace(index.n);
+  widestSearch(index, sources, 2, paths.tight, null);
+  widestSearch(index, sources, 1, paths.all, null);
+  return paths;
+}
+
+/**
+ * Paths for many searches on one graph (initiative reach searches from each owner in turn): the
+ * arrays are allocated once, and each search resets only the actors the previous one reached.
+ */
+export function widestWorkspace(n: number): WidestPaths {
+  const search = (): Search => ({
+    hops: new Int32Array(n).fill(-1),
+    parentActor: new Int32Array(n).fill(-1),
+    parentLink: new Int32Array(n).fill(-1),
+    weakest: new Int32Array(n).fill(-1),
+    queue: new Uint32Array(n),
+    reached: 0,
+  });
+  return { tight: search(), all: search() };
+}
+
+/**
+ * The widest paths from `sources` (ascending) into `paths` (a `widestWorkspace`, its previous
+ * searches forgotten), each search stopping once it has reached every actor marked in `isWanted`
+ * (`wanted` of them). An actor's path is fixed when the search first reaches it, so the paths to
+ * the wanted actors are those of a whole search; the paths to others are not all there.
+ */
+export function widestPathsTo(
+  index: GraphIndex,
+  sources: readonly number[],
+  isWanted: Uint8Array,
+  wanted: number,
+  paths: WidestPaths,
+): WidestPaths {
+  widestSearch(index, sources, 2, paths.tight, { isWanted, wanted });
+  widestSearch(index, sources, 1, paths.all, { isWanted, wanted });
+  return paths;
 }
 
 /** The search that holds actor u's best path: over tight links when it reaches u, else over all; null when neither does. */
@@ -67,25 +109,35 @@ export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string
 
 /**
  * Multi-source breadth-first search from the sources over links of strength ≥ minStrength,
- * walking each step in reverse: from v (nearer the sources) to u when u responds to v.
+ * walking each step in reverse: from v (nearer the sources) to u when u responds to v. Clears
+ * what `search` held first; with `until`, stops once every wanted actor is reached.
  */
-function widestSearch(index: GraphIndex, isSource: Uint8Array, minStrength: number): Search {
-  const { n, incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } =
-    index;
-  const hops = new Int32Array(n).fill(-1);
-  const parentActor = new Int32Array(n).fill(-1);
-  const parentLink = new Int32Array(n).fill(-1);
-  const weakest = new Int32Array(n).fill(-1);
-  const queue = new Uint32Array(n);
+function widestSearch(
+  index: GraphIndex,
+  sources: readonly number[],
+  minStrength: number,
+  search: Search,
+  until: { isWanted: Uint8Array; wanted: number } | null,
+): void {
+  const { incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } = index;
+  const { hops, parentActor, parentLink, weakest, queue } = search;
+  for (let i = 0; i < search.reached; i++) {
+    const u = queue[i]!;
+    hops[u] = -1;
+    parentActor[u] = -1;
+    parentLink[u] = -1;
+    weakest[u] = -1;
+  }
+  const isWanted = until?.isWanted;
+  let left = until ? until.wanted : Infinity;
   let head = 0;
   let tail = 0;
-  for (let u = 0; u < n; u++) {
-    if (isSource[u]) {
-      hops[u] = 0;
-      queue[tail++] = u;
-    }
+  for (const u of sources) {
+    hops[u] = 0;
+    queue[tail++] = u;
+    if (isWanted?.[u]) left--;
   }
-  while (head < tail) {
+  while (head < tail && left > 0) {
     const v = queue[head++]!;
     for (let slot = incStart[v]!, end = incStart[v + 1]!; slot < end; slot++) {
       const u = incNeighbour[slot]!;
@@ -102,7 +154,8 @@ function widestSearch(index: GraphIndex, isSource: Uint8Array, minStrength: numb
       const above = weakest[v]!;
       weakest[u] = above >= 0 && linkStrength[above]! <= strength ? above : e;
       queue[tail++] = u;
+      if (isWanted?.[u]) left--;
     }
   }
-  return { hops, parentActor, parentLink, weakest };
+  search.reached = tail;
 }
