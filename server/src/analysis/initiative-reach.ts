@@ -153,7 +153,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     notReachedWithTrace: 0,
     notReachedWithoutTrace: 0,
   };
-  const linkIds = graph.links.map((link) => link.id);
+  const { linkIds } = index;
 
   const owners = graph.initiatives.map((initiative) =>
     initiative.ownerId === null ? undefined : index.actorIndex.get(initiative.ownerId),

@@ -91,7 +91,7 @@ export function searchOf(paths: WidestPaths, u: number): Search | null {
 
 /**
  * Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0
- * hops). `linkIds` are the graph's link ids by link number, read once by the caller.
+ * hops). `linkIds` are the graph's link ids by link number (`GraphIndex.linkIds`).
  */
 export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string[]): BestPath | null {
   const search = searchOf(paths, u);
