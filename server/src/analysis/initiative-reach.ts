@@ -187,17 +187,18 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
   let unsearched = 0;
   // The searches share their arrays, and each stops once it has reached the owner's targets.
   const workspace = widestWorkspace(n);
-  const isTarget = new Uint8Array(n);
   for (const [owner, ks] of byOwner) {
     if (searched >= ownerLimit) {
       unsearched += ks.length;
       continue;
     }
     searched++;
-    const targets = [...new Set(ks.flatMap((k) => [...named[k]!.keys()]))];
-    for (const u of targets) isTarget[u] = 1;
-    const paths = widestPathsTo(index, [owner], isTarget, targets.length, workspace);
-    for (const u of targets) isTarget[u] = 0;
+    const paths = widestPathsTo(
+      index,
+      [owner],
+      ks.flatMap((k) => [...named[k]!.keys()]),
+      workspace,
+    );
     for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u, linkIds));
   }
 

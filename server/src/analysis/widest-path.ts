@@ -45,16 +45,21 @@ export function widestPaths(index: GraphIndex, isSource: Uint8Array): WidestPath
   const sources: number[] = [];
   for (let u = 0; u < index.n; u++) if (isSource[u]) sources.push(u);
   const paths = widestWorkspace(index.n);
-  widestSearch(index, sources, 2, paths.tight, null);
-  widestSearch(index, sources, 1, paths.all, null);
+  widestSearch(index, sources, 2, paths.tight, null, Infinity);
+  widestSearch(index, sources, 1, paths.all, null, Infinity);
   return paths;
 }
 
+/** Paths for many searches on one graph, with a mark per actor for the actors a search must reach. */
+export interface WidestWorkspace extends WidestPaths {
+  isWanted: Uint8Array;
+}
+
 /**
- * Paths for many searches on one graph (initiative reach searches from each owner in turn): the
+ * Scratch for many searches on one graph (initiative reach searches from each owner in turn): the
  * arrays are allocated once, and each search resets only the actors the previous one reached.
  */
-export function widestWorkspace(n: number): WidestPaths {
+export function widestWorkspace(n: number): WidestWorkspace {
   const search = (): Search => ({
     hops: new Int32Array(n).fill(-1),
     parentActor: new Int32Array(n).fill(-1),
@@ -63,25 +68,39 @@ export function widestWorkspace(n: number): WidestPaths {
     queue: new Uint32Array(n),
     reached: 0,
   });
-  return { tight: search(), all: search() };
+  return { tight: search(), all: search(), isWanted: new Uint8Array(n) };
 }
 
 /**
- * The widest paths from `sources` (ascending) into `paths` (a `widestWorkspace`, its previous
- * searches forgotten), each search stopping once it has reached every actor marked in `isWanted`
- * (`wanted` of them). An actor's path is fixed when the search first reaches it, so the paths to
- * the wanted actors are those of a whole search; the paths to others are not all there.
+ * The widest paths from `sources` (ascending) to `targets`, in `work` (its previous searches
+ * forgotten). Each search stops once it has reached the targets it is needed for: the search over
+ * tight links every target, the one over all responsive links those the first did not reach (the
+ * others keep their tight path, `searchOf`). An actor's path is fixed when a search first reaches
+ * it, so the targets' paths are those of whole searches; the paths to other actors are not all there.
  */
 export function widestPathsTo(
   index: GraphIndex,
   sources: readonly number[],
-  isWanted: Uint8Array,
-  wanted: number,
-  paths: WidestPaths,
+  targets: readonly number[],
+  work: WidestWorkspace,
 ): WidestPaths {
-  widestSearch(index, sources, 2, paths.tight, { isWanted, wanted });
-  widestSearch(index, sources, 1, paths.all, { isWanted, wanted });
-  return paths;
+  const { isWanted, tight } = work;
+  let wanted = 0;
+  for (const u of targets) {
+    if (isWanted[u]) continue;
+    isWanted[u] = 1;
+    wanted++;
+  }
+  widestSearch(index, sources, 2, tight, isWanted, wanted);
+  wanted = 0;
+  for (const u of targets) {
+    if (isWanted[u] !== 1) continue;
+    isWanted[u] = tight.hops[u] === -1 ? 2 : 0;
+    if (isWanted[u]) wanted++;
+  }
+  widestSearch(index, sources, 1, work.all, isWanted, wanted);
+  for (const u of targets) isWanted[u] = 0;
+  return work;
 }
 
 /** The search that holds actor u's best path: over tight links when it reaches u, else over all; null when neither does. */
@@ -110,14 +129,15 @@ export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string
 /**
  * Multi-source breadth-first search from the sources over links of strength ≥ minStrength,
  * walking each step in reverse: from v (nearer the sources) to u when u responds to v. Clears
- * what `search` held first; with `until`, stops once every wanted actor is reached.
+ * what `search` held first; stops once it has reached `wanted` actors marked in `isWanted`.
  */
 function widestSearch(
   index: GraphIndex,
   sources: readonly number[],
   minStrength: number,
   search: Search,
-  until: { isWanted: Uint8Array; wanted: number } | null,
+  isWanted: Uint8Array | null,
+  wanted: number,
 ): void {
   const { incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } = index;
   const { hops, parentActor, parentLink, weakest, queue } = search;
@@ -128,8 +148,7 @@ function widestSearch(
     parentLink[u] = -1;
     weakest[u] = -1;
   }
-  const isWanted = until?.isWanted;
-  let left = until ? until.wanted : Infinity;
+  let left = wanted;
   let head = 0;
   let tail = 0;
   for (const u of sources) {
