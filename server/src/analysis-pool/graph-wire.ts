@@ -197,7 +197,7 @@ export function decodeLinks(
     sourceResponds: ratingOf(typed.sourceResponds[e]!),
     arenaId: arenaIds[e]!,
   }));
-  return { links, columns: { ...typed, perceivedLinkIndex: new Map(perceived) } };
+  return { links, columns: { ...typed, perceivedLinkIndex: new Map(perceived), ids } };
 }
 
 function rowsOf<T>(wire: Slices): T[] {

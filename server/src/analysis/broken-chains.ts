@@ -133,8 +133,7 @@ export function brokenChains(
 
   const paths: ActorPath[] = [];
   const cutOff: number[] = [];
-  // Read each link's id once: the paths name about seven links per actor on a national map.
-  const linkIds = graph.links.map((link) => link.id);
+  const { linkIds } = index;
   /** The weakest link of each actor's best path, -1 for the top and the cut off. */
   const weakestOf = new Int32Array(n).fill(-1);
   const weakestCount = new Uint32Array(index.m);

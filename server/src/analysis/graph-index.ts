@@ -54,6 +54,12 @@ export interface GraphIndex {
   readonly linkSourceResponds: Uint8Array;
   /** 1 for a link held in an arena (`arenaId` set), else 0. */
   readonly linkInArena: Uint8Array;
+  /**
+   * Each link's id by link number, gathered on first use (reading half a million link objects
+   * scattered over the heap takes tens of milliseconds, and the paths of broken chains and
+   * initiative reach name link after link), or as the worker pool decoded them.
+   */
+  readonly linkIds: readonly string[];
   /** Undirected incidence CSR over every link: for actor u, slots incStart[u]..incStart[u+1]. */
   readonly incStart: Uint32Array;
   readonly incLink: Uint32Array;
@@ -127,6 +133,8 @@ export interface LinkColumns {
   /** 1 for a link held in an arena, so that only those links are read for their arena. */
   inArena: Uint8Array;
   perceivedLinkIndex: Map<string, number>;
+  /** Each link's id by link number, when the caller has them as a column. */
+  ids?: readonly string[];
 }
 
 export function emptyLinkColumns(m: number): LinkColumns {
@@ -301,6 +309,7 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
   }
   respStart[n] = size;
   const respNeighbour = respBuffer.slice(0, size);
+  let linkIds = columns.ids;
 
   return {
     graph,
@@ -321,6 +330,9 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
     linkTargetResponds: columns.targetResponds,
     linkSourceResponds: columns.sourceResponds,
     linkInArena: columns.inArena,
+    get linkIds(): readonly string[] {
+      return (linkIds ??= graph.links.map((link) => link.id));
+    },
     incStart,
     incLink,
     incNeighbour,

@@ -196,6 +196,46 @@ describe('initiativeReach', () => {
     });
   });
 
+  it('searches from each owner afresh: what an earlier owner reached does not count for the next one', () => {
+    // p ══ L1 tight ══ t ══ L2 tight ══ s      q ── L3 loose ── u
+    // P (owner p) reaches t and s over tight links; Q (owner q) reaches u over L3 and neither t nor s.
+    const graph = makeGraph(
+      [
+        ['p', 'administration'],
+        ['q', 'administration'],
+        ['t', 'principal'],
+        ['s', 'teacher'],
+        ['u', 'teacher'],
+      ],
+      [
+        ['L1', 'p', 't', 'TIGHT'],
+        ['L2', 't', 's', 'TIGHT'],
+        ['L3', 'q', 'u', 'LOOSE'],
+      ],
+      {
+        initiatives: [
+          { id: 'P', name: 'P', ownerId: 'p', targetActorIds: ['s', 't'], targetUnitIds: [], evidenceCount: 0 },
+          { id: 'Q', name: 'Q', ownerId: 'q', targetActorIds: ['t', 's', 'u'], targetUnitIds: [], evidenceCount: 0 },
+        ],
+      },
+    );
+    const result = initiativeReach(buildGraphIndex(graph));
+    const summary = result.initiatives.map((initiative) =>
+      initiative.targets.map((target) => [target.actorId, target.coupling, target.hops, target.pathLinkIds]),
+    );
+    expect(summary).toEqual([
+      [
+        ['s', 'TIGHT', 2, ['L2', 'L1']],
+        ['t', 'TIGHT', 1, ['L1']],
+      ],
+      [
+        ['t', null, null, []],
+        ['s', null, null, []],
+        ['u', 'LOOSE', 1, ['L3']],
+      ],
+    ]);
+  });
+
   it('finds nothing without initiatives, and still lists the classroom', () => {
     const result = initiativeReach(buildGraphIndex(makeGraph([['t', 'teacher']], [])));
     expect(result).toEqual({

@@ -3,7 +3,7 @@ import type { Coupling } from '@kopplingskartan/schema/interchange';
 import { actorName, count, makeFinding } from './findings.ts';
 import type { Explanation, Finding } from './findings.ts';
 import type { GraphIndex } from './graph-index.ts';
-import { bestPath, widestPaths } from './widest-path.ts';
+import { bestPath, widestPathsTo, widestWorkspace } from './widest-path.ts';
 import type { BestPath } from './widest-path.ts';
 
 export interface InitiativeReachOptions {
@@ -91,7 +91,8 @@ const quoted = (name: string): Explanation => ({ sv: `”${name}”`, en: `“${
  * that reach it and those that name it without reaching it. Evidence notes stand on the
  * initiative as a whole, so a target counts as traced when its initiative carries any.
  *
- * Initiatives of one owner share one search. O(owners · (n + m) + Σ targets · (hops + depth)).
+ * Initiatives of one owner share one search, which stops once it has reached their targets.
+ * O(owners · (n + m) + Σ targets · (hops + depth)).
  */
 export function initiativeReach(index: GraphIndex, options: InitiativeReachOptions = {}): InitiativeReachResult {
   const { searchLimit } = { ...INITIATIVE_REACH_DEFAULTS, ...options };
@@ -152,7 +153,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     notReachedWithTrace: 0,
     notReachedWithoutTrace: 0,
   };
-  const linkIds = graph.links.map((link) => link.id);
+  const { linkIds } = index;
 
   const owners = graph.initiatives.map((initiative) =>
     initiative.ownerId === null ? undefined : index.actorIndex.get(initiative.ownerId),
@@ -184,15 +185,20 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
   const found: Array<Array<BestPath | null> | null> = graph.initiatives.map(() => null);
   let searched = 0;
   let unsearched = 0;
+  // The searches share their arrays, and each stops once it has reached the owner's targets.
+  const workspace = widestWorkspace(n);
   for (const [owner, ks] of byOwner) {
     if (searched >= ownerLimit) {
       unsearched += ks.length;
       continue;
     }
     searched++;
-    const isOwner = new Uint8Array(n);
-    isOwner[owner] = 1;
-    const paths = widestPaths(index, isOwner);
+    const paths = widestPathsTo(
+      index,
+      [owner],
+      ks.flatMap((k) => [...named[k]!.keys()]),
+      workspace,
+    );
     for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u, linkIds));
   }
 

@@ -11,6 +11,9 @@ export interface Search {
   parentLink: Int32Array;
   /** The weakest link of the path, nearest the sources among equals. */
   weakest: Int32Array;
+  /** The actors reached, in the order reached: queue[0, reached). */
+  queue: Uint32Array;
+  reached: number;
 }
 
 /** The widest paths from a set of source actors: one search over tight links, one over all responsive links. */
@@ -39,7 +42,65 @@ export interface BestPath {
  * tight), one over all responsive links (the rest get width loose). O(n + m).
  */
 export function widestPaths(index: GraphIndex, isSource: Uint8Array): WidestPaths {
-  return { tight: widestSearch(index, isSource, 2), all: widestSearch(index, isSource, 1) };
+  const sources: number[] = [];
+  for (let u = 0; u < index.n; u++) if (isSource[u]) sources.push(u);
+  const paths = widestWorkspace(index.n);
+  widestSearch(index, sources, 2, paths.tight, null, Infinity);
+  widestSearch(index, sources, 1, paths.all, null, Infinity);
+  return paths;
+}
+
+/** Paths for many searches on one graph, with a mark per actor for the actors a search must reach. */
+export interface WidestWorkspace extends WidestPaths {
+  isWanted: Uint8Array;
+}
+
+/**
+ * Scratch for many searches on one graph (initiative reach searches from each owner in turn): the
+ * arrays are allocated once, and each search resets only the actors the previous one reached.
+ */
+export function widestWorkspace(n: number): WidestWorkspace {
+  const search = (): Search => ({
+    hops: new Int32Array(n).fill(-1),
+    parentActor: new Int32Array(n).fill(-1),
+    parentLink: new Int32Array(n).fill(-1),
+    weakest: new Int32Array(n).fill(-1),
+    queue: new Uint32Array(n),
+    reached: 0,
+  });
+  return { tight: search(), all: search(), isWanted: new Uint8Array(n) };
+}
+
+/**
+ * The widest paths from `sources` (ascending) to `targets`, in `work` (its previous searches
+ * forgotten). Each search stops once it has reached the targets it is needed for: the search over
+ * tight links every target, the one over all responsive links those the first did not reach (the
+ * others keep their tight path, `searchOf`). An actor's path is fixed when a search first reaches
+ * it, so the targets' paths are those of whole searches; the paths to other actors are not all there.
+ */
+export function widestPathsTo(
+  index: GraphIndex,
+  sources: readonly number[],
+  targets: readonly number[],
+  work: WidestWorkspace,
+): WidestPaths {
+  const { isWanted, tight } = work;
+  let wanted = 0;
+  for (const u of targets) {
+    if (isWanted[u]) continue;
+    isWanted[u] = 1;
+    wanted++;
+  }
+  widestSearch(index, sources, 2, tight, isWanted, wanted);
+  wanted = 0;
+  for (const u of targets) {
+    if (isWanted[u] !== 1) continue;
+    isWanted[u] = tight.hops[u] === -1 ? 2 : 0;
+    if (isWanted[u]) wanted++;
+  }
+  widestSearch(index, sources, 1, work.all, isWanted, wanted);
+  for (const u of targets) isWanted[u] = 0;
+  return work;
 }
 
 /** The search that holds actor u's best path: over tight links when it reaches u, else over all; null when neither does. */
@@ -49,7 +110,7 @@ export function searchOf(paths: WidestPaths, u: number): Search | null {
 
 /**
  * Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0
- * hops). `linkIds` are the graph's link ids by link number, read once by the caller.
+ * hops). `linkIds` are the graph's link ids by link number (`GraphIndex.linkIds`).
  */
 export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string[]): BestPath | null {
   const search = searchOf(paths, u);
@@ -67,25 +128,35 @@ export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string
 
 /**
  * Multi-source breadth-first search from the sources over links of strength ≥ minStrength,
- * walking each step in reverse: from v (nearer the sources) to u when u responds to v.
+ * walking each step in reverse: from v (nearer the sources) to u when u responds to v. Clears
+ * what `search` held first; stops once it has reached `wanted` actors marked in `isWanted`.
  */
-function widestSearch(index: GraphIndex, isSource: Uint8Array, minStrength: number): Search {
-  const { n, incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } =
-    index;
-  const hops = new Int32Array(n).fill(-1);
-  const parentActor = new Int32Array(n).fill(-1);
-  const parentLink = new Int32Array(n).fill(-1);
-  const weakest = new Int32Array(n).fill(-1);
-  const queue = new Uint32Array(n);
+function widestSearch(
+  index: GraphIndex,
+  sources: readonly number[],
+  minStrength: number,
+  search: Search,
+  isWanted: Uint8Array | null,
+  wanted: number,
+): void {
+  const { incStart, incLink, incNeighbour, linkStrength, linkSource, linkTargetResponds, linkSourceResponds } = index;
+  const { hops, parentActor, parentLink, weakest, queue } = search;
+  for (let i = 0; i < search.reached; i++) {
+    const u = queue[i]!;
+    hops[u] = -1;
+    parentActor[u] = -1;
+    parentLink[u] = -1;
+    weakest[u] = -1;
+  }
+  let left = wanted;
   let head = 0;
   let tail = 0;
-  for (let u = 0; u < n; u++) {
-    if (isSource[u]) {
-      hops[u] = 0;
-      queue[tail++] = u;
-    }
+  for (const u of sources) {
+    hops[u] = 0;
+    queue[tail++] = u;
+    if (isWanted?.[u]) left--;
   }
-  while (head < tail) {
+  while (head < tail && left > 0) {
     const v = queue[head++]!;
     for (let slot = incStart[v]!, end = incStart[v + 1]!; slot < end; slot++) {
       const u = incNeighbour[slot]!;
@@ -102,7 +173,8 @@ function widestSearch(index: GraphIndex, isSource: Uint8Array, minStrength: numb
       const above = weakest[v]!;
       weakest[u] = above >= 0 && linkStrength[above]! <= strength ? above : e;
       queue[tail++] = u;
+      if (isWanted?.[u]) left--;
     }
   }
-  return { hops, parentActor, parentLink, weakest };
+  search.reached = tail;
 }
