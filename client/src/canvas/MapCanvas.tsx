@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { type ClassSets } from './class-sets.ts';
-import { createCy } from './cy-instance.ts';
+import { createCy, PICTURE_ZOOM } from './cy-instance.ts';
 import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
 import { foldNamesakeUnits } from './fold-units.ts';
@@ -16,6 +16,7 @@ import { installLinkHandles } from './link-handles.ts';
 import { applyLinkTallies, installTallyScaling } from './link-tallies.ts';
 import { type CanvasMap, type DiffMark, UNIT_PREFIX } from './model.ts';
 import { layoutMap, nodeLabels } from './node-labels.ts';
+import { installPictureZoom } from './picture-zoom.ts';
 import { placeNewNodes } from './place-new-nodes.ts';
 import { readViewport } from './step-camera.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
@@ -128,6 +129,11 @@ export function MapCanvas(props: MapCanvasProps) {
       onFocusActor: (id) => latest.current.onFocusActor(id),
       onOpen: (id) => latest.current.onPick(pickOf(cy.getElementById(id))),
     });
+    const picture = container.current.querySelector('canvas')?.parentElement;
+    const zoom =
+      elementCount > PICTURE_ZOOM && picture
+        ? installPictureZoom(cy, container.current, { picture, backdrop: levels.backdrop })
+        : null;
     cy.on('dragfree', 'node', () => {
       levels.refresh();
       latest.current.onPositionsChange(readPositions(cy));
@@ -135,7 +141,9 @@ export function MapCanvas(props: MapCanvasProps) {
     latest.current.onHandle({
       fit: () => fit(cy),
       zoomBy: (factor) =>
-        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+        zoom
+          ? zoom.zoomBy(factor)
+          : cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       centreOn: (id) =>
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
       exportPng: (legend) => exportPng(cy, { legend, bands: levels.current() }),
@@ -144,6 +152,7 @@ export function MapCanvas(props: MapCanvasProps) {
     });
     return () => {
       latest.current.onHandle(null);
+      zoom?.destroy();
       unbindUnits();
       stopTallyScaling();
       keyboard.destroy();

@@ -8,6 +8,11 @@ let isFcoseRegistered = false;
 
 /** Above this many elements the map switches to the renderer's large-graph settings. */
 export const LARGE_MAP = 3000;
+/**
+ * Above this many elements the toolbar's and keyboard's zoom steps scale the drawn picture and draw
+ * the map anew once the steps pause (picture-zoom.ts): a full drawing takes longer than a frame.
+ */
+export const PICTURE_ZOOM = 1000;
 /** Above this many elements edges are drawn straight: bezier control points cost a frame's time. */
 export const STRAIGHT_EDGES = 1500;
 

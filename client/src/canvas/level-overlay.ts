@@ -11,6 +11,8 @@ export interface LevelOverlay {
   /** Screen pixels the level names take at the left edge, for fitting the map beside them. */
   gutter: () => number;
   current: () => LevelBands;
+  /** The rows' drawing behind the map, which follows the viewport. */
+  backdrop: SVGElement;
   destroy: () => void;
 }
 
@@ -108,6 +110,7 @@ export function installLevelOverlay(
     refresh,
     gutter: () => gutter,
     current: () => state,
+    backdrop: svg,
     destroy: () => {
       if (!cy.destroyed()) cy.off('viewport resize', position);
       svg.remove();
