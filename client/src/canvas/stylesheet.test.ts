@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
-import { COUPLING_STYLE, KIND_COLOUR } from './appearance.ts';
+import { COUPLING_STYLE, KIND_COLOUR, overWhite } from './appearance.ts';
 import { toElements, linkDirection } from './elements.ts';
 import { estimateText } from './label-text.ts';
 import type { CanvasMap } from './model.ts';
@@ -33,6 +33,39 @@ describe('stylesheet', () => {
     for (const [kind, colour] of Object.entries(KIND_COLOUR)) {
       expect(styleOf(`edge.kind-${kind.toLowerCase().replace('_', '-')}`)).toMatchObject({ 'line-color': colour });
     }
+  });
+
+  it('mixes a colour with white as it shows at an opacity', () => {
+    expect(overWhite('#000000', 0.5)).toBe('#808080');
+    expect(overWhite('#3b5b92', 1)).toBe('#3b5b92');
+    expect(overWhite('#3b5b92', 0)).toBe('#ffffff');
+  });
+
+  it("draws a big map's links opaque in the colour a small map's translucent links show", () => {
+    const classes = 'link kind-steering coupling-decoupled dir-forward';
+    const edgeStyle = (isLarge: boolean) => {
+      const cy = cytoscape({
+        headless: true,
+        styleEnabled: true,
+        style: buildStylesheet({ isLarge }),
+        elements: [
+          { data: { id: 'a' } },
+          { data: { id: 'b' } },
+          { data: { id: 'ab', source: 'a', target: 'b' }, classes },
+        ],
+      });
+      const edge = cy.getElementById('ab');
+      const style = {
+        opacity: edge.style('opacity'),
+        line: edge.style('line-color'),
+        arrow: edge.style('target-arrow-color'),
+      };
+      cy.destroy();
+      return style;
+    };
+    // #3b5b92 at 0.55 over white, by hand: 59·0.55 + 255·0.45 = 147, 91 → 165, 146 → 195.
+    expect(edgeStyle(true)).toEqual({ opacity: '1', line: 'rgb(147,165,195)', arrow: 'rgb(147,165,195)' });
+    expect(edgeStyle(false)).toEqual({ opacity: '0.55', line: 'rgb(59,91,146)', arrow: 'rgb(59,91,146)' });
   });
 
   it('gives every node an empty list of background images, so drawing a node never restyles it', () => {

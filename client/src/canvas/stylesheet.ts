@@ -1,6 +1,14 @@
 import type { StylesheetJson } from 'cytoscape';
 
-import { COUPLING_STYLE, KIND_COLOUR, LEVEL_FILLS, NODE_BORDER, SIDE_FILL, TEXT_COLOUR } from './appearance.ts';
+import {
+  COUPLING_STYLE,
+  KIND_COLOUR,
+  LEVEL_FILLS,
+  NODE_BORDER,
+  overWhite,
+  SIDE_FILL,
+  TEXT_COLOUR,
+} from './appearance.ts';
 import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
 import { TALLY_CLASSES } from './link-tallies.ts';
 import { COUPLINGS, LINK_KINDS } from './model.ts';
@@ -169,23 +177,28 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
       style: {
         'line-style': s.lineStyle,
         width: s.width,
-        opacity: s.opacity,
+        // A big map draws its links opaque in the colours they would show (overWhite).
+        opacity: options.isLarge ? 1 : s.opacity,
         ...(s.lineStyle === 'dashed' ? { 'line-dash-pattern': [9, 6] } : {}),
         ...(s.hasBreak ? { 'mid-target-arrow-shape': 'tee', 'arrow-scale': 1.6 } : {}),
       },
     });
   }
+  const colours = (colour: string) => ({
+    'line-color': colour,
+    'target-arrow-color': colour,
+    'source-arrow-color': colour,
+    'mid-target-arrow-color': colour,
+  });
   for (const kind of LINK_KINDS) {
-    const colour = KIND_COLOUR[kind];
-    sheet.push({
-      selector: `edge.${kindClass(kind)}`,
-      style: {
-        'line-color': colour,
-        'target-arrow-color': colour,
-        'source-arrow-color': colour,
-        'mid-target-arrow-color': colour,
-      },
-    });
+    sheet.push({ selector: `edge.${kindClass(kind)}`, style: colours(KIND_COLOUR[kind]) });
+    if (!options.isLarge) continue;
+    for (const coupling of COUPLINGS) {
+      sheet.push({
+        selector: `edge.${kindClass(kind)}.coupling-${coupling.toLowerCase()}`,
+        style: colours(overWhite(KIND_COLOUR[kind], COUPLING_STYLE[coupling].opacity)),
+      });
+    }
   }
   sheet.push(
     // Comparison marks: shape and label, not a good/bad colour (added = halo, removed = ghost).
