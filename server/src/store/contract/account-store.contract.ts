@@ -279,6 +279,41 @@ export function describeAccountStore(makeStores: () => Promise<StorePair>): void
         }
       });
 
+      it('records each of concurrent updates naming no version once, at the version it wrote, from two instances', async () => {
+        const id = await organisationOwnedBy(null, 'seq-updates');
+        // Every writer holds the same copy (version 1): each saves over whatever is stored then.
+        const [read] = await store.getRecords('actor', id, ['a-teachers']);
+        const writers = 6;
+        const saved = await Promise.all(
+          Array.from({ length: writers }, (_, n) => {
+            const pair = n % 2 === 0 ? { store, accounts } : twin;
+            return pair.accounts.writeTogether(
+              pair.store,
+              () => pair.store.updateRecord('actor', { ...read!, name: `Namn ${n}` }),
+              (updated) => ({
+                history: entry(id, null, {
+                  kind: 'actor',
+                  recordId: updated.id,
+                  action: 'UPDATE',
+                  before: read,
+                  after: updated,
+                }),
+              }),
+            );
+          }),
+        );
+        const versions = Array.from({ length: writers }, (_, n) => n + 2);
+        expect(saved.map((actor) => actor.version).sort((x, y) => x - y)).toEqual(versions);
+        const [stored] = await store.getRecords('actor', id, ['a-teachers']);
+        expect(stored).toEqual(saved.find((actor) => actor.version === writers + 1));
+        // One entry per update (entry 1 is the creation), numbered without gaps, each with what it wrote.
+        const page = await accounts.listHistory(id, { first: 100 });
+        expect(page.nodes.map((e) => e.id)).toEqual(Array.from({ length: writers + 1 }, (_, n) => writers + 1 - n));
+        const written = page.nodes.filter((e) => e.action === 'UPDATE').map((e) => e.after as Actor);
+        expect(written.map((actor) => actor.version).sort((x, y) => x - y)).toEqual(versions);
+        for (const actor of written) expect(saved).toContainEqual(actor);
+      });
+
       it('pages the history newest first, and reads one entry and the state at an entry, scoped by organisation', async () => {
         const owner = newUser('historian');
         await accounts.createUser(owner);

@@ -154,6 +154,16 @@ export function describeGraphStore(makeStore: () => Promise<GraphStore>): void {
       expect(await store.getOrganisation(id)).toMatchObject({ name: 'Nytt namn', version: 2 });
     });
 
+    it('saves an update naming no version on top of whatever version is stored', async () => {
+      const id = await seeded('unversioned');
+      const [link] = await store.getRecords('link', id, ['l-1']);
+      await store.updateRecord('link', { ...link!, coupling: 'LOOSE' });
+      // A copy read before that change, saved without naming a version: the last write wins.
+      const saved = await store.updateRecord('link', { ...link!, coupling: 'DECOUPLED', notes: 'older copy' });
+      expect(saved).toMatchObject({ coupling: 'DECOUPLED', notes: 'older copy', version: 3 });
+      expect(await store.getRecords('link', id, ['l-1'])).toEqual([saved]);
+    });
+
     it('replaces with every version above any held, and refuses a replace planned before a change', async () => {
       const id = await seeded('replace-versions');
       const [link] = await store.getRecords('link', id, ['l-1']);

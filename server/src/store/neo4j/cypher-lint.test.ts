@@ -211,6 +211,7 @@ describe('the statement set covers the model', () => {
       Q.FIND_TAKEN_ID,
       Q.INSERT_RECORDS,
       Q.LOCK_RECORD,
+      Q.UPDATE_RECORD,
       Q.REPLACE_RECORD,
       Q.DELETE_RECORDS,
     ]) {

@@ -30,8 +30,9 @@
  * organisation's write lock (`LOCK_ORGANISATION`, a property written and removed on the
  * `:Organisation` node, held to commit), so writes to one organisation serialise in the
  * database, also across app instances; the account side of a change (its history entry) joins
- * that transaction (`writeWith`). Optimistic versions are read after the record's own write lock
- * (`LOCK_RECORD`), so two concurrent updates cannot both pass the check.
+ * that transaction (`writeWith`). A record update names the version it changes and is written
+ * only if that is still the stored one (`UPDATE_RECORD`, checked under the organisation's lock),
+ * so two concurrent updates cannot both pass the check.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 
@@ -150,11 +151,12 @@ export class Neo4jStore implements GraphStore {
    * go out right behind them, in the same round trip. The organisation's other writers wait for
    * every round trip made while its lock is held.
    */
-  private write<T>(
-    work: (tx: ManagedTransaction, send: (answer: Promise<unknown>) => void) => Promise<T>,
-    onConstraint?: () => DomainError,
-  ): Promise<T> {
-    const joined = this.joiner.claim();
+  private write<T>(work: WriteWork<T>, onConstraint?: () => DomainError): Promise<T> {
+    return this.writeJoined(this.joiner.claim(), work, onConstraint);
+  }
+
+  /** `write` with the joined work already claimed: a write method that may try twice claims it once. */
+  private writeJoined<T>(joined: Joined | undefined, work: WriteWork<T>, onConstraint?: () => DomainError): Promise<T> {
     return this.transactions.write(async (tx) => {
       const sent: Array<Promise<unknown>> = [];
       const result = await work(tx, (answer) => sent.push(sentAhead(answer)));
@@ -556,31 +558,74 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /**
+   * Optimistic first: the update goes out with its references and its history entry in one round
+   * trip (UPDATE_RECORD), written only if the record is still at the version the caller read
+   * (`expectedVersion`, else the record's own). When it has moved on and the caller named no
+   * version, that attempt is rolled back and the update made again after locking (LOCK_RECORD),
+   * on whatever version is stored then.
+   */
   async updateRecord<K extends RecordKind>(
     kind: K,
     record: RecordTypes[K],
     expectedVersion?: number,
   ): Promise<RecordTypes[K]> {
-    const { organisationId, id } = record;
-    return this.write(async (tx, send) => {
-      const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId, id });
-      const version = row?.get('version') as number | null | undefined;
-      if (version === null || version === undefined) throw notFound(kind, id);
-      const current = Number(version);
-      if (expectedVersion !== undefined && expectedVersion !== current) {
-        throw versionConflict(kind, id, expectedVersion, current);
-      }
-      const updated = { ...record, version: current + 1 };
-      send(
-        run(tx, Q.REPLACE_RECORD[kind], {
-          organisationId,
-          id,
-          properties: toProperties(kind, updated, organisationId, updated.version),
-        }),
+    const joined = this.joiner.claim();
+    try {
+      return await this.writeJoined(joined, (tx, send) =>
+        Promise.resolve(this.sendUpdate(tx, send, kind, record, expectedVersion)),
       );
-      send(this.syncReferences(tx, kind, organisationId, [id]));
-      return updated;
-    });
+    } catch (error) {
+      if (!(error instanceof VersionMoved)) throw error;
+      return this.writeJoined(joined, async (tx, send) => {
+        const { organisationId, id } = record;
+        const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId, id });
+        const current = storedVersion(kind, id, row);
+        const updated = { ...record, version: current + 1 };
+        send(
+          run(tx, Q.REPLACE_RECORD[kind], {
+            organisationId,
+            id,
+            properties: toProperties(kind, updated, organisationId, updated.version),
+          }),
+        );
+        send(this.syncReferences(tx, kind, organisationId, [id]));
+        return updated;
+      });
+    }
+  }
+
+  /**
+   * Sends UPDATE_RECORD for `record` at `expectedVersion` (else its own version) and its
+   * references, without waiting; the answer, checked before the commit, refuses a missing record
+   * or another version (VERSION_CONFLICT when the caller named one, else `VersionMoved`).
+   * @returns the record as it is stored if the check passes.
+   */
+  private sendUpdate<K extends RecordKind>(
+    tx: ManagedTransaction,
+    send: (answer: Promise<unknown>) => void,
+    kind: K,
+    record: RecordTypes[K],
+    expectedVersion: number | undefined,
+  ): RecordTypes[K] {
+    const { organisationId, id } = record;
+    const expected = expectedVersion ?? record.version;
+    const updated = { ...record, version: expected + 1 };
+    const params = {
+      organisationId,
+      id,
+      expectedVersion: neo4j.int(expected),
+      properties: toProperties(kind, updated, organisationId, updated.version),
+    };
+    send(
+      run(tx, Q.UPDATE_RECORD[kind], params).then(([row]) => {
+        const current = storedVersion(kind, id, row);
+        if (current === expected) return;
+        throw expectedVersion === undefined ? new VersionMoved() : versionConflict(kind, id, expected, current);
+      }),
+    );
+    send(this.syncReferences(tx, kind, organisationId, [id]));
+    return updated;
   }
 
   async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
@@ -696,6 +741,27 @@ export class Neo4jStore implements GraphStore {
  */
 function allOfKinds(tx: ManagedTransaction, organisationId: string): Promise<Neo4jRecord[][]> {
   return Promise.all(RECORD_KINDS.map((kind) => run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId })));
+}
+
+/** The statements of one write transaction; `send` hands over those whose answers `work` does not wait for. */
+type WriteWork<T> = (tx: ManagedTransaction, send: (answer: Promise<unknown>) => void) => Promise<T>;
+
+/** The work a `writeWith` adds to a write method's transaction (WriteJoiner.claim). */
+type Joined = (result: unknown, tx: ManagedTransaction) => Promise<void>;
+
+/** An optimistic update found the record at another version than it read, and no version was named. */
+class VersionMoved extends Error {
+  override readonly name = 'VersionMoved';
+}
+
+/**
+ * The version in a LOCK_RECORD or UPDATE_RECORD answer.
+ * @throws DomainError NOT_FOUND when the organisation (no row) or the record (null) does not exist.
+ */
+function storedVersion(kind: RecordKind, id: string, row: Neo4jRecord | undefined): number {
+  const version = row?.get('version') as number | null | undefined;
+  if (version === null || version === undefined) throw notFound(kind, id);
+  return Number(version);
 }
 
 /**

@@ -327,7 +327,8 @@ export const INSERT_RECORDS = byKind((kind) =>
 /**
  * Takes the organisation's write lock (LOCK_ORGANISATION), then the record's (both held to
  * commit), in one statement: each statement in the lock's hold is a round trip every other writer
- * to the organisation waits for. No row when the organisation does not exist; a null `version`
+ * to the organisation waits for. For an update that could not name the version it changes
+ * (UPDATE_RECORD found another). No row when the organisation does not exist; a null `version`
  * when the record does not.
  */
 export const LOCK_RECORD = byKind((kind) =>
@@ -339,6 +340,32 @@ export const LOCK_RECORD = byKind((kind) =>
      SET n.writeLock = true REMOVE n.writeLock
      RETURN n.version AS version`,
     { organisationId: ORG, id: 'id-1' },
+  ),
+);
+
+/**
+ * An update that names the version it changes, in one statement: takes the organisation's write
+ * lock (LOCK_ORGANISATION), then writes `$properties` only if the record is still at
+ * `$expectedVersion`. The rest of the write (its references, its history entry) is sent behind it
+ * without waiting for its answer, so the lock is held for one round trip and the commit; when the
+ * version found is another, the adapter rolls the whole transaction back. No row when the
+ * organisation does not exist; the version found (null for a missing record) otherwise.
+ */
+export const UPDATE_RECORD = byKind((kind) =>
+  cypher(
+    `UPDATE_RECORD.${kind}`,
+    `${LOCK_ORGANISATION_CLAUSES}
+     WITH o
+     OPTIONAL MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
+     WITH n, n.version AS version
+     FOREACH (record IN CASE WHEN version = $expectedVersion THEN [n] ELSE [] END | SET record = $properties)
+     RETURN version`,
+    {
+      organisationId: ORG,
+      id: 'id-1',
+      expectedVersion: 1,
+      properties: { organisationId: ORG, id: 'id-1', version: 2 },
+    },
   ),
 );
 
