@@ -201,13 +201,14 @@ export function describeGraphStore(makeStore: () => Promise<GraphStore>): void {
       const id = await seeded('batch');
       const [chief] = await store.getRecords('actor', id, ['a-chief']);
       const fresh: Actor = { ...chief!, id: 'a-new', name: 'Ny' };
-      await expectDomainError(
+      const taken = await expectDomainError(
         store.insertRecords(id, [
           { kind: 'actor', record: fresh },
           { kind: 'actor', record: chief! },
         ]),
         'DUPLICATE',
       );
+      expect(taken.details).toMatchObject({ kind: 'actor', id: 'a-chief', field: 'id' });
       expect(await store.getRecords('actor', id, ['a-new'])).toEqual([]);
       // The same new id twice in one batch is refused alike.
       await expectDomainError(

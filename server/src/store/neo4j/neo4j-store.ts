@@ -160,7 +160,10 @@ export class Neo4jStore implements GraphStore {
     return this.transactions.write(async (tx) => {
       const sent: Array<Promise<unknown>> = [];
       const result = await work(tx, (answer) => sent.push(sentAhead(answer)));
-      await Promise.all([...sent, joined?.(result, tx)]);
+      if (joined) sent.push(sentAhead(joined(result, tx)));
+      // In the order sent, so that the refusal reported is the first statement's (a check sent
+      // ahead of the writes it guards), not whichever failure arrived first.
+      for (const answer of sent) await answer;
       return result;
     }, onConstraint);
   }
@@ -333,6 +336,7 @@ export class Neo4jStore implements GraphStore {
     version = 1,
   ): Promise<void> {
     const byKind = byKindOf(records);
+    refuseRepeated(byKind);
     await this.refuseTaken(tx, organisation.id, byKind);
     await Promise.all([
       run(tx, Q.CREATE_ORGANISATION, { properties: organisationProperties(organisation, version) }),
@@ -463,28 +467,29 @@ export class Neo4jStore implements GraphStore {
   }
 
   async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
-    await this.write(async (tx, send) => {
-      const byKind = byKindOf(records);
-      // The lock and the duplicate check go in one round trip: in a missing organisation no id is taken.
-      const [locked] = await Promise.all([
-        this.lockOrganisation(tx, organisationId),
-        this.refuseTaken(tx, organisationId, byKind),
-      ]);
-      if (locked === null) throw notFound('organisation', organisationId);
+    const byKind = byKindOf(records);
+    refuseRepeated(byKind);
+    await this.write((tx, send) => {
+      // Nothing awaited: the lock, the checks and the inserts go out with the history entry in one
+      // round trip. A check that refuses (a missing organisation, in which no id is taken, or a
+      // taken id) is answered before the inserts and rolls them back.
+      send(
+        this.lockOrganisation(tx, organisationId).then((locked) => {
+          if (locked === null) throw notFound('organisation', organisationId);
+        }),
+      );
+      send(this.refuseTaken(tx, organisationId, byKind));
       send(this.insertAll(tx, organisationId, byKind));
+      return Promise.resolve();
     });
   }
 
-  /** DUPLICATE for the first id given twice or already taken in the organisation. */
+  /** DUPLICATE for the first id already taken in the organisation (see also `refuseRepeated`). */
   private async refuseTaken(
     tx: ManagedTransaction,
     organisationId: string,
     byKind: ReadonlyMap<RecordKind, readonly TaggedRecord['record'][]>,
   ): Promise<void> {
-    for (const [kind, list] of byKind) {
-      const twice = firstRepeated(list.map((record) => record.id));
-      if (twice !== undefined) throw duplicate(kind, twice);
-    }
     const checks: Array<Promise<{ kind: RecordKind; rows: Neo4jRecord[] }>> = [];
     for (const [kind, list] of byKind) {
       for (const chunk of chunks(list.map((record) => record.id))) {
@@ -781,6 +786,14 @@ function byKindOf(records: readonly TaggedRecord[]): Map<RecordKind, TaggedRecor
     byKind.set(kind, list);
   }
   return byKind;
+}
+
+/** DUPLICATE for the first id given twice for one kind, before anything is sent. */
+function refuseRepeated(byKind: ReadonlyMap<RecordKind, readonly TaggedRecord['record'][]>): void {
+  for (const [kind, list] of byKind) {
+    const twice = firstRepeated(list.map((record) => record.id));
+    if (twice !== undefined) throw duplicate(kind, twice);
+  }
 }
 
 /** The first id that occurs twice, in one pass: an import can hold 100,000 ids of a kind. */
