@@ -25,8 +25,9 @@
  *   scenario's contents are always read or deleted as a whole, which an index seek does best.
  *
  * ## Access
- * Reads go through `executeRead`, writes through `executeWrite` (transactions.ts), in the
- * configured database. Every store method is one transaction. Every write first takes its
+ * Reads go out as the auto-commit statements of one read session, sent together (one round
+ * trip), writes through `executeWrite` (transactions.ts), in the configured database. Every
+ * write method is one transaction. Every write first takes its
  * organisation's write lock (`LOCK_ORGANISATION`, a property written and removed on the
  * `:Organisation` node, held to commit), so writes to one organisation serialise in the
  * database, also across app instances; the account side of a change (its history entry) joins
@@ -78,7 +79,7 @@ import {
   recordFromRow,
   toProperties,
 } from './records.ts';
-import { displayUri, Neo4jTransactions, type Params, runStatement } from './transactions.ts';
+import { displayUri, Neo4jTransactions, type Params, runStatement, type StatementRunner } from './transactions.ts';
 
 export interface Neo4jStoreOptions {
   /** `neo4j://`, `neo4j+s://`, `neo4j+ssc://`, `bolt://`, `bolt+s://` or `bolt+ssc://`. */
@@ -106,7 +107,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Every statement comes from queries.ts (`Q.Statement`, checked offline by cypher-lint.test.ts). */
-const run = <P extends string>(tx: ManagedTransaction, statement: Q.Statement<P>, params: Params<P>) =>
+const run = <P extends string>(tx: StatementRunner, statement: Q.Statement<P>, params: Params<P>) =>
   runStatement(tx, statement, params);
 
 export class Neo4jStore implements GraphStore {
@@ -137,10 +138,16 @@ export class Neo4jStore implements GraphStore {
         uri,
       });
     }
-    this.transactions = new Neo4jTransactions(driver, options.database || undefined, options.uri, options.user);
+    this.transactions = new Neo4jTransactions(
+      driver,
+      options.database || undefined,
+      options.uri,
+      options.user,
+      options.maxTransactionRetryTimeMs ?? 30_000,
+    );
   }
 
-  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private read<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
     return this.transactions.read(work);
   }
 
@@ -274,7 +281,7 @@ export class Neo4jStore implements GraphStore {
     return this.read((tx) => this.readOrganisationNode(tx, id));
   }
 
-  private async readOrganisationNode(tx: ManagedTransaction, id: string): Promise<Organisation | null> {
+  private async readOrganisationNode(tx: StatementRunner, id: string): Promise<Organisation | null> {
     const [row] = await run(tx, Q.READ_ORGANISATION, { organisationId: id });
     return row ? organisationFromProperties(row.get('organisation') as Properties) : null;
   }
@@ -385,7 +392,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** `readOrganisation` inside a transaction: the account store's snapshots see the write they record. */
-  async readOrganisationIn(tx: ManagedTransaction, id: string): Promise<OrganisationContents | null> {
+  async readOrganisationIn(tx: StatementRunner, id: string): Promise<OrganisationContents | null> {
     const [organisation, rowsOfKinds] = await Promise.all([this.readOrganisationNode(tx, id), allOfKinds(tx, id)]);
     if (!organisation) return null;
     const records = RECORD_KINDS.flatMap((kind, k) =>
@@ -691,7 +698,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async wholeScenarioGraph(
-    tx: ManagedTransaction,
+    tx: StatementRunner,
     organisationId: string,
     scenarioId: string,
   ): Promise<ScenarioGraph | null> {
@@ -744,7 +751,7 @@ export class Neo4jStore implements GraphStore {
  * statements are sent together (the driver pipelines them in the transaction): one round trip
  * instead of one per kind.
  */
-function allOfKinds(tx: ManagedTransaction, organisationId: string): Promise<Neo4jRecord[][]> {
+function allOfKinds(tx: StatementRunner, organisationId: string): Promise<Neo4jRecord[][]> {
   return Promise.all(RECORD_KINDS.map((kind) => run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId })));
 }
 

@@ -1,4 +1,10 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type Record as Neo4jRecord,
+  type Session,
+} from 'neo4j-driver';
 
 import { DomainError } from '../../domain/errors.ts';
 import { LookupBatch, type LookupRow, type LookupStatement } from './lookup-batch.ts';
@@ -35,9 +41,15 @@ export interface NamedStatement<P extends string> {
 /** Exactly the parameters a statement declares. */
 export type Params<P extends string> = { readonly [K in P]: unknown };
 
+/**
+ * What statements are sent through: a write's transaction, or a read's session (see
+ * `Neo4jTransactions.read`).
+ */
+export type StatementRunner = Pick<ManagedTransaction, 'run'>;
+
 /** The only place that sends Cypher: a named statement and its declared parameters, in `tx`. */
 export async function runStatement<P extends string>(
-  tx: ManagedTransaction,
+  tx: StatementRunner,
   statement: NamedStatement<P>,
   params: Params<P>,
 ): Promise<Neo4jRecord[]> {
@@ -45,10 +57,11 @@ export async function runStatement<P extends string>(
 }
 
 /**
- * One driver's managed transactions, shared by the graph store and the account store (one
- * driver per process, one database): reads through `executeRead`, writes through
- * `executeWrite` (retried by the driver on transient and leader-switch errors, so the same code
- * runs against a cluster), and driver errors translated into domain errors for both.
+ * One driver's sessions, shared by the graph store and the account store (one driver per
+ * process, one database): reads as auto-commit statements of a read session (`read`, retried
+ * here), writes through `executeWrite` (retried by the driver), both on transient and
+ * leader-switch errors so that the same code runs against a cluster, and driver errors
+ * translated into domain errors for both.
  */
 export class Neo4jTransactions {
   /** The URI as shown in messages: never a user or password. */
@@ -65,6 +78,8 @@ export class Neo4jTransactions {
     readonly database: string | undefined,
     uri: string,
     private readonly user: string,
+    /** How long a read is retried on transient errors, as the driver retries a write. */
+    private readonly maxRetryTimeMs: number,
   ) {
     this.uri = displayUri(uri);
   }
@@ -101,24 +116,49 @@ export class Neo4jTransactions {
     return error;
   }
 
-  private async inSession<T>(
-    mode: 'read' | 'write',
-    work: (tx: ManagedTransaction) => Promise<T>,
-    onConstraint?: () => DomainError,
-  ): Promise<T> {
+  /**
+   * Runs each of `work`'s statements as an auto-commit query in a read session of its own, all
+   * sent at once: one round trip, where a transaction takes two (its statements, then its
+   * commit). Neo4j reads are read committed, in a transaction or not, so statements sent together
+   * see what they would have in one. (The driver runs one query at a time per session, hence a
+   * session, i.e. a pooled connection, per statement.) Transient failures are retried as the
+   * driver retries a transaction.
+   */
+  async read<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt += 1) {
+      const sessions: Session[] = [];
+      const runner: StatementRunner = {
+        run: (query, parameters) => {
+          const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+          sessions.push(session);
+          return session.run(query, parameters);
+        },
+      };
+      try {
+        return await work(runner);
+      } catch (error) {
+        const retry =
+          error instanceof Neo4jError && error.retryable && performance.now() - started < this.maxRetryTimeMs;
+        if (!retry) throw this.translate(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 10_000)));
+      } finally {
+        await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
+      }
+    }
+  }
+
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
     let session;
     try {
-      session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
-      });
+      session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     } catch (error) {
       // A closed driver refuses new sessions.
       throw this.translate(error);
     }
     let result: T;
     try {
-      result = mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
+      result = await session.executeWrite(work);
     } catch (error) {
       // The transaction's error is the one to report; a failure to close after it would hide it.
       await session.close().catch(() => undefined);
@@ -128,29 +168,23 @@ export class Neo4jTransactions {
     return result;
   }
 
-  read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.inSession('read', work);
-  }
-
-  write<T>(work: (tx: ManagedTransaction) => Promise<T>, onConstraint?: () => DomainError): Promise<T> {
-    return this.inSession('write', work, onConstraint);
-  }
-
   /**
    * The answer rows of a look-up statement for `row`, sent with the other look-ups asked in the
-   * same turn of the event loop (`LookupBatch`): one read transaction for all of them.
+   * same turn of the event loop (`LookupBatch`): one read (one round trip) for all of them.
    */
   lookup(statement: LookupStatement, row: LookupRow): Promise<Neo4jRecord[]> {
     return this.lookups.lookup(statement, row);
   }
 
-  /** One statement in a transaction of its own. */
+  /** One statement: a read (see `read`) or a transaction of its own. */
   run<P extends string>(
     mode: 'read' | 'write',
     statement: NamedStatement<P>,
     params: Params<P>,
     onConstraint?: () => DomainError,
   ): Promise<Neo4jRecord[]> {
-    return this.inSession(mode, (tx) => runStatement(tx, statement, params), onConstraint);
+    return mode === 'read'
+      ? this.read((tx) => runStatement(tx, statement, params))
+      : this.write((tx) => runStatement(tx, statement, params), onConstraint);
   }
 }
