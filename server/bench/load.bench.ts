@@ -7,7 +7,11 @@
  *   npx tsx server/bench/load.bench.ts            # 60 s
  *   LOAD_DURATION=20 LOAD_READERS=200 LOAD_EDITORS=20 LOAD_TIMEOUT=10 npx tsx server/bench/load.bench.ts
  *   npm run neo4j:test -- npm run bench:load      # on SQLite, then the same on Neo4j, and the ratios
+ *   LOAD_ROUNDS=2 npm run neo4j:test -- npm run bench:load   # each store twice, compared on the last
  *
+ * A Neo4j just started plans every statement for the first time during the run, under the
+ * organisation's write lock; LOAD_ROUNDS > 1 runs each store again on the same process (SQLite)
+ * or the same warm JVM (Neo4j), each round on a new store, as a production server would be warm.
  * Every connection sends its next request when the last is answered, so the server is always
  * saturated and latency is connections ÷ throughput (Little's law): one turn of the server's
  * event loop serves each waiting connection once, readers and editors alike, and the event-loop
@@ -34,6 +38,8 @@ const readers = Number(process.env.LOAD_READERS ?? 200);
 const editors = Number(process.env.LOAD_EDITORS ?? 20);
 /** autocannon's per-request timeout in seconds; a timed-out connection is closed and reopened. */
 const timeout = Number(process.env.LOAD_TIMEOUT ?? 10);
+/** Runs per store; the comparison uses each store's last. */
+const rounds = Number(process.env.LOAD_ROUNDS ?? 1);
 
 const here = (name: string) => new URL(name, import.meta.url).pathname;
 const withTsx = { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] as const };
@@ -47,7 +53,7 @@ interface Ready {
 }
 
 /** One load run on `store` (the server's database), printed; its reports for the comparison. */
-async function loadRun(store: StoreConfig): Promise<{ reads: ClientReport; writes: ClientReport }> {
+async function loadRun(store: StoreConfig, label: string): Promise<{ reads: ClientReport; writes: ClientReport }> {
   const server = fork(here('./load-server.ts'), [JSON.stringify(store), String(editors), String(readers + editors)], {
     ...withTsx,
     stdio: [...withTsx.stdio],
@@ -88,7 +94,7 @@ async function loadRun(store: StoreConfig): Promise<{ reads: ClientReport; write
   }
 
   console.log(
-    `load on ${store.kind}: ${readers} readers + ${editors} editors for ${duration} s against ${ready.address}` +
+    `load on ${store.kind}${label}: ${readers} readers + ${editors} editors for ${duration} s against ${ready.address}` +
       ` (request timeout ${timeout} s; load average ${loadAverage()}) …`,
   );
   // Both generators start together, once loaded: the server holds requests until every connection is open.
@@ -151,19 +157,25 @@ function loadAverage(): string {
 
 const dir = mkdtempSync(join(tmpdir(), 'kk-load-'));
 const results: Array<[StoreConfig['kind'], { reads: ClientReport; writes: ClientReport }]> = [];
+const roundLabel = (round: number) => (rounds > 1 ? `, round ${round + 1} of ${rounds}` : '');
 try {
-  results.push(['sqlite', await loadRun({ kind: 'sqlite', file: join(dir, 'load.db') })]);
+  for (let round = 0; round < rounds; round++) {
+    results.push(['sqlite', await loadRun({ kind: 'sqlite', file: join(dir, `load-${round}.db`) }, roundLabel(round))]);
+  }
   const store = disposableNeo4j(process.env);
   if (store) {
-    await emptyNeo4jDatabase(store);
-    results.push(['neo4j', await loadRun(store)]);
+    for (let round = 0; round < rounds; round++) {
+      await emptyNeo4jDatabase(store);
+      results.push(['neo4j', await loadRun(store, roundLabel(round))]);
+    }
   } else {
     console.log('neo4j: not run (NEO4J_URI is not set; `npm run neo4j:test -- npm run bench:load` runs it)');
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const [sqlite, neo4j] = results.map(([, result]) => result);
+const lastOf = (kind: StoreConfig['kind']) => results.findLast(([runKind]) => runKind === kind)?.[1];
+const [sqlite, neo4j] = [lastOf('sqlite'), lastOf('neo4j')];
 if (sqlite && neo4j) {
   const ratio = (a: number, b: number) => (b === 0 ? '∞' : (a / b).toFixed(2));
   for (const group of ['reads', 'writes'] as const) {
