@@ -212,7 +212,6 @@ describe('the statement set covers the model', () => {
       Q.INSERT_RECORDS,
       Q.LOCK_RECORD,
       Q.UPDATE_RECORD,
-      Q.REPLACE_RECORD,
       Q.DELETE_RECORDS,
     ]) {
       expect(Object.keys(family).sort()).toEqual([...RECORD_KINDS].sort());

@@ -589,20 +589,11 @@ export class Neo4jStore implements GraphStore {
       );
     } catch (error) {
       if (!(error instanceof VersionMoved)) throw error;
+      // Saved on top of the stored version, read under the locks: it cannot move again.
       return this.writeJoined(joined, async (tx, send) => {
-        const { organisationId, id } = record;
-        const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId, id });
-        const current = storedVersion(kind, id, row);
-        const updated = { ...record, version: current + 1 };
-        send(
-          run(tx, Q.REPLACE_RECORD[kind], {
-            organisationId,
-            id,
-            properties: toProperties(kind, updated, organisationId, updated.version),
-          }),
-        );
-        send(this.syncReferences(tx, kind, organisationId, [id]));
-        return updated;
+        const [row] = await run(tx, Q.LOCK_RECORD[kind], { organisationId: record.organisationId, id: record.id });
+        const current = storedVersion(kind, record.id, row);
+        return this.sendUpdate(tx, send, kind, { ...record, version: current }, undefined);
       });
     }
   }

@@ -369,18 +369,6 @@ export const UPDATE_RECORD = byKind((kind) =>
   ),
 );
 
-export const REPLACE_RECORD = byKind((kind) =>
-  cypher(
-    `REPLACE_RECORD.${kind}`,
-    `MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id}) SET n = $properties`,
-    {
-      organisationId: ORG,
-      id: 'id-1',
-      properties: { organisationId: ORG, id: 'id-1', version: 2 },
-    },
-  ),
-);
-
 function syncReferencesText(kind: RecordKind): string {
   const refs = REFERENCES[kind];
   const types = refs.map((ref) => referenceType(kind, ref.field));
