@@ -16,10 +16,12 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * scrypt's cost as log2 N; each hash needs 128·N·8 bytes (32 MiB at 15). The test command lowers
- * it, since nearly every API test signs users in; production refuses less than the default.
+ * it, since nearly every API test signs users in; production refuses less than the default. At
+ * most 17 (128 MiB): libuv hashes four at a time, and sign-ins arriving together must not take
+ * gigabytes.
  */
 const DEFAULT_PASSWORD_HASH_COST = 15;
-const passwordHashCostSchema = z.coerce.number().int().min(10).max(20).default(DEFAULT_PASSWORD_HASH_COST);
+const passwordHashCostSchema = z.coerce.number().int().min(10).max(17).default(DEFAULT_PASSWORD_HASH_COST);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
