@@ -8,6 +8,7 @@
  *   LOAD_DURATION=20 LOAD_READERS=200 LOAD_EDITORS=20 LOAD_TIMEOUT=10 npx tsx server/bench/load.bench.ts
  *   npm run neo4j:test -- npm run bench:load      # on SQLite, then the same on Neo4j, and the ratios
  *   LOAD_ROUNDS=2 npm run neo4j:test -- npm run bench:load   # each store twice, compared on the last
+ *   LOAD_EDITORS=0 …  or  LOAD_READERS=0 …                    # one workload alone
  *
  * A Neo4j just started plans every statement for the first time during the run, under the
  * organisation's write lock; LOAD_ROUNDS > 1 runs each store again on the same process (SQLite)
@@ -98,12 +99,13 @@ async function loadRun(store: StoreConfig, label: string): Promise<{ reads: Clie
       ` (request timeout ${timeout} s; load average ${loadAverage()}) …`,
   );
   // Both generators start together, once loaded: the server holds requests until every connection is open.
-  const readerClient = startClient('readers');
-  const editorClient = startClient('editors');
-  await Promise.all([readerClient.loaded, editorClient.loaded]);
+  // A group of 0 is not started, so that each workload can be measured alone.
+  const readerClient = readers > 0 ? startClient('readers') : null;
+  const editorClient = editors > 0 ? startClient('editors') : null;
+  await Promise.all([readerClient?.loaded, editorClient?.loaded]);
   const [reads, writes] = await Promise.all([
-    readerClient.run({ role: 'readers', connections: readers, cookies: [ready.viewerCookie] }),
-    editorClient.run({ role: 'editors', connections: editors, cookies: ready.editorCookies }),
+    readerClient?.run({ role: 'readers', connections: readers, cookies: [ready.viewerCookie] }) ?? NOT_RUN,
+    editorClient?.run({ role: 'editors', connections: editors, cookies: ready.editorCookies }) ?? NOT_RUN,
   ]);
   const loopDelay = await new Promise<LoopDelay>((resolve) => {
     server.once('message', (message) => resolve(message as LoopDelay));
@@ -127,8 +129,12 @@ async function loadRun(store: StoreConfig, label: string): Promise<{ reads: Clie
       `fewest answers in 5 s ${report.fewestPerWindow}`,
     ].join('  ');
   }
-  console.log(line('readers', reads));
-  console.log(line('editors', writes));
+  for (const [name, report] of [
+    ['readers', reads],
+    ['editors', writes],
+  ] as const) {
+    console.log(report === NOT_RUN ? `${name.padEnd(8)}  not run` : line(name, report));
+  }
   console.log(`load average at the end: ${loadAverage()}`);
   console.log(`server event-loop delay: p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`);
   const { created, deleted, updated } = writes.acknowledged;
@@ -142,11 +148,27 @@ async function loadRun(store: StoreConfig, label: string): Promise<{ reads: Clie
   );
   console.log(`map: ${ready.actorIds.length} actors at the start, ${proof.actorsAtEnd} at the end`);
   const isAnsweredThroughout = [reads, writes].every(
-    (report) => report.non2xx + report.socketErrors + report.graphqlErrors === 0 && report.fewestPerWindow > 0,
+    (report) =>
+      report === NOT_RUN ||
+      (report.non2xx + report.socketErrors + report.graphqlErrors === 0 && report.fewestPerWindow > 0),
   );
   if (!isAnsweredThroughout || proof.problems.length > 0) process.exitCode = 1;
   return { reads, writes };
 }
+
+/** The report of a group of 0 connections, which is not started. */
+const NOT_RUN: ClientReport = {
+  perSecond: 0,
+  total: 0,
+  p50: 0,
+  p99: 0,
+  non2xx: 0,
+  socketErrors: 0,
+  timeouts: 0,
+  graphqlErrors: 0,
+  fewestPerWindow: 0,
+  acknowledged: { created: [], deleted: [], updated: {}, kept: [] },
+};
 
 /** The machine's load average over 1, 5 and 15 minutes: the run shares it with other work. */
 function loadAverage(): string {
@@ -179,6 +201,7 @@ const [sqlite, neo4j] = [lastOf('sqlite'), lastOf('neo4j')];
 if (sqlite && neo4j) {
   const ratio = (a: number, b: number) => (b === 0 ? '∞' : (a / b).toFixed(2));
   for (const group of ['reads', 'writes'] as const) {
+    if (sqlite[group] === NOT_RUN) continue;
     console.log(
       `neo4j ÷ sqlite, ${group}: throughput ${ratio(neo4j[group].perSecond, sqlite[group].perSecond)}×,` +
         ` p50 ${ratio(neo4j[group].p50, sqlite[group].p50)}×, p99 ${ratio(neo4j[group].p99, sqlite[group].p99)}×`,
