@@ -35,12 +35,43 @@ export function listScenarios(store: GraphStore, organisationId: string): Promis
 }
 
 export async function currentScenario(store: GraphStore, organisationId: string): Promise<Scenario> {
-  const current = (await listScenarios(store, organisationId)).find((scenario) => scenario.kind === 'CURRENT');
+  return currentIn(await listScenarios(store, organisationId), organisationId);
+}
+
+function currentIn(scenarios: readonly Scenario[], organisationId: string): Scenario {
+  const current = scenarios.find((scenario) => scenario.kind === 'CURRENT');
   if (!current)
     throw new DomainError('NOT_FOUND', `Organisation "${organisationId}" has no current scenario.`, {
       id: organisationId,
     });
   return current;
+}
+
+/**
+ * The graphs an analysis compares: scenario `scenarioId` (the current one when null) and
+ * `desiredScenarioId` (when null, the organisation's desired scenario unless that is the one
+ * analysed). The scenario list is read at most once and both graphs at the same time: on Neo4j
+ * each read is a round trip, and a warm analysis is little else.
+ * @throws DomainError NOT_FOUND as `loadScenarioGraph`, for the analysed scenario first.
+ */
+export async function loadComparedGraphs(
+  store: GraphStore,
+  organisationId: string,
+  scenarioId: string | null,
+  desiredScenarioId: string | null,
+): Promise<{ current: ScenarioGraph; desired: ScenarioGraph | null }> {
+  const scenarios = scenarioId && desiredScenarioId ? [] : await listScenarios(store, organisationId);
+  const currentId = scenarioId ?? currentIn(scenarios, organisationId).id;
+  const desiredOfOrganisation = scenarios.find((scenario) => scenario.kind === 'DESIRED');
+  const desiredId =
+    desiredScenarioId ?? (desiredOfOrganisation?.id !== currentId ? (desiredOfOrganisation?.id ?? null) : null);
+  const [current, desired] = await Promise.allSettled([
+    loadScenarioGraph(store, organisationId, currentId),
+    desiredId ? loadScenarioGraph(store, organisationId, desiredId) : null,
+  ]);
+  if (current.status === 'rejected') throw current.reason;
+  if (desired.status === 'rejected') throw desired.reason;
+  return { current: current.value, desired: desired.value };
 }
 
 /**

@@ -8,7 +8,7 @@ import { ANALYSES } from '../analysis/registry.ts';
 import type { ParameterValue } from '../analysis/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
-import { listScenarios, loadScenarioGraph } from '../editing/read-map.ts';
+import { loadComparedGraphs } from '../editing/read-map.ts';
 import { timelineTrends, TREND_SELECTION, trendPointOf } from '../reporting/timeline-trends.ts';
 import { authorizeOrganisation, authorizeSignedIn } from './authorize.ts';
 import type { GraphQLContext } from './context.ts';
@@ -109,13 +109,12 @@ export const analysisResolvers: Resolvers<GraphQLContext> = {
       await authorizeOrganisation(ctx, organisationId, 'VIEWER');
       const { store } = ctx;
       const parameterValues = toParameterValues(parameters);
-      const current = await loadScenarioGraph(store, organisationId, scenarioId ?? null);
-      let desiredId = desiredScenarioId ?? null;
-      if (!desiredId) {
-        const desired = (await listScenarios(store, organisationId)).find((scenario) => scenario.kind === 'DESIRED');
-        desiredId = desired && desired.id !== current.scenario.id ? desired.id : null;
-      }
-      const desired = desiredId ? await loadScenarioGraph(store, organisationId, desiredId) : null;
+      const { current, desired } = await loadComparedGraphs(
+        store,
+        organisationId,
+        scenarioId ?? null,
+        desiredScenarioId ?? null,
+      );
       const { desiredDistance, ...report } = await ctx.analyses.run({
         userId: authorizeSignedIn(ctx).userId,
         current,
@@ -127,7 +126,9 @@ export const analysisResolvers: Resolvers<GraphQLContext> = {
         ...report,
         organisationId,
         scenarioId: current.scenario.id,
-        ...(desiredDistance ? { desiredDistance: { ...desiredDistance, desiredScenarioId: desiredId } } : {}),
+        ...(desiredDistance
+          ? { desiredDistance: { ...desiredDistance, desiredScenarioId: desired?.scenario.id ?? null } }
+          : {}),
       };
     },
     trends: async (_root, { organisationId }, ctx) => {
