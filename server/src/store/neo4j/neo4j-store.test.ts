@@ -1,6 +1,6 @@
 import { interchangeDocumentSchema } from '@kopplingskartan/schema/interchange';
 import neo4j from 'neo4j-driver';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { documentToContents } from '../../domain/document.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -117,6 +117,46 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
       expect((error as DomainError).message).toContain(config().uri);
       expect((error as DomainError).message).not.toMatch(/wrong-secret/);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('commits the writes of an organisation that arrive while one runs in one transaction; a refusal takes none of them with it', async () => {
+    const store = new Neo4jStore(config());
+    const organisationId = uniqueId('batch');
+    const transactions = vi.spyOn(store.shareTransactions(), 'write');
+    try {
+      await store.migrate();
+      await store.createOrganisation(fixture(organisationId));
+      const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
+      const insert = (id: string) =>
+        store.insertRecords(organisationId, [{ kind: 'actor', record: { ...chief!, id } }]);
+      const ids = Array.from({ length: 8 }, (_, n) => `a-batch-${n}`);
+
+      transactions.mockClear();
+      await Promise.all(ids.map(insert));
+      // The first alone; the seven that arrived while it ran, together.
+      expect(transactions).toHaveBeenCalledTimes(2);
+      const stored = await store.getRecords('actor', organisationId, ids);
+      expect(stored.map((actor) => actor.id).sort()).toEqual([...ids].sort());
+
+      const outcomes = await Promise.allSettled([
+        insert('a-after-1'),
+        insert('a-after-2'),
+        store.updateRecord('actor', { ...chief!, name: 'Inaktuell' }, chief!.version + 5),
+        insert('a-after-3'),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect(outcomes[2]).toMatchObject({ reason: { code: 'VERSION_CONFLICT' } });
+      const after = await store.getRecords('actor', organisationId, ['a-after-1', 'a-after-2', 'a-after-3', 'a-chief']);
+      expect(after.map((actor) => [actor.id, actor.name])).toEqual([
+        ['a-after-1', chief!.name],
+        ['a-after-2', chief!.name],
+        ['a-after-3', chief!.name],
+        ['a-chief', chief!.name],
+      ]);
+    } finally {
+      transactions.mockRestore();
       await store.close();
     }
   });

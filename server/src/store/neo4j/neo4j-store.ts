@@ -27,7 +27,9 @@
  * ## Access
  * Reads go out as the auto-commit statements of one read session, sent together (one round
  * trip), writes through `executeWrite` (transactions.ts), in the configured database. Every
- * write method is one transaction. Every write first takes its
+ * write method is one transaction, except that record writes to one organisation arriving while
+ * one of its transactions runs share the next (group commit, write-batches.ts; a refusal sends
+ * each back to a transaction of its own). Every write first takes its
  * organisation's write lock (`LOCK_ORGANISATION`, a property written and removed on the
  * `:Organisation` node, held to commit), so writes to one organisation serialise in the
  * database, also across app instances; the account side of a change (its history entry) joins
@@ -35,6 +37,7 @@
  * only if that is still the stored one (`UPDATE_RECORD`, checked under the organisation's lock),
  * so two concurrent updates cannot both pass the check.
  */
+import { LRUCache } from 'lru-cache';
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 
 import {
@@ -68,6 +71,7 @@ import type {
 } from '../graph-store.ts';
 import { ScenarioGraphCache } from '../scenario-graph-cache.ts';
 import { WriteJoiner } from '../write-joiner.ts';
+import { WriteBatches } from './write-batches.ts';
 import { SCHEMA_STEPS, SCHEMA_VERSION, SCHEMA_VERSION_NODE_ID } from './constraints.ts';
 import { deleteRoundsOfOrganisation } from './neo4j-round-store.ts';
 import * as Q from './queries.ts';
@@ -79,7 +83,14 @@ import {
   recordFromRow,
   toProperties,
 } from './records.ts';
-import { displayUri, Neo4jTransactions, type Params, runStatement, type StatementRunner } from './transactions.ts';
+import {
+  displayUri,
+  Neo4jTransactions,
+  type Params,
+  runStatement,
+  type StatementRunner,
+  turnIn,
+} from './transactions.ts';
 
 export interface Neo4jStoreOptions {
   /** `neo4j://`, `neo4j+s://`, `neo4j+ssc://`, `bolt://`, `bolt+s://` or `bolt+ssc://`. */
@@ -93,6 +104,9 @@ export interface Neo4jStoreOptions {
   /** How long to wait for a connection (default 30 s; keep it short for a CLI). */
   connectionTimeoutMs?: number;
 }
+
+/** Record versions remembered from this process's own updates; an entry is ~100 bytes. */
+const SAVED_VERSIONS_KEPT = 10_000;
 
 /** The driver's `fetchSize` for "every record of a result in one batch". */
 const FETCH_ALL = -1;
@@ -116,6 +130,14 @@ export class Neo4jStore implements GraphStore {
   /** Adds the work of a `writeWith` to the transaction of its write method. */
   private readonly joiner = new WriteJoiner<ManagedTransaction, Promise<void>>();
   private readonly graphs = new ScenarioGraphCache();
+  /** Group commit of each organisation's record writes (see WriteBatches). */
+  private readonly batches = new WriteBatches<ManagedTransaction>(
+    (work) => this.transactions.write(work),
+    turnIn,
+    (error) => error instanceof DomainError && error.code === 'STORE_UNAVAILABLE',
+  );
+  /** The versions of records this process saved last, by organisation, kind and id (see updateRecord). */
+  private readonly savedVersions = new LRUCache<string, number>({ max: SAVED_VERSIONS_KEPT });
 
   constructor(options: Neo4jStoreOptions) {
     let driver: Driver;
@@ -164,15 +186,7 @@ export class Neo4jStore implements GraphStore {
 
   /** `write` with the joined work already claimed: a write method that may try twice claims it once. */
   private writeJoined<T>(joined: Joined | undefined, work: WriteWork<T>, onConstraint?: () => DomainError): Promise<T> {
-    return this.transactions.write(async (tx) => {
-      const sent: Array<Promise<unknown>> = [];
-      const result = await work(tx, (answer) => sent.push(sentAhead(answer)));
-      if (joined) sent.push(sentAhead(joined(result, tx)));
-      // In the order sent, so that the refusal reported is the first statement's (a check sent
-      // ahead of the writes it guards), not whichever failure arrived first.
-      for (const answer of sent) await answer;
-      return result;
-    }, onConstraint);
+    return this.transactions.write((tx) => runJoined(tx, joined, work), onConstraint);
   }
 
   /**
@@ -476,7 +490,8 @@ export class Neo4jStore implements GraphStore {
   async insertRecords(organisationId: string, records: readonly TaggedRecord[]): Promise<void> {
     const byKind = byKindOf(records);
     refuseRepeated(byKind);
-    await this.write((tx, send) => {
+    const joined = this.joiner.claim();
+    const work: WriteWork<void> = (tx, send) => {
       // Nothing awaited: the lock, the checks and the inserts go out with the history entry in one
       // round trip. A check that refuses (a missing organisation, in which no id is taken, or a
       // taken id) is answered before the inserts and rolls them back.
@@ -487,7 +502,10 @@ export class Neo4jStore implements GraphStore {
       );
       send(this.refuseTaken(tx, organisationId, byKind));
       send(this.insertAll(tx, organisationId, byKind));
-      return Promise.resolve();
+    };
+    await this.batches.write(organisationId, {
+      sendAtOnce: (tx) => runJoined(tx, joined, work),
+      alone: () => this.writeJoined(joined, work),
     });
   }
 
@@ -575,7 +593,8 @@ export class Neo4jStore implements GraphStore {
    * trip (UPDATE_RECORD), written only if the record is still at the version the caller read
    * (`expectedVersion`, else the record's own). When it has moved on and the caller named no
    * version, that attempt is rolled back and the update made again after locking (LOCK_RECORD),
-   * on whatever version is stored then.
+   * on whatever version is stored then. In a batch (write-batches.ts) the attempt that moved
+   * fails the batch, and every write of it is made again alone.
    */
   async updateRecord<K extends RecordKind>(
     kind: K,
@@ -583,10 +602,30 @@ export class Neo4jStore implements GraphStore {
     expectedVersion?: number,
   ): Promise<RecordTypes[K]> {
     const joined = this.joiner.claim();
+    const key = `${record.organisationId}\u0000${kind}\u0000${record.id}`;
+    // Saved without a version means saved on top of the stored one: when this process saved a
+    // later version since the caller read it, that is the one to expect (one batch after another
+    // renaming the same actors otherwise failed on each other and went one by one).
+    const saved = this.savedVersions.get(key);
+    const latest = expectedVersion === undefined && saved !== undefined && saved > record.version;
+    const toSave = latest ? { ...record, version: saved } : record;
+    const work: WriteWork<RecordTypes[K]> = (tx, send) => this.sendUpdate(tx, send, kind, toSave, expectedVersion);
+    return this.batches.write(record.organisationId, {
+      touches: key,
+      sendAtOnce: (tx) => runJoined(tx, joined, work),
+      alone: () => this.updateAlone(joined, work, kind, toSave),
+      committed: (updated) => this.savedVersions.set(key, updated.version),
+    });
+  }
+
+  private async updateAlone<K extends RecordKind>(
+    joined: Joined | undefined,
+    work: WriteWork<RecordTypes[K]>,
+    kind: K,
+    record: RecordTypes[K],
+  ): Promise<RecordTypes[K]> {
     try {
-      return await this.writeJoined(joined, (tx, send) =>
-        Promise.resolve(this.sendUpdate(tx, send, kind, record, expectedVersion)),
-      );
+      return await this.writeJoined(joined, work);
     } catch (error) {
       if (!(error instanceof VersionMoved)) throw error;
       // Saved on top of the stored version, read under the locks: it cannot move again.
@@ -632,13 +671,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
-    return this.write(async (tx) => {
-      // Sent together: in a missing organisation the delete finds nothing (every statement names it).
-      const [locked, deleted] = await Promise.all([
-        this.lockOrganisation(tx, organisationId),
-        this.deleteWithCascades(tx, kind, organisationId, [id]),
-      ]);
-      return locked !== null && deleted > 0;
+    const joined = this.joiner.claim();
+    // Alone, in its turn among the organisation's writes: its cascades wait for answers.
+    return this.batches.write(organisationId, {
+      alone: () =>
+        this.writeJoined(joined, async (tx) => {
+          // Sent together: in a missing organisation the delete finds nothing (every statement names it).
+          const [locked, deleted] = await Promise.all([
+            this.lockOrganisation(tx, organisationId),
+            this.deleteWithCascades(tx, kind, organisationId, [id]),
+          ]);
+          return locked !== null && deleted > 0;
+        }),
     });
   }
 
@@ -746,8 +790,30 @@ function allOfKinds(tx: StatementRunner, organisationId: string): Promise<Neo4jR
   return Promise.all(RECORD_KINDS.map((kind) => run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId })));
 }
 
-/** The statements of one write transaction; `send` hands over those whose answers `work` does not wait for. */
-type WriteWork<T> = (tx: ManagedTransaction, send: (answer: Promise<unknown>) => void) => Promise<T>;
+/**
+ * The statements of one write transaction; `send` hands over those whose answers `work` does not
+ * wait for. Work that answers at once (not a promise) has sent every statement by then.
+ */
+type WriteWork<T> = (tx: ManagedTransaction, send: (answer: Promise<unknown>) => void) => T | Promise<T>;
+
+/**
+ * `work` and then the joined work in `tx`, awaiting everything sent before answering. When `work`
+ * answers at once, the joined work is called before this returns, so a write that sends its
+ * statements at once (WriteBatches' `sendAtOnce`) has sent its history entry's too.
+ */
+function runJoined<T>(tx: ManagedTransaction, joined: Joined | undefined, work: WriteWork<T>): Promise<T> {
+  const sent: Array<Promise<unknown>> = [];
+  const send = (answer: Promise<unknown>) => void sent.push(sentAhead(answer));
+  const finish = async (result: T): Promise<T> => {
+    if (joined) send(joined(result, tx));
+    // In the order sent, so that the refusal reported is the first statement's (a check sent
+    // ahead of the writes it guards), not whichever failure arrived first.
+    for (const answer of sent) await answer;
+    return result;
+  };
+  const result = work(tx, send);
+  return result instanceof Promise ? result.then(finish) : finish(result);
+}
 
 /** The work a `writeWith` adds to a write method's transaction (WriteJoiner.claim). */
 type Joined = (result: unknown, tx: ManagedTransaction) => Promise<void>;

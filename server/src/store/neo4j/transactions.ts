@@ -57,6 +57,19 @@ export async function runStatement<P extends string>(
 }
 
 /**
+ * `tx` for one write's turn in a batch (write-batches.ts): passes its statements on, and refuses
+ * one sent after `close()`, so that a batch's statements are in the order of its writes.
+ */
+export function turnIn(tx: ManagedTransaction): { tx: ManagedTransaction; close: () => void } {
+  let isOpen = true;
+  const run: ManagedTransaction['run'] = (query, parameters) => {
+    if (!isOpen) throw new Error('A batched write sent a statement after its turn.');
+    return tx.run(query, parameters);
+  };
+  return { tx: Object.create(tx, { run: { value: run } }) as ManagedTransaction, close: () => (isOpen = false) };
+}
+
+/**
  * One driver's sessions, shared by the graph store and the account store (one driver per
  * process, one database): reads as auto-commit statements of a read session (`read`, retried
  * here), writes through `executeWrite` (retried by the driver), both on transient and

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+
+import { type QueuedWrite, WriteBatches } from './write-batches.ts';
+
+/**
+ * A transaction as the batches see it: statements appended to a log, kept only if the work
+ * succeeds (a stand-in for Neo4j's rollback, so that what was committed can be checked).
+ */
+interface FakeTx {
+  statements: string[];
+  isOpen: boolean;
+}
+
+function harness(maxBatch?: number) {
+  const committed: string[][] = [];
+  let release: () => void = () => {};
+  let firstHeld = false;
+  const transact = async <R>(work: (tx: FakeTx) => Promise<R>): Promise<R> => {
+    const tx: FakeTx = { statements: [], isOpen: true };
+    // The first transaction waits until the test has queued the rest behind it.
+    if (!firstHeld) {
+      firstHeld = true;
+      await new Promise<void>((resolve) => (release = resolve));
+    }
+    const result = await work(tx);
+    committed.push(tx.statements);
+    return result;
+  };
+  const batches = new WriteBatches<FakeTx>(
+    transact,
+    (tx) => {
+      const turn = { statements: tx.statements, isOpen: true };
+      return {
+        tx: turn,
+        close: () => {
+          turn.isOpen = false;
+        },
+      };
+    },
+    (error) => error instanceof Error && error.message === 'unreachable',
+    maxBatch,
+  );
+  /** Sends `name` when given its turn; answers `name`, or refuses when `refuse` is set. */
+  const send =
+    (name: string, refuse = false) =>
+    (tx: FakeTx) => {
+      if (!tx.isOpen) throw new Error(`${name} sent after its turn`);
+      tx.statements.push(name);
+      return refuse ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve(name);
+    };
+  const write = (name: string, options: Partial<QueuedWrite<FakeTx, string>> & { refuse?: boolean } = {}) => {
+    const { refuse = false, ...rest } = options;
+    const queued: QueuedWrite<FakeTx, string> = {
+      sendAtOnce: send(name, refuse),
+      // Alone: a transaction of its own, refused again if it was refused in the batch.
+      alone: () =>
+        transact((tx) => {
+          tx.statements.push(name);
+          return refuse ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve(name);
+        }),
+      ...rest,
+    };
+    return batches.write('org', queued).then(
+      (answer) => ({ answer }),
+      (error: Error) => ({ error: error.message }),
+    );
+  };
+  return { committed, write, release: () => release() };
+}
+
+describe('group commit of one organisation’s writes', () => {
+  it('sends writes that arrive while a transaction runs together in the next, in order, each answered', async () => {
+    const h = harness();
+    const first = h.write('a');
+    const rest = ['b', 'c', 'd'].map((name) => h.write(name));
+    h.release();
+    expect(await Promise.all([first, ...rest])).toEqual([
+      { answer: 'a' },
+      { answer: 'b' },
+      { answer: 'c' },
+      { answer: 'd' },
+    ]);
+    expect(h.committed).toEqual([['a'], ['b', 'c', 'd']]);
+  });
+
+  it('makes each write of a batch with a refusal again alone: the refused one fails, the others are stored', async () => {
+    const h = harness();
+    const first = h.write('a');
+    const rest = [h.write('b'), h.write('c', { refuse: true }), h.write('d')];
+    h.release();
+    expect(await Promise.all([first, ...rest])).toEqual([
+      { answer: 'a' },
+      { answer: 'b' },
+      { error: 'c refused' },
+      { answer: 'd' },
+    ]);
+    // The batch [b, c, d] was rolled back; b and d were committed alone, c never.
+    expect(h.committed).toEqual([['a'], ['b'], ['d']]);
+  });
+
+  it('refuses a statement sent after its write’s turn, and makes the batch’s writes again alone', async () => {
+    const h = harness();
+    const first = h.write('a');
+    let late: FakeTx | null = null;
+    const lateSender = h.write('b', {
+      sendAtOnce: async (tx) => {
+        late = tx;
+        await Promise.resolve();
+        if (!late.isOpen) throw new Error('b sent after its turn');
+        return 'b';
+      },
+    });
+    const after = h.write('c');
+    h.release();
+    expect(await Promise.all([first, lateSender, after])).toEqual([{ answer: 'a' }, { answer: 'b' }, { answer: 'c' }]);
+    expect(h.committed).toEqual([['a'], ['b'], ['c']]);
+  });
+
+  it('never puts two writes of the same thing in one batch, nor a write that cannot send at once', async () => {
+    const h = harness();
+    const first = h.write('a');
+    const rest = [
+      h.write('b', { touches: 'actor x' }),
+      h.write('c', { touches: 'actor y' }),
+      h.write('d', { touches: 'actor x' }),
+      h.write('e'),
+      h.write('f', { sendAtOnce: undefined }),
+      h.write('g'),
+      h.write('h'),
+    ];
+    h.release();
+    await Promise.all([first, ...rest]);
+    expect(h.committed).toEqual([['a'], ['b', 'c'], ['d', 'e'], ['f'], ['g', 'h']]);
+  });
+
+  it('puts at most maxBatch writes in one transaction', async () => {
+    const h = harness(2);
+    const all = ['a', 'b', 'c', 'd', 'e'].map((name) => h.write(name));
+    h.release();
+    await Promise.all(all);
+    expect(h.committed).toEqual([['a'], ['b', 'c'], ['d', 'e']]);
+  });
+
+  it('answers every write of a batch with a failure no write caused, without trying them again', async () => {
+    const h = harness();
+    const first = h.write('a');
+    const unreachable = () => Promise.reject(new Error('unreachable'));
+    const rest = [h.write('b', { sendAtOnce: unreachable }), h.write('c', { alone: unreachable })];
+    h.release();
+    expect(await Promise.all([first, ...rest])).toEqual([
+      { answer: 'a' },
+      { error: 'unreachable' },
+      { error: 'unreachable' },
+    ]);
+    expect(h.committed).toEqual([['a']]);
+  });
+});
