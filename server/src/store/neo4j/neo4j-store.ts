@@ -504,7 +504,8 @@ export class Neo4jStore implements GraphStore {
       send(this.insertAll(tx, organisationId, byKind));
     };
     await this.batches.write(organisationId, {
-      sendAtOnce: (tx) => runJoined(tx, joined, work),
+      run: (tx) => runJoined(tx, joined, work),
+      sendsAtOnce: true,
       alone: () => this.writeJoined(joined, work),
     });
   }
@@ -602,7 +603,7 @@ export class Neo4jStore implements GraphStore {
     expectedVersion?: number,
   ): Promise<RecordTypes[K]> {
     const joined = this.joiner.claim();
-    const key = `${record.organisationId}\u0000${kind}\u0000${record.id}`;
+    const key = touchOf(record.organisationId, kind, record.id);
     // Saved without a version means saved on top of the stored one: when this process saved a
     // later version since the caller read it, that is the one to expect (one batch after another
     // renaming the same actors otherwise failed on each other and went one by one).
@@ -612,7 +613,8 @@ export class Neo4jStore implements GraphStore {
     const work: WriteWork<RecordTypes[K]> = (tx, send) => this.sendUpdate(tx, send, kind, toSave, expectedVersion);
     return this.batches.write(record.organisationId, {
       touches: key,
-      sendAtOnce: (tx) => runJoined(tx, joined, work),
+      run: (tx) => runJoined(tx, joined, work),
+      sendsAtOnce: true,
       alone: () => this.updateAlone(joined, work, kind, toSave),
       committed: (updated) => this.savedVersions.set(key, updated.version),
     });
@@ -672,17 +674,20 @@ export class Neo4jStore implements GraphStore {
 
   async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
     const joined = this.joiner.claim();
-    // Alone, in its turn among the organisation's writes: its cascades wait for answers.
+    const work: WriteWork<boolean> = async (tx) => {
+      // Sent together: in a missing organisation the delete finds nothing (every statement names it).
+      const [locked, deleted] = await Promise.all([
+        this.lockOrganisation(tx, organisationId),
+        this.deleteWithCascades(tx, kind, organisationId, [id]),
+      ]);
+      return locked !== null && deleted > 0;
+    };
     return this.batches.write(organisationId, {
-      alone: () =>
-        this.writeJoined(joined, async (tx) => {
-          // Sent together: in a missing organisation the delete finds nothing (every statement names it).
-          const [locked, deleted] = await Promise.all([
-            this.lockOrganisation(tx, organisationId),
-            this.deleteWithCascades(tx, kind, organisationId, [id]),
-          ]);
-          return locked !== null && deleted > 0;
-        }),
+      touches: touchOf(organisationId, kind, id),
+      run: (tx) => runJoined(tx, joined, work),
+      // Its cascades wait for the records that refer to it.
+      sendsAtOnce: false,
+      alone: () => this.writeJoined(joined, work),
     });
   }
 
@@ -817,6 +822,11 @@ function runJoined<T>(tx: ManagedTransaction, joined: Joined | undefined, work: 
 
 /** The work a `writeWith` adds to a write method's transaction (WriteJoiner.claim). */
 type Joined = (result: unknown, tx: ManagedTransaction) => Promise<void>;
+
+/** A record, as what a batched write changes and as the key of its saved version. */
+function touchOf(organisationId: string, kind: RecordKind, id: string): string {
+  return `${organisationId}\u0000${kind}\u0000${id}`;
+}
 
 /** An optimistic update found the record at another version than it read, and no version was named. */
 class VersionMoved extends Error {

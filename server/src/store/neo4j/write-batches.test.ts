@@ -51,7 +51,8 @@ function harness(maxBatch?: number) {
   const write = (name: string, options: Partial<QueuedWrite<FakeTx, string>> & { refuse?: boolean } = {}) => {
     const { refuse = false, ...rest } = options;
     const queued: QueuedWrite<FakeTx, string> = {
-      sendAtOnce: send(name, refuse),
+      run: send(name, refuse),
+      sendsAtOnce: true,
       // Alone: a transaction of its own, refused again if it was refused in the batch.
       alone: () =>
         transact((tx) => {
@@ -103,7 +104,7 @@ describe('group commit of one organisation’s writes', () => {
     const first = h.write('a');
     let late: FakeTx | null = null;
     const lateSender = h.write('b', {
-      sendAtOnce: async (tx) => {
+      run: async (tx) => {
         late = tx;
         await Promise.resolve();
         if (!late.isOpen) throw new Error('b sent after its turn');
@@ -116,7 +117,7 @@ describe('group commit of one organisation’s writes', () => {
     expect(h.committed).toEqual([['a'], ['b'], ['c']]);
   });
 
-  it('never puts two writes of the same thing in one batch, nor a write that cannot send at once', async () => {
+  it('never puts two writes of the same thing in one batch, and ends a batch with a write that cannot send at once', async () => {
     const h = harness();
     const first = h.write('a');
     const rest = [
@@ -124,13 +125,22 @@ describe('group commit of one organisation’s writes', () => {
       h.write('c', { touches: 'actor y' }),
       h.write('d', { touches: 'actor x' }),
       h.write('e'),
-      h.write('f', { sendAtOnce: undefined }),
+      // Sends after an answer, as a delete's cascades do: allowed, as the last of its batch.
+      h.write('f', {
+        sendsAtOnce: false,
+        run: async (tx) => {
+          await Promise.resolve();
+          if (!tx.isOpen) throw new Error('f sent after its turn');
+          tx.statements.push('f');
+          return 'f';
+        },
+      }),
       h.write('g'),
       h.write('h'),
     ];
     h.release();
     await Promise.all([first, ...rest]);
-    expect(h.committed).toEqual([['a'], ['b', 'c'], ['d', 'e'], ['f'], ['g', 'h']]);
+    expect(h.committed).toEqual([['a'], ['b', 'c'], ['d', 'e', 'f'], ['g', 'h']]);
   });
 
   it('puts at most maxBatch writes in one transaction', async () => {
@@ -145,7 +155,7 @@ describe('group commit of one organisation’s writes', () => {
     const h = harness();
     const first = h.write('a');
     const unreachable = () => Promise.reject(new Error('unreachable'));
-    const rest = [h.write('b', { sendAtOnce: unreachable }), h.write('c', { alone: unreachable })];
+    const rest = [h.write('b', { run: unreachable }), h.write('c', { alone: unreachable })];
     h.release();
     expect(await Promise.all([first, ...rest])).toEqual([
       { answer: 'a' },

@@ -2,13 +2,14 @@
  * One write of an organisation, as `WriteBatches` runs it.
  */
 export interface QueuedWrite<Tx, T> {
+  /** The write in `tx`; the promise settles with its answer. */
+  run: (tx: Tx) => Promise<T>;
   /**
-   * Sends every statement of the write in `tx` before returning (nothing awaited first), so that
-   * the next write's statements go out behind them; the promise settles with the write's answer.
-   * Absent for a write that must wait for answers between its statements (a delete's cascades):
-   * it goes alone.
+   * Whether `run` sends every statement before returning (nothing awaited first), so that the
+   * next write's statements can go out right behind them. A write that waits for answers between
+   * its statements (a delete's cascades) comes last in its batch.
    */
-  sendAtOnce?: (tx: Tx) => Promise<T>;
+  sendsAtOnce: boolean;
   /** The write in a transaction of its own. */
   alone: () => Promise<T>;
   /** What the write changes: two writes of one batch never change the same thing. */
@@ -40,9 +41,9 @@ export const MAX_BATCH = 50;
  *
  * One write's refusal must not take others with it: when anything in a batch fails, the batch
  * is rolled back and each of its writes is made again in a transaction of its own, in order, and
- * answered from that. A write that sends a statement after its turn (`sendAtOnce` broken) fails
- * its batch the same way (the guard refuses the statement), so the order of statements in a
- * batch is always the order of its writes.
+ * answered from that. A write that sends a statement after its turn (`sendsAtOnce` wrongly set)
+ * fails its batch the same way (the guard refuses the statement), so the order of statements in
+ * a batch is always the order of its writes.
  */
 export class WriteBatches<Tx> {
   /** Writes waiting, per organisation; present while one of its transactions runs. */
@@ -84,11 +85,10 @@ export class WriteBatches<Tx> {
     const touched = new Set<string>();
     let size = 0;
     for (const { write } of queue) {
-      if (size === this.maxBatch || !write.sendAtOnce || (write.touches !== undefined && touched.has(write.touches))) {
-        break;
-      }
+      if (size === this.maxBatch || (write.touches !== undefined && touched.has(write.touches))) break;
       if (write.touches !== undefined) touched.add(write.touches);
       size += 1;
+      if (!write.sendsAtOnce) break;
     }
     return queue.splice(0, Math.max(1, size));
   }
@@ -109,8 +109,9 @@ export class WriteBatches<Tx> {
       results = await this.transact((tx) => {
         const answers = batch.map(({ write }) => {
           const turn = this.guard(tx);
-          const answer = write.sendAtOnce!(turn.tx);
-          turn.close();
+          const answer = write.run(turn.tx);
+          // The last write may go on sending: nothing comes after it.
+          if (write.sendsAtOnce) turn.close();
           // Awaited below with the others; the first failure fails the batch.
           answer.catch(() => undefined);
           return answer;
