@@ -161,6 +161,29 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
     }
   });
 
+  it('saves concurrent updates of one record naming no version each on the version saved before it, without retrying', async () => {
+    const store = new Neo4jStore(config());
+    const organisationId = uniqueId('same-record');
+    const transactions = vi.spyOn(store.shareTransactions(), 'write');
+    try {
+      await store.migrate();
+      await store.createOrganisation(fixture(organisationId));
+      const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
+      transactions.mockClear();
+      // Every writer read version 1; each waits for the one before (same record), then expects its version.
+      const saved = await Promise.all(
+        ['Ett', 'Två', 'Tre', 'Fyra'].map((name) => store.updateRecord('actor', { ...chief!, name })),
+      );
+      expect(saved.map((actor) => actor.version)).toEqual([2, 3, 4, 5]);
+      // One transaction each: none found its version moved and tried again after locking.
+      expect(transactions).toHaveBeenCalledTimes(4);
+      expect(await store.getRecords('actor', organisationId, ['a-chief'])).toEqual([saved[3]]);
+    } finally {
+      transactions.mockRestore();
+      await store.close();
+    }
+  });
+
   it('renumbers a history kept by the old database-wide counter per organisation, in its old order', async () => {
     const store = new Neo4jStore(config());
     const organisationId = uniqueId('legacy');

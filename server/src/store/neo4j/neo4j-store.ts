@@ -606,16 +606,20 @@ export class Neo4jStore implements GraphStore {
     const key = touchOf(record.organisationId, kind, record.id);
     // Saved without a version means saved on top of the stored one: when this process saved a
     // later version since the caller read it, that is the one to expect (one batch after another
-    // renaming the same actors otherwise failed on each other and went one by one).
-    const saved = this.savedVersions.get(key);
-    const latest = expectedVersion === undefined && saved !== undefined && saved > record.version;
-    const toSave = latest ? { ...record, version: saved } : record;
-    const work: WriteWork<RecordTypes[K]> = (tx, send) => this.sendUpdate(tx, send, kind, toSave, expectedVersion);
+    // renaming the same actors otherwise failed on each other and went one by one). Looked up
+    // when the write's turn comes, after the writes queued before it committed.
+    const toSave = (): RecordTypes[K] => {
+      const saved = this.savedVersions.get(key);
+      return expectedVersion === undefined && saved !== undefined && saved > record.version
+        ? { ...record, version: saved }
+        : record;
+    };
+    const work: WriteWork<RecordTypes[K]> = (tx, send) => this.sendUpdate(tx, send, kind, toSave(), expectedVersion);
     return this.batches.write(record.organisationId, {
       touches: key,
       run: (tx) => runJoined(tx, joined, work),
       sendsAtOnce: true,
-      alone: () => this.updateAlone(joined, work, kind, toSave),
+      alone: () => this.updateAlone(joined, work, kind, record),
       committed: (updated) => this.savedVersions.set(key, updated.version),
     });
   }
