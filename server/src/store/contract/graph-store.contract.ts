@@ -231,6 +231,21 @@ export function describeGraphStore(makeStore: () => Promise<GraphStore>): void {
       expect(graph!.initiatives[0]!.targetActorIds).toEqual(['a-teachers']);
     });
 
+    it('deleting an actor with a link to itself deletes that link and its perceptions once', async () => {
+      const id = await seeded('cascade-self');
+      const [link] = await store.getRecords('link', id, ['l-2']);
+      const [perception] = await store.getRecords('perception', id, ['p-1']);
+      await store.insertRecords(id, [
+        { kind: 'link', record: { ...link!, id: 'l-self', sourceId: 'a-principal', targetId: 'a-principal' } },
+        { kind: 'perception', record: { ...perception!, id: 'p-self', linkId: 'l-self' } },
+      ]);
+      expect(await store.deleteRecord('actor', id, 'a-principal')).toBe(true);
+      const graph = await store.readScenarioGraph(id, 's-current');
+      expect(graph!.links.map((l) => l.id)).toEqual(['l-1']);
+      expect(graph!.perceptions).toEqual([]);
+      expect(graph!.actors.map((actor) => actor.id)).not.toContain('a-principal');
+    });
+
     it('deleting a unit, an arena or an actor clears the optional references to it', async () => {
       const id = await seeded('cascade-refs');
       await store.deleteRecord('unit', id, 'u-school');
