@@ -117,7 +117,7 @@ describe('group commit of one organisation’s writes', () => {
     expect(h.committed).toEqual([['a'], ['b'], ['c']]);
   });
 
-  it('never puts two writes of the same thing in one batch, and ends a batch with a write that cannot send at once', async () => {
+  it('never puts two writes of the same thing in one batch, and ends it with one write that cannot send at once', async () => {
     const h = harness();
     const first = h.write('a');
     const rest = [
@@ -137,10 +137,12 @@ describe('group commit of one organisation’s writes', () => {
       }),
       h.write('g'),
       h.write('h'),
+      h.write('i', { sendsAtOnce: false }),
     ];
     h.release();
     await Promise.all([first, ...rest]);
-    expect(h.committed).toEqual([['a'], ['b', 'c'], ['d', 'e', 'f'], ['g', 'h']]);
+    // d waits for the batch after b's; g and h, queued behind f, go before it; i, after f, in the next.
+    expect(h.committed).toEqual([['a'], ['b', 'c', 'e', 'g', 'h', 'f'], ['d', 'i']]);
   });
 
   it('puts at most maxBatch writes in one transaction', async () => {
