@@ -2,8 +2,8 @@ import { deserialize, serialize } from 'node:v8';
 
 import { CHAIN_ROWS, chainLevels } from '../analysis/chain-graph.ts';
 import type { ChainGraph, ChainLink } from '../analysis/chain-graph.ts';
-import { couplingOfStrength, kindOfIndex, perceivedLinkIds, ratingOf, resolveLinks } from '../analysis/graph-index.ts';
-import type { LinkColumns } from '../analysis/graph-index.ts';
+import { perceivedLinkIds, resolveLinks } from '../analysis/graph-index.ts';
+import type { IndexedGraph, LinkColumns, ResolvedLinks } from '../analysis/graph-index.ts';
 import type { ScenarioGraph } from '../domain/records.ts';
 import { LoopSlicer, toShared } from './loop-slicer.ts';
 
@@ -157,47 +157,38 @@ async function encodeLinks(
   };
 }
 
-/** The worker's side: the graph as a ChainGraph, and its resolved link columns when it has them. */
-export function decodeGraph(wire: GraphWire): { graph: ChainGraph; columns: LinkColumns | undefined } {
+/**
+ * The worker's side: the graph without its links and the links as columns (all an index reads of
+ * them: no object per link is built, half a million on a national map), or, when a link names an
+ * unknown actor, the graph with its links as rows, for the index to refuse.
+ */
+export function decodeGraph(
+  wire: GraphWire,
+): { graph: IndexedGraph; columns: ResolvedLinks } | { graph: ChainGraph; columns: undefined } {
   const [ids, names, levelKeys, unitIds] = columnsOf<[string[], string[], string[], Array<string | null>]>(
     wire.actors,
     4,
   );
-  const actors = ids.map((id, i) => ({ id, name: names[i]!, levelKey: levelKeys[i]!, unitId: unitIds[i]! }));
-  const { links, columns } = decodeLinks(wire.links, ids);
-  return {
-    graph: {
-      levels: wire.levels,
-      actors,
-      links,
-      units: rowsOf(wire.units),
-      arenas: rowsOf(wire.arenas),
-      perceptions: rowsOf(wire.perceptions),
-      initiatives: rowsOf(wire.initiatives),
-    },
-    columns,
+  const graph: IndexedGraph = {
+    levels: wire.levels,
+    actors: ids.map((id, i) => ({ id, name: names[i]!, levelKey: levelKeys[i]!, unitId: unitIds[i]! })),
+    units: rowsOf(wire.units),
+    arenas: rowsOf(wire.arenas),
+    perceptions: rowsOf(wire.perceptions),
+    initiatives: rowsOf(wire.initiatives),
   };
+  const links = decodeLinks(wire.links);
+  return 'columns' in links
+    ? { graph, columns: links.columns }
+    : { graph: { ...graph, links: links.rows }, columns: undefined };
 }
 
-/** Links back as rows (ids of their ends taken from `actorIds`), and their columns when resolved. */
-export function decodeLinks(
-  wire: LinksWire,
-  actorIds: readonly string[],
-): { links: ChainLink[]; columns: LinkColumns | undefined } {
-  if (!wire.columns) return { links: rowsOf(wire), columns: undefined };
+/** Links back as columns when they were resolved, else as rows. */
+export function decodeLinks(wire: LinksWire): { columns: ResolvedLinks } | { rows: ChainLink[] } {
+  if (!wire.columns) return { rows: rowsOf(wire) };
   const { perceived, ...typed } = wire.columns;
   const [ids, arenaIds] = columnsOf<[string[], Array<string | null>]>(wire, 2);
-  const links = ids.map((id, e): ChainLink => ({
-    id,
-    sourceId: actorIds[typed.source[e]!]!,
-    targetId: actorIds[typed.target[e]!]!,
-    kind: kindOfIndex(typed.kind[e]!),
-    coupling: couplingOfStrength(typed.strength[e]!),
-    targetResponds: ratingOf(typed.targetResponds[e]!),
-    sourceResponds: ratingOf(typed.sourceResponds[e]!),
-    arenaId: arenaIds[e]!,
-  }));
-  return { links, columns: { ...typed, perceivedLinkIndex: new Map(perceived), ids } };
+  return { columns: { ...typed, perceivedLinkIndex: new Map(perceived), ids, arenaIds } };
 }
 
 function rowsOf<T>(wire: Slices): T[] {

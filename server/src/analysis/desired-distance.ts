@@ -3,7 +3,7 @@ import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 import { count, makeFinding } from './findings.ts';
 import type { Finding, FindingKind } from './findings.ts';
 import type { ChainGraph } from './chain-graph.ts';
-import { kindIndexOf, strengthOf } from './graph-index.ts';
+import { couplingOfStrength, kindIndexOf, kindOfIndex, sourceIdOf, strengthOf, targetIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export type LinkChange = 'ADDED' | 'REMOVED' | 'TIGHTER' | 'LOOSER' | 'UNCHANGED';
@@ -41,19 +41,26 @@ export interface DesiredDistanceResult {
 }
 
 /**
- * The ends of the desired links as actor numbers: the current index's numbers, and numbers after
- * them (up to `actorCount`) for actors only the desired graph has.
+ * The desired scenario's links as columns, all the distance reads of them (so the worker pool
+ * builds no object per link): ends as actor numbers, the current index's numbers and numbers
+ * after them (up to `actorCount`) for actors only the desired graph has.
  */
-export interface DesiredEnds {
+export interface DesiredLinks {
+  ids: readonly string[];
   source: Uint32Array;
   target: Uint32Array;
   actorCount: number;
+  /** The ids of the actors numbered from the current index's n on. */
+  extraActorIds: readonly string[];
   /** Index into LINK_KINDS, and strength (2 tight, 1 loose, 0 decoupled), of each desired link. */
   kind: Uint8Array;
   strength: Uint8Array;
 }
 
-export function numberEnds(index: Pick<GraphIndex, 'n' | 'actorIndex'>, links: ChainGraph['links']): DesiredEnds {
+export function numberDesiredLinks(
+  index: Pick<GraphIndex, 'n' | 'actorIndex'>,
+  links: ChainGraph['links'],
+): DesiredLinks {
   const extra = new Map<string, number>();
   const numberOf = (id: string): number => {
     const known = index.actorIndex.get(id);
@@ -72,7 +79,15 @@ export function numberEnds(index: Pick<GraphIndex, 'n' | 'actorIndex'>, links: C
     kind[j] = kindIndexOf(link.kind);
     strength[j] = strengthOf(link.coupling);
   });
-  return { source, target, actorCount: index.n + extra.size, kind, strength };
+  return {
+    ids: links.map((link) => link.id),
+    source,
+    target,
+    actorCount: index.n + extra.size,
+    extraActorIds: [...extra.keys()],
+    kind,
+    strength,
+  };
 }
 
 const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser: 0, unchanged: 0, distance: 0 };
@@ -86,24 +101,22 @@ const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser:
  * in their order. Unmatched current links are REMOVED, unmatched desired links ADDED; matched
  * links are TIGHTER or LOOSER when the desired coupling is stronger or weaker (tight > loose >
  * decoupled: an order, not a grade), else UNCHANGED. Actors are shared by all scenarios of an
- * organisation, so actor ids compare directly; `desiredEnds` are the desired links' ends already
- * numbered (`numberEnds`), when the caller has them. O(m₁ + m₂ · d) for d desired links per source actor.
+ * organisation, so actor ids compare directly (`numberDesiredLinks` numbers the desired links as
+ * the current index's actors). O(m₁ + m₂ · d) for d desired links per source actor.
  */
-export function desiredDistance(
-  index: GraphIndex,
-  desired: ChainGraph | null,
-  desiredEnds?: DesiredEnds,
-): DesiredDistanceResult {
+export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null): DesiredDistanceResult {
   if (!desired) return { hasDesired: false, differences: [], totals: { ...EMPTY_TOTALS }, findings: [] };
-  const wanted = desired.links;
-  const d = wanted.length;
   const {
+    ids: wantedIds,
     source: wantedSource,
     target: wantedTarget,
     actorCount,
+    extraActorIds,
     kind: wantedKind,
     strength: wantedStrength,
-  } = desiredEnds ?? numberEnds(index, wanted);
+  } = desired;
+  const d = wantedIds.length;
+  const actorIdOf = (u: number): string => (u < index.n ? index.graph.actors[u]!.id : extraActorIds[u - index.n]!);
   // Desired links bucketed by source actor, by a counting sort that keeps their order. A bucket
   // holds a handful of links, so matching scans it instead of hashing joined string keys.
   const bucketStart = new Uint32Array(actorCount + 1);
@@ -125,7 +138,6 @@ export function desiredDistance(
     }
     return -1;
   };
-  const current = index.graph.links;
   for (let e = 0; e < index.m; e++) matchOf[e] = take(index.linkSource[e]!, index.linkTarget[e]!, index.linkKind[e]!);
   for (let e = 0; e < index.m; e++) {
     if (matchOf[e] === -1) matchOf[e] = take(index.linkTarget[e]!, index.linkSource[e]!, index.linkKind[e]!);
@@ -136,11 +148,9 @@ export function desiredDistance(
   /** The ends of each difference as actor numbers (as `wantedSource` numbers them). */
   const differenceEnds: number[] = [];
   for (let e = 0; e < index.m; e++) {
-    const link = current[e]!;
     const j = matchOf[e]!;
-    const match = j >= 0 ? wanted[j]! : null;
     let change: LinkChange;
-    if (!match) change = 'REMOVED';
+    if (j < 0) change = 'REMOVED';
     else {
       const delta = wantedStrength[j]! - index.linkStrength[e]!;
       change = delta > 0 ? 'TIGHTER' : delta < 0 ? 'LOOSER' : 'UNCHANGED';
@@ -151,28 +161,27 @@ export function desiredDistance(
     }
     differences.push({
       change,
-      currentLinkId: link.id,
-      desiredLinkId: match?.id ?? null,
-      sourceId: link.sourceId,
-      targetId: link.targetId,
-      kind: link.kind,
-      currentCoupling: link.coupling,
-      desiredCoupling: match?.coupling ?? null,
+      currentLinkId: index.linkIds[e]!,
+      desiredLinkId: j >= 0 ? wantedIds[j]! : null,
+      sourceId: sourceIdOf(index, e),
+      targetId: targetIdOf(index, e),
+      kind: kindOfIndex(index.linkKind[e]!),
+      currentCoupling: couplingOfStrength(index.linkStrength[e]!),
+      desiredCoupling: j >= 0 ? couplingOfStrength(wantedStrength[j]!) : null,
     });
     differenceEnds.push(index.linkSource[e]!, index.linkTarget[e]!);
   }
   for (let j = 0; j < d; j++) {
     if (isTaken[j]) continue;
-    const link = wanted[j]!;
     differences.push({
       change: 'ADDED',
       currentLinkId: null,
-      desiredLinkId: link.id,
-      sourceId: link.sourceId,
-      targetId: link.targetId,
-      kind: link.kind,
+      desiredLinkId: wantedIds[j]!,
+      sourceId: actorIdOf(wantedSource[j]!),
+      targetId: actorIdOf(wantedTarget[j]!),
+      kind: kindOfIndex(wantedKind[j]!),
       currentCoupling: null,
-      desiredCoupling: link.coupling,
+      desiredCoupling: couplingOfStrength(wantedStrength[j]!),
     });
     differenceEnds.push(wantedSource[j]!, wantedTarget[j]!);
   }

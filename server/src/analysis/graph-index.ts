@@ -5,6 +5,9 @@ import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import type { ChainGraph } from './chain-graph.ts';
 
+/** What an index keeps of its graph: everything but the links, which it holds as columns. */
+export type IndexedGraph = Omit<ChainGraph, 'links'>;
+
 /** Rank given to actors of a side level (support): beside the chain, outside its order. */
 export const SIDE_RANK = -1;
 
@@ -14,10 +17,11 @@ export const RATING_UNKNOWN = 2;
 /**
  * A `ChainGraph` turned into integer ids and typed arrays, built once per scenario and shared by
  * every analysis (graphology's `indices/neighborhood.js` idea: CSR `starts` + flat neighbour
- * arrays). Actor i is `graph.actors[i]`, link e is `graph.links[e]`.
+ * arrays). Actor i is `graph.actors[i]`; link e is read through the index's columns only
+ * (`linkIds`, `linkSource`, …, `arenaIdOf`), so the worker pool need not build an object per link.
  */
 export interface GraphIndex {
-  readonly graph: ChainGraph;
+  readonly graph: IndexedGraph;
   /** Number of actors and of links. */
   readonly n: number;
   readonly m: number;
@@ -60,6 +64,8 @@ export interface GraphIndex {
    * initiative reach name link after link), or as the worker pool decoded them.
    */
   readonly linkIds: readonly string[];
+  /** The arena link e is held in (read only for links with `linkInArena`). */
+  arenaIdOf(e: number): string | null;
   /** Undirected incidence CSR over every link: for actor u, slots incStart[u]..incStart[u+1]. */
   readonly incStart: Uint32Array;
   readonly incLink: Uint32Array;
@@ -85,7 +91,7 @@ export function strengthOf(coupling: string): number {
  * LINK_KINDS read once: an imported binding is read through a getter of the compiled module on
  * every use, which cost about a third of building a national index.
  */
-const KINDS: readonly string[] = [...LINK_KINDS];
+const KINDS: readonly LinkKind[] = [...LINK_KINDS];
 
 /** The index of a kind in LINK_KINDS (0 when unknown), by comparison as `strengthOf`. */
 export function kindIndexOf(kind: string): number {
@@ -98,7 +104,16 @@ export function couplingOfStrength(strength: number): Coupling {
 }
 
 export function kindOfIndex(index: number): LinkKind {
-  return LINK_KINDS[index] ?? 'STEERING';
+  return KINDS[index] ?? 'STEERING';
+}
+
+/** The ids of link e's ends. */
+export function sourceIdOf(index: Pick<GraphIndex, 'graph' | 'linkSource'>, e: number): string {
+  return index.graph.actors[index.linkSource[e]!]!.id;
+}
+
+export function targetIdOf(index: Pick<GraphIndex, 'graph' | 'linkTarget'>, e: number): string {
+  return index.graph.actors[index.linkTarget[e]!]!.id;
 }
 
 function rating(value: boolean | null): number {
@@ -135,7 +150,12 @@ export interface LinkColumns {
   perceivedLinkIndex: Map<string, number>;
   /** Each link's id by link number, when the caller has them as a column. */
   ids?: readonly string[];
+  /** Each link's arena by link number, when the caller has them as a column. */
+  arenaIds?: ReadonlyArray<string | null>;
 }
+
+/** Links resolved with their ids and arenas: all an index needs of them, so the graph may come without links. */
+export type ResolvedLinks = LinkColumns & Required<Pick<LinkColumns, 'ids' | 'arenaIds'>>;
 
 export function emptyLinkColumns(m: number): LinkColumns {
   return {
@@ -196,7 +216,12 @@ export function perceivedLinkIds(graph: Pick<ChainGraph, 'perceptions'>): Set<st
  *   used twice, a link, arena or initiative refers to an unknown actor, or a perception to an
  *   unknown link (all issues listed).
  */
-export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): GraphIndex {
+export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): GraphIndex;
+export function buildGraphIndex(graph: IndexedGraph, resolved: ResolvedLinks): GraphIndex;
+export function buildGraphIndex(
+  graph: IndexedGraph & Partial<Pick<ChainGraph, 'links'>>,
+  resolved?: LinkColumns,
+): GraphIndex {
   const issues: FieldIssue[] = [];
   const levelIndexByKey = new Map<string, number>();
   graph.levels.forEach((level, index) => levelIndexByKey.set(level.key, index));
@@ -241,11 +266,13 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
     }
   }
 
-  const m = graph.links.length;
+  // The overloads give either the links or their columns with ids and arenas.
+  const links = graph.links ?? [];
+  const m = resolved ? resolved.source.length : links.length;
   let columns = resolved;
   if (!columns) {
     columns = emptyLinkColumns(m);
-    issues.push(...resolveLinks(graph.links, actorIndex, perceivedLinkIds(graph), columns));
+    issues.push(...resolveLinks(links, actorIndex, perceivedLinkIds(graph), columns));
   }
   const { perceivedLinkIndex } = columns;
   graph.arenas.forEach((arena, a) =>
@@ -310,6 +337,7 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
   respStart[n] = size;
   const respNeighbour = respBuffer.slice(0, size);
   let linkIds = columns.ids;
+  const { arenaIds } = columns;
 
   return {
     graph,
@@ -331,8 +359,9 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
     linkSourceResponds: columns.sourceResponds,
     linkInArena: columns.inArena,
     get linkIds(): readonly string[] {
-      return (linkIds ??= graph.links.map((link) => link.id));
+      return (linkIds ??= links.map((link) => link.id));
     },
+    arenaIdOf: (e) => (arenaIds ? arenaIds[e]! : links[e]!.arenaId),
     incStart,
     incLink,
     incNeighbour,

@@ -2,6 +2,7 @@ import { LINK_KINDS } from '@kopplingskartan/schema/interchange';
 
 import { count, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
+import { sourceIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export interface InitiativeCongestionOptions {
@@ -99,9 +100,8 @@ export function initiativeCongestion(
     const supportLinkIds: string[] = [];
     const supportActorIds = new Set<string>();
     for (let i = from; i < to; i++) {
-      const link = graph.links[links[i]!]!;
-      supportLinkIds.push(link.id);
-      supportActorIds.add(link.sourceId);
+      supportLinkIds.push(index.linkIds[links[i]!]!);
+      supportActorIds.add(sourceIdOf(index, links[i]!));
     }
     return {
       supportLinkIds,

@@ -3,8 +3,8 @@ import type { AsymmetryResult } from './asymmetry.ts';
 import { BROKEN_CHAINS_DEFAULTS, brokenChains } from './broken-chains.ts';
 import type { BrokenChainsResult } from './broken-chains.ts';
 import type { ChainGraph } from './chain-graph.ts';
-import { desiredDistance } from './desired-distance.ts';
-import type { DesiredDistanceResult, DesiredEnds } from './desired-distance.ts';
+import { desiredDistance, numberDesiredLinks } from './desired-distance.ts';
+import type { DesiredDistanceResult, DesiredLinks } from './desired-distance.ts';
 import { ANALYSIS_IDS } from './findings.ts';
 import type { AnalysisId, Finding } from './findings.ts';
 import { buildGraphIndex } from './graph-index.ts';
@@ -55,8 +55,8 @@ export interface ParameterDescriptor {
 export interface AnalysisInput {
   index: GraphIndex;
   desired: ChainGraph | null;
-  /** The desired links' ends as numbers of `index`, when the caller already has them. */
-  desiredEnds?: DesiredEnds;
+  /** The desired links as columns numbered as `index`'s actors, when the caller already has them (then `desired` is not read). */
+  desiredLinks?: DesiredLinks;
   /** Betweenness computed elsewhere (the worker pool's threads) with this run's keyActors settings. */
   betweenness?: ComputedBetweenness;
   /**
@@ -163,7 +163,8 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.desiredDistance.label',
     descriptionKey: 'analysis.desiredDistance.description',
     parameters: [],
-    run: ({ index, desired, desiredEnds }) => desiredDistance(index, desired, desiredEnds),
+    run: ({ index, desired, desiredLinks }) =>
+      desiredDistance(index, desiredLinks ?? (desired && numberDesiredLinks(index, desired.links))),
   },
   initiativeCongestion: {
     id: 'initiativeCongestion',
