@@ -65,8 +65,17 @@ function run(task: AnalyseTask): PartialReport {
     const desired = decodeLinks(task.desired);
     if ('rows' in desired) input.desiredLinks = numberDesiredLinks(index, desired.rows);
     else {
-      const { ids, source, target, kind, strength } = desired.columns;
-      input.desiredLinks = { ids, source, target, kind, strength, actorCount: index.n, extraActorIds: [] };
+      const { idOf, source, target, kind, strength } = desired.columns;
+      input.desiredLinks = {
+        idOf,
+        count: source.length,
+        source,
+        target,
+        kind,
+        strength,
+        actorCount: index.n,
+        extraActorIds: [],
+      };
     }
   }
   const wantsKeyActors = task.analyses.includes('keyActors');

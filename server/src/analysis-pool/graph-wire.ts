@@ -13,7 +13,10 @@ import { LoopSlicer, toShared } from './loop-slicer.ts';
  * stored graph object lives, so every later analysis of it (other parameters, another user)
  * reaches a worker without a copy. Strings travel as v8-serialised slices of columns; the links'
  * ends, couplings, kinds and ratings as typed columns already resolved against the actor order,
- * which spares each analysis the hashing of two actor ids per link.
+ * which spares each analysis the hashing of two actor ids per link. A slice of links holds their
+ * ids as one string (where each ends is a typed column) and only the arenas of links held in one,
+ * so a worker reads an id only when an analysis names its link instead of building half a
+ * million strings on a national map.
  */
 export interface GraphWire {
   levels: ChainGraph['levels'];
@@ -33,11 +36,21 @@ export interface Slices {
 
 export interface LinksWire extends Slices {
   /**
-   * The links as numbers, against the current graph's actor order; null when a link names an actor
-   * that graph lacks (then the slices hold whole rows, and the worker resolves and refuses them).
+   * The links as numbers, against the current graph's actor order, and where each link's id ends
+   * in its slice's string (slices then hold [ids joined, [link number, arena id] of the links in
+   * an arena]); null when a link names an actor that graph lacks (then the slices hold whole rows,
+   * and the worker resolves and refuses them).
    */
-  columns: (Omit<LinkColumns, 'perceivedLinkIndex'> & { perceived: Array<[string, number]> }) | null;
+  columns:
+    | (Omit<LinkColumns, 'perceivedLinkIndex' | 'idOf' | 'arenaIdOf'> & {
+        perceived: Array<[string, number]>;
+        idEnd: Uint32Array;
+      })
+    | null;
 }
+
+/** A slice of resolved links: their ids one after another, and the arenas of those held in one. */
+type LinkSlice = [ids: string, arenas: Array<[link: number, arenaId: string]>];
 
 const SLICE_ROWS = 4096;
 
@@ -151,10 +164,23 @@ async function encodeLinks(
   }
   const { perceivedLinkIndex, ...typed } = columns;
   if (!isResolved) return { ...(await encodeRows(links, (part) => part.map(CHAIN_ROWS.links), slicer)), columns: null };
-  return {
-    ...(await encodeRows(links, (part) => [part.map((l) => l.id), part.map((l) => l.arenaId)], slicer)),
-    columns: { ...typed, perceived: [...perceivedLinkIndex] },
-  };
+  const idEnd = shared(Uint32Array, 4);
+  const slices: Uint8Array[] = [];
+  for (let from = 0; from < m; from += SLICE_ROWS) {
+    const ids: string[] = [];
+    const arenas: LinkSlice[1] = [];
+    let end = 0;
+    for (let e = from; e < Math.min(m, from + SLICE_ROWS); e++) {
+      const { id, arenaId } = links[e]!;
+      ids.push(id);
+      idEnd[e] = end += id.length;
+      if (arenaId !== null) arenas.push([e, arenaId]);
+    }
+    const slice: LinkSlice = [ids.join(''), arenas];
+    slices.push(toShared(serialize(slice)));
+    await slicer.breathe();
+  }
+  return { count: m, slices, columns: { ...typed, perceived: [...perceivedLinkIndex], idEnd } };
 }
 
 /**
@@ -183,12 +209,25 @@ export function decodeGraph(
     : { graph: { ...graph, links: links.rows }, columns: undefined };
 }
 
-/** Links back as columns when they were resolved, else as rows. */
+/** Links back as columns when they were resolved (an id cut out of its slice when asked for), else as rows. */
 export function decodeLinks(wire: LinksWire): { columns: ResolvedLinks } | { rows: ChainLink[] } {
   if (!wire.columns) return { rows: rowsOf(wire) };
-  const { perceived, ...typed } = wire.columns;
-  const [ids, arenaIds] = columnsOf<[string[], Array<string | null>]>(wire, 2);
-  return { columns: { ...typed, perceivedLinkIndex: new Map(perceived), ids, arenaIds } };
+  const { perceived, idEnd, ...typed } = wire.columns;
+  const ids: string[] = [];
+  const arenaIds = new Map<number, string>();
+  for (const slice of wire.slices) {
+    const [joined, arenas] = deserialize(slice) as LinkSlice;
+    ids.push(joined);
+    for (const [e, arenaId] of arenas) arenaIds.set(e, arenaId);
+  }
+  return {
+    columns: {
+      ...typed,
+      perceivedLinkIndex: new Map(perceived),
+      idOf: (e) => ids[Math.floor(e / SLICE_ROWS)]!.slice(e % SLICE_ROWS === 0 ? 0 : idEnd[e - 1]!, idEnd[e]!),
+      arenaIdOf: (e) => arenaIds.get(e) ?? null,
+    },
+  };
 }
 
 function rowsOf<T>(wire: Slices): T[] {

@@ -59,7 +59,7 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
     const tr = index.linkTargetResponds[e];
     const sr = index.linkSourceResponds[e];
     if (tr === 2 || sr === 2 || tr === sr) continue;
-    const linkId = index.linkIds[e]!;
+    const linkId = index.linkId(e);
     const sourceId = sourceIdOf(index, e);
     const targetId = targetIdOf(index, e);
     if (!findingsOnly) {

@@ -46,7 +46,9 @@ export interface DesiredDistanceResult {
  * after them (up to `actorCount`) for actors only the desired graph has.
  */
 export interface DesiredLinks {
-  ids: readonly string[];
+  /** Desired link j's id. */
+  idOf: (j: number) => string;
+  count: number;
   source: Uint32Array;
   target: Uint32Array;
   actorCount: number;
@@ -80,7 +82,8 @@ export function numberDesiredLinks(
     strength[j] = strengthOf(link.coupling);
   });
   return {
-    ids: links.map((link) => link.id),
+    idOf: (j) => links[j]!.id,
+    count: links.length,
     source,
     target,
     actorCount: index.n + extra.size,
@@ -107,7 +110,8 @@ const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser:
 export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null): DesiredDistanceResult {
   if (!desired) return { hasDesired: false, differences: [], totals: { ...EMPTY_TOTALS }, findings: [] };
   const {
-    ids: wantedIds,
+    idOf: wantedId,
+    count: d,
     source: wantedSource,
     target: wantedTarget,
     actorCount,
@@ -115,7 +119,6 @@ export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null)
     kind: wantedKind,
     strength: wantedStrength,
   } = desired;
-  const d = wantedIds.length;
   const actorIdOf = (u: number): string => (u < index.n ? index.graph.actors[u]!.id : extraActorIds[u - index.n]!);
   // Desired links bucketed by source actor, by a counting sort that keeps their order. A bucket
   // holds a handful of links, so matching scans it instead of hashing joined string keys.
@@ -161,8 +164,8 @@ export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null)
     }
     differences.push({
       change,
-      currentLinkId: index.linkIds[e]!,
-      desiredLinkId: j >= 0 ? wantedIds[j]! : null,
+      currentLinkId: index.linkId(e),
+      desiredLinkId: j >= 0 ? wantedId(j) : null,
       sourceId: sourceIdOf(index, e),
       targetId: targetIdOf(index, e),
       kind: kindOfIndex(index.linkKind[e]!),
@@ -176,7 +179,7 @@ export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null)
     differences.push({
       change: 'ADDED',
       currentLinkId: null,
-      desiredLinkId: wantedIds[j]!,
+      desiredLinkId: wantedId(j),
       sourceId: actorIdOf(wantedSource[j]!),
       targetId: actorIdOf(wantedTarget[j]!),
       kind: kindOfIndex(wantedKind[j]!),

@@ -18,7 +18,7 @@ export const RATING_UNKNOWN = 2;
  * A `ChainGraph` turned into integer ids and typed arrays, built once per scenario and shared by
  * every analysis (graphology's `indices/neighborhood.js` idea: CSR `starts` + flat neighbour
  * arrays). Actor i is `graph.actors[i]`; link e is read through the index's columns only
- * (`linkIds`, `linkSource`, …, `arenaIdOf`), so the worker pool need not build an object per link.
+ * (`linkId`, `linkSource`, …, `arenaIdOf`), so the worker pool need not build an object per link.
  */
 export interface GraphIndex {
   readonly graph: IndexedGraph;
@@ -59,11 +59,12 @@ export interface GraphIndex {
   /** 1 for a link held in an arena (`arenaId` set), else 0. */
   readonly linkInArena: Uint8Array;
   /**
-   * Each link's id by link number, gathered on first use (reading half a million link objects
-   * scattered over the heap takes tens of milliseconds, and the paths of broken chains and
-   * initiative reach name link after link), or as the worker pool decoded them.
+   * Link e's id. From links, every id is gathered on first use (reading half a million link
+   * objects scattered over the heap takes tens of milliseconds, and the paths of broken chains and
+   * initiative reach name link after link); the worker pool reads each from its wire only when an
+   * analysis names the link.
    */
-  readonly linkIds: readonly string[];
+  linkId(e: number): string;
   /** The arena link e is held in (read only for links with `linkInArena`). */
   arenaIdOf(e: number): string | null;
   /** Undirected incidence CSR over every link: for actor u, slots incStart[u]..incStart[u+1]. */
@@ -148,14 +149,14 @@ export interface LinkColumns {
   /** 1 for a link held in an arena, so that only those links are read for their arena. */
   inArena: Uint8Array;
   perceivedLinkIndex: Map<string, number>;
-  /** Each link's id by link number, when the caller has them as a column. */
-  ids?: readonly string[];
-  /** Each link's arena by link number, when the caller has them as a column. */
-  arenaIds?: ReadonlyArray<string | null>;
+  /** Link e's id, when the caller has the ids elsewhere than in link objects. */
+  idOf?: (e: number) => string;
+  /** Link e's arena, likewise (asked only of links with `inArena`). */
+  arenaIdOf?: (e: number) => string | null;
 }
 
 /** Links resolved with their ids and arenas: all an index needs of them, so the graph may come without links. */
-export type ResolvedLinks = LinkColumns & Required<Pick<LinkColumns, 'ids' | 'arenaIds'>>;
+export type ResolvedLinks = LinkColumns & Required<Pick<LinkColumns, 'idOf' | 'arenaIdOf'>>;
 
 export function emptyLinkColumns(m: number): LinkColumns {
   return {
@@ -336,8 +337,7 @@ export function buildGraphIndex(
   }
   respStart[n] = size;
   const respNeighbour = respBuffer.slice(0, size);
-  let linkIds = columns.ids;
-  const { arenaIds } = columns;
+  let linkIds: readonly string[] | undefined;
 
   return {
     graph,
@@ -358,10 +358,8 @@ export function buildGraphIndex(
     linkTargetResponds: columns.targetResponds,
     linkSourceResponds: columns.sourceResponds,
     linkInArena: columns.inArena,
-    get linkIds(): readonly string[] {
-      return (linkIds ??= links.map((link) => link.id));
-    },
-    arenaIdOf: (e) => (arenaIds ? arenaIds[e]! : links[e]!.arenaId),
+    linkId: columns.idOf ?? ((e) => (linkIds ??= links.map((link) => link.id))[e]!),
+    arenaIdOf: columns.arenaIdOf ?? ((e) => links[e]!.arenaId),
     incStart,
     incLink,
     incNeighbour,

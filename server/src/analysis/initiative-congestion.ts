@@ -100,7 +100,7 @@ export function initiativeCongestion(
     const supportLinkIds: string[] = [];
     const supportActorIds = new Set<string>();
     for (let i = from; i < to; i++) {
-      supportLinkIds.push(index.linkIds[links[i]!]!);
+      supportLinkIds.push(index.linkId(links[i]!));
       supportActorIds.add(sourceIdOf(index, links[i]!));
     }
     return {

@@ -47,7 +47,7 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
     const skippedLevelKeys: string[] = [];
     for (let r = upper + 1; r < lower; r++) skippedLevelKeys.push(key(r));
     const skip: LevelSkip = {
-      linkId: index.linkIds[e]!,
+      linkId: index.linkId(e),
       sourceId: sourceIdOf(index, e),
       targetId: targetIdOf(index, e),
       upperLevelKey: key(upper),

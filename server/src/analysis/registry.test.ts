@@ -66,8 +66,8 @@ describe('registry', () => {
       const plain = buildGraphIndex(graph);
       const columns = {
         ...emptyLinkColumns(links.length),
-        ids: links.map((link) => link.id),
-        arenaIds: links.map((link) => link.arenaId),
+        idOf: (e: number) => links[e]!.id,
+        arenaIdOf: (e: number) => links[e]!.arenaId,
       };
       resolveLinks(links, plain.actorIndex, perceivedLinkIds(graph), columns);
       const fromColumns = buildGraphIndex(rest, columns);
