@@ -62,7 +62,8 @@ export interface AnalysisInput {
   /**
    * Only the findings will be read (the worker pool runs analyses a query does not select for the
    * findings alone): results may then leave their lists of every actor or link empty (broken
-   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`). Default false.
+   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`) or list only the actors
+   * that became findings (initiative congestion's `actors`). Default false.
    */
   findingsOnly?: boolean;
 }
@@ -174,7 +175,8 @@ export const ANALYSES: Registry = {
       parameter('initiativeCongestion', 'limit', INITIATIVE_CONGESTION_DEFAULTS.limit),
       parameter('initiativeCongestion', 'minLoad', INITIATIVE_CONGESTION_DEFAULTS.minLoad),
     ],
-    run: ({ index }, values) => initiativeCongestion(index, pick(values, INITIATIVE_CONGESTION_DEFAULTS)),
+    run: ({ index, findingsOnly }, values) =>
+      initiativeCongestion(index, pick(values, INITIATIVE_CONGESTION_DEFAULTS), findingsOnly),
   },
   sharedArenas: {
     id: 'sharedArenas',
