@@ -3,7 +3,7 @@ import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 import { count, makeFinding } from './findings.ts';
 import type { Finding, FindingKind } from './findings.ts';
 import type { ChainGraph } from './chain-graph.ts';
-import { couplingOfStrength, kindIndexOf, kindOfIndex, sourceIdOf, strengthOf, targetIdOf } from './graph-index.ts';
+import { couplingOfStrength, kindIndexOf, kindOfIndex, strengthOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export type LinkChange = 'ADDED' | 'REMOVED' | 'TIGHTER' | 'LOOSER' | 'UNCHANGED';
@@ -34,7 +34,7 @@ export interface DistanceTotals {
 export interface DesiredDistanceResult {
   /** False when there is no desired scenario to compare with (everything else is then empty). */
   hasDesired: boolean;
-  /** Every difference except UNCHANGED ones, in current-link order then added links. */
+  /** Every difference except UNCHANGED ones, in current-link order then added links (none with `findingsOnly`). */
   differences: LinkDifference[];
   totals: DistanceTotals;
   findings: Finding[];
@@ -105,9 +105,14 @@ const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser:
  * links are TIGHTER or LOOSER when the desired coupling is stronger or weaker (tight > loose >
  * decoupled: an order, not a grade), else UNCHANGED. Actors are shared by all scenarios of an
  * organisation, so actor ids compare directly (`numberDesiredLinks` numbers the desired links as
- * the current index's actors). O(m₁ + m₂ · d) for d desired links per source actor.
+ * the current index's actors). With `findingsOnly` the differences are not listed (a national
+ * map has some 66,000). O(m₁ + m₂ · d) for d desired links per source actor.
  */
-export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null): DesiredDistanceResult {
+export function desiredDistance(
+  index: GraphIndex,
+  desired: DesiredLinks | null,
+  findingsOnly = false,
+): DesiredDistanceResult {
   if (!desired) return { hasDesired: false, differences: [], totals: { ...EMPTY_TOTALS }, findings: [] };
   const {
     idOf: wantedId,
@@ -147,8 +152,11 @@ export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null)
   }
 
   const totals = { ...EMPTY_TOTALS };
-  const differences: LinkDifference[] = [];
-  /** The ends of each difference as actor numbers (as `wantedSource` numbers them). */
+  // Each difference as numbers: its change, its current link e and desired link j (-1 for none),
+  // its ends as actor numbers (as `wantedSource` numbers them).
+  const changes: LinkChange[] = [];
+  const currentOf: number[] = [];
+  const desiredOf: number[] = [];
   const differenceEnds: number[] = [];
   for (let e = 0; e < index.m; e++) {
     const j = matchOf[e]!;
@@ -162,46 +170,50 @@ export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null)
       totals.unchanged++;
       continue;
     }
-    differences.push({
-      change,
-      currentLinkId: index.linkId(e),
-      desiredLinkId: j >= 0 ? wantedId(j) : null,
-      sourceId: sourceIdOf(index, e),
-      targetId: targetIdOf(index, e),
-      kind: kindOfIndex(index.linkKind[e]!),
-      currentCoupling: couplingOfStrength(index.linkStrength[e]!),
-      desiredCoupling: j >= 0 ? couplingOfStrength(wantedStrength[j]!) : null,
-    });
+    changes.push(change);
+    currentOf.push(e);
+    desiredOf.push(j);
     differenceEnds.push(index.linkSource[e]!, index.linkTarget[e]!);
   }
   for (let j = 0; j < d; j++) {
     if (isTaken[j]) continue;
-    differences.push({
-      change: 'ADDED',
-      currentLinkId: null,
-      desiredLinkId: wantedId(j),
-      sourceId: actorIdOf(wantedSource[j]!),
-      targetId: actorIdOf(wantedTarget[j]!),
-      kind: kindOfIndex(wantedKind[j]!),
-      currentCoupling: null,
-      desiredCoupling: couplingOfStrength(wantedStrength[j]!),
-    });
+    changes.push('ADDED');
+    currentOf.push(-1);
+    desiredOf.push(j);
     differenceEnds.push(wantedSource[j]!, wantedTarget[j]!);
   }
-  for (const difference of differences) {
-    if (difference.change === 'ADDED') totals.added++;
-    else if (difference.change === 'REMOVED') totals.removed++;
-    else if (difference.change === 'TIGHTER') totals.tighter++;
-    else if (difference.change === 'LOOSER') totals.looser++;
+  for (const change of changes) {
+    if (change === 'ADDED') totals.added++;
+    else if (change === 'REMOVED') totals.removed++;
+    else if (change === 'TIGHTER') totals.tighter++;
+    else if (change === 'LOOSER') totals.looser++;
   }
   totals.distance = totals.added + totals.removed + totals.tighter + totals.looser;
+  const currentLinkIdOf = (i: number): string | null => (currentOf[i]! >= 0 ? index.linkId(currentOf[i]!) : null);
+  const desiredLinkIdOf = (i: number): string | null => (desiredOf[i]! >= 0 ? wantedId(desiredOf[i]!) : null);
+  const differences = findingsOnly
+    ? []
+    : changes.map((change, i): LinkDifference => {
+        const e = currentOf[i]!;
+        const j = desiredOf[i]!;
+        return {
+          change,
+          currentLinkId: currentLinkIdOf(i),
+          desiredLinkId: desiredLinkIdOf(i),
+          sourceId: actorIdOf(differenceEnds[2 * i]!),
+          targetId: actorIdOf(differenceEnds[2 * i + 1]!),
+          kind: kindOfIndex(e >= 0 ? index.linkKind[e]! : wantedKind[j]!),
+          currentCoupling: e >= 0 ? couplingOfStrength(index.linkStrength[e]!) : null,
+          desiredCoupling: j >= 0 ? couplingOfStrength(wantedStrength[j]!) : null,
+        };
+      });
 
-  /** Positions in `differences` by change. */
+  /** Positions of the differences by change. */
   const byChange = new Map<LinkChange, number[]>();
-  differences.forEach((difference, i) => {
-    const list = byChange.get(difference.change);
+  changes.forEach((change, i) => {
+    const list = byChange.get(change);
     if (list) list.push(i);
-    else byChange.set(difference.change, [i]);
+    else byChange.set(change, [i]);
   });
   // [singular, plural] verb phrases.
   const statements: Array<{ change: LinkChange; kind: FindingKind; sv: [string, string]; en: [string, string] }> = [
@@ -244,15 +256,16 @@ export function desiredDistance(index: GraphIndex, desired: DesiredLinks | null)
     const actorIds: string[] = [];
     const linkIds: string[] = [];
     for (const i of list) {
-      const difference = differences[i]!;
       const source = differenceEnds[2 * i]!;
       const target = differenceEnds[2 * i + 1]!;
-      if (!isListed[source]) actorIds.push(difference.sourceId);
+      if (!isListed[source]) actorIds.push(actorIdOf(source));
       isListed[source] = 1;
-      if (!isListed[target]) actorIds.push(difference.targetId);
+      if (!isListed[target]) actorIds.push(actorIdOf(target));
       isListed[target] = 1;
-      if (difference.currentLinkId !== null) linkIds.push(difference.currentLinkId);
-      if (difference.desiredLinkId !== null) linkIds.push(difference.desiredLinkId);
+      const currentLinkId = currentLinkIdOf(i);
+      if (currentLinkId !== null) linkIds.push(currentLinkId);
+      const desiredLinkId = desiredLinkIdOf(i);
+      if (desiredLinkId !== null) linkIds.push(desiredLinkId);
     }
     return [
       makeFinding({

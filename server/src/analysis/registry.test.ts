@@ -49,12 +49,15 @@ describe('registry', () => {
     expect(brief.brokenChains!.paths).toEqual([]);
     expect(brief.keyActors!.betweenness).toEqual([]);
     expect(brief.asymmetry!.oneWayLinks).toEqual([]);
+    expect(full.desiredDistance!.differences.length).toBeGreaterThan(0);
+    expect(brief.desiredDistance!.differences).toEqual([]);
+    expect(brief.desiredDistance!.totals).toEqual(full.desiredDistance!.totals);
     // Loaded actors past the findings' limit of 5, so choosing the first five means something.
     expect(full.initiativeCongestion!.actors.filter((actor) => actor.load >= 2).length).toBeGreaterThan(5);
     expect(brief.initiativeCongestion!.actors).toEqual(full.initiativeCongestion!.actors.slice(0, 5));
     expect(findingsOf(brief)).toEqual(findingsOf(full));
     expect(findingsOf(full).map((finding) => finding.analysis)).toEqual(
-      expect.arrayContaining(['brokenChains', 'keyActors', 'asymmetry', 'initiativeCongestion']),
+      expect.arrayContaining(['brokenChains', 'keyActors', 'asymmetry', 'desiredDistance', 'initiativeCongestion']),
     );
   });
 

@@ -62,7 +62,8 @@ export interface AnalysisInput {
   /**
    * Only the findings will be read (the worker pool runs analyses a query does not select for the
    * findings alone): results may then leave their lists of every actor or link empty (broken
-   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`) or list only the actors
+   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`, desired distance's
+   * `differences`) or list only the actors
    * that became findings (initiative congestion's `actors`). Default false.
    */
   findingsOnly?: boolean;
@@ -164,8 +165,8 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.desiredDistance.label',
     descriptionKey: 'analysis.desiredDistance.description',
     parameters: [],
-    run: ({ index, desired, desiredLinks }) =>
-      desiredDistance(index, desiredLinks ?? (desired && numberDesiredLinks(index, desired.links))),
+    run: ({ index, desired, desiredLinks, findingsOnly }) =>
+      desiredDistance(index, desiredLinks ?? (desired && numberDesiredLinks(index, desired.links)), findingsOnly),
   },
   initiativeCongestion: {
     id: 'initiativeCongestion',
