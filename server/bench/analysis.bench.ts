@@ -32,8 +32,8 @@ import { articulationPoints } from '../src/analysis/articulation-points.ts';
 import { betweenness } from '../src/analysis/betweenness.ts';
 import type { ChainGraph } from '../src/analysis/chain-graph.ts';
 import { ANALYSIS_IDS } from '../src/analysis/findings.ts';
-import { numberEnds } from '../src/analysis/desired-distance.ts';
-import type { DesiredEnds } from '../src/analysis/desired-distance.ts';
+import { numberDesiredLinks } from '../src/analysis/desired-distance.ts';
+import type { DesiredLinks } from '../src/analysis/desired-distance.ts';
 import { buildGraphIndex, emptyLinkColumns, perceivedLinkIds, resolveLinks } from '../src/analysis/graph-index.ts';
 import type { LinkColumns } from '../src/analysis/graph-index.ts';
 import { responsiveComponents } from '../src/analysis/islands.ts';
@@ -162,10 +162,10 @@ for (const size of SIZES) {
   );
   row(label, 'nine analyses, one thread', full, `goal ${size.goalFull} ms`, size.goalFull);
   const allButBetweenness = ANALYSIS_IDS.filter((id) => id !== 'keyActors');
-  const rest = (numbered?: { columns: LinkColumns; desiredEnds: DesiredEnds }) => {
+  const rest = (numbered?: { columns: LinkColumns; desiredLinks: DesiredLinks }) => {
     const restIndex = buildGraphIndex(current, numbered?.columns);
     articulationPoints(restIndex);
-    runOnIndex({ index: restIndex, desired, desiredEnds: numbered?.desiredEnds }, allButBetweenness, {});
+    runOnIndex({ index: restIndex, desired, desiredLinks: numbered?.desiredLinks }, allButBetweenness, {});
   };
   row(
     label,
@@ -178,7 +178,7 @@ for (const size of SIZES) {
   const resolved = () => {
     const columns = emptyLinkColumns(index.m);
     resolveLinks(current.links, index.actorIndex, perceivedLinkIds(current), columns);
-    return { columns, desiredEnds: numberEnds(index, desired.links) };
+    return { columns, desiredLinks: numberDesiredLinks(index, desired.links) };
   };
   row(
     label,

@@ -5,8 +5,8 @@
 import type { MessagePort } from 'node:worker_threads';
 
 import { planBetweenness } from '../analysis/betweenness.ts';
-import { emptyChainGraph } from '../analysis/chain-graph.ts';
 import type { AnalysisId, Finding } from '../analysis/findings.ts';
+import { numberDesiredLinks } from '../analysis/desired-distance.ts';
 import { buildGraphIndex } from '../analysis/graph-index.ts';
 import { KEY_ACTORS_DEFAULTS } from '../analysis/key-actors.ts';
 import { findingsOf, pick, runOnIndex } from '../analysis/registry.ts';
@@ -58,18 +58,24 @@ export function analyse(task: AnalyseTask): AnalyseOutcome {
 export { helpWithBetweenness as helpBetweenness } from './parallel-betweenness.ts';
 
 function run(task: AnalyseTask): PartialReport {
-  const { graph, columns } = decodeGraph(task.graph);
-  const index = buildGraphIndex(graph, columns);
+  const decoded = decodeGraph(task.graph);
+  const index = decoded.columns ? buildGraphIndex(decoded.graph, decoded.columns) : buildGraphIndex(decoded.graph);
   const input: AnalysisInput = { index, desired: null };
   if (task.desired) {
-    const desired = decodeLinks(
-      task.desired,
-      graph.actors.map((actor) => actor.id),
-    );
-    input.desired = { ...emptyChainGraph(graph.levels), links: desired.links };
-    if (desired.columns) {
-      const { source, target, kind, strength } = desired.columns;
-      input.desiredEnds = { source, target, kind, strength, actorCount: index.n };
+    const desired = decodeLinks(task.desired);
+    if ('rows' in desired) input.desiredLinks = numberDesiredLinks(index, desired.rows);
+    else {
+      const { idOf, source, target, kind, strength } = desired.columns;
+      input.desiredLinks = {
+        idOf,
+        count: source.length,
+        source,
+        target,
+        kind,
+        strength,
+        actorCount: index.n,
+        extraActorIds: [],
+      };
     }
   }
   const wantsKeyActors = task.analyses.includes('keyActors');

@@ -31,23 +31,49 @@ describe('graph wire', () => {
 
   it('gives the worker the graph the analyses would read, with its links already numbered', async () => {
     expect(current.links.length).toBeGreaterThan(4096);
-    const wire = await graphWire(current);
+    // Links held in an arena, in the first slice and in a later one, with ids of other lengths.
+    const arenaId = current.arenas[0]!.id;
+    const held = new Set([3, 5000]);
+    const arenaLinked: ScenarioGraph = {
+      ...current,
+      links: current.links.map((link, e) =>
+        held.has(e) ? { ...link, id: `${link.id}-in-${arenaId}`, arenaId } : { ...link, arenaId: null },
+      ),
+    };
+    const wire = await graphWire(arenaLinked);
     expect(wire.links.slices.length).toBeGreaterThan(1);
     const { graph, columns } = decodeGraph(wire);
-    expect(graph).toEqual(toChainGraph(current));
-    const fromStrings = buildGraphIndex(graph);
-    const fromColumns = buildGraphIndex(graph, columns);
-    expect(fromColumns.linkSource).toEqual(fromStrings.linkSource);
-    expect(fromColumns.respNeighbour).toEqual(fromStrings.respNeighbour);
-    expect(fromColumns.perceivedLinkIndex).toEqual(fromStrings.perceivedLinkIndex);
-    expect(await graphWire(current)).toBe(wire); // once per stored graph
+    const { links, ...rest } = toChainGraph(arenaLinked);
+    expect(graph).toEqual(rest);
+    expect(links.map((_, e) => columns!.idOf(e))).toEqual(links.map((link) => link.id));
+    expect(links.map((_, e) => columns!.arenaIdOf(e))).toEqual(links.map((link) => link.arenaId));
+    const fromStrings = buildGraphIndex(toChainGraph(arenaLinked));
+    const fromColumns = buildGraphIndex(graph, columns!);
+    for (const column of [
+      'linkSource',
+      'linkTarget',
+      'linkStrength',
+      'linkKind',
+      'linkTargetResponds',
+      'linkSourceResponds',
+      'linkInArena',
+      'respNeighbour',
+      'perceivedLinkIndex',
+    ] as const) {
+      expect(fromColumns[column]).toEqual(fromStrings[column]);
+    }
+    expect(links.map((_, e) => fromColumns.linkId(e))).toEqual(links.map((_, e) => fromStrings.linkId(e)));
+    expect(await graphWire(arenaLinked)).toBe(wire); // once per stored graph
   });
 
   it("numbers the desired scenario's links as the current scenario's actors", async () => {
     const ids = current.actors.map((actor) => actor.id);
-    const { links, columns } = decodeLinks(await desiredLinksWire(desired, current), ids);
-    expect(links).toEqual(toChainGraph(desired).links);
-    expect(Array.from(columns!.source, (s) => ids[s])).toEqual(desired.links.map((link) => link.sourceId));
+    const decoded = decodeLinks(await desiredLinksWire(desired, current));
+    if (!('columns' in decoded)) throw new Error('the desired links should arrive numbered');
+    const { columns } = decoded;
+    expect(desired.links.map((_, j) => columns.idOf(j))).toEqual(desired.links.map((link) => link.id));
+    expect(Array.from(columns.source, (s) => ids[s])).toEqual(desired.links.map((link) => link.sourceId));
+    expect(Array.from(columns.target, (t) => ids[t])).toEqual(desired.links.map((link) => link.targetId));
   });
 
   it('sends links naming an unknown actor as rows, so the worker refuses them as the analyses do', async () => {
@@ -55,9 +81,9 @@ describe('graph wire', () => {
     const broken = { ...current, links: [...current.links, ghost] };
     const wire = await graphWire(broken);
     expect(wire.links.columns).toBeNull();
-    const { graph, columns } = decodeGraph(wire);
-    expect(columns).toBeUndefined();
-    expect(() => buildGraphIndex(graph)).toThrow(
+    const decoded = decodeGraph(wire);
+    if (decoded.columns) throw new Error('links naming an unknown actor should arrive as rows');
+    expect(() => buildGraphIndex(decoded.graph)).toThrow(
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
         details: expect.objectContaining({ field: `links[${current.links.length}].sourceId` }),

@@ -2,8 +2,8 @@ import { deserialize, serialize } from 'node:v8';
 
 import { CHAIN_ROWS, chainLevels } from '../analysis/chain-graph.ts';
 import type { ChainGraph, ChainLink } from '../analysis/chain-graph.ts';
-import { couplingOfStrength, kindOfIndex, perceivedLinkIds, ratingOf, resolveLinks } from '../analysis/graph-index.ts';
-import type { LinkColumns } from '../analysis/graph-index.ts';
+import { perceivedLinkIds, resolveLinks } from '../analysis/graph-index.ts';
+import type { IndexedGraph, LinkColumns, ResolvedLinks } from '../analysis/graph-index.ts';
 import type { ScenarioGraph } from '../domain/records.ts';
 import { LoopSlicer, toShared } from './loop-slicer.ts';
 
@@ -13,7 +13,10 @@ import { LoopSlicer, toShared } from './loop-slicer.ts';
  * stored graph object lives, so every later analysis of it (other parameters, another user)
  * reaches a worker without a copy. Strings travel as v8-serialised slices of columns; the links'
  * ends, couplings, kinds and ratings as typed columns already resolved against the actor order,
- * which spares each analysis the hashing of two actor ids per link.
+ * which spares each analysis the hashing of two actor ids per link. A slice of links holds their
+ * ids as one string (where each ends is a typed column) and only the arenas of links held in one,
+ * so a worker reads an id only when an analysis names its link instead of building half a
+ * million strings on a national map.
  */
 export interface GraphWire {
   levels: ChainGraph['levels'];
@@ -33,11 +36,21 @@ export interface Slices {
 
 export interface LinksWire extends Slices {
   /**
-   * The links as numbers, against the current graph's actor order; null when a link names an actor
-   * that graph lacks (then the slices hold whole rows, and the worker resolves and refuses them).
+   * The links as numbers, against the current graph's actor order, and where each link's id ends
+   * in its slice's string (slices then hold [ids joined, [link number, arena id] of the links in
+   * an arena]); null when a link names an actor that graph lacks (then the slices hold whole rows,
+   * and the worker resolves and refuses them).
    */
-  columns: (Omit<LinkColumns, 'perceivedLinkIndex'> & { perceived: Array<[string, number]> }) | null;
+  columns:
+    | (Omit<LinkColumns, 'perceivedLinkIndex' | 'idOf' | 'arenaIdOf'> & {
+        perceived: Array<[string, number]>;
+        idEnd: Uint32Array;
+      })
+    | null;
 }
+
+/** A slice of resolved links: their ids one after another, and the arenas of those held in one. */
+type LinkSlice = [ids: string, arenas: Array<[link: number, arenaId: string]>];
 
 const SLICE_ROWS = 4096;
 
@@ -151,53 +164,70 @@ async function encodeLinks(
   }
   const { perceivedLinkIndex, ...typed } = columns;
   if (!isResolved) return { ...(await encodeRows(links, (part) => part.map(CHAIN_ROWS.links), slicer)), columns: null };
-  return {
-    ...(await encodeRows(links, (part) => [part.map((l) => l.id), part.map((l) => l.arenaId)], slicer)),
-    columns: { ...typed, perceived: [...perceivedLinkIndex] },
-  };
+  const idEnd = shared(Uint32Array, 4);
+  const slices: Uint8Array[] = [];
+  for (let from = 0; from < m; from += SLICE_ROWS) {
+    const ids: string[] = [];
+    const arenas: LinkSlice[1] = [];
+    let end = 0;
+    for (let e = from; e < Math.min(m, from + SLICE_ROWS); e++) {
+      const { id, arenaId } = links[e]!;
+      ids.push(id);
+      idEnd[e] = end += id.length;
+      if (arenaId !== null) arenas.push([e, arenaId]);
+    }
+    const slice: LinkSlice = [ids.join(''), arenas];
+    slices.push(toShared(serialize(slice)));
+    await slicer.breathe();
+  }
+  return { count: m, slices, columns: { ...typed, perceived: [...perceivedLinkIndex], idEnd } };
 }
 
-/** The worker's side: the graph as a ChainGraph, and its resolved link columns when it has them. */
-export function decodeGraph(wire: GraphWire): { graph: ChainGraph; columns: LinkColumns | undefined } {
+/**
+ * The worker's side: the graph without its links and the links as columns (all an index reads of
+ * them: no object per link is built, half a million on a national map), or, when a link names an
+ * unknown actor, the graph with its links as rows, for the index to refuse.
+ */
+export function decodeGraph(
+  wire: GraphWire,
+): { graph: IndexedGraph; columns: ResolvedLinks } | { graph: ChainGraph; columns: undefined } {
   const [ids, names, levelKeys, unitIds] = columnsOf<[string[], string[], string[], Array<string | null>]>(
     wire.actors,
     4,
   );
-  const actors = ids.map((id, i) => ({ id, name: names[i]!, levelKey: levelKeys[i]!, unitId: unitIds[i]! }));
-  const { links, columns } = decodeLinks(wire.links, ids);
-  return {
-    graph: {
-      levels: wire.levels,
-      actors,
-      links,
-      units: rowsOf(wire.units),
-      arenas: rowsOf(wire.arenas),
-      perceptions: rowsOf(wire.perceptions),
-      initiatives: rowsOf(wire.initiatives),
-    },
-    columns,
+  const graph: IndexedGraph = {
+    levels: wire.levels,
+    actors: ids.map((id, i) => ({ id, name: names[i]!, levelKey: levelKeys[i]!, unitId: unitIds[i]! })),
+    units: rowsOf(wire.units),
+    arenas: rowsOf(wire.arenas),
+    perceptions: rowsOf(wire.perceptions),
+    initiatives: rowsOf(wire.initiatives),
   };
+  const links = decodeLinks(wire.links);
+  return 'columns' in links
+    ? { graph, columns: links.columns }
+    : { graph: { ...graph, links: links.rows }, columns: undefined };
 }
 
-/** Links back as rows (ids of their ends taken from `actorIds`), and their columns when resolved. */
-export function decodeLinks(
-  wire: LinksWire,
-  actorIds: readonly string[],
-): { links: ChainLink[]; columns: LinkColumns | undefined } {
-  if (!wire.columns) return { links: rowsOf(wire), columns: undefined };
-  const { perceived, ...typed } = wire.columns;
-  const [ids, arenaIds] = columnsOf<[string[], Array<string | null>]>(wire, 2);
-  const links = ids.map((id, e): ChainLink => ({
-    id,
-    sourceId: actorIds[typed.source[e]!]!,
-    targetId: actorIds[typed.target[e]!]!,
-    kind: kindOfIndex(typed.kind[e]!),
-    coupling: couplingOfStrength(typed.strength[e]!),
-    targetResponds: ratingOf(typed.targetResponds[e]!),
-    sourceResponds: ratingOf(typed.sourceResponds[e]!),
-    arenaId: arenaIds[e]!,
-  }));
-  return { links, columns: { ...typed, perceivedLinkIndex: new Map(perceived), ids } };
+/** Links back as columns when they were resolved (an id cut out of its slice when asked for), else as rows. */
+export function decodeLinks(wire: LinksWire): { columns: ResolvedLinks } | { rows: ChainLink[] } {
+  if (!wire.columns) return { rows: rowsOf(wire) };
+  const { perceived, idEnd, ...typed } = wire.columns;
+  const ids: string[] = [];
+  const arenaIds = new Map<number, string>();
+  for (const slice of wire.slices) {
+    const [joined, arenas] = deserialize(slice) as LinkSlice;
+    ids.push(joined);
+    for (const [e, arenaId] of arenas) arenaIds.set(e, arenaId);
+  }
+  return {
+    columns: {
+      ...typed,
+      perceivedLinkIndex: new Map(perceived),
+      idOf: (e) => ids[Math.floor(e / SLICE_ROWS)]!.slice(e % SLICE_ROWS === 0 ? 0 : idEnd[e - 1]!, idEnd[e]!),
+      arenaIdOf: (e) => arenaIds.get(e) ?? null,
+    },
+  };
 }
 
 function rowsOf<T>(wire: Slices): T[] {

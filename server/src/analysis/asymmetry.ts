@@ -4,7 +4,7 @@ import { deriveCoupling } from '../domain/coupling.ts';
 import { differingAspects, type PerceptionAspect } from '../domain/perception-agreement.ts';
 import { actorName, distinguishingKind, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
-import { couplingOfStrength } from './graph-index.ts';
+import { couplingOfStrength, sourceIdOf, targetIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export interface OneWayLink {
@@ -59,12 +59,14 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
     const tr = index.linkTargetResponds[e];
     const sr = index.linkSourceResponds[e];
     if (tr === 2 || sr === 2 || tr === sr) continue;
-    const link = graph.links[e]!;
+    const linkId = index.linkId(e);
+    const sourceId = sourceIdOf(index, e);
+    const targetId = targetIdOf(index, e);
     if (!findingsOnly) {
       oneWayLinks.push({
-        linkId: link.id,
-        sourceId: link.sourceId,
-        targetId: link.targetId,
+        linkId,
+        sourceId,
+        targetId,
         coupling: couplingOfStrength(index.linkStrength[e]!),
         targetResponds: tr === 1,
         sourceResponds: sr === 1,
@@ -79,9 +81,9 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
       makeFinding({
         analysis: 'asymmetry',
         kind: 'ONE_WAY',
-        subject: link.id,
-        actorIds: [link.sourceId, link.targetId],
-        linkIds: [link.id],
+        subject: linkId,
+        actorIds: [sourceId, targetId],
+        linkIds: [linkId],
         explanation: {
           sv: `${responder} är lyhörd för ${other}, men ${other} är inte lyhörd för ${responder}${kind ? ` (länken för ${kind.sv})` : ''}.`,
           en: `${responder} responds to ${other}, but ${other} does not respond to ${responder}${kind ? ` (the ${kind.en} link)` : ''}.`,
@@ -111,7 +113,6 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
     if (aspects.length === 0) continue;
     disagreements.push({ linkId, aspects, answers });
     const e = index.perceivedLinkIndex.get(linkId)!;
-    const link = graph.links[e]!;
     const said = (a: PerceptionAnswer, lang: 'sv' | 'en'): string => {
       const parts: string[] = [];
       if (a.coupling) parts.push(lang === 'sv' ? COUPLING_SV[a.coupling] : a.coupling.toLowerCase());
@@ -132,8 +133,8 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
         subject: linkId,
         actorIds: [
           ...new Set([
-            link.sourceId,
-            link.targetId,
+            sourceIdOf(index, e),
+            targetIdOf(index, e),
             ...answers.flatMap((a) => (a.respondentActorId ? [a.respondentActorId] : [])),
           ]),
         ],

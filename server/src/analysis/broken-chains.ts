@@ -133,7 +133,7 @@ export function brokenChains(
 
   const paths: ActorPath[] = [];
   const cutOff: number[] = [];
-  const { linkIds } = index;
+  const { linkId } = index;
   /** The weakest link of each actor's best path, -1 for the top and the cut off. */
   const weakestOf = new Int32Array(n).fill(-1);
   const weakestCount = new Uint32Array(index.m);
@@ -151,12 +151,12 @@ export function brokenChains(
     const weakest = search.weakest[u]!;
     weakestOf[u] = weakest;
     if (!findingsOnly) {
-      const best = bestPath(widest, u, linkIds)!;
+      const best = bestPath(widest, u, linkId)!;
       paths.push({
         actorId: graph.actors[u]!.id,
         coupling: best.coupling,
         hops: best.hops,
-        weakestLinkId: linkIds[weakest]!,
+        weakestLinkId: linkId(weakest),
         pathLinkIds: best.linkIds,
       });
     }
@@ -189,12 +189,13 @@ export function brokenChains(
     );
   }
 
-  const ranked: number[] = [];
-  for (let e = 0; e < index.m; e++) if (weakestCount[e]! > 0) ranked.push(e);
-  const linkId = (e: number): string => linkIds[e]!;
-  ranked.sort((a, b) => weakestCount[b]! - weakestCount[a]! || (linkId(a) < linkId(b) ? -1 : 1));
-  const weakestLinks: WeakestLinkRank[] = ranked.map((e) => ({
-    linkId: linkId(e),
+  // Each ranked link's id read once, not at every comparison.
+  const rankedIds: Array<{ e: number; id: string }> = [];
+  for (let e = 0; e < index.m; e++) if (weakestCount[e]! > 0) rankedIds.push({ e, id: linkId(e) });
+  rankedIds.sort((a, b) => weakestCount[b.e]! - weakestCount[a.e]! || (a.id < b.id ? -1 : 1));
+  const ranked = rankedIds.map(({ e }) => e);
+  const weakestLinks: WeakestLinkRank[] = rankedIds.map(({ e, id }) => ({
+    linkId: id,
     coupling: couplingOfStrength(index.linkStrength[e]!),
     actorCount: weakestCount[e]!,
   }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ChainGraph } from './chain-graph.ts';
-import { desiredDistance } from './desired-distance.ts';
+import { desiredDistance, numberDesiredLinks } from './desired-distance.ts';
 import { buildGraphIndex } from './graph-index.ts';
 import { chainA, makeGraph } from './test-graphs.ts';
 
@@ -23,9 +23,15 @@ function desiredA(): ChainGraph {
   return { ...current, links: [...keep, ...extra] };
 }
 
+/** The distance from `current` to `desired`, the desired links numbered as the registry numbers them. */
+function distance(current: ChainGraph, desired: ChainGraph | null) {
+  const index = buildGraphIndex(current);
+  return desiredDistance(index, desired && numberDesiredLinks(index, desired.links));
+}
+
 describe('desiredDistance', () => {
   it('is empty without a desired scenario', () => {
-    expect(desiredDistance(buildGraphIndex(chainA()), null)).toEqual({
+    expect(distance(chainA(), null)).toEqual({
       hasDesired: false,
       differences: [],
       totals: { added: 0, removed: 0, tighter: 0, looser: 0, unchanged: 0, distance: 0 },
@@ -34,7 +40,7 @@ describe('desiredDistance', () => {
   });
 
   it('compares link by link, matching a redrawn link in reverse (chain A)', () => {
-    const result = desiredDistance(buildGraphIndex(chainA()), desiredA());
+    const result = distance(chainA(), desiredA());
     expect(result.totals).toEqual({ added: 1, removed: 1, tighter: 2, looser: 1, unchanged: 6, distance: 5 });
     expect(result.differences.map((d) => [d.change, d.currentLinkId, d.desiredLinkId])).toEqual([
       ['TIGHTER', 'L2', 'D2'],
@@ -74,12 +80,25 @@ describe('desiredDistance', () => {
         ['D3', 'a', 'b', 'LOOSE', 'INFORMAL'],
       ],
     );
-    const result = desiredDistance(buildGraphIndex(current), desired);
+    const result = distance(current, desired);
     expect(result.totals).toEqual({ added: 1, removed: 1, tighter: 1, looser: 0, unchanged: 1, distance: 3 });
   });
 
-  it('counts everything as added from an empty map', () => {
-    const result = desiredDistance(buildGraphIndex(makeGraph([], [])), chainA());
+  it('counts everything as added from a map without those links, naming actors it lacks by their ids', () => {
+    const result = distance(
+      makeGraph(
+        [
+          ['t5', 'teacher'],
+          ['uni', 'support'],
+        ],
+        [],
+      ),
+      chainA(),
+    );
     expect(result.totals).toMatchObject({ added: 10, distance: 10, unchanged: 0 });
+    // Only uni (L8) is an actor of the current map; every other end is named from the desired links.
+    expect(result.differences.map((d) => [d.desiredLinkId, d.sourceId, d.targetId, d.kind, d.desiredCoupling])).toEqual(
+      chainA().links.map((l) => [l.id, l.sourceId, l.targetId, l.kind, l.coupling]),
+    );
   });
 });

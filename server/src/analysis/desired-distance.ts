@@ -3,7 +3,7 @@ import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 import { count, makeFinding } from './findings.ts';
 import type { Finding, FindingKind } from './findings.ts';
 import type { ChainGraph } from './chain-graph.ts';
-import { kindIndexOf, strengthOf } from './graph-index.ts';
+import { couplingOfStrength, kindIndexOf, kindOfIndex, strengthOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export type LinkChange = 'ADDED' | 'REMOVED' | 'TIGHTER' | 'LOOSER' | 'UNCHANGED';
@@ -34,26 +34,35 @@ export interface DistanceTotals {
 export interface DesiredDistanceResult {
   /** False when there is no desired scenario to compare with (everything else is then empty). */
   hasDesired: boolean;
-  /** Every difference except UNCHANGED ones, in current-link order then added links. */
+  /** Every difference except UNCHANGED ones, in current-link order then added links (none with `findingsOnly`). */
   differences: LinkDifference[];
   totals: DistanceTotals;
   findings: Finding[];
 }
 
 /**
- * The ends of the desired links as actor numbers: the current index's numbers, and numbers after
- * them (up to `actorCount`) for actors only the desired graph has.
+ * The desired scenario's links as columns, all the distance reads of them (so the worker pool
+ * builds no object per link): ends as actor numbers, the current index's numbers and numbers
+ * after them (up to `actorCount`) for actors only the desired graph has.
  */
-export interface DesiredEnds {
+export interface DesiredLinks {
+  /** Desired link j's id. */
+  idOf: (j: number) => string;
+  count: number;
   source: Uint32Array;
   target: Uint32Array;
   actorCount: number;
+  /** The ids of the actors numbered from the current index's n on. */
+  extraActorIds: readonly string[];
   /** Index into LINK_KINDS, and strength (2 tight, 1 loose, 0 decoupled), of each desired link. */
   kind: Uint8Array;
   strength: Uint8Array;
 }
 
-export function numberEnds(index: Pick<GraphIndex, 'n' | 'actorIndex'>, links: ChainGraph['links']): DesiredEnds {
+export function numberDesiredLinks(
+  index: Pick<GraphIndex, 'n' | 'actorIndex'>,
+  links: ChainGraph['links'],
+): DesiredLinks {
   const extra = new Map<string, number>();
   const numberOf = (id: string): number => {
     const known = index.actorIndex.get(id);
@@ -72,7 +81,16 @@ export function numberEnds(index: Pick<GraphIndex, 'n' | 'actorIndex'>, links: C
     kind[j] = kindIndexOf(link.kind);
     strength[j] = strengthOf(link.coupling);
   });
-  return { source, target, actorCount: index.n + extra.size, kind, strength };
+  return {
+    idOf: (j) => links[j]!.id,
+    count: links.length,
+    source,
+    target,
+    actorCount: index.n + extra.size,
+    extraActorIds: [...extra.keys()],
+    kind,
+    strength,
+  };
 }
 
 const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser: 0, unchanged: 0, distance: 0 };
@@ -86,24 +104,27 @@ const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser:
  * in their order. Unmatched current links are REMOVED, unmatched desired links ADDED; matched
  * links are TIGHTER or LOOSER when the desired coupling is stronger or weaker (tight > loose >
  * decoupled: an order, not a grade), else UNCHANGED. Actors are shared by all scenarios of an
- * organisation, so actor ids compare directly; `desiredEnds` are the desired links' ends already
- * numbered (`numberEnds`), when the caller has them. O(m₁ + m₂ · d) for d desired links per source actor.
+ * organisation, so actor ids compare directly (`numberDesiredLinks` numbers the desired links as
+ * the current index's actors). With `findingsOnly` the differences are not listed (a national
+ * map has some 66,000). O(m₁ + m₂ · d) for d desired links per source actor.
  */
 export function desiredDistance(
   index: GraphIndex,
-  desired: ChainGraph | null,
-  desiredEnds?: DesiredEnds,
+  desired: DesiredLinks | null,
+  findingsOnly = false,
 ): DesiredDistanceResult {
   if (!desired) return { hasDesired: false, differences: [], totals: { ...EMPTY_TOTALS }, findings: [] };
-  const wanted = desired.links;
-  const d = wanted.length;
   const {
+    idOf: wantedId,
+    count: d,
     source: wantedSource,
     target: wantedTarget,
     actorCount,
+    extraActorIds,
     kind: wantedKind,
     strength: wantedStrength,
-  } = desiredEnds ?? numberEnds(index, wanted);
+  } = desired;
+  const actorIdOf = (u: number): string => (u < index.n ? index.graph.actors[u]!.id : extraActorIds[u - index.n]!);
   // Desired links bucketed by source actor, by a counting sort that keeps their order. A bucket
   // holds a handful of links, so matching scans it instead of hashing joined string keys.
   const bucketStart = new Uint32Array(actorCount + 1);
@@ -125,22 +146,22 @@ export function desiredDistance(
     }
     return -1;
   };
-  const current = index.graph.links;
   for (let e = 0; e < index.m; e++) matchOf[e] = take(index.linkSource[e]!, index.linkTarget[e]!, index.linkKind[e]!);
   for (let e = 0; e < index.m; e++) {
     if (matchOf[e] === -1) matchOf[e] = take(index.linkTarget[e]!, index.linkSource[e]!, index.linkKind[e]!);
   }
 
   const totals = { ...EMPTY_TOTALS };
-  const differences: LinkDifference[] = [];
-  /** The ends of each difference as actor numbers (as `wantedSource` numbers them). */
+  // Each difference as numbers: its change, its current link e and desired link j (-1 for none),
+  // its ends as actor numbers (as `wantedSource` numbers them).
+  const changes: LinkChange[] = [];
+  const currentOf: number[] = [];
+  const desiredOf: number[] = [];
   const differenceEnds: number[] = [];
   for (let e = 0; e < index.m; e++) {
-    const link = current[e]!;
     const j = matchOf[e]!;
-    const match = j >= 0 ? wanted[j]! : null;
     let change: LinkChange;
-    if (!match) change = 'REMOVED';
+    if (j < 0) change = 'REMOVED';
     else {
       const delta = wantedStrength[j]! - index.linkStrength[e]!;
       change = delta > 0 ? 'TIGHTER' : delta < 0 ? 'LOOSER' : 'UNCHANGED';
@@ -149,47 +170,50 @@ export function desiredDistance(
       totals.unchanged++;
       continue;
     }
-    differences.push({
-      change,
-      currentLinkId: link.id,
-      desiredLinkId: match?.id ?? null,
-      sourceId: link.sourceId,
-      targetId: link.targetId,
-      kind: link.kind,
-      currentCoupling: link.coupling,
-      desiredCoupling: match?.coupling ?? null,
-    });
+    changes.push(change);
+    currentOf.push(e);
+    desiredOf.push(j);
     differenceEnds.push(index.linkSource[e]!, index.linkTarget[e]!);
   }
   for (let j = 0; j < d; j++) {
     if (isTaken[j]) continue;
-    const link = wanted[j]!;
-    differences.push({
-      change: 'ADDED',
-      currentLinkId: null,
-      desiredLinkId: link.id,
-      sourceId: link.sourceId,
-      targetId: link.targetId,
-      kind: link.kind,
-      currentCoupling: null,
-      desiredCoupling: link.coupling,
-    });
+    changes.push('ADDED');
+    currentOf.push(-1);
+    desiredOf.push(j);
     differenceEnds.push(wantedSource[j]!, wantedTarget[j]!);
   }
-  for (const difference of differences) {
-    if (difference.change === 'ADDED') totals.added++;
-    else if (difference.change === 'REMOVED') totals.removed++;
-    else if (difference.change === 'TIGHTER') totals.tighter++;
-    else if (difference.change === 'LOOSER') totals.looser++;
+  for (const change of changes) {
+    if (change === 'ADDED') totals.added++;
+    else if (change === 'REMOVED') totals.removed++;
+    else if (change === 'TIGHTER') totals.tighter++;
+    else if (change === 'LOOSER') totals.looser++;
   }
   totals.distance = totals.added + totals.removed + totals.tighter + totals.looser;
+  const currentLinkIdOf = (i: number): string | null => (currentOf[i]! >= 0 ? index.linkId(currentOf[i]!) : null);
+  const desiredLinkIdOf = (i: number): string | null => (desiredOf[i]! >= 0 ? wantedId(desiredOf[i]!) : null);
+  const differences = findingsOnly
+    ? []
+    : changes.map((change, i): LinkDifference => {
+        const e = currentOf[i]!;
+        const j = desiredOf[i]!;
+        return {
+          change,
+          currentLinkId: currentLinkIdOf(i),
+          desiredLinkId: desiredLinkIdOf(i),
+          sourceId: actorIdOf(differenceEnds[2 * i]!),
+          targetId: actorIdOf(differenceEnds[2 * i + 1]!),
+          kind: kindOfIndex(e >= 0 ? index.linkKind[e]! : wantedKind[j]!),
+          currentCoupling: e >= 0 ? couplingOfStrength(index.linkStrength[e]!) : null,
+          desiredCoupling: j >= 0 ? couplingOfStrength(wantedStrength[j]!) : null,
+        };
+      });
 
-  /** Positions in `differences` by change. */
+  /** Positions of the differences by change. */
   const byChange = new Map<LinkChange, number[]>();
-  differences.forEach((difference, i) => {
-    const list = byChange.get(difference.change);
+  changes.forEach((change, i) => {
+    const list = byChange.get(change);
     if (list) list.push(i);
-    else byChange.set(difference.change, [i]);
+    else byChange.set(change, [i]);
   });
   // [singular, plural] verb phrases.
   const statements: Array<{ change: LinkChange; kind: FindingKind; sv: [string, string]; en: [string, string] }> = [
@@ -232,15 +256,16 @@ export function desiredDistance(
     const actorIds: string[] = [];
     const linkIds: string[] = [];
     for (const i of list) {
-      const difference = differences[i]!;
       const source = differenceEnds[2 * i]!;
       const target = differenceEnds[2 * i + 1]!;
-      if (!isListed[source]) actorIds.push(difference.sourceId);
+      if (!isListed[source]) actorIds.push(actorIdOf(source));
       isListed[source] = 1;
-      if (!isListed[target]) actorIds.push(difference.targetId);
+      if (!isListed[target]) actorIds.push(actorIdOf(target));
       isListed[target] = 1;
-      if (difference.currentLinkId !== null) linkIds.push(difference.currentLinkId);
-      if (difference.desiredLinkId !== null) linkIds.push(difference.desiredLinkId);
+      const currentLinkId = currentLinkIdOf(i);
+      if (currentLinkId !== null) linkIds.push(currentLinkId);
+      const desiredLinkId = desiredLinkIdOf(i);
+      if (desiredLinkId !== null) linkIds.push(desiredLinkId);
     }
     return [
       makeFinding({

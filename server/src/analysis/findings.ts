@@ -1,3 +1,4 @@
+import { kindOfIndex } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 /** The nine analyses of DOMAIN.md ("What people look for"), in that order, and initiative reach. */
@@ -112,8 +113,8 @@ function isParallel(index: GraphIndex, e: number): boolean {
 
 /** The word for link e's kind in each language when another link joins the same two actors (to tell them apart), else null. */
 export function distinguishingKind(index: GraphIndex, e: number): { sv: string; en: string } | null {
-  const link = index.graph.links[e];
-  return link && isParallel(index, e) ? (KIND_WORDS[link.kind] ?? null) : null;
+  const kind = index.linkKind[e];
+  return kind !== undefined && isParallel(index, e) ? (KIND_WORDS[kindOfIndex(kind)] ?? null) : null;
 }
 
 /**

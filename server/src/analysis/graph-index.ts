@@ -5,6 +5,9 @@ import { invalidInput } from '../domain/errors.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import type { ChainGraph } from './chain-graph.ts';
 
+/** What an index keeps of its graph: everything but the links, which it holds as columns. */
+export type IndexedGraph = Omit<ChainGraph, 'links'>;
+
 /** Rank given to actors of a side level (support): beside the chain, outside its order. */
 export const SIDE_RANK = -1;
 
@@ -14,10 +17,11 @@ export const RATING_UNKNOWN = 2;
 /**
  * A `ChainGraph` turned into integer ids and typed arrays, built once per scenario and shared by
  * every analysis (graphology's `indices/neighborhood.js` idea: CSR `starts` + flat neighbour
- * arrays). Actor i is `graph.actors[i]`, link e is `graph.links[e]`.
+ * arrays). Actor i is `graph.actors[i]`; link e is read through the index's columns only
+ * (`linkId`, `linkSource`, …, `arenaIdOf`), so the worker pool need not build an object per link.
  */
 export interface GraphIndex {
-  readonly graph: ChainGraph;
+  readonly graph: IndexedGraph;
   /** Number of actors and of links. */
   readonly n: number;
   readonly m: number;
@@ -55,11 +59,12 @@ export interface GraphIndex {
   /** 1 for a link held in an arena (`arenaId` set), else 0. */
   readonly linkInArena: Uint8Array;
   /**
-   * Each link's id by link number, gathered on first use (reading half a million link objects
-   * scattered over the heap takes tens of milliseconds, and the paths of broken chains and
-   * initiative reach name link after link), or as the worker pool decoded them.
+   * Link e's id: from the links (`idsOf`), or, in the worker pool, read from its wire only when an
+   * analysis names the link.
    */
-  readonly linkIds: readonly string[];
+  linkId(e: number): string;
+  /** The arena link e is held in (read only for links with `linkInArena`). */
+  arenaIdOf(e: number): string | null;
   /** Undirected incidence CSR over every link: for actor u, slots incStart[u]..incStart[u+1]. */
   readonly incStart: Uint32Array;
   readonly incLink: Uint32Array;
@@ -85,7 +90,7 @@ export function strengthOf(coupling: string): number {
  * LINK_KINDS read once: an imported binding is read through a getter of the compiled module on
  * every use, which cost about a third of building a national index.
  */
-const KINDS: readonly string[] = [...LINK_KINDS];
+const KINDS: readonly LinkKind[] = [...LINK_KINDS];
 
 /** The index of a kind in LINK_KINDS (0 when unknown), by comparison as `strengthOf`. */
 export function kindIndexOf(kind: string): number {
@@ -98,7 +103,16 @@ export function couplingOfStrength(strength: number): Coupling {
 }
 
 export function kindOfIndex(index: number): LinkKind {
-  return LINK_KINDS[index] ?? 'STEERING';
+  return KINDS[index] ?? 'STEERING';
+}
+
+/** The ids of link e's ends. */
+export function sourceIdOf(index: Pick<GraphIndex, 'graph' | 'linkSource'>, e: number): string {
+  return index.graph.actors[index.linkSource[e]!]!.id;
+}
+
+export function targetIdOf(index: Pick<GraphIndex, 'graph' | 'linkTarget'>, e: number): string {
+  return index.graph.actors[index.linkTarget[e]!]!.id;
 }
 
 function rating(value: boolean | null): number {
@@ -133,9 +147,14 @@ export interface LinkColumns {
   /** 1 for a link held in an arena, so that only those links are read for their arena. */
   inArena: Uint8Array;
   perceivedLinkIndex: Map<string, number>;
-  /** Each link's id by link number, when the caller has them as a column. */
-  ids?: readonly string[];
+  /** Link e's id, when the caller has the ids elsewhere than in link objects. */
+  idOf?: (e: number) => string;
+  /** Link e's arena, likewise (asked only of links with `inArena`). */
+  arenaIdOf?: (e: number) => string | null;
 }
+
+/** Links resolved with their ids and arenas: all an index needs of them, so the graph may come without links. */
+export type ResolvedLinks = LinkColumns & Required<Pick<LinkColumns, 'idOf' | 'arenaIdOf'>>;
 
 export function emptyLinkColumns(m: number): LinkColumns {
   return {
@@ -190,13 +209,29 @@ export function perceivedLinkIds(graph: Pick<ChainGraph, 'perceptions'>): Set<st
 }
 
 /**
+ * Link e's id from the links, gathered into one array once (reading half a million link objects
+ * scattered over the heap takes tens of milliseconds, and the paths of broken chains and initiative
+ * reach name link after link). Gathered when the index is built: a reader that gathered on its
+ * first call took broken chains at the region from 17 to 104 ms (measured, V8 of Node 20).
+ */
+function idsOf(links: ChainGraph['links']): (e: number) => string {
+  const ids = links.map((link) => link.id);
+  return (e) => ids[e]!;
+}
+
+/**
  * Builds the index. O(n + m) time and memory. `resolved` are the graph's links already resolved
  * by `resolveLinks` (against the same actor order), when the caller has them.
  * @throws DomainError BAD_USER_INPUT when an actor has a level the organisation lacks, an id is
  *   used twice, a link, arena or initiative refers to an unknown actor, or a perception to an
  *   unknown link (all issues listed).
  */
-export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): GraphIndex {
+export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): GraphIndex;
+export function buildGraphIndex(graph: IndexedGraph, resolved: ResolvedLinks): GraphIndex;
+export function buildGraphIndex(
+  graph: IndexedGraph & Partial<Pick<ChainGraph, 'links'>>,
+  resolved?: LinkColumns,
+): GraphIndex {
   const issues: FieldIssue[] = [];
   const levelIndexByKey = new Map<string, number>();
   graph.levels.forEach((level, index) => levelIndexByKey.set(level.key, index));
@@ -241,11 +276,13 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
     }
   }
 
-  const m = graph.links.length;
+  // The overloads give either the links or their columns with ids and arenas.
+  const links = graph.links ?? [];
+  const m = resolved ? resolved.source.length : links.length;
   let columns = resolved;
   if (!columns) {
     columns = emptyLinkColumns(m);
-    issues.push(...resolveLinks(graph.links, actorIndex, perceivedLinkIds(graph), columns));
+    issues.push(...resolveLinks(links, actorIndex, perceivedLinkIds(graph), columns));
   }
   const { perceivedLinkIndex } = columns;
   graph.arenas.forEach((arena, a) =>
@@ -309,7 +346,6 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
   }
   respStart[n] = size;
   const respNeighbour = respBuffer.slice(0, size);
-  let linkIds = columns.ids;
 
   return {
     graph,
@@ -330,9 +366,8 @@ export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): Grap
     linkTargetResponds: columns.targetResponds,
     linkSourceResponds: columns.sourceResponds,
     linkInArena: columns.inArena,
-    get linkIds(): readonly string[] {
-      return (linkIds ??= graph.links.map((link) => link.id));
-    },
+    linkId: columns.idOf ?? idsOf(links),
+    arenaIdOf: columns.arenaIdOf ?? ((e) => links[e]!.arenaId),
     incStart,
     incLink,
     incNeighbour,

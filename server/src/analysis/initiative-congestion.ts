@@ -2,6 +2,7 @@ import { LINK_KINDS } from '@kopplingskartan/schema/interchange';
 
 import { count, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
+import { sourceIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export interface InitiativeCongestionOptions {
@@ -32,7 +33,7 @@ export interface UnitLoad extends Load {
 }
 
 export interface InitiativeCongestionResult {
-  /** Actors with a load above zero, highest first (ties by id). */
+  /** Actors with a load above zero, highest first (ties by id); with `findingsOnly` only those that became findings. */
   actors: ActorLoad[];
   units: UnitLoad[];
   findings: Finding[];
@@ -47,11 +48,13 @@ export interface InitiativeCongestionResult {
  * An actor's load is support links + initiatives reaching it. For a **unit**: the support links
  * reaching its own actors, and the initiatives listing the unit, an ancestor unit or one of its
  * own actors (each initiative once). Sub-units are not added into their parents, so a school's
- * load is not double counted in its area. O(n + m + Σ targets · depth).
+ * load is not double counted in its area. With `findingsOnly` an actor's load is listed only when
+ * it becomes a finding (a national map has some 48,000 loaded actors). O(n + m + Σ targets · depth).
  */
 export function initiativeCongestion(
   index: GraphIndex,
   options: InitiativeCongestionOptions = {},
+  findingsOnly = false,
 ): InitiativeCongestionResult {
   const { limit, minLoad } = { ...INITIATIVE_CONGESTION_DEFAULTS, ...options };
   const { graph, n } = index;
@@ -99,9 +102,8 @@ export function initiativeCongestion(
     const supportLinkIds: string[] = [];
     const supportActorIds = new Set<string>();
     for (let i = from; i < to; i++) {
-      const link = graph.links[links[i]!]!;
-      supportLinkIds.push(link.id);
-      supportActorIds.add(link.sourceId);
+      supportLinkIds.push(index.linkId(links[i]!));
+      supportActorIds.add(sourceIdOf(index, links[i]!));
     }
     return {
       supportLinkIds,
@@ -110,7 +112,13 @@ export function initiativeCongestion(
       load: supportLinkIds.length + initiativeIds.length,
     };
   };
+  /** The initiatives reaching an actor: its unit's lineage's and those naming it, each once. */
+  const initiativeIdsOf = (fromUnit: string[] | undefined, direct: Set<string> | undefined): string[] =>
+    direct ? [...new Set([...(fromUnit ?? []), ...direct])].sort() : [...(fromUnit ?? [])];
   const actors: ActorLoad[] = [];
+  /** With `findingsOnly`: the actors loaded at least `minLoad`, and each actor's load. */
+  const candidates: number[] = [];
+  const loads = findingsOnly ? new Uint32Array(n) : null;
   const unitLinks = new Map<string, number[]>();
   // Actors of a unit mostly come one after another: look a unit up only when it changes.
   let lastUnitId: string | null = null;
@@ -129,9 +137,19 @@ export function initiativeCongestion(
     const direct = directActor.get(u);
     if (actor.unitId && direct) for (const id of direct) reachedUnit.get(actor.unitId)?.add(id);
     if (to === from && !fromUnit?.length && !direct) return;
-    const initiativeIds = direct ? [...new Set([...(fromUnit ?? []), ...direct])].sort() : [...(fromUnit ?? [])];
-    actors.push({ actorId: actor.id, ...loadOf(supportLinks, initiativeIds, from, to) });
+    const initiativeIds = initiativeIdsOf(fromUnit, direct);
+    if (!loads) actors.push({ actorId: actor.id, ...loadOf(supportLinks, initiativeIds, from, to) });
+    else if ((loads[u] = to - from + initiativeIds.length) >= minLoad) candidates.push(u);
   });
+  if (loads) {
+    // The candidates in the order of `actors` below, and the first `limit` of them listed.
+    candidates.sort((a, b) => loads[b]! - loads[a]! || (graph.actors[a]!.id < graph.actors[b]!.id ? -1 : 1));
+    for (const u of candidates.slice(0, limit)) {
+      const { id, unitId } = graph.actors[u]!;
+      const initiativeIds = initiativeIdsOf(unitId ? lineageInitiatives.get(unitId) : undefined, directActor.get(u));
+      actors.push({ actorId: id, ...loadOf(supportLinks, initiativeIds, supportStart[u], supportStart[u + 1]) });
+    }
+  }
   const units: UnitLoad[] = graph.units
     .map((unit) => ({
       unitId: unit.id,

@@ -153,7 +153,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     notReachedWithTrace: 0,
     notReachedWithoutTrace: 0,
   };
-  const { linkIds } = index;
+  const { linkId } = index;
 
   const owners = graph.initiatives.map((initiative) =>
     initiative.ownerId === null ? undefined : index.actorIndex.get(initiative.ownerId),
@@ -199,7 +199,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
       ks.flatMap((k) => [...named[k]!.keys()]),
       workspace,
     );
-    for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u, linkIds));
+    for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u, linkId));
   }
 
   const initiatives = graph.initiatives.map((initiative, k): InitiativeReach => {
@@ -219,7 +219,7 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
         reached,
         coupling: best && best.hops > 0 ? best.coupling : null,
         hops: best ? best.hops : null,
-        weakestLinkId: best && best.hops > 0 ? linkIds[best.weakestLink]! : null,
+        weakestLinkId: best && best.hops > 0 ? linkId(best.weakestLink) : null,
         pathLinkIds: best ? best.linkIds : [],
       };
     });

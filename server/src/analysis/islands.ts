@@ -133,11 +133,10 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
     const a = components.componentOf[index.linkSource[e]!]!;
     const b = components.componentOf[index.linkTarget[e]!]!;
     if (a === b) {
-      if (islandNumber[a]! >= 0 && index.linkStrength[e]! > 0)
-        found[islandNumber[a]!]!.linkIds.push(graph.links[e]!.id);
+      if (islandNumber[a]! >= 0 && index.linkStrength[e]! > 0) found[islandNumber[a]!]!.linkIds.push(index.linkId(e));
     } else {
-      if (islandNumber[a]! >= 0) found[islandNumber[a]!]!.boundaryLinkIds.push(graph.links[e]!.id);
-      if (islandNumber[b]! >= 0) found[islandNumber[b]!]!.boundaryLinkIds.push(graph.links[e]!.id);
+      if (islandNumber[a]! >= 0) found[islandNumber[a]!]!.boundaryLinkIds.push(index.linkId(e));
+      if (islandNumber[b]! >= 0) found[islandNumber[b]!]!.boundaryLinkIds.push(index.linkId(e));
     }
   }
 

@@ -94,7 +94,7 @@ export function levelMatrix(index: GraphIndex): LevelMatrixResult {
     for (let e = 0; e < index.m; e++) {
       const s = index.levelOf[index.linkSource[e]!];
       const t = index.levelOf[index.linkTarget[e]!];
-      if ((s === upper && t === lower) || (s === lower && t === upper)) linkIds.push(graph.links[e]!.id);
+      if ((s === upper && t === lower) || (s === lower && t === upper)) linkIds.push(index.linkId(e));
     }
     const emptyLevelKeys = [upper, lower].filter((l) => index.actorsPerLevel[l] === 0).map((l) => graph.levels[l]!.key);
     const gap: LevelGap = { levelKeys: [upperLevel.key, lowerLevel.key], linkIds, emptyLevelKeys };

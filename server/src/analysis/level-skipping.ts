@@ -2,7 +2,7 @@ import type { Coupling, LinkKind } from '@kopplingskartan/schema/interchange';
 
 import { count, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
-import { couplingOfStrength, kindOfIndex, SIDE_RANK } from './graph-index.ts';
+import { couplingOfStrength, kindOfIndex, SIDE_RANK, sourceIdOf, targetIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export interface LevelSkip {
@@ -46,11 +46,10 @@ export function levelSkipping(index: GraphIndex): LevelSkippingResult {
     const key = (rank: number): string => graph.levels[index.chainLevelIndices[rank]!]!.key;
     const skippedLevelKeys: string[] = [];
     for (let r = upper + 1; r < lower; r++) skippedLevelKeys.push(key(r));
-    const link = graph.links[e]!;
     const skip: LevelSkip = {
-      linkId: link.id,
-      sourceId: link.sourceId,
-      targetId: link.targetId,
+      linkId: index.linkId(e),
+      sourceId: sourceIdOf(index, e),
+      targetId: targetIdOf(index, e),
       upperLevelKey: key(upper),
       lowerLevelKey: key(lower),
       skippedLevelKeys,

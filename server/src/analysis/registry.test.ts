@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { ANALYSIS_IDS } from './findings.ts';
-import { buildGraphIndex } from './graph-index.ts';
+import type { ChainGraph } from './chain-graph.ts';
+import { buildGraphIndex, emptyLinkColumns, perceivedLinkIds, resolveLinks } from './graph-index.ts';
 import { ANALYSES, findingsOf, runAnalyses, runOnIndex } from './registry.ts';
 import { syntheticChain } from '../../bench/synthetic-chain.ts';
 import { chainA, makeGraph } from './test-graphs.ts';
@@ -48,10 +49,40 @@ describe('registry', () => {
     expect(brief.brokenChains!.paths).toEqual([]);
     expect(brief.keyActors!.betweenness).toEqual([]);
     expect(brief.asymmetry!.oneWayLinks).toEqual([]);
+    expect(full.desiredDistance!.differences.length).toBeGreaterThan(0);
+    expect(brief.desiredDistance!.differences).toEqual([]);
+    expect(brief.desiredDistance!.totals).toEqual(full.desiredDistance!.totals);
+    // Loaded actors past the findings' limit of 5, so choosing the first five means something.
+    expect(full.initiativeCongestion!.actors.filter((actor) => actor.load >= 2).length).toBeGreaterThan(5);
+    expect(brief.initiativeCongestion!.actors).toEqual(full.initiativeCongestion!.actors.slice(0, 5));
     expect(findingsOf(brief)).toEqual(findingsOf(full));
     expect(findingsOf(full).map((finding) => finding.analysis)).toEqual(
-      expect.arrayContaining(['brokenChains', 'keyActors', 'asymmetry']),
+      expect.arrayContaining(['brokenChains', 'keyActors', 'asymmetry', 'desiredDistance', 'initiativeCongestion']),
     );
+  });
+
+  it('answers the same from an index of the links as columns, as the worker pool builds it without link objects', () => {
+    const synthetic = syntheticChain({ schools: 4, teachers: 20, seed: 5 });
+    const chains: Array<[ChainGraph, ChainGraph]> = [
+      [chainA(), { ...chainA(), links: chainA().links.slice(3) }],
+      [synthetic.current, synthetic.desired],
+    ];
+    for (const [graph, desired] of chains) {
+      const { links, ...rest } = graph;
+      const plain = buildGraphIndex(graph);
+      const columns = {
+        ...emptyLinkColumns(links.length),
+        idOf: (e: number) => links[e]!.id,
+        arenaIdOf: (e: number) => links[e]!.arenaId,
+      };
+      resolveLinks(links, plain.actorIndex, perceivedLinkIds(graph), columns);
+      const fromColumns = buildGraphIndex(rest, columns);
+      expect(runOnIndex({ index: fromColumns, desired }, ANALYSIS_IDS, {})).toEqual(
+        runOnIndex({ index: plain, desired }, ANALYSIS_IDS, {}),
+      );
+    }
+    // Chain A holds a link in an arena, so the shared arenas above read an arena from the columns.
+    expect(chainA().links.some((link) => link.arenaId !== null)).toBe(true);
   });
 
   it('gives every finding ids to highlight and both languages', () => {

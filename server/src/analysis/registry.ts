@@ -3,8 +3,8 @@ import type { AsymmetryResult } from './asymmetry.ts';
 import { BROKEN_CHAINS_DEFAULTS, brokenChains } from './broken-chains.ts';
 import type { BrokenChainsResult } from './broken-chains.ts';
 import type { ChainGraph } from './chain-graph.ts';
-import { desiredDistance } from './desired-distance.ts';
-import type { DesiredDistanceResult, DesiredEnds } from './desired-distance.ts';
+import { desiredDistance, numberDesiredLinks } from './desired-distance.ts';
+import type { DesiredDistanceResult, DesiredLinks } from './desired-distance.ts';
 import { ANALYSIS_IDS } from './findings.ts';
 import type { AnalysisId, Finding } from './findings.ts';
 import { buildGraphIndex } from './graph-index.ts';
@@ -55,14 +55,16 @@ export interface ParameterDescriptor {
 export interface AnalysisInput {
   index: GraphIndex;
   desired: ChainGraph | null;
-  /** The desired links' ends as numbers of `index`, when the caller already has them. */
-  desiredEnds?: DesiredEnds;
+  /** The desired links as columns numbered as `index`'s actors, when the caller already has them (then `desired` is not read). */
+  desiredLinks?: DesiredLinks;
   /** Betweenness computed elsewhere (the worker pool's threads) with this run's keyActors settings. */
   betweenness?: ComputedBetweenness;
   /**
    * Only the findings will be read (the worker pool runs analyses a query does not select for the
    * findings alone): results may then leave their lists of every actor or link empty (broken
-   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`). Default false.
+   * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`, desired distance's
+   * `differences`) or list only the actors
+   * that became findings (initiative congestion's `actors`). Default false.
    */
   findingsOnly?: boolean;
 }
@@ -163,7 +165,8 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.desiredDistance.label',
     descriptionKey: 'analysis.desiredDistance.description',
     parameters: [],
-    run: ({ index, desired, desiredEnds }) => desiredDistance(index, desired, desiredEnds),
+    run: ({ index, desired, desiredLinks, findingsOnly }) =>
+      desiredDistance(index, desiredLinks ?? (desired && numberDesiredLinks(index, desired.links)), findingsOnly),
   },
   initiativeCongestion: {
     id: 'initiativeCongestion',
@@ -173,7 +176,8 @@ export const ANALYSES: Registry = {
       parameter('initiativeCongestion', 'limit', INITIATIVE_CONGESTION_DEFAULTS.limit),
       parameter('initiativeCongestion', 'minLoad', INITIATIVE_CONGESTION_DEFAULTS.minLoad),
     ],
-    run: ({ index }, values) => initiativeCongestion(index, pick(values, INITIATIVE_CONGESTION_DEFAULTS)),
+    run: ({ index, findingsOnly }, values) =>
+      initiativeCongestion(index, pick(values, INITIATIVE_CONGESTION_DEFAULTS), findingsOnly),
   },
   sharedArenas: {
     id: 'sharedArenas',

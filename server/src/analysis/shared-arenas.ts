@@ -35,7 +35,7 @@ export function sharedArenas(index: GraphIndex): SharedArenasResult {
   });
   for (let e = 0; e < index.m; e++) {
     if (!index.linkInArena[e]) continue;
-    const a = arenaIndex.get(graph.links[e]!.arenaId!);
+    const a = arenaIndex.get(index.arenaIdOf(e)!);
     if (a === undefined) continue;
     present[a]![index.levelOf[index.linkSource[e]!]!] = 1;
     present[a]![index.levelOf[index.linkTarget[e]!]!] = 1;

@@ -110,14 +110,14 @@ export function searchOf(paths: WidestPaths, u: number): Search | null {
 
 /**
  * Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0
- * hops). `linkIds` are the graph's link ids by link number (`GraphIndex.linkIds`).
+ * hops). `linkId` gives a link's id by its number (`GraphIndex.linkId`).
  */
-export function bestPath(paths: WidestPaths, u: number, linkIds: readonly string[]): BestPath | null {
+export function bestPath(paths: WidestPaths, u: number, linkId: (e: number) => string): BestPath | null {
   const search = searchOf(paths, u);
   if (!search) return null;
   const hops = search.hops[u]!;
   const ids = new Array<string>(hops);
-  for (let v = u, i = 0; i < hops; v = search.parentActor[v]!, i++) ids[i] = linkIds[search.parentLink[v]!]!;
+  for (let v = u, i = 0; i < hops; v = search.parentActor[v]!, i++) ids[i] = linkId(search.parentLink[v]!);
   return {
     coupling: search === paths.tight ? 'TIGHT' : 'LOOSE',
     hops,
