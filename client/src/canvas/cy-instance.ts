@@ -23,7 +23,12 @@ export const STRAIGHT_EDGES = 1500;
  * headless Chromium without a GPU (see the README's canvas figures), and a projector laptop may
  * have no better.
  */
-export function createCy(container: HTMLElement, elementCount: number, actorCount = 0): Core {
+export function createCy(
+  container: HTMLElement,
+  elementCount: number,
+  actorCount = 0,
+  options: { isLabelDetail?: boolean } = {},
+): Core {
   if (!isFcoseRegistered) {
     cytoscape.use(fcose);
     isFcoseRegistered = true;
@@ -37,6 +42,7 @@ export function createCy(container: HTMLElement, elementCount: number, actorCoun
       // A small map shows every label, however small the window (a presenter's map, a thumbnail);
       // a big one shows labels by importance as the user zooms in (node-labels.ts).
       minLabelSize: actorCount > LABEL_TIERS_ABOVE ? MIN_LABEL_SCREEN_SIZE : 3,
+      isLabelDetail: options.isLabelDetail === true,
     }),
     layout: { name: 'preset' },
     minZoom: 0.02,
