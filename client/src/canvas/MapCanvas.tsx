@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { type ClassSets } from './class-sets.ts';
-import { createCy, PICTURE_ZOOM } from './cy-instance.ts';
+import { createCy, LARGE_MAP, PICTURE_ZOOM } from './cy-instance.ts';
 import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
 import { foldNamesakeUnits } from './fold-units.ts';
@@ -11,6 +11,7 @@ import type { LegendModel } from './legend-model.ts';
 import type { Point } from './layered-layout.ts';
 import { applyPositions, readPositions, runForce } from './layouts.ts';
 import { installKeyboardNav } from './keyboard-nav.ts';
+import { installLabelDetail, type LabelDetail } from './label-detail.ts';
 import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
 import { applyLinkTallies, installTallyScaling } from './link-tallies.ts';
@@ -19,6 +20,7 @@ import { layoutMap, nodeLabels } from './node-labels.ts';
 import { installPictureZoom } from './picture-zoom.ts';
 import { placeNewNodes } from './place-new-nodes.ts';
 import { readViewport } from './step-camera.ts';
+import { MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
 import { installTestHook, markPhase, markRendered } from './test-hook.ts';
 import type { LinkTally } from '../state/link-tally-store.ts';
@@ -93,6 +95,8 @@ export function MapCanvas(props: MapCanvasProps) {
   const elementCount = props.map.actors.length + props.map.links.length + props.map.units.length;
   const isFirstSync = useRef(true);
   const overlay = useRef<LevelOverlay | null>(null);
+  /** On big maps actors get their labels as the zoom shows them (label-detail.ts). */
+  const labelDetail = useRef<LabelDetail | null>(null);
   const measure = useRef(browserMeasure());
   /** The free part of the canvas: level names on the left, legend and panels where they are. */
   const insets = (): Insets => {
@@ -113,8 +117,11 @@ export function MapCanvas(props: MapCanvasProps) {
   // One instance per mount; the large-map renderer choice is made from the first map's size.
   useEffect(() => {
     if (!container.current) return;
-    const cy = createCy(container.current, elementCount, props.map.actors.length);
+    const isLabelDetail = elementCount > LARGE_MAP;
+    const cy = createCy(container.current, elementCount, props.map.actors.length, { isLabelDetail });
     cyRef.current = cy;
+    const labels = isLabelDetail ? installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE) : null;
+    labelDetail.current = labels;
     isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
     installTestHook(cy);
     const levels = installLevelOverlay(cy, container.current, () => latest.current.map.levels);
@@ -146,13 +153,18 @@ export function MapCanvas(props: MapCanvasProps) {
           : cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       centreOn: (id) =>
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
-      exportPng: (legend) => exportPng(cy, { legend, bands: levels.current() }),
+      exportPng: (legend) => {
+        labels?.labelAll();
+        return exportPng(cy, { legend, bands: levels.current() });
+      },
       exportSvg: (legend) => exportSvg(cy, { legend, bands: levels.current() }),
       viewport: () => readViewport(cy),
     });
     return () => {
       latest.current.onHandle(null);
       zoom?.destroy();
+      labels?.destroy();
+      labelDetail.current = null;
       unbindUnits();
       stopTallyScaling();
       keyboard.destroy();
@@ -206,6 +218,7 @@ export function MapCanvas(props: MapCanvasProps) {
       fit(cy);
       markRendered(cy);
     }
+    labelDetail.current?.refresh(); // after the fit: what the view shows now
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
   }, [props.map, props.diff]);
 

@@ -2,6 +2,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 
 import { LABEL_TIERS_ABOVE } from './node-labels.ts';
+import { patchStyleCache } from './style-cache-patch.ts';
 import { buildStylesheet, MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
 
 let isFcoseRegistered = false;
@@ -22,19 +23,26 @@ export const STRAIGHT_EDGES = 1500;
  * headless Chromium without a GPU (see the README's canvas figures), and a projector laptop may
  * have no better.
  */
-export function createCy(container: HTMLElement, elementCount: number, actorCount = 0): Core {
+export function createCy(
+  container: HTMLElement,
+  elementCount: number,
+  actorCount = 0,
+  options: { isLabelDetail?: boolean } = {},
+): Core {
   if (!isFcoseRegistered) {
     cytoscape.use(fcose);
     isFcoseRegistered = true;
   }
+  patchStyleCache();
   const isLarge = elementCount > LARGE_MAP;
-  return cytoscape({
+  const cy = cytoscape({
     container,
     style: buildStylesheet({
       isLarge: elementCount > STRAIGHT_EDGES,
       // A small map shows every label, however small the window (a presenter's map, a thumbnail);
       // a big one shows labels by importance as the user zooms in (node-labels.ts).
       minLabelSize: actorCount > LABEL_TIERS_ABOVE ? MIN_LABEL_SCREEN_SIZE : 3,
+      isLabelDetail: options.isLabelDetail === true,
     }),
     layout: { name: 'preset' },
     minZoom: 0.02,
@@ -50,4 +58,29 @@ export function createCy(container: HTMLElement, elementCount: number, actorCoun
     pixelRatio: isLarge ? 1 : 'auto',
     webgl: false,
   });
+  if (isLarge) drawDirectly(cy);
+  return cy;
+}
+
+/** The renderer's caches of single elements' pictures (not public API; see drawDirectly). */
+const ELEMENT_TEXTURE_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'] as const;
+
+/**
+ * Makes the renderer draw each element itself instead of first drawing it into its cache of
+ * element pictures and copying it from there (the fallback Cytoscape uses for elements it does not
+ * cache). Without a GPU, Chromium's canvas finishes all pending drawing on a canvas each time it
+ * is copied from, so filling that cache (on the first frame and at every new zoom level) copied
+ * one element at a time (a canvas test in headless Chromium: 9,300 small pictures drawn into
+ * such a cache and copied one at a time took 1.1 s, drawn directly 0.1 s). The
+ * renderer's cached picture of the whole map (its layers) stays.
+ * NOTE: mutates the renderer.
+ */
+function drawDirectly(cy: Core): void {
+  const data = (
+    cy as unknown as { renderer: () => { data: Record<string, { getElement: () => null } | undefined> } }
+  ).renderer().data;
+  for (const name of ELEMENT_TEXTURE_CACHES) {
+    const cache = data[name];
+    if (cache) cache.getElement = () => null;
+  }
 }

@@ -9,6 +9,7 @@ import {
   SIDE_FILL,
   TEXT_COLOUR,
 } from './appearance.ts';
+import { LABELLED } from './label-detail.ts';
 import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
 import { TALLY_CLASSES } from './link-tallies.ts';
 import { COUPLINGS, LINK_KINDS } from './model.ts';
@@ -63,8 +64,21 @@ const LABEL_STYLE = {
   'min-zoomed-font-size': MIN_LABEL_SCREEN_SIZE,
 } as const;
 
-export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: number } = {}): StylesheetJson {
+export interface StylesheetOptions {
+  isLarge?: boolean;
+  minLabelSize?: number;
+  /**
+   * Actors' labels come with a class that label-detail.ts gives as the zoom shows them (and with
+   * selection and keyboard focus, which show a label at any zoom); otherwise every actor has one.
+   */
+  isLabelDetail?: boolean;
+}
+
+export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson {
   const labels = { ...LABEL_STYLE, 'min-zoomed-font-size': options.minLabelSize ?? MIN_LABEL_SCREEN_SIZE };
+  const actorLabels = options.isLabelDetail
+    ? [{ selector: `node.actor.${LABELLED}, node.actor:selected, node.actor.${CLASSES.focus}`, style: labels }]
+    : [];
   const sheet: StylesheetJson = [
     { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
     // No background images, said as an empty list: with the default ('none', a list of one)
@@ -82,9 +96,10 @@ export function buildStylesheet(options: { isLarge?: boolean; minLabelSize?: num
         'background-color': LEVEL_FILLS[0] ?? '#eee',
         'border-width': 1.5,
         'border-color': NODE_BORDER,
-        ...labels,
+        ...(options.isLabelDetail ? {} : labels),
       },
     },
+    ...actorLabels,
     {
       selector: 'node.actor.side',
       style: { shape: 'ellipse', 'background-color': SIDE_FILL, 'border-style': 'dashed' },

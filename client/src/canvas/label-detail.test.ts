@@ -1,0 +1,93 @@
+import cytoscape, { type Core } from 'cytoscape';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { actorsToLabel, installLabelDetail, labelArea, LABELLED } from './label-detail.ts';
+import { buildStylesheet, MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
+
+const actor = (id: string, x: number, fontSize = 15) => ({ id, x, y: 0, width: 100, height: 40, fontSize });
+
+describe('labelArea', () => {
+  it('grows the view by half its width and height on every side', () => {
+    expect(labelArea({ x1: 0, y1: 0, x2: 200, y2: 100 })).toEqual({ x1: -100, y1: -50, x2: 300, y2: 150 });
+  });
+});
+
+describe('actorsToLabel', () => {
+  const area = { x1: 0, y1: -50, x2: 1000, y2: 50 };
+
+  it('takes the actors whose box reaches into the area', () => {
+    // Boxes are 100 wide around x: -49 reaches 1 into the area, -51 ends 1 short of it.
+    const actors = [actor('in', 500), actor('edge', -49), actor('out', -51), actor('far', 1051)];
+    expect(actorsToLabel(actors, area, 1, 9)).toEqual(['in', 'edge']);
+  });
+
+  it('leaves out labels the zoom would draw below the readable size', () => {
+    // At zoom 0.5 a 25.5 px font shows at 12.75 px, a 15 px font at 7.5 px (under 9).
+    const actors = [actor('large', 100, 25.5), actor('small', 200, 15)];
+    expect(actorsToLabel(actors, area, 0.5, 9)).toEqual(['large']);
+    expect(actorsToLabel(actors, area, 0.6, 9)).toEqual(['large', 'small']);
+  });
+});
+
+describe('installLabelDetail', () => {
+  let cy: Core | undefined;
+  afterEach(() => {
+    cy?.destroy();
+    vi.useRealTimers();
+  });
+
+  /** Two actors 2,000 apart; a headless instance's frame is 1 × 1 px, so the view is about (0, 0). */
+  const twoActors = () => {
+    const node = (id: string, x: number) => ({
+      group: 'nodes' as const,
+      data: { id, width: 100, height: 40, fontSize: 15, label: id },
+      classes: 'actor',
+      position: { x, y: 0 },
+    });
+    return cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet({ isLabelDetail: true }),
+      layout: { name: 'preset' },
+      elements: [node('near', 0), node('far', 2000)],
+    });
+  };
+  const labelled = (c: Core) => c.nodes(`.${LABELLED}`).map((n) => n.id());
+  // pstyle (the parsed value) is public but missing from Cytoscape's types.
+  const labelOf = (c: Core, id: string) =>
+    (c.getElementById(id) as unknown as { pstyle: (name: string) => { strValue: string } }).pstyle('label').strValue;
+
+  it('labels the actors around the view once it rests at a zoom that shows their labels', () => {
+    vi.useFakeTimers();
+    cy = twoActors();
+    installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE);
+    cy.viewport({ zoom: 0.5, pan: { x: 0, y: 0 } }); // 15 px at 0.5 is 7.5 px on screen: unreadable
+    vi.advanceTimersByTime(1000);
+    expect(labelled(cy)).toEqual([]);
+    expect(labelOf(cy, 'near')).toBe('');
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    expect(labelled(cy)).toEqual([]); // not while the view may still move
+    vi.advanceTimersByTime(1000);
+    expect(labelled(cy)).toEqual(['near']);
+    expect(labelOf(cy, 'near')).toBe('near');
+    expect(labelOf(cy, 'far')).toBe('');
+  });
+
+  it('labels what the view shows on request, and every actor for a picture of the whole map', () => {
+    cy = twoActors();
+    const detail = installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE);
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    detail.refresh();
+    expect(labelled(cy)).toEqual(['near']);
+    detail.labelAll();
+    expect(labelled(cy)).toEqual(['near', 'far']);
+    detail.destroy();
+  });
+
+  it("shows the selected actor's label at any zoom", () => {
+    cy = twoActors();
+    cy.getElementById('far').select();
+    expect(labelOf(cy, 'far')).toBe('far');
+    expect(labelOf(cy, 'near')).toBe('');
+  });
+});
