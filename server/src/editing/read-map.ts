@@ -9,6 +9,22 @@ export async function requireOrganisation(store: GraphStore, organisationId: str
   return organisation;
 }
 
+/**
+ * The organisation (NOT_FOUND when missing) and another read of the same request, asked together:
+ * on Neo4j each is a round trip, and an edit made several one after another before writing. The
+ * organisation's refusal comes first, as when they were asked in turn.
+ */
+export async function requireOrganisationAnd<T>(
+  store: GraphStore,
+  organisationId: string,
+  read: Promise<T>,
+): Promise<[Organisation, T]> {
+  const [organisation, result] = await Promise.allSettled([requireOrganisation(store, organisationId), read]);
+  if (organisation.status === 'rejected') throw organisation.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return [organisation.value, result.value];
+}
+
 /** Every record of a kind, page by page: for lists that are short by nature (scenarios, units). */
 export async function allRecords<K extends RecordKind>(
   store: GraphStore,

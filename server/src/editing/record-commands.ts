@@ -18,7 +18,7 @@ import { isScenarioRecordKind, type Organisation, type RecordKind, type RecordTy
 import { checkRecord, type RecordContext, referencedIds } from '../domain/rules.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type Audit, audited } from './history.ts';
-import { allRecords, listScenarios, requireOrganisation } from './read-map.ts';
+import { allRecords, listScenarios, requireOrganisationAnd } from './read-map.ts';
 
 const DATA_SCHEMAS: { readonly [K in RecordKind]: z.ZodType } = {
   unit: unitSchema,
@@ -90,18 +90,22 @@ async function loadContext(
   record: object,
 ): Promise<RecordContext> {
   const wanted = referencedIds(kind, record);
-  const found = new Map<string, RecordTypes[RecordKind]>();
   const idsByKind = new Map<RecordKind, string[]>();
   for (const ref of wanted) idsByKind.set(ref.kind, [...(idsByKind.get(ref.kind) ?? []), ref.id]);
-  for (const [refKind, ids] of idsByKind) {
-    for (const hit of await store.getRecords(refKind, organisation.id, ids))
-      found.set(`${refKind}\u0000${hit.id}`, hit);
-  }
-  if (kind === 'unit') {
-    for (const unit of await allRecords(store, 'unit', organisation.id)) found.set(`unit\u0000${unit.id}`, unit);
-  }
-  const scenarios = await listScenarios(store, organisation.id);
-  const parallel = kind === 'link' ? await store.findParallelLink(record as RecordTypes['link']) : undefined;
+  // Asked together: on Neo4j each read is a round trip.
+  const [referenced, units, scenarios, parallel] = await Promise.all([
+    Promise.all(
+      [...idsByKind].map(async ([refKind, ids]) =>
+        (await store.getRecords(refKind, organisation.id, ids)).map((hit) => [refKind, hit] as const),
+      ),
+    ),
+    kind === 'unit' ? allRecords(store, 'unit', organisation.id) : [],
+    listScenarios(store, organisation.id),
+    kind === 'link' ? store.findParallelLink(record as RecordTypes['link']) : undefined,
+  ]);
+  const found = new Map<string, RecordTypes[RecordKind]>();
+  for (const [refKind, hit] of referenced.flat()) found.set(`${refKind}\u0000${hit.id}`, hit);
+  for (const unit of units) found.set(`unit\u0000${unit.id}`, unit);
   return {
     organisation,
     scenarios,
@@ -172,10 +176,13 @@ export async function createRecord<K extends RecordKind>(
   input: Input,
   audit?: Audit,
 ): Promise<RecordTypes[K]> {
-  const organisation = await requireOrganisation(store, input.organisationId);
+  const [organisation, scenarioId] = await requireOrganisationAnd(
+    store,
+    input.organisationId,
+    isScenarioRecordKind(kind) ? scenarioOf(store, kind, input.organisationId, input) : Promise.resolve(undefined),
+  );
   const { organisationId: _o, expectedVersion: _v, scenarioId: _s, ...fields } = input;
   const data = withoutNulls({ ...fields, id: input.id ?? newId(ID_PREFIX[kind]) });
-  const scenarioId = isScenarioRecordKind(kind) ? await scenarioOf(store, kind, organisation.id, input) : undefined;
   const record = await validated(store, organisation, kind, data, 'coupling' in data, {
     version: 1,
     ...(scenarioId ? { scenarioId } : {}),
@@ -209,8 +216,11 @@ export async function updateRecord<K extends RecordKind>(
   input: Input & { id: string },
   audit?: Audit,
 ): Promise<RecordTypes[K]> {
-  const organisation = await requireOrganisation(store, input.organisationId);
-  const [existing] = await store.getRecords(kind, organisation.id, [input.id]);
+  const [organisation, [existing]] = await requireOrganisationAnd(
+    store,
+    input.organisationId,
+    store.getRecords(kind, input.organisationId, [input.id]),
+  );
   if (!existing) throw notFound(kind, input.id);
   const { organisationId: _o, expectedVersion, ...patch } = input;
   // Checked here too (the store checks again atomically) so a stale edit fails before validation.
@@ -265,8 +275,11 @@ export async function deleteRecord(
   id: string,
   audit?: Audit,
 ): Promise<string> {
-  await requireOrganisation(store, organisationId);
-  const [existing] = await store.getRecords(kind, organisationId, [id]);
+  const [, [existing]] = await requireOrganisationAnd(
+    store,
+    organisationId,
+    store.getRecords(kind, organisationId, [id]),
+  );
   if (kind === 'scenario') {
     const scenario = existing as RecordTypes['scenario'] | undefined;
     if (scenario?.kind === 'CURRENT') {
