@@ -4,4 +4,8 @@
 const { register } = await import('tsx/esm/api');
 register();
 
+// Only the pool's threads: the main thread answers requests at normal priority.
+const { lowerThisThreadsPriority } = await import('./thread-priority.ts');
+lowerThisThreadsPriority();
+
 export const { analyse, helpBetweenness } = await import('./analysis-worker.ts');

@@ -4,14 +4,13 @@
  * serialising a large map (a 20,000-actor map is about 25 MB) never holds the event loop that
  * answers other requests. The caller's access was checked before the task was sent.
  */
-import { setPriority } from 'node:os';
-
 import { typeDefs } from '@kopplingskartan/schema/graphql';
 import { buildSchema, type GraphQLFieldResolver, isObjectType, parse } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 
+import { lowerThisThreadsPriority } from '../analysis-pool/thread-priority.ts';
 import type { Role, Viewer } from '../auth/roles.ts';
 import type { StoreConfig } from '../config/config.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -28,15 +27,10 @@ export interface MapReadTask {
   role: Role;
 }
 
-/** Lower than the main thread's 0 (19 is the lowest priority). */
-const MAP_READ_NICENESS = 10;
-
 /** The answer's bytes (moved, not copied, to the main thread), or null when executing it gave errors. */
 export type MapReadOutcome = Uint8Array | null;
 
-// On Linux a nice value belongs to the thread that sets it (elsewhere to the whole process): when
-// the cores are busy, the thread that answers requests goes first and this one waits.
-if (process.platform === 'linux') setPriority(MAP_READ_NICENESS);
+lowerThisThreadsPriority();
 
 const schema = buildSchema(typeDefs);
 for (const [typeName, fields] of Object.entries(resolvers)) {
