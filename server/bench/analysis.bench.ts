@@ -32,6 +32,7 @@ import { articulationPoints } from '../src/analysis/articulation-points.ts';
 import { betweenness } from '../src/analysis/betweenness.ts';
 import type { ChainGraph } from '../src/analysis/chain-graph.ts';
 import { ANALYSIS_IDS } from '../src/analysis/findings.ts';
+import { CLIENT_QUERY, EVERYTHING } from './analysis-selections.ts';
 import { numberDesiredLinks } from '../src/analysis/desired-distance.ts';
 import type { DesiredLinks } from '../src/analysis/desired-distance.ts';
 import { buildGraphIndex, emptyLinkColumns, perceivedLinkIds, resolveLinks } from '../src/analysis/graph-index.ts';
@@ -52,21 +53,6 @@ const SIZES = [
 const CACHE_GOAL_MS = 5;
 const wanted = process.env.BENCH_SIZES?.split(',') ?? SIZES.map((size) => size.name);
 const nxMaxSamples = Number(process.env.BENCH_NX_MAX_SAMPLES ?? 16);
-const EVERYTHING: Selection = Object.fromEntries(['findings', ...ANALYSIS_IDS].map((part) => [part, true]));
-/** What the client's analysis panel asks for (client/src/features/analysis/analysis.graphql). */
-const CLIENT_QUERY: Selection = {
-  findings: {
-    id: true,
-    analysis: true,
-    kind: true,
-    actorIds: true,
-    linkIds: true,
-    unitIds: true,
-    levelKeys: true,
-    explanation: { sv: true, en: true },
-  },
-  levelMatrix: { cells: { levelKeys: true, total: true, responsive: true } },
-};
 
 interface Timing {
   wall: number;

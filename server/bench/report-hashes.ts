@@ -19,7 +19,7 @@ import { AnalysisRunner } from '../src/analysis-pool/analysis-runner.ts';
 import type { Selection } from '../src/analysis-pool/selection.ts';
 import type { ChainGraph } from '../src/analysis/chain-graph.ts';
 import { toChainGraph } from '../src/analysis/chain-graph.ts';
-import { ANALYSIS_IDS } from '../src/analysis/findings.ts';
+import { CLIENT_QUERY, EVERYTHING } from './analysis-selections.ts';
 import { runAnalyses } from '../src/analysis/registry.ts';
 import { chainA } from '../src/analysis/test-graphs.ts';
 import type { ScenarioGraph } from '../src/domain/records.ts';
@@ -30,20 +30,8 @@ import { syntheticChain } from './synthetic-chain.ts';
 const AUTHORITIES: Record<string, number> = { authority: 1, region: 10, nation: 75 };
 const sizes = (process.argv[2] ?? Object.keys(AUTHORITIES).join(',')).split(',');
 const SELECTIONS: Record<string, Selection> = {
-  whole: Object.fromEntries(['findings', ...ANALYSIS_IDS].map((part) => [part, true])),
-  client: {
-    findings: {
-      id: true,
-      analysis: true,
-      kind: true,
-      actorIds: true,
-      linkIds: true,
-      unitIds: true,
-      levelKeys: true,
-      explanation: { sv: true, en: true },
-    },
-    levelMatrix: { cells: { levelKeys: true, total: true, responsive: true } },
-  },
+  whole: EVERYTHING,
+  client: CLIENT_QUERY,
   some: { islands: { componentCount: true }, keyActors: true },
 };
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { beforeAll, afterAll, expect, it, vi } from 'vitest';
+import { beforeAll, afterAll, expect, it } from 'vitest';
 
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { startTestApp, type TestApp, watchReads } from './helpers.ts';
 import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 
 const stores = await storeTargets();
@@ -45,33 +45,21 @@ describeEachStore(stores, 'the analyses through the API, on the sample organisat
 
   it('reads the scenario list once, and the analysed and the desired graph at the same time', async () => {
     // On Neo4j every one of these reads is a round trip, and a repeated analysis is little else.
-    const store = t.app.store;
-    const listed = vi.spyOn(store, 'listRecords');
-    const readGraph = store.readScenarioGraph.bind(store);
-    let reading = 0;
-    let mostAtOnce = 0;
-    const read = vi.spyOn(store, 'readScenarioGraph').mockImplementation(async (...args) => {
-      reading += 1;
-      mostAtOnce = Math.max(mostAtOnce, reading);
-      try {
-        return await readGraph(...args);
-      } finally {
-        reading -= 1;
-      }
-    });
+    const reads = watchReads(t.app.store, ['listRecords', 'readScenarioGraph']);
     try {
       const { data, errors } = await t.gql(ANALYSIS, { org: 'skolgruppen' });
       expect(errors).toBeUndefined();
       expect(data!.analysis.desiredDistance.desiredScenarioId).toBe('scn-skolgruppen-onskat');
-      expect(listed.mock.calls.filter(([kind]) => kind === 'scenario')).toHaveLength(1);
-      expect(read.mock.calls.map(([, scenarioId]) => scenarioId).sort()).toEqual([
-        'scn-skolgruppen-nulage',
-        'scn-skolgruppen-onskat',
-      ]);
-      expect(mostAtOnce).toBe(2);
+      expect(reads.calls('listRecords').filter(([kind]) => kind === 'scenario')).toHaveLength(1);
+      expect(
+        reads
+          .calls('readScenarioGraph')
+          .map(([, scenarioId]) => scenarioId)
+          .sort(),
+      ).toEqual(['scn-skolgruppen-nulage', 'scn-skolgruppen-onskat']);
+      expect(reads.mostAtOnce).toBe(2);
     } finally {
-      listed.mockRestore();
-      read.mockRestore();
+      reads.restore();
     }
   });
 

@@ -1,7 +1,7 @@
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { contractDocument } from '../src/store/contract/fixture.ts';
-import { createOrganisationWithId, startTestApp } from './helpers.ts';
+import { createOrganisationWithId, startTestApp, watchReads } from './helpers.ts';
 import { describeEachStore, storeTargets } from '../src/store/contract/store-targets.ts';
 
 const stores = await storeTargets();
@@ -42,30 +42,16 @@ describeEachStore(stores, 'two editors, one link', (store) => {
     // On Neo4j every read is a round trip: an update made five in turn before it wrote.
     const t = await startTestApp({ store, withFixture: true });
     const anna = await t.as('EDITOR', 'org');
-    const reads = ['getOrganisation', 'getRecords', 'listRecords', 'findParallelLink'] as const;
-    let reading = 0;
-    let mostAtOnce = 0;
-    for (const method of reads) {
-      const original = (t.app.store[method] as (...args: unknown[]) => Promise<unknown>).bind(t.app.store);
-      vi.spyOn(t.app.store, method).mockImplementation((async (...args: unknown[]) => {
-        reading += 1;
-        mostAtOnce = Math.max(mostAtOnce, reading);
-        try {
-          return await original(...args);
-        } finally {
-          reading -= 1;
-        }
-      }) as never);
-    }
+    const reads = watchReads(t.app.store, ['getOrganisation', 'getRecords', 'listRecords', 'findParallelLink']);
     try {
       const { version } = (await anna('{ link(organisationId: "org", id: "l-1") { version } }')).data!.link;
-      mostAtOnce = 0;
+      reads.reset();
       const { errors } = await anna(UPDATE_LINK, { v: version, notes: 'Ny anteckning' });
       expect(errors).toBeUndefined();
       // Its actors, its scenario's list and a parallel link, asked at once.
-      expect(mostAtOnce).toBeGreaterThanOrEqual(3);
+      expect(reads.mostAtOnce).toBeGreaterThanOrEqual(3);
     } finally {
-      vi.restoreAllMocks();
+      reads.restore();
     }
   });
 

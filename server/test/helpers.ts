@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
-import { onTestFinished } from 'vitest';
+import { type MockInstance, onTestFinished, vi } from 'vitest';
 
 import { type AppOptions, buildApp } from '../src/app.ts';
 import { createUser } from '../src/auth/account-commands.ts';
@@ -13,6 +13,7 @@ import { DEFAULT_LEVELS } from '../src/domain/records.ts';
 import { importOrganisation } from '../src/editing/organisation-commands.ts';
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import type { StoreTarget } from '../src/store/contract/store-targets.ts';
+import type { GraphStore } from '../src/store/graph-store.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -140,4 +141,48 @@ export async function startTestApp(
     return signIn(email, PASSWORD);
   };
   return { app, dir, storeConfig, gql: admin, anonymous: client(app, null), signIn, as, close };
+}
+
+export interface ReadWatch<M extends keyof GraphStore> {
+  /** The arguments of each call of `method` since the watch began or was reset. */
+  calls(method: M): unknown[][];
+  /** The most calls of the watched methods in progress at once since then. */
+  mostAtOnce: number;
+  reset(): void;
+  restore(): void;
+}
+
+/**
+ * Watches the store's read `methods`, which still read: their calls, and how many were in
+ * progress at once. On Neo4j every read is a round trip, so reads asked together should overlap.
+ */
+export function watchReads<M extends keyof GraphStore>(store: GraphStore, methods: readonly M[]): ReadWatch<M> {
+  let reading = 0;
+  const reads = store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const spies = new Map<M, MockInstance>();
+  const watch: ReadWatch<M> = {
+    calls: (method) => spies.get(method)!.mock.calls,
+    mostAtOnce: 0,
+    reset() {
+      watch.mostAtOnce = 0;
+      for (const spy of spies.values()) spy.mockClear();
+    },
+    restore() {
+      for (const spy of spies.values()) spy.mockRestore();
+    },
+  };
+  for (const method of methods) {
+    const read = reads[method]!.bind(store);
+    const spy = vi.spyOn(reads, method).mockImplementation(async (...args: unknown[]) => {
+      reading += 1;
+      watch.mostAtOnce = Math.max(watch.mostAtOnce, reading);
+      try {
+        return await read(...args);
+      } finally {
+        reading -= 1;
+      }
+    });
+    spies.set(method, spy);
+  }
+  return watch;
 }

@@ -1,6 +1,6 @@
 import { interchangeDocumentSchema } from '@kopplingskartan/schema/interchange';
 import neo4j from 'neo4j-driver';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, type MockInstance, vi } from 'vitest';
 
 import { documentToContents } from '../../domain/document.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -121,19 +121,35 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
     }
   });
 
-  it('commits the writes of an organisation that arrive while one runs in one transaction; a refusal takes none of them with it', async () => {
+  /**
+   * `test` on a migrated store holding the contract fixture as a new organisation, with the store's
+   * write transactions counted from then on.
+   */
+  async function onFixture(
+    name: string,
+    test: (store: Neo4jStore, organisationId: string, writes: MockInstance) => Promise<void>,
+  ): Promise<void> {
     const store = new Neo4jStore(config());
-    const organisationId = uniqueId('batch');
-    const transactions = vi.spyOn(store.shareTransactions(), 'write');
+    const organisationId = uniqueId(name);
+    const writes = vi.spyOn(store.shareTransactions(), 'write');
     try {
       await store.migrate();
       await store.createOrganisation(fixture(organisationId));
+      writes.mockClear();
+      await test(store, organisationId, writes);
+    } finally {
+      writes.mockRestore();
+      await store.close();
+    }
+  }
+
+  it('commits the writes of an organisation that arrive while one runs in one transaction; a refusal takes none of them with it', () =>
+    onFixture('batch', async (store, organisationId, transactions) => {
       const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
       const insert = (id: string) =>
         store.insertRecords(organisationId, [{ kind: 'actor', record: { ...chief!, id } }]);
       const ids = Array.from({ length: 8 }, (_, n) => `a-batch-${n}`);
 
-      transactions.mockClear();
       await Promise.all(ids.map(insert));
       // The first alone; the seven that arrived while it ran, together.
       expect(transactions).toHaveBeenCalledTimes(2);
@@ -155,21 +171,11 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
         ['a-after-3', chief!.name],
         ['a-chief', chief!.name],
       ]);
-    } finally {
-      transactions.mockRestore();
-      await store.close();
-    }
-  });
+    }));
 
-  it('saves concurrent updates of one record naming no version each on the version saved before it, without retrying', async () => {
-    const store = new Neo4jStore(config());
-    const organisationId = uniqueId('same-record');
-    const transactions = vi.spyOn(store.shareTransactions(), 'write');
-    try {
-      await store.migrate();
-      await store.createOrganisation(fixture(organisationId));
+  it('saves concurrent updates of one record naming no version each on the version saved before it, without retrying', () =>
+    onFixture('same-record', async (store, organisationId, transactions) => {
       const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
-      transactions.mockClear();
       // Every writer read version 1; each waits for the one before (same record), then expects its version.
       const saved = await Promise.all(
         ['Ett', 'Två', 'Tre', 'Fyra'].map((name) => store.updateRecord('actor', { ...chief!, name })),
@@ -178,11 +184,7 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
       // One transaction each: none found its version moved and tried again after locking.
       expect(transactions).toHaveBeenCalledTimes(4);
       expect(await store.getRecords('actor', organisationId, ['a-chief'])).toEqual([saved[3]]);
-    } finally {
-      transactions.mockRestore();
-      await store.close();
-    }
-  });
+    }));
 
   it('renumbers a history kept by the old database-wide counter per organisation, in its old order', async () => {
     const store = new Neo4jStore(config());
