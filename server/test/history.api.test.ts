@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 
 import { startTestApp } from './helpers.ts';
+import type { RecordKind } from '../src/domain/records.ts';
+import { organisationAsOf } from '../src/editing/history.ts';
+import { cloneScenario } from '../src/editing/organisation-commands.ts';
+import { deleteRecord } from '../src/editing/record-commands.ts';
 import { describeEachStore, type StoreTarget, storeTargets } from '../src/store/contract/store-targets.ts';
 
 const stores = await storeTargets();
@@ -87,5 +91,37 @@ describeEachStore(stores, 'the history of an organisation', (store) => {
       expect((await caller(query, { id: all[0]!.id })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     }
     expect((await t.gql(query, { id: '999999' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('replays every kind of delete with the cascades the store made, without a snapshot', async () => {
+    const t = await startTestApp({ store, withFixture: true });
+    const { store: graph, accounts, changeLog } = t.app;
+    const audit = { log: changeLog, userId: null };
+    const clone = (sourceId: string, name: string, kind: 'DESIRED' | 'OBSERVATION') =>
+      cloneScenario(graph, { organisationId: 'org', sourceId, name, kind, observedAt: '2026-11-01' }, audit);
+    // Two more scenarios, the second based on the first, so deletes cascade across scenarios.
+    const desired = await clone('s-current', 'Önskat läge', 'DESIRED');
+    await clone(desired.id, 'Uppföljning', 'OBSERVATION');
+    const [cloned] = (await accounts.listHistory('org', { first: 1 })).nodes;
+    const beforeDeletes = await graph.readOrganisation('org');
+
+    const deletes: Array<[RecordKind, string]> = [
+      ['arena', 'ar-quality'], // l-2 stays, without its arena
+      ['unit', 'u-school'], // u-team, a-principal and i-1 keep no reference to it
+      ['actor', 'a-principal'], // its links in all three scenarios, their perceptions; left by arenas and i-1
+      ['link', 'l-1'],
+      ['scenario', desired.id], // everything in it; the later scenario is no longer based on it
+      ['actor', 'a-university'], // i-1 (in two scenarios) has no owner
+    ];
+    for (const [kind, id] of deletes) {
+      await deleteRecord(graph, kind, 'org', id, audit);
+      const [entry] = (await accounts.listHistory('org', { first: 1 })).nodes;
+      expect(entry).toMatchObject({ kind, recordId: id, action: 'DELETE', hasSnapshot: false });
+      expect(await organisationAsOf(accounts, 'org', entry!.id), `after deleting ${kind} ${id}`).toEqual(
+        await graph.readOrganisation('org'),
+      );
+    }
+    // The state before the deletes is still there to restore.
+    expect(await organisationAsOf(accounts, 'org', cloned!.id)).toEqual(beforeDeletes);
   });
 });

@@ -49,7 +49,7 @@ export const REFERENCES: { readonly [K in RecordKind]: readonly Reference[] } = 
 };
 
 /** The ids one reference field of a record holds: none, one, or a list. */
-function idsAt(ref: Reference, values: Record<string, unknown>): string[] {
+export function idsAt(ref: Reference, values: Record<string, unknown>): string[] {
   const value = values[ref.field];
   return ref.isMany ? ((value as string[] | undefined) ?? []) : value ? [value as string] : [];
 }

@@ -1,18 +1,20 @@
 import { DomainError } from '../domain/errors.ts';
-import { type Organisation, RECORD_KINDS, type TaggedRecord } from '../domain/records.ts';
+import type { Organisation, RecordKind, TaggedRecord } from '../domain/records.ts';
 import type { AccountChanges, AccountStore, HistoryAction } from '../store/account-store.ts';
 import type { GraphStore, OrganisationContents } from '../store/graph-store.ts';
+import { ContentsReplay } from './contents-replay.ts';
 
 /**
  * The change history, written by the editing commands with each write.
  *
  * What is kept: every change has its before- and after-image (one record, or the organisation's
- * own fields). Changes whose effects reach beyond one record (a delete with its cascades, an
- * import, a scenario clone, a restore, the creation of an organisation) also keep a snapshot of
- * the organisation's whole contents after the change. The state as of any entry is then the
- * newest snapshot at or before it with the later after-images applied in order (`organisationAsOf`).
- * Snapshotting every change would be simpler but costs a full read and ~25 kB per edit of a large
- * map; replaying after-images alone cannot express cascades.
+ * own fields). Changes that replace what the organisation holds (an import, a scenario clone, a
+ * restore, the creation of an organisation) also keep a snapshot of its whole contents after the
+ * change. The state as of any entry is then the newest snapshot at or before it with the later
+ * entries replayed in order (`organisationAsOf`): an after-image replaces its record, and a
+ * delete takes its cascades with it by the rules the stores follow (contents-replay.ts), so a
+ * delete needs no snapshot. Snapshotting every change would be simpler but costs a full read
+ * and the whole organisation's size per edit (~25 kB for the sample, megabytes at 20,000 actors).
  *
  * The history lives in the graph store's own database (the SQLite file, or the Neo4j database),
  * and a write and its entry are one transaction (`AccountStore.writeTogether`): both are stored
@@ -97,18 +99,15 @@ export async function organisationAsOf(
     });
   }
   let organisation: Organisation = base.organisation;
-  const records = new Map<string, TaggedRecord>();
-  for (const tagged of base.records) records.set(`${tagged.kind}\u0000${tagged.record.id}`, tagged);
+  const records = new ContentsReplay(base.records);
   for (const entry of entries) {
     if (entry.kind === 'organisation') {
       if (entry.after) organisation = entry.after as Organisation;
-      continue;
+    } else if (entry.after === null) {
+      records.delete(entry.kind as RecordKind, entry.recordId);
+    } else {
+      records.put({ kind: entry.kind, record: entry.after } as TaggedRecord);
     }
-    const key = `${entry.kind}\u0000${entry.recordId}`;
-    if (entry.after === null) records.delete(key);
-    else records.set(key, { kind: entry.kind, record: entry.after } as TaggedRecord);
   }
-  const order = new Map<string, number>(RECORD_KINDS.map((kind, index) => [kind, index]));
-  const sorted = [...records.values()].sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
-  return { organisation, records: sorted };
+  return { organisation, records: records.contents() };
 }

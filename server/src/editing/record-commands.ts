@@ -289,13 +289,13 @@ export async function deleteRecord(
     }
   }
   if (!existing) throw notFound(kind, id);
-  // Cascades change other records, so the entry keeps a snapshot of the contents after it.
+  // The entry names the record alone: replaying the history derives the cascades (contents-replay.ts).
   const isDeleted = await audited(
     audit,
     store,
     organisationId,
     () => store.deleteRecord(kind, organisationId, id),
-    () => ({ kind, recordId: id, action: 'DELETE', before: existing, after: null, isSnapshot: true }),
+    () => ({ kind, recordId: id, action: 'DELETE', before: existing, after: null }),
   );
   if (!isDeleted) throw notFound(kind, id);
   return id;

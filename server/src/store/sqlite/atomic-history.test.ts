@@ -6,8 +6,8 @@ import { afterAll, beforeEach, describe, expect, it, onTestFinished } from 'vite
 
 import { testActor } from '../../domain/test-records.ts';
 import { type Audit, ChangeLog, organisationAsOf } from '../../editing/history.ts';
-import { importOrganisation } from '../../editing/organisation-commands.ts';
-import { createRecord, deleteRecord } from '../../editing/record-commands.ts';
+import { cloneScenario, importOrganisation } from '../../editing/organisation-commands.ts';
+import { createRecord } from '../../editing/record-commands.ts';
 import { contractDocument } from '../contract/fixture.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
@@ -51,9 +51,13 @@ describe('a change and its history entry on the embedded store', () => {
 
   it('keeps in a snapshot entry the organisation exactly as the write left it', async () => {
     const { store, accounts, audit } = both;
-    await deleteRecord(store, 'actor', 'org', 'a-principal', audit);
+    await cloneScenario(
+      store,
+      { organisationId: 'org', sourceId: 's-current', name: 'Önskat', kind: 'DESIRED' },
+      audit,
+    );
     const [entry] = (await accounts.listHistory('org', { first: 1 })).nodes;
-    expect(entry).toMatchObject({ kind: 'actor', recordId: 'a-principal', action: 'DELETE', hasSnapshot: true });
+    expect(entry).toMatchObject({ kind: 'scenario', action: 'CREATE', hasSnapshot: true });
     expect(await organisationAsOf(accounts, 'org', entry!.id)).toEqual(await store.readOrganisation('org'));
   });
 
