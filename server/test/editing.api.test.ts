@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 
 import { contractDocument } from '../src/store/contract/fixture.ts';
 import { createOrganisationWithId, startTestApp, watchReads } from './helpers.ts';
@@ -52,6 +52,45 @@ describeEachStore(stores, 'two editors, one link', (store) => {
       expect(reads.mostAtOnce).toBeGreaterThanOrEqual(3);
     } finally {
       reads.restore();
+    }
+  });
+
+  it('checks an editor’s role while the edit reads, and tells a caller who may not edit nothing more', async () => {
+    const t = await startTestApp({ store, withFixture: true });
+    const anna = await t.as('EDITOR', 'org');
+    const viewer = await t.as('VIEWER', 'org');
+    const events: string[] = [];
+    const getRole = t.app.accounts.getRole.bind(t.app.accounts);
+    const getOrganisation = t.app.store.getOrganisation.bind(t.app.store);
+    const roles = vi.spyOn(t.app.accounts, 'getRole').mockImplementation(async (...args) => {
+      // Held back, so that a read asked only after the answer cannot come before it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const role = await getRole(...args);
+      events.push('role answered');
+      return role;
+    });
+    const organisations = vi.spyOn(t.app.store, 'getOrganisation').mockImplementation(async (...args) => {
+      events.push('organisation asked');
+      return getOrganisation(...args);
+    });
+    try {
+      const renamed = await anna(
+        'mutation { updateActor(input: { organisationId: "org", id: "a-chief", name: "Förvaltningschef" }) { actor { name } } }',
+      );
+      expect(renamed.errors).toBeUndefined();
+      expect(events.slice(0, 2)).toEqual(['organisation asked', 'role answered']);
+      // The reads that overlapped the check tell a viewer nothing: not what exists, not what is invalid.
+      for (const mutation of [
+        'mutation { updateActor(input: { organisationId: "org", id: "a-nobody", name: "X" }) { actor { id } } }',
+        'mutation { deleteLink(organisationId: "org", id: "l-nobody") { deletedId } }',
+        'mutation { createLink(input: { organisationId: "org", scenarioId: "s-nobody", sourceId: "a-chief", targetId: "a-nobody", kind: STEERING, coupling: TIGHT }) { link { id } } }',
+        'mutation { deleteActor(organisationId: "nope", id: "a-chief") { deletedId } }',
+      ]) {
+        expect((await viewer(mutation)).errors?.[0]?.extensions.code, mutation).toBe('FORBIDDEN');
+      }
+    } finally {
+      roles.mockRestore();
+      organisations.mockRestore();
     }
   });
 

@@ -64,6 +64,11 @@ export class ChangeLog {
 export interface Audit {
   log: ChangeLog;
   userId: string | null;
+  /**
+   * The editor's permission, while it is still being checked: the command reads meanwhile, and
+   * neither answers nor writes before it holds (see `requireOrganisationAnd`).
+   */
+  permitted?: Promise<unknown>;
 }
 
 /** Runs a write, recording it (with what goes alongside) when an audit is given. */

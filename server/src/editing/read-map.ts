@@ -12,14 +12,23 @@ export async function requireOrganisation(store: GraphStore, organisationId: str
 /**
  * The organisation (NOT_FOUND when missing) and another read of the same request, asked together:
  * on Neo4j each is a round trip, and an edit made several one after another before writing. The
- * organisation's refusal comes first, as when they were asked in turn.
+ * organisation's refusal comes first, as when they were asked in turn. `permitted` is the
+ * caller's permission still being checked (its look-up is another round trip): the reads overlap
+ * it, and its refusal comes before anything they found, so nothing is told to a caller who may
+ * not ask (not even whether the organisation exists).
  */
 export async function requireOrganisationAnd<T>(
   store: GraphStore,
   organisationId: string,
   read: Promise<T>,
+  permitted: Promise<unknown> = Promise.resolve(),
 ): Promise<[Organisation, T]> {
-  const [organisation, result] = await Promise.allSettled([requireOrganisation(store, organisationId), read]);
+  const [permission, organisation, result] = await Promise.allSettled([
+    permitted,
+    requireOrganisation(store, organisationId),
+    read,
+  ]);
+  if (permission.status === 'rejected') throw permission.reason;
   if (organisation.status === 'rejected') throw organisation.reason;
   if (result.status === 'rejected') throw result.reason;
   return [organisation.value, result.value];

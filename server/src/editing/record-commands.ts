@@ -180,6 +180,7 @@ export async function createRecord<K extends RecordKind>(
     store,
     input.organisationId,
     isScenarioRecordKind(kind) ? scenarioOf(store, kind, input.organisationId, input) : Promise.resolve(undefined),
+    audit?.permitted,
   );
   const { organisationId: _o, expectedVersion: _v, scenarioId: _s, ...fields } = input;
   const data = withoutNulls({ ...fields, id: input.id ?? newId(ID_PREFIX[kind]) });
@@ -220,6 +221,7 @@ export async function updateRecord<K extends RecordKind>(
     store,
     input.organisationId,
     store.getRecords(kind, input.organisationId, [input.id]),
+    audit?.permitted,
   );
   if (!existing) throw notFound(kind, input.id);
   const { organisationId: _o, expectedVersion, ...patch } = input;
@@ -279,6 +281,7 @@ export async function deleteRecord(
     store,
     organisationId,
     store.getRecords(kind, organisationId, [id]),
+    audit?.permitted,
   );
   if (kind === 'scenario') {
     const scenario = existing as RecordTypes['scenario'] | undefined;
