@@ -50,6 +50,20 @@ describeEachStore(stores, 'two editors, one link', (store) => {
       expect(errors).toBeUndefined();
       // Its actors, its scenario's list and a parallel link, asked at once.
       expect(reads.mostAtOnce).toBeGreaterThanOrEqual(3);
+      // A create with its own id asks whether the id is taken with the organisation, not after the rules.
+      reads.reset();
+      const create = (id: string, name: string) =>
+        anna(
+          `mutation { createActor(input: { organisationId: "org", id: "${id}", name: "${name}", levelKey: "teacher" }) { actor { id } } }`,
+        );
+      expect((await create('a-ny', 'Ny lärare')).errors).toBeUndefined();
+      expect(reads.mostAtOnce).toBeGreaterThanOrEqual(2);
+      expect((await create('a-ny', 'Ny lärare')).errors?.[0]?.extensions).toMatchObject({
+        code: 'DUPLICATE',
+        field: 'id',
+      });
+      // The rules still speak first.
+      expect((await create('a-ny', '')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     } finally {
       reads.restore();
     }

@@ -176,19 +176,25 @@ export async function createRecord<K extends RecordKind>(
   input: Input,
   audit?: Audit,
 ): Promise<RecordTypes[K]> {
-  const [organisation, scenarioId] = await requireOrganisationAnd(
+  const id = input.id ?? newId(ID_PREFIX[kind]);
+  // Whether a chosen id is taken is asked with the first reads; a new random one is not looked up
+  // (the store still refuses a taken id when it writes).
+  const [organisation, [scenarioId, taken]] = await requireOrganisationAnd(
     store,
     input.organisationId,
-    isScenarioRecordKind(kind) ? scenarioOf(store, kind, input.organisationId, input) : Promise.resolve(undefined),
+    Promise.all([
+      isScenarioRecordKind(kind) ? scenarioOf(store, kind, input.organisationId, input) : undefined,
+      input.id ? store.getRecords(kind, input.organisationId, [id]) : [],
+    ]),
     audit?.permitted,
   );
   const { organisationId: _o, expectedVersion: _v, scenarioId: _s, ...fields } = input;
-  const data = withoutNulls({ ...fields, id: input.id ?? newId(ID_PREFIX[kind]) });
+  const data = withoutNulls({ ...fields, id });
   const record = await validated(store, organisation, kind, data, 'coupling' in data, {
     version: 1,
     ...(scenarioId ? { scenarioId } : {}),
   });
-  if ((await store.getRecords(kind, organisation.id, [record.id])).length > 0) {
+  if (taken.length > 0) {
     throw new DomainError('DUPLICATE', `A ${kind} with id "${record.id}" already exists in this organisation.`, {
       kind,
       id: record.id,
