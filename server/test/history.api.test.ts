@@ -1,9 +1,11 @@
 import { expect, it } from 'vitest';
 
+import { readFileSync } from 'node:fs';
+
 import { startTestApp } from './helpers.ts';
 import type { RecordKind } from '../src/domain/records.ts';
 import { organisationAsOf } from '../src/editing/history.ts';
-import { cloneScenario } from '../src/editing/organisation-commands.ts';
+import { cloneScenario, importOrganisation } from '../src/editing/organisation-commands.ts';
 import { deleteRecord } from '../src/editing/record-commands.ts';
 import { describeEachStore, type StoreTarget, storeTargets } from '../src/store/contract/store-targets.ts';
 
@@ -123,5 +125,27 @@ describeEachStore(stores, 'the history of an organisation', (store) => {
     }
     // The state before the deletes is still there to restore.
     expect(await organisationAsOf(accounts, 'org', cloned!.id)).toEqual(beforeDeletes);
+  });
+
+  it('keeps in an import’s snapshot exactly the organisation as stored', async () => {
+    const t = await startTestApp({ store, withFixture: true });
+    const { store: graph, accounts, changeLog } = t.app;
+    const seed = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../seeds/organisations/${name}.json`, import.meta.url), 'utf8'));
+    for (const document of [seed('kommunby'), seed('skolgruppen')]) {
+      const id = (document as { organisation: { id: string } }).organisation.id;
+      await importOrganisation(graph, document, 'CREATE', { log: changeLog, userId: null });
+      // Replaced, too: its contents are deleted and written again in one transaction.
+      await importOrganisation(graph, document, 'REPLACE', { log: changeLog, userId: null });
+      const [replaced, created] = (await accounts.listHistory(id, { first: 2 })).nodes;
+      const stored = await graph.readOrganisation(id);
+      expect(replaced).toMatchObject({ action: 'IMPORT', hasSnapshot: true });
+      expect(await organisationAsOf(accounts, id, replaced!.id)).toEqual(stored);
+      expect(await organisationAsOf(accounts, id, created!.id)).toEqual({
+        ...stored,
+        organisation: { ...stored!.organisation, version: 1 },
+        records: stored!.records.map((tagged) => ({ ...tagged, record: { ...tagged.record, version: 1 } })),
+      });
+    }
   });
 });
