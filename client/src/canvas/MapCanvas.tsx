@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { type ClassSets } from './class-sets.ts';
 import { createCy, LARGE_MAP, PICTURE_ZOOM } from './cy-instance.ts';
+import { installDragLayer } from './drag-layer.ts';
 import { toElements } from './elements.ts';
 import { exportPng, exportSvg } from './export.ts';
 import { foldNamesakeUnits } from './fold-units.ts';
@@ -131,6 +132,7 @@ export function MapCanvas(props: MapCanvasProps) {
     });
     cy.on('dbltap', 'node.collapsed-unit', (event) => latest.current.onOpenUnit(String(event.target.data('recordId'))));
     const unbindUnits = bindUnitDragging(cy);
+    const uninstallDragLayer = installDragLayer(cy);
     const stopTallyScaling = installTallyScaling(cy);
     const keyboard = installKeyboardNav(cy, container.current, {
       onFocusActor: (id) => latest.current.onFocusActor(id),
@@ -166,6 +168,7 @@ export function MapCanvas(props: MapCanvasProps) {
       labels?.destroy();
       labelDetail.current = null;
       unbindUnits();
+      uninstallDragLayer();
       stopTallyScaling();
       keyboard.destroy();
       levels.destroy();

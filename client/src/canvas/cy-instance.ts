@@ -1,6 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 
+import { patchFirstBounds } from './first-bounds-patch.ts';
 import { LABEL_TIERS_ABOVE } from './node-labels.ts';
 import { patchStyleCache } from './style-cache-patch.ts';
 import { buildStylesheet, MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
@@ -34,6 +35,7 @@ export function createCy(
     isFcoseRegistered = true;
   }
   patchStyleCache();
+  patchFirstBounds();
   const isLarge = elementCount > LARGE_MAP;
   const cy = cytoscape({
     container,

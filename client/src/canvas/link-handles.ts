@@ -1,9 +1,9 @@
 import cytoscape, { type Collection, type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import edgehandles, { type EdgeHandles, type EdgeHandlesOptions } from 'cytoscape-edgehandles';
 
+import { knobPlace } from './knob-place.ts';
+
 let isRegistered = false;
-/** Half the knob's size (see .link-handle in app.css). */
-const KNOB_RADIUS = 7;
 
 export interface LinkHandleOptions {
   /** Tooltip of the handle ("drag to another actor to link"). */
@@ -53,21 +53,17 @@ export function installLinkHandles(cy: Core, container: HTMLElement, options: Li
     owner = null;
     handle.hidden = true;
   };
-  // On the node's right edge, centred vertically (the CSS centres the knob on this point);
-  // recomputed on pan, zoom and moves. Never outside the map: a knob over the side panel or the
-  // toolbar would belong to nothing the user can see.
+  // Recomputed on pan, zoom and moves (the CSS centres the knob on the point).
   const place = () => {
     if (!owner || owner.removed() || !owner.visible()) return hide();
-    const p = owner.renderedPosition();
-    const x = p.x + (Number(owner.data('width')) / 2) * cy.zoom();
-    const isInside =
-      x >= KNOB_RADIUS && x <= cy.width() - KNOB_RADIUS && p.y >= KNOB_RADIUS && p.y <= cy.height() - KNOB_RADIUS;
-    if (!isInside) {
+    const width = Number(owner.data('width')) * cy.zoom();
+    const at = knobPlace({ ...owner.renderedPosition(), width }, cy.width(), cy.height());
+    if (!at) {
       handle.hidden = true;
       return;
     }
-    handle.style.left = `${x}px`;
-    handle.style.top = `${p.y}px`;
+    handle.style.left = `${at.x}px`;
+    handle.style.top = `${at.y}px`;
     handle.hidden = false;
   };
   const showOn = (event: EventObject) => {

@@ -76,7 +76,7 @@ function setBox(node: NodeSingular, box: Box): void {
 }
 
 /** The actors and nested unit boxes inside a unit box, which move with it when it is dragged. */
-function contentsOf(cy: Core, unit: NodeSingular): NodeCollection {
+export function contentsOf(cy: Core, unit: NodeSingular): NodeCollection {
   const id = String(unit.data('recordId'));
   const parentOf = new Map(unitsOf(cy).map((u) => [u.id, u.parentId]));
   const isInside = (unitId: string | null): boolean => {
