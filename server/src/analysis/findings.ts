@@ -132,12 +132,19 @@ export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** The actor ids of every actor on the given levels (indices into `graph.levels`). */
+/**
+ * The actor ids of every actor on the given levels (indices into `graph.levels`), in actor order.
+ * The list is sized from the levels' counts up front: two levels of a national map hold some
+ * 140,000 actors, and growing the list as it fills copied it over and over.
+ */
 export function actorIdsOnLevels(index: GraphIndex, levels: readonly number[]): string[] {
-  const wanted = new Set(levels);
-  const ids: string[] = [];
-  index.graph.actors.forEach((actor, i) => {
-    if (wanted.has(index.levelOf[i] ?? -1)) ids.push(actor.id);
-  });
+  const isWanted = new Uint8Array(index.graph.levels.length);
+  let count = 0;
+  for (const level of levels) {
+    if (isWanted[level] === 0) count += index.actorsPerLevel[level]!;
+    isWanted[level] = 1;
+  }
+  const ids = new Array<string>(count);
+  for (let i = 0, next = 0; i < index.n; i++) if (isWanted[index.levelOf[i]!]) ids[next++] = index.graph.actors[i]!.id;
   return ids;
 }
