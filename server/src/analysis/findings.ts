@@ -134,17 +134,13 @@ export function count(n: number, singular: string, plural: string): string {
 
 /**
  * The actor ids of every actor on the given levels (indices into `graph.levels`), in actor order.
- * The list is sized from the levels' counts up front: two levels of a national map hold some
- * 140,000 actors, and growing the list as it fills copied it over and over.
+ * Levels are marked in an array rather than a set: two levels of a national map hold some 140,000
+ * actors, each of which is tested.
  */
 export function actorIdsOnLevels(index: GraphIndex, levels: readonly number[]): string[] {
   const isWanted = new Uint8Array(index.graph.levels.length);
-  let count = 0;
-  for (const level of levels) {
-    if (isWanted[level] === 0) count += index.actorsPerLevel[level]!;
-    isWanted[level] = 1;
-  }
-  const ids = new Array<string>(count);
-  for (let i = 0, next = 0; i < index.n; i++) if (isWanted[index.levelOf[i]!]) ids[next++] = index.graph.actors[i]!.id;
+  for (const level of levels) isWanted[level] = 1;
+  const ids: string[] = [];
+  for (let i = 0; i < index.n; i++) if (isWanted[index.levelOf[i]!]) ids.push(index.graph.actors[i]!.id);
   return ids;
 }

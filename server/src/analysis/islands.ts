@@ -116,10 +116,12 @@ export function islands(index: GraphIndex, options: IslandsOptions = {}): Island
     for (let i = 0; i < actors.length; i++) perLevel[index.levelOf[actors[i]!]!]!++;
     return graph.levels.flatMap((level, l) => (perLevel[l]! > 0 ? [{ levelKey: level.key, count: perLevel[l]! }] : []));
   };
-  // A plain loop: Array.from over a typed array steps an iterator per actor (the mainland is most of a national map).
+  // A plain loop: Array.from over a typed array steps an iterator per actor (the mainland is most
+  // of a national map). Pushed rather than written into `new Array(length)`, whose holes would
+  // make v8.serialize (the pool's report wire) write the list as a sparse array, 2.5× slower.
   const idsOf = (actors: Uint32Array): string[] => {
-    const ids = new Array<string>(actors.length);
-    for (let i = 0; i < actors.length; i++) ids[i] = graph.actors[actors[i]!]!.id;
+    const ids: string[] = [];
+    for (let i = 0; i < actors.length; i++) ids.push(graph.actors[actors[i]!]!.id);
     return ids;
   };
 
