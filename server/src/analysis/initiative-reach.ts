@@ -259,7 +259,11 @@ export function initiativeReach(
       if (seat) (isReached ? seat.reachedBy : seat.notReachedBy).push(initiative.id);
     }
     const targetCount = to - from;
-    const targetIds = (): string[] => Array.from({ length: targetCount }, (_, i) => actorIdOf(from + i));
+    const targetIds = (): string[] => {
+      const ids: string[] = [];
+      for (let slot = from; slot < to; slot++) ids.push(actorIdOf(slot));
+      return ids;
+    };
     const name = quoted(initiative.name);
     const subject = initiative.id;
 
