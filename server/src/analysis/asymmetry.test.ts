@@ -104,12 +104,41 @@ describe('asymmetry', () => {
             sourceResponds: null,
             distinctive: null,
           },
+          // Nothing answered, and a coupling given with one direction: neither differs from the others.
+          {
+            id: 'P4',
+            linkId: 'L2',
+            respondent: 'd',
+            respondentActorId: null,
+            coupling: null,
+            targetResponds: null,
+            sourceResponds: null,
+            distinctive: null,
+          },
+          {
+            id: 'P5',
+            linkId: 'L2',
+            respondent: 'e',
+            respondentActorId: null,
+            coupling: 'TIGHT',
+            targetResponds: true,
+            sourceResponds: null,
+            distinctive: null,
+          },
         ],
       },
     );
     const result = asymmetry(buildGraphIndex(graph));
     expect(result.oneWayLinks).toEqual([]);
     expect(result.disagreements.map((d) => [d.linkId, d.aspects])).toEqual([['L2', ['TARGET_RESPONDS']]]);
+    // Each answer's parts in order (coupling, target, source), "–" when it has none; L1 runs
+    // beside L2, so the link is named by its kind too.
+    expect(result.findings.map((finding) => finding.explanation)).toEqual([
+      {
+        sv: 'Svaren om länken a–b (dialog) skiljer sig åt (a: mottagaren svarar: ja; b: mottagaren svarar: nej, avsändaren svarar: ja; d: –; e: tät, mottagaren svarar: ja).',
+        en: 'The answers about the link a–b (dialogue) differ (a: target responds: yes; b: target responds: no, source responds: yes; d: –; e: tight, target responds: yes).',
+      },
+    ]);
   });
 
   it('names the link kind when two links join the same pair of actors', () => {

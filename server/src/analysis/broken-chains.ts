@@ -4,7 +4,7 @@ import { actorName, count, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength, SIDE_RANK } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
-import { bestPath, searchOf, widestPaths } from './widest-path.ts';
+import { pathLinks, searchOf, widestPaths } from './widest-path.ts';
 
 export interface BrokenChainsOptions {
   /** Count side-level (support) actors as cut off and in the weakest-link ranking. Default false. */
@@ -151,13 +151,12 @@ export function brokenChains(
     const weakest = search.weakest[u]!;
     weakestOf[u] = weakest;
     if (!findingsOnly) {
-      const best = bestPath(widest, u, linkId)!;
       paths.push({
         actorId: graph.actors[u]!.id,
-        coupling: best.coupling,
-        hops: best.hops,
+        coupling: search === widest.tight ? 'TIGHT' : 'LOOSE',
+        hops: search.hops[u]!,
         weakestLinkId: linkId(weakest),
-        pathLinkIds: best.linkIds,
+        pathLinkIds: pathLinks(search, u, linkId),
       });
     }
     if (isCounted(u)) weakestCount[weakest]!++;

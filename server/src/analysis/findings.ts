@@ -132,12 +132,15 @@ export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** The actor ids of every actor on the given levels (indices into `graph.levels`). */
+/**
+ * The actor ids of every actor on the given levels (indices into `graph.levels`), in actor order.
+ * Levels are marked in an array rather than a set: two levels of a national map hold some 140,000
+ * actors, each of which is tested.
+ */
 export function actorIdsOnLevels(index: GraphIndex, levels: readonly number[]): string[] {
-  const wanted = new Set(levels);
+  const isWanted = new Uint8Array(index.graph.levels.length);
+  for (const level of levels) isWanted[level] = 1;
   const ids: string[] = [];
-  index.graph.actors.forEach((actor, i) => {
-    if (wanted.has(index.levelOf[i] ?? -1)) ids.push(actor.id);
-  });
+  for (let i = 0; i < index.n; i++) if (isWanted[index.levelOf[i]!]) ids.push(index.graph.actors[i]!.id);
   return ids;
 }

@@ -41,6 +41,33 @@ describe('initiativeCongestion', () => {
     );
   });
 
+  it('names each support actor once, however many of its links reach an actor or a unit', () => {
+    // s1 reaches a twice (S1, S2) and b once (S3); s2 reaches b (S4). a and b make up unit U.
+    const graph = makeGraph(
+      [
+        ['a', 'teacher', 'U'],
+        ['b', 'teacher', 'U'],
+        ['s1', 'support'],
+        ['s2', 'support'],
+      ],
+      [
+        ['S1', 's1', 'a', 'LOOSE', 'SUPPORT'],
+        ['S2', 's1', 'a', 'TIGHT', 'SUPPORT'],
+        ['S3', 's1', 'b', 'LOOSE', 'SUPPORT'],
+        ['S4', 's2', 'b', 'LOOSE', 'SUPPORT'],
+      ],
+      { units: [{ id: 'U', name: 'Skola', parentId: null }] },
+    );
+    const result = initiativeCongestion(buildGraphIndex(graph));
+    expect(result.actors.map((a) => [a.actorId, a.supportLinkIds, a.supportActorIds])).toEqual([
+      ['a', ['S1', 'S2'], ['s1']],
+      ['b', ['S3', 'S4'], ['s1', 's2']],
+    ]);
+    expect(result.units.map((u) => [u.unitId, u.supportLinkIds, u.supportActorIds])).toEqual([
+      ['U', ['S1', 'S2', 'S3', 'S4'], ['s1', 's2']],
+    ]);
+  });
+
   it('finds nothing on an empty map', () => {
     expect(initiativeCongestion(buildGraphIndex(makeGraph([], [])))).toEqual({ actors: [], units: [], findings: [] });
   });

@@ -2,7 +2,6 @@ import { LINK_KINDS } from '@kopplingskartan/schema/interchange';
 
 import { count, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
-import { sourceIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
 
 export interface InitiativeCongestionOptions {
@@ -97,17 +96,24 @@ export function initiativeCongestion(
     lineageInitiatives.set(unit.id, [...set].sort());
   }
 
+  /** The call of `loadOf` that last listed each support actor (each once per load, without a set per load). */
+  const listedBy = new Int32Array(n).fill(-1);
+  let call = 0;
   /** The load of links[from, to) and the initiatives. */
   const loadOf = (links: ArrayLike<number>, initiativeIds: string[], from = 0, to = links.length): Load => {
+    call++;
     const supportLinkIds: string[] = [];
-    const supportActorIds = new Set<string>();
+    const supportActorIds: string[] = [];
     for (let i = from; i < to; i++) {
       supportLinkIds.push(index.linkId(links[i]!));
-      supportActorIds.add(sourceIdOf(index, links[i]!));
+      const source = index.linkSource[links[i]!]!;
+      if (listedBy[source] === call) continue;
+      listedBy[source] = call;
+      supportActorIds.push(graph.actors[source]!.id);
     }
     return {
       supportLinkIds,
-      supportActorIds: [...supportActorIds],
+      supportActorIds,
       initiativeIds,
       load: supportLinkIds.length + initiativeIds.length,
     };
@@ -137,9 +143,13 @@ export function initiativeCongestion(
     const direct = directActor.get(u);
     if (actor.unitId && direct) for (const id of direct) reachedUnit.get(actor.unitId)?.add(id);
     if (to === from && !fromUnit?.length && !direct) return;
-    const initiativeIds = initiativeIdsOf(fromUnit, direct);
-    if (!loads) actors.push({ actorId: actor.id, ...loadOf(supportLinks, initiativeIds, from, to) });
-    else if ((loads[u] = to - from + initiativeIds.length) >= minLoad) candidates.push(u);
+    if (!loads)
+      actors.push({ actorId: actor.id, ...loadOf(supportLinks, initiativeIdsOf(fromUnit, direct), from, to) });
+    else {
+      // Only the count, so the ids are gathered only for actors named directly (they may repeat the unit's).
+      const initiativeCount = direct ? initiativeIdsOf(fromUnit, direct).length : (fromUnit?.length ?? 0);
+      if ((loads[u] = to - from + initiativeCount) >= minLoad) candidates.push(u);
+    }
   });
   if (loads) {
     // The candidates in the order of `actors` below, and the first `limit` of them listed.

@@ -173,6 +173,20 @@ describe('initiativeReach', () => {
     ]);
   });
 
+  it('states the same findings when only they are read, without listing initiatives or the classroom (chain A)', () => {
+    const brief = initiativeReach(buildGraphIndex(chainA()), {}, true);
+    expect(brief.initiatives).toEqual([]);
+    expect(brief.classroom).toEqual([]);
+    expect(brief.traces).toEqual({
+      reachedWithTrace: 3,
+      reachedWithoutTrace: 0,
+      notReachedWithTrace: 1,
+      notReachedWithoutTrace: 6,
+    });
+    // The full run's findings, checked by hand above (the classroom still counts its 5 actors).
+    expect(brief.findings).toEqual(initiativeReach(buildGraphIndex(chainA())).findings);
+  });
+
   it('searches from as many owners as searchLimit allows and says how many initiatives were left out', () => {
     // One owner's searches cost 2 · (4 actors + 2 · 4 links) = 24 steps; 47 allow one owner, not two.
     const graph = detour();

@@ -3,8 +3,7 @@ import type { Coupling } from '@kopplingskartan/schema/interchange';
 import { actorName, count, makeFinding } from './findings.ts';
 import type { Explanation, Finding } from './findings.ts';
 import type { GraphIndex } from './graph-index.ts';
-import { bestPath, widestPathsTo, widestWorkspace } from './widest-path.ts';
-import type { BestPath } from './widest-path.ts';
+import { pathLinks, searchOf, widestPathsTo, widestWorkspace } from './widest-path.ts';
 
 export interface InitiativeReachOptions {
   /**
@@ -79,6 +78,8 @@ export interface InitiativeReachResult {
   findings: Finding[];
 }
 
+const linkNumber = (e: number): number => e;
+
 const quoted = (name: string): Explanation => ({ sv: `”${name}”`, en: `“${name}”` });
 
 /**
@@ -94,7 +95,11 @@ const quoted = (name: string): Explanation => ({ sv: `”${name}”`, en: `“${
  * Initiatives of one owner share one search, which stops once it has reached their targets.
  * O(owners · (n + m) + Σ targets · (hops + depth)).
  */
-export function initiativeReach(index: GraphIndex, options: InitiativeReachOptions = {}): InitiativeReachResult {
+export function initiativeReach(
+  index: GraphIndex,
+  options: InitiativeReachOptions = {},
+  findingsOnly = false,
+): InitiativeReachResult {
   const { searchLimit } = { ...INITIATIVE_REACH_DEFAULTS, ...options };
   const ownerLimit = Math.floor(searchLimit / searchSteps(index.n, index.m));
   const { graph, n } = index;
@@ -138,15 +143,20 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
 
   const chainLevel = index.chainLevelIndices.at(-1);
   const classroomLevel = chainLevel === undefined ? null : graph.levels[chainLevel]!;
-  /** The classroom-level actors' entries by actor number (undefined for other actors). */
+  /** The classroom-level actors' entries by actor number (listed only when more than the findings is read). */
   const classroom: Array<ClassroomReach | undefined> = new Array<ClassroomReach | undefined>(n);
   const seats: ClassroomReach[] = [];
+  let classroomSize = 0;
   graph.actors.forEach((actor, u) => {
     if (index.levelOf[u] !== chainLevel) return;
+    classroomSize++;
+    if (findingsOnly) return;
     const seat = { actorId: actor.id, reachedBy: [], notReachedBy: [] };
     classroom[u] = seat;
     seats.push(seat);
   });
+  /** Classroom actors some initiative reaches. */
+  const isTouched = new Uint8Array(n);
   const traces: TraceCounts = {
     reachedWithTrace: 0,
     reachedWithoutTrace: 0,
@@ -173,8 +183,25 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     }
     return targets;
   });
-  // One owner at a time, so only one owner's searches are held in memory: each target's best path,
-  // or null for the initiatives of owners past the limit.
+  // Every initiative's targets numbered one after another: initiative k's are slots
+  // targetStart[k]..targetStart[k + 1], and each slot's best path is kept as numbers (its hops,
+  // -1 when not reached; whether it is tight; its weakest link; its links), so no object is built
+  // for a target until the result lists it.
+  const targetStart = new Uint32Array(graph.initiatives.length + 1);
+  named.forEach((targets, k) => (targetStart[k + 1] = targetStart[k]! + targets.size));
+  const slots = targetStart[graph.initiatives.length]!;
+  const targetActor = new Uint32Array(slots);
+  named.forEach((targets, k) => {
+    let slot = targetStart[k]!;
+    targets.forEach((_, u) => (targetActor[slot++] = u));
+  });
+  const hopsOf = new Int32Array(slots).fill(-1);
+  const isTight = new Uint8Array(slots);
+  const weakestOf = new Int32Array(slots);
+  const pathOf = new Array<number[]>(slots);
+  const isSearched = new Uint8Array(graph.initiatives.length);
+
+  // One owner at a time, so only one owner's searches are held in memory.
   const byOwner = new Map<number, number[]>();
   owners.forEach((owner, k) => {
     if (owner === undefined) return;
@@ -182,7 +209,6 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
     if (list) list.push(k);
     else byOwner.set(owner, [k]);
   });
-  const found: Array<Array<BestPath | null> | null> = graph.initiatives.map(() => null);
   let searched = 0;
   let unsearched = 0;
   // The searches share their arrays, and each stops once it has reached the owner's targets.
@@ -193,38 +219,51 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
       continue;
     }
     searched++;
-    const paths = widestPathsTo(
-      index,
-      [owner],
-      ks.flatMap((k) => [...named[k]!.keys()]),
-      workspace,
-    );
-    for (const k of ks) found[k] = [...named[k]!.keys()].map((u) => bestPath(paths, u, linkId));
+    const wanted: number[] = [];
+    for (const k of ks)
+      for (let slot = targetStart[k]!; slot < targetStart[k + 1]!; slot++) wanted.push(targetActor[slot]!);
+    const paths = widestPathsTo(index, [owner], wanted, workspace);
+    for (const k of ks) {
+      isSearched[k] = 1;
+      for (let slot = targetStart[k]!; slot < targetStart[k + 1]!; slot++) {
+        const u = targetActor[slot]!;
+        const search = searchOf(paths, u);
+        if (!search) continue;
+        hopsOf[slot] = search.hops[u]!;
+        isTight[slot] = search === paths.tight ? 1 : 0;
+        weakestOf[slot] = search.weakest[u]!;
+        pathOf[slot] = pathLinks(search, u, linkNumber);
+      }
+    }
   }
 
-  const initiatives = graph.initiatives.map((initiative, k): InitiativeReach => {
+  const actorIdOf = (slot: number): string => graph.actors[targetActor[slot]!]!.id;
+  /** The initiative whose INITIATIVE_REACH finding last listed each link (each link once per finding). */
+  const listedFor = new Int32Array(index.m).fill(-1);
+  const initiatives: InitiativeReach[] = [];
+  graph.initiatives.forEach((initiative, k) => {
     const owner = owners[k];
-    const paths = found[k] ?? null;
+    const from = targetStart[k]!;
+    const to = targetStart[k + 1]!;
     const hasTrace = initiative.evidenceCount > 0;
-    const targets = [...named[k]!].map(([u, how], i): InitiativeTarget => {
-      const best = paths?.[i] ?? null;
-      const reached = best !== null;
-      if (reached) traces[hasTrace ? 'reachedWithTrace' : 'reachedWithoutTrace']++;
+    const reached: number[] = [];
+    const notReached: number[] = [];
+    for (let slot = from; slot < to; slot++) {
+      const u = targetActor[slot]!;
+      const isReached = hopsOf[slot]! >= 0;
+      (isReached ? reached : notReached).push(slot);
+      if (isReached) traces[hasTrace ? 'reachedWithTrace' : 'reachedWithoutTrace']++;
       else traces[hasTrace ? 'notReachedWithTrace' : 'notReachedWithoutTrace']++;
+      if (isReached) isTouched[u] = 1;
       const seat = classroom[u];
-      if (seat) (reached ? seat.reachedBy : seat.notReachedBy).push(initiative.id);
-      return {
-        actorId: graph.actors[u]!.id,
-        ...how,
-        reached,
-        coupling: best && best.hops > 0 ? best.coupling : null,
-        hops: best ? best.hops : null,
-        weakestLinkId: best && best.hops > 0 ? linkId(best.weakestLink) : null,
-        pathLinkIds: best ? best.linkIds : [],
-      };
-    });
-    const reached = targets.filter((target) => target.reached);
-    const notReached = targets.filter((target) => !target.reached);
+      if (seat) (isReached ? seat.reachedBy : seat.notReachedBy).push(initiative.id);
+    }
+    const targetCount = to - from;
+    const targetIds = (): string[] => {
+      const ids: string[] = [];
+      for (let slot = from; slot < to; slot++) ids.push(actorIdOf(slot));
+      return ids;
+    };
     const name = quoted(initiative.name);
     const subject = initiative.id;
 
@@ -234,36 +273,44 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
           analysis: 'initiativeReach',
           kind: 'INITIATIVE_WITHOUT_OWNER',
           subject,
-          actorIds: targets.map((target) => target.actorId),
+          actorIds: targetIds(),
           explanation: {
-            sv: `${name.sv} har ingen ägare på kartan, så ingen väg till ${count(targets.length, 'målaktör', 'målaktörer')} följs.`,
-            en: `${name.en} has no owner on the map, so no path to its ${count(targets.length, 'target actor', 'target actors')} is followed.`,
+            sv: `${name.sv} har ingen ägare på kartan, så ingen väg till ${count(targetCount, 'målaktör', 'målaktörer')} följs.`,
+            en: `${name.en} has no owner on the map, so no path to its ${count(targetCount, 'target actor', 'target actors')} is followed.`,
           },
         }),
       );
-    } else if (paths && targets.length > 0) {
+    } else if (isSearched[k] && targetCount > 0) {
       const ownerName = actorName(index, owner);
+      const linkIds: string[] = [];
+      for (const slot of reached) {
+        for (const e of pathOf[slot]!) {
+          if (listedFor[e] === k) continue;
+          listedFor[e] = k;
+          linkIds.push(linkId(e));
+        }
+      }
       findings.push(
         makeFinding({
           analysis: 'initiativeReach',
           kind: 'INITIATIVE_REACH',
           subject,
-          actorIds: [graph.actors[owner]!.id, ...reached.map((target) => target.actorId)],
-          linkIds: [...new Set(reached.flatMap((target) => target.pathLinkIds))],
+          actorIds: [graph.actors[owner]!.id, ...reached.map(actorIdOf)],
+          linkIds,
           explanation: {
-            sv: `${name.sv} når ${reached.length} av ${count(targets.length, 'målaktör', 'målaktörer')} från ${ownerName} längs lyhörda länkar.`,
-            en: `${name.en} reaches ${reached.length} of ${count(targets.length, 'target actor', 'target actors')} from ${ownerName} along responsive links.`,
+            sv: `${name.sv} når ${reached.length} av ${count(targetCount, 'målaktör', 'målaktörer')} från ${ownerName} längs lyhörda länkar.`,
+            en: `${name.en} reaches ${reached.length} of ${count(targetCount, 'target actor', 'target actors')} from ${ownerName} along responsive links.`,
           },
         }),
       );
       if (notReached.length > 0) {
-        const only = notReached.length === 1 ? actorName(index, index.actorIndex.get(notReached[0]!.actorId)!) : null;
+        const only = notReached.length === 1 ? actorName(index, targetActor[notReached[0]!]!) : null;
         findings.push(
           makeFinding({
             analysis: 'initiativeReach',
             kind: 'TARGETS_NOT_REACHED',
             subject,
-            actorIds: notReached.map((target) => target.actorId),
+            actorIds: notReached.map(actorIdOf),
             explanation: {
               sv: `${only ?? count(notReached.length, 'målaktör', 'målaktörer')} för ${name.sv} nås inte längs lyhörda länkar från ${ownerName}.`,
               en: `${only ?? count(notReached.length, 'target actor', 'target actors')} of ${name.en} ${notReached.length === 1 ? 'is' : 'are'} not reached along responsive links from ${ownerName}.`,
@@ -272,28 +319,46 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
         );
       }
     }
-    if (!hasTrace && targets.length > 0) {
+    if (!hasTrace && targetCount > 0) {
       findings.push(
         makeFinding({
           analysis: 'initiativeReach',
           kind: 'INITIATIVE_WITHOUT_TRACE',
           subject,
-          actorIds: targets.map((target) => target.actorId),
+          actorIds: targetIds(),
           explanation: {
-            sv: `${name.sv} har inga evidensanteckningar (spår) för ${count(targets.length, 'målaktör', 'målaktörer')}.`,
-            en: `${name.en} has no evidence notes (traces) for its ${count(targets.length, 'target actor', 'target actors')}.`,
+            sv: `${name.sv} har inga evidensanteckningar (spår) för ${count(targetCount, 'målaktör', 'målaktörer')}.`,
+            en: `${name.en} has no evidence notes (traces) for its ${count(targetCount, 'target actor', 'target actors')}.`,
           },
         }),
       );
     }
-    return {
+    if (findingsOnly) return;
+    let slot = from;
+    const targets: InitiativeTarget[] = [];
+    named[k]!.forEach((how) => {
+      const hops = hopsOf[slot]!;
+      const reachedFar = hops > 0;
+      targets.push({
+        actorId: actorIdOf(slot),
+        direct: how.direct,
+        viaUnitIds: how.viaUnitIds,
+        reached: hops >= 0,
+        coupling: reachedFar ? (isTight[slot] ? 'TIGHT' : 'LOOSE') : null,
+        hops: hops >= 0 ? hops : null,
+        weakestLinkId: reachedFar ? linkId(weakestOf[slot]!) : null,
+        pathLinkIds: hops >= 0 ? pathOf[slot]!.map(linkId) : [],
+      });
+      slot++;
+    });
+    initiatives.push({
       initiativeId: initiative.id,
       ownerId: owner === undefined ? null : graph.actors[owner]!.id,
-      searched: paths !== null,
+      searched: isSearched[k] === 1,
       evidenceCount: initiative.evidenceCount,
       targets,
       reachedCount: reached.length,
-    };
+    });
   });
 
   if (unsearched > 0) {
@@ -309,18 +374,23 @@ export function initiativeReach(index: GraphIndex, options: InitiativeReachOptio
       }),
     );
   }
-  const untouched = seats.filter((seat) => seat.reachedBy.length === 0);
+  const untouched: string[] = [];
+  if (classroomLevel) {
+    graph.actors.forEach((actor, u) => {
+      if (index.levelOf[u] === chainLevel && !isTouched[u]) untouched.push(actor.id);
+    });
+  }
   if (classroomLevel && graph.initiatives.length > 0 && untouched.length > 0) {
     findings.push(
       makeFinding({
         analysis: 'initiativeReach',
         kind: 'CLASSROOM_NOT_REACHED',
         subject: classroomLevel.key,
-        actorIds: untouched.map((seat) => seat.actorId),
+        actorIds: untouched,
         levelKeys: [classroomLevel.key],
         explanation: {
-          sv: `${count(untouched.length, 'aktör', 'aktörer')} av ${seats.length} på nivån ${classroomLevel.name} nås inte av någon insats längs lyhörda länkar.`,
-          en: `${count(untouched.length, 'actor', 'actors')} of ${seats.length} at level ${classroomLevel.name} ${untouched.length === 1 ? 'is' : 'are'} reached by no initiative along responsive links.`,
+          sv: `${count(untouched.length, 'aktör', 'aktörer')} av ${classroomSize} på nivån ${classroomLevel.name} nås inte av någon insats längs lyhörda länkar.`,
+          en: `${count(untouched.length, 'actor', 'actors')} of ${classroomSize} at level ${classroomLevel.name} ${untouched.length === 1 ? 'is' : 'are'} reached by no initiative along responsive links.`,
         },
       }),
     );

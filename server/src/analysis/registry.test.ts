@@ -55,9 +55,21 @@ describe('registry', () => {
     // Loaded actors past the findings' limit of 5, so choosing the first five means something.
     expect(full.initiativeCongestion!.actors.filter((actor) => actor.load >= 2).length).toBeGreaterThan(5);
     expect(brief.initiativeCongestion!.actors).toEqual(full.initiativeCongestion!.actors.slice(0, 5));
+    expect(full.initiativeReach!.initiatives.length).toBe(current.initiatives.length);
+    expect(full.initiativeReach!.classroom.length).toBeGreaterThan(0);
+    expect(brief.initiativeReach!.initiatives).toEqual([]);
+    expect(brief.initiativeReach!.classroom).toEqual([]);
+    expect(brief.initiativeReach!.traces).toEqual(full.initiativeReach!.traces);
     expect(findingsOf(brief)).toEqual(findingsOf(full));
     expect(findingsOf(full).map((finding) => finding.analysis)).toEqual(
-      expect.arrayContaining(['brokenChains', 'keyActors', 'asymmetry', 'desiredDistance', 'initiativeCongestion']),
+      expect.arrayContaining([
+        'brokenChains',
+        'keyActors',
+        'asymmetry',
+        'desiredDistance',
+        'initiativeCongestion',
+        'initiativeReach',
+      ]),
     );
   });
 

@@ -63,7 +63,7 @@ export interface AnalysisInput {
    * Only the findings will be read (the worker pool runs analyses a query does not select for the
    * findings alone): results may then leave their lists of every actor or link empty (broken
    * chains' `paths`, key actors' `betweenness`, asymmetry's `oneWayLinks`, desired distance's
-   * `differences`) or list only the actors
+   * `differences`, initiative reach's `initiatives` and `classroom`) or list only the actors
    * that became findings (initiative congestion's `actors`). Default false.
    */
   findingsOnly?: boolean;
@@ -191,7 +191,8 @@ export const ANALYSES: Registry = {
     labelKey: 'analysis.initiativeReach.label',
     descriptionKey: 'analysis.initiativeReach.description',
     parameters: [parameter('initiativeReach', 'searchLimit', INITIATIVE_REACH_DEFAULTS.searchLimit)],
-    run: ({ index }, values) => initiativeReach(index, pick(values, INITIATIVE_REACH_DEFAULTS)),
+    run: ({ index, findingsOnly }, values) =>
+      initiativeReach(index, pick(values, INITIATIVE_REACH_DEFAULTS), findingsOnly),
   },
 };
 

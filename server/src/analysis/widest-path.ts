@@ -1,5 +1,3 @@
-import type { Coupling } from '@kopplingskartan/schema/interchange';
-
 import type { GraphIndex } from './graph-index.ts';
 
 /** One breadth-first search of `widestPaths` over links of at least one strength. */
@@ -20,17 +18,6 @@ export interface Search {
 export interface WidestPaths {
   tight: Search;
   all: Search;
-}
-
-/** An actor's best path to the sources. */
-export interface BestPath {
-  /** The path's width: its weakest coupling. */
-  coupling: Coupling;
-  hops: number;
-  /** The weakest link (nearest the sources among equally weak ones). */
-  weakestLink: number;
-  /** Ids of the links from the actor to a source. */
-  linkIds: string[];
 }
 
 /**
@@ -108,22 +95,12 @@ export function searchOf(paths: WidestPaths, u: number): Search | null {
   return paths.tight.hops[u]! >= 0 ? paths.tight : paths.all.hops[u]! >= 0 ? paths.all : null;
 }
 
-/**
- * Actor u's best path, or null when no allowed path leads to a source (a source has a path of 0
- * hops). `linkId` gives a link's id by its number (`GraphIndex.linkId`).
- */
-export function bestPath(paths: WidestPaths, u: number, linkId: (e: number) => string): BestPath | null {
-  const search = searchOf(paths, u);
-  if (!search) return null;
+/** The links of actor u's path in `search`, from u to a source, each as `as` gives it (say its id). */
+export function pathLinks<T>(search: Search, u: number, as: (e: number) => T): T[] {
   const hops = search.hops[u]!;
-  const ids = new Array<string>(hops);
-  for (let v = u, i = 0; i < hops; v = search.parentActor[v]!, i++) ids[i] = linkId(search.parentLink[v]!);
-  return {
-    coupling: search === paths.tight ? 'TIGHT' : 'LOOSE',
-    hops,
-    weakestLink: search.weakest[u]!,
-    linkIds: ids,
-  };
+  const links = new Array<T>(hops);
+  for (let v = u, i = 0; i < hops; v = search.parentActor[v]!, i++) links[i] = as(search.parentLink[v]!);
+  return links;
 }
 
 /**
