@@ -68,6 +68,9 @@ export function installLevelOverlay(
   let state: LevelBands = { bands: [], lane: null };
   let rows: ReturnType<typeof namedRows> = [];
   let labels: HTMLElement[] = [];
+  /** Each name's height, measured while it is shown; 0 until the page has laid it out. */
+  let heights: number[] = [];
+  let isPositionAsked = false;
   let gutter = 0;
 
   const position = () => {
@@ -75,15 +78,28 @@ export function installLevelOverlay(
     const pan = cy.pan();
     group.setAttribute('transform', `translate(${pan.x} ${pan.y}) scale(${zoom})`);
     const height = cy.height();
+    let isUnmeasured = false;
     rows.forEach((row, i) => {
       const label = labels[i];
       if (!label) return;
+      // An unmeasured name is shown (nothing is thinner than 0), so it can be measured now.
+      heights[i] ||= label.offsetHeight;
+      if (!heights[i]) isUnmeasured = true;
       const top = Math.max(row.y1 * zoom + pan.y, 0);
       const bottom = Math.min(row.y2 * zoom + pan.y, height);
-      const isShown = bottom - top >= label.offsetHeight;
+      const isShown = bottom - top >= heights[i]!;
       label.hidden = !isShown;
-      if (isShown) label.style.top = `${(top + bottom) / 2 - label.offsetHeight / 2}px`;
+      if (isShown) label.style.top = `${(top + bottom) / 2 - heights[i]! / 2}px`;
     });
+    // Names made before the page laid them out (the map's first drawing) would stay shown over
+    // rows too thin for them until the view moved: placed again once they are measured.
+    if (isUnmeasured && !isPositionAsked) {
+      isPositionAsked = true;
+      requestAnimationFrame(() => {
+        isPositionAsked = false;
+        if (!cy.destroyed()) position();
+      });
+    }
   };
 
   const refresh = () => {
@@ -101,6 +117,7 @@ export function installLevelOverlay(
       return label;
     });
     names.replaceChildren(...labels);
+    heights = labels.map(() => 0);
     gutter = labels.length > 0 ? Math.max(...labels.map((l) => l.offsetWidth)) + 10 : 0;
     position();
   };
