@@ -52,6 +52,13 @@ export const RECORD_KINDS = [
   'presentation',
 ] as const satisfies readonly RecordKind[];
 
+const KIND_RANK = new Map<string, number>(RECORD_KINDS.map((kind, rank) => [kind, rank]));
+
+/** Compares records by kind in `RECORD_KINDS` order, as the stores list an organisation's contents. */
+export function byRecordKind(a: { kind: string }, b: { kind: string }): number {
+  return (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0);
+}
+
 export const SCENARIO_RECORD_KINDS = [
   'arena',
   'link',

@@ -1,4 +1,4 @@
-import { isScenarioRecordKind, type RecordKind, RECORD_KINDS, type TaggedRecord } from '../domain/records.ts';
+import { byRecordKind, isScenarioRecordKind, type RecordKind, type TaggedRecord } from '../domain/records.ts';
 import { cascadesOf, idsAt, REFERENCES } from '../domain/rules.ts';
 
 const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
@@ -94,7 +94,6 @@ export class ContentsReplay {
 
   /** The records, ordered by kind as the stores list them (RECORD_KINDS), each kind in replay order. */
   contents(): TaggedRecord[] {
-    const order = new Map<string, number>(RECORD_KINDS.map((kind, index) => [kind, index]));
-    return [...this.records.values()].sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
+    return [...this.records.values()].sort(byRecordKind);
   }
 }

@@ -48,6 +48,7 @@ import {
 } from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
 import {
+  byRecordKind,
   type Organisation,
   RECORD_KINDS,
   type RecordKind,
@@ -826,24 +827,20 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
+/** Contents as the store reads them back after writing them at `version`: stored fields set, each kind ordered by id. */
+function asStored({ organisation, records }: OrganisationContents, version: number): OrganisationContents {
+  const stored = records.map(
+    ({ kind, record }) => ({ kind, record: { ...record, organisationId: organisation.id, version } }) as TaggedRecord,
+  );
+  stored.sort((a, b) => byRecordKind(a, b) || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  return { organisation: { ...organisation, version }, records: stored };
+}
+
 /**
  * Every record of the organisation, one list of rows per kind in `RECORD_KINDS` order. The
  * statements are sent together (the driver pipelines them in the transaction): one round trip
  * instead of one per kind.
  */
-/** Contents as the store reads them back after writing them at `version`: stored fields set, each kind ordered by id. */
-function asStored({ organisation, records }: OrganisationContents, version: number): OrganisationContents {
-  const order = new Map<string, number>(RECORD_KINDS.map((kind, index) => [kind, index]));
-  const stored = records.map(
-    ({ kind, record }) => ({ kind, record: { ...record, organisationId: organisation.id, version } }) as TaggedRecord,
-  );
-  stored.sort(
-    (a, b) =>
-      order.get(a.kind)! - order.get(b.kind)! || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0),
-  );
-  return { organisation: { ...organisation, version }, records: stored };
-}
-
 function allOfKinds(tx: StatementRunner, organisationId: string): Promise<Neo4jRecord[][]> {
   return Promise.all(RECORD_KINDS.map((kind) => run(tx, Q.READ_ALL_OF_KIND[kind], { organisationId })));
 }
