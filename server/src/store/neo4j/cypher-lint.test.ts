@@ -212,11 +212,11 @@ describe('the statement set covers the model', () => {
       Q.INSERT_RECORDS,
       Q.LOCK_RECORD,
       Q.UPDATE_RECORD,
-      Q.DELETE_RECORDS,
+      Q.DELETE_WITH_CASCADES,
     ]) {
       expect(Object.keys(family).sort()).toEqual([...RECORD_KINDS].sort());
     }
-    for (const family of [Q.MISSING_REFERENCES, Q.DELETE_SCENARIO_CONTENTS, Q.READ_IN_SCENARIO]) {
+    for (const family of [Q.MISSING_REFERENCES, Q.READ_IN_SCENARIO]) {
       expect(Object.keys(family).sort()).toEqual([...SCENARIO_RECORD_KINDS].sort());
     }
     expect(Object.keys(Q.SYNC_REFERENCES).sort()).toEqual(
@@ -224,11 +224,16 @@ describe('the statement set covers the model', () => {
     );
   });
 
-  it('has a cascade statement for every cascade the domain derives, and a relationship type for every reference', () => {
-    const families = { clear: Q.CASCADE_CLEAR, remove: Q.CASCADE_REMOVE, delete: Q.CASCADE_DELETE };
+  it('follows every cascade the domain derives in the delete of its kind, and has a relationship type for every reference', () => {
+    const acts = { clear: 'SET n.{f} = null', remove: 'SET n.{f} = [x IN n.{f} WHERE NOT', delete: 'DETACH DELETE n' };
     for (const kind of RECORD_KINDS) {
-      for (const cascade of cascadesOf(kind))
-        expect(families[cascade.action][`${cascade.kind}.${cascade.field}`]).toBeDefined();
+      for (const { kind: referring, field, action } of cascadesOf(kind)) {
+        const { text } = Q.DELETE_WITH_CASCADES[kind];
+        const seek =
+          action === 'remove' ? `(n:${NODES[referring].label} {organisationId: $organisationId})` : `${field}: key})`;
+        expect(text, `${kind} → ${referring}.${field}`).toContain(`${seek}`);
+        expect(text, `${kind} → ${referring}.${field}`).toContain(acts[action].replaceAll('{f}', field));
+      }
       for (const ref of REFERENCES[kind]) expect(REFERENCE_TYPES[`${kind}.${ref.field}`]).toMatch(/^[A-Z_]+$/);
     }
     expect(Object.keys(Q.CREATE_SCHEMA_ELEMENT).sort()).toEqual(SCHEMA_ELEMENTS.map((element) => element.name).sort());

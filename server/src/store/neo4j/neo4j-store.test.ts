@@ -173,6 +173,42 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
       ]);
     }));
 
+  it('sends deletes with their cascades in the batch of the writes around them; one of a record already gone answers false', () =>
+    onFixture('batch-delete', async (store, organisationId, transactions) => {
+      const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
+      const insert = (id: string) =>
+        store.insertRecords(organisationId, [{ kind: 'actor', record: { ...chief!, id } }]);
+
+      const first = insert('a-first');
+      const together = [
+        insert('a-second'),
+        // a-principal's links l-2, l-3 and l-4 go, and l-2's perceptions p-1 and p-2.
+        store.deleteRecord('actor', organisationId, 'a-principal'),
+        store.updateRecord('actor', { ...chief!, name: 'Förvaltningschef' }),
+        store.deleteRecord('actor', organisationId, 'a-university'),
+      ];
+      await Promise.all([first, ...together]);
+      // The first alone; the four that arrived while it ran, both deletes among them, together.
+      expect(transactions).toHaveBeenCalledTimes(2);
+      const links = await store.getRecords('link', organisationId, ['l-1', 'l-2', 'l-3', 'l-4']);
+      expect(links.map((link) => link.id)).toEqual(['l-1']);
+      expect(await store.getRecords('perception', organisationId, ['p-1', 'p-2'])).toEqual([]);
+      const [arena] = await store.getRecords('arena', organisationId, ['ar-quality']);
+      expect(arena!.participantIds).toEqual(['a-chief']);
+      const [initiative] = await store.getRecords('initiative', organisationId, ['i-1']);
+      expect(initiative).toMatchObject({ targetActorIds: ['a-teachers'] });
+      expect(initiative!.ownerId ?? null).toBeNull();
+
+      const [, gone, kept] = await Promise.all([
+        insert('a-third'),
+        store.deleteRecord('actor', organisationId, 'a-principal'),
+        insert('a-fourth'),
+      ]);
+      expect([gone, kept]).toEqual([false, undefined]);
+      const stored = await store.getRecords('actor', organisationId, ['a-first', 'a-second', 'a-third', 'a-fourth']);
+      expect(stored.map((actor) => actor.id).sort()).toEqual(['a-first', 'a-fourth', 'a-second', 'a-third']);
+    }));
+
   it('saves concurrent updates of one record naming no version each on the version saved before it, without retrying', () =>
     onFixture('same-record', async (store, organisationId, transactions) => {
       const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);

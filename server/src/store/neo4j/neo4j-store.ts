@@ -53,12 +53,10 @@ import {
   RECORD_KINDS,
   type RecordKind,
   type RecordTypes,
-  SCENARIO_RECORD_KINDS,
   type ScenarioGraph,
   type TaggedRecord,
   isScenarioRecordKind,
 } from '../../domain/records.ts';
-import { cascadesOf } from '../../domain/rules.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../cursor.ts';
 import type {
   GraphStore,
@@ -516,7 +514,6 @@ export class Neo4jStore implements GraphStore {
     };
     await this.batches.write(organisationId, {
       run: (tx) => runJoined(tx, joined, work),
-      sendsAtOnce: true,
       alone: () => this.writeJoined(joined, work),
     });
   }
@@ -629,7 +626,6 @@ export class Neo4jStore implements GraphStore {
     return this.batches.write(record.organisationId, {
       touches: key,
       run: (tx) => runJoined(tx, joined, work),
-      sendsAtOnce: true,
       alone: () => this.updateAlone(joined, work, kind, record),
       committed: (updated) => this.savedVersions.set(key, updated.version),
     });
@@ -687,84 +683,35 @@ export class Neo4jStore implements GraphStore {
     return updated;
   }
 
+  /**
+   * One statement deletes the record with its cascades (DELETE_WITH_CASCADES), so a delete joins
+   * the batch of the writes around it. In a batch it answers at once that it deleted, so that its
+   * history entry goes out right behind it; a record already gone then fails the batch
+   * (`NothingDeleted`), and made again alone the delete answers false, as when it came alone.
+   */
   async deleteRecord(kind: RecordKind, organisationId: string, id: string): Promise<boolean> {
     const joined = this.joiner.claim();
-    const work: WriteWork<boolean> = async (tx) => {
-      // Sent together: in a missing organisation the delete finds nothing (every statement names it).
-      const [locked, deleted] = await Promise.all([
+    const deletes = async (tx: ManagedTransaction): Promise<boolean> => {
+      // Sent together: in a missing organisation the delete finds nothing (its statement names it).
+      const [locked, [row]] = await Promise.all([
         this.lockOrganisation(tx, organisationId),
-        this.deleteWithCascades(tx, kind, organisationId, [id]),
+        run(tx, Q.DELETE_WITH_CASCADES[kind], { organisationId, ids: [id] }),
       ]);
-      return locked !== null && deleted > 0;
+      return locked !== null && Number(row?.get('deleted') ?? 0) > 0;
+    };
+    const inBatch: WriteWork<boolean> = (tx, send) => {
+      send(
+        deletes(tx).then((isDeleted) => {
+          if (!isDeleted) throw new NothingDeleted();
+        }),
+      );
+      return true;
     };
     return this.batches.write(organisationId, {
       touches: touchOf(organisationId, kind, id),
-      run: (tx) => runJoined(tx, joined, work),
-      // Its cascades wait for the records that refer to it.
-      sendsAtOnce: false,
-      alone: () => this.writeJoined(joined, work),
+      run: (tx) => runJoined(tx, joined, inBatch),
+      alone: () => this.writeJoined(joined, deletes),
     });
-  }
-
-  /**
-   * Deletes records of one kind and, level by level, what `cascadesOf` deletes with them (an
-   * actor's links, then their perceptions), clearing or removing other references to each. A
-   * level's statements go out together, one round trip a level; one cascade after another took
-   * a round trip each (an actor's delete made about ten, all under the organisation's lock).
-   * Referrers are found by their reference properties, so deleting a level does not hide the next.
-   * @returns how many of `ids` were deleted.
-   */
-  private async deleteWithCascades(
-    tx: ManagedTransaction,
-    kind: RecordKind,
-    organisationId: string,
-    ids: readonly string[],
-  ): Promise<number> {
-    const sent: Array<Promise<unknown>> = [];
-    const seen = new Map<RecordKind, Set<string>>([[kind, new Set(ids)]]);
-    let level = new Map<RecordKind, string[]>([[kind, [...ids]]]);
-    let deletedOfKind: Promise<Neo4jRecord[]> | undefined;
-    while (level.size > 0) {
-      const referring: Array<Promise<{ kind: RecordKind; ids: string[] }>> = [];
-      for (const [levelKind, levelIds] of level) {
-        const params = { organisationId, ids: levelIds };
-        for (const cascade of cascadesOf(levelKind)) {
-          const key = `${cascade.kind}.${cascade.field}`;
-          if (cascade.action === 'clear') sent.push(sentAhead(run(tx, Q.CASCADE_CLEAR[key]!, params)));
-          else if (cascade.action === 'remove') sent.push(sentAhead(run(tx, Q.CASCADE_REMOVE[key]!, params)));
-          else {
-            const found = run(tx, Q.CASCADE_DELETE[key]!, params).then((rows) => ({
-              kind: cascade.kind,
-              ids: rows.map((row) => row.get('id') as string),
-            }));
-            referring.push(sentAhead(found));
-          }
-        }
-        if (levelKind === 'scenario') {
-          for (const scenarioKind of SCENARIO_RECORD_KINDS) {
-            sent.push(sentAhead(run(tx, Q.DELETE_SCENARIO_CONTENTS[scenarioKind], params)));
-          }
-        }
-        const deleted = sentAhead(run(tx, Q.DELETE_RECORDS[levelKind], params));
-        if (deletedOfKind) sent.push(deleted);
-        else deletedOfKind = deleted;
-      }
-      level = new Map();
-      // A record two cascades reach (a link from and to the deleted actor) is deleted once.
-      for (const found of await Promise.all(referring)) {
-        const done = seen.get(found.kind) ?? new Set<string>();
-        seen.set(found.kind, done);
-        const fresh: string[] = [];
-        for (const id of found.ids) {
-          if (done.has(id)) continue;
-          done.add(id);
-          fresh.push(id);
-        }
-        if (fresh.length > 0) level.set(found.kind, [...(level.get(found.kind) ?? []), ...fresh]);
-      }
-    }
-    const [[row]] = await Promise.all([deletedOfKind!, ...sent]);
-    return Number(row?.get('deleted') ?? 0);
   }
 
   /** The graph is frozen and shared with other callers (see store/scenario-graph-cache.ts). */
@@ -854,7 +801,8 @@ type WriteWork<T> = (tx: ManagedTransaction, send: (answer: Promise<unknown>) =>
 /**
  * `work` and then the joined work in `tx`, awaiting everything sent before answering. When `work`
  * answers at once, the joined work is called before this returns, so a write that sends its
- * statements at once (WriteBatches' `sendAtOnce`) has sent its history entry's too.
+ * statements at once (as every write of a batch must, write-batches.ts) has sent its history
+ * entry's too.
  */
 function runJoined<T>(tx: ManagedTransaction, joined: Joined | undefined, work: WriteWork<T>): Promise<T> {
   const sent: Array<Promise<unknown>> = [];
@@ -881,6 +829,11 @@ function touchOf(organisationId: string, kind: RecordKind, id: string): string {
 /** An optimistic update found the record at another version than it read, and no version was named. */
 class VersionMoved extends Error {
   override readonly name = 'VersionMoved';
+}
+
+/** A delete in a batch, answered as made, found nothing to delete. */
+class NothingDeleted extends Error {
+  override readonly name = 'NothingDeleted';
 }
 
 /**

@@ -439,60 +439,79 @@ export const MISSING_REFERENCES = byScenarioKind((kind) =>
 // ---------------------------------------------------------------------------------------------
 // Deletes and their cascades (derived from cascadesOf, as the SQLite adapter does)
 
-const cascadeKey = (cascade: Cascade) => `${cascade.kind}.${cascade.field}`;
-const allCascades = RECORD_KINDS.flatMap((kind) => cascadesOf(kind));
-
-function cascadeStatements(
-  action: Cascade['action'],
-  make: (cascade: Cascade) => string,
-): Readonly<Record<string, Statement<'organisationId' | 'ids'>>> {
-  const entries = allCascades
-    .filter((cascade) => cascade.action === action)
-    .map(
-      (cascade) =>
-        [
-          cascadeKey(cascade),
-          cypher(`CASCADE_${action.toUpperCase()}.${cascadeKey(cascade)}`, make(cascade), {
-            organisationId: ORG,
-            ids: IDS,
-          }),
-        ] as const,
-    );
-  return Object.fromEntries(entries);
+/**
+ * Every chain of cascades a delete of `kind` sets off: [c1, …, cn], each link's records referring
+ * to the previous one's (the first to the deleted records), all but the last deleting theirs.
+ * @throws Error when a delete cascade could come back to a kind it started from: that needs a
+ *   search of any depth, which a fixed statement cannot make.
+ */
+function cascadeChains(kind: RecordKind, along: readonly RecordKind[] = [kind]): Cascade[][] {
+  return cascadesOf(kind).flatMap((cascade) => {
+    if (cascade.action !== 'delete') return [[cascade]];
+    if (along.includes(cascade.kind)) {
+      throw new Error(
+        `Deleting a ${along[0]} can delete ${cascade.kind}s again: DELETE_WITH_CASCADES follows no cycle.`,
+      );
+    }
+    return [[cascade], ...cascadeChains(cascade.kind, [...along, cascade.kind]).map((rest) => [cascade, ...rest])];
+  });
 }
 
-/** Clears an optional reference to deleted records (`cascade.action === 'clear'`). */
-export const CASCADE_CLEAR = cascadeStatements('clear', (c) => `${seekEach(c.kind, c.field)} SET n.${c.field} = null`);
+/** What a cascade does to the records referring by `cascade.field` to one of `ids` (a Cypher list). */
+function cascadeAction(cascade: Cascade, ids: string): string {
+  const { kind, field } = cascade;
+  switch (cascade.action) {
+    case 'clear':
+      return `${seekEach(kind, field, ids)} SET n.${field} = null`;
+    case 'remove':
+      return `MATCH (n:${label(kind)} {organisationId: $organisationId})
+     WHERE any(x IN n.${field} WHERE x IN ${ids})
+     SET n.${field} = [x IN n.${field} WHERE NOT x IN ${ids}]`;
+    case 'delete':
+      return `${seekEach(kind, field, ids)} DETACH DELETE n`;
+  }
+}
 
-/** Removes deleted records' ids from a list of references (`cascade.action === 'remove'`). */
-export const CASCADE_REMOVE = cascadeStatements(
-  'remove',
-  (c) => `MATCH (n:${label(c.kind)} {organisationId: $organisationId})
-   WHERE any(x IN n.${c.field} WHERE x IN $ids)
-   SET n.${c.field} = [x IN n.${c.field} WHERE NOT x IN $ids]`,
-);
+/** A unit subquery: run once, changing what later clauses see, not the rows they get. */
+const subquery = (body: string) => `CALL () {\n     ${body}\n   }`;
 
-/** The records that go with deleted records (`cascade.action === 'delete'`); deleted in turn, with their own cascades. */
-export const CASCADE_DELETE = cascadeStatements('delete', (c) => `${seekEach(c.kind, c.field)} RETURN n.id AS id`);
+/** One chain as a subquery: the ids each deleting link reaches, then the last link's action. */
+function cascadeChainText(chain: readonly Cascade[]): string {
+  const steps: string[] = [];
+  let ids = '$ids';
+  chain.slice(0, -1).forEach((cascade, i) => {
+    steps.push(`${seekEach(cascade.kind, cascade.field, ids)} WITH collect(DISTINCT n.id) AS reached${i}`);
+    ids = `reached${i}`;
+  });
+  steps.push(cascadeAction(chain.at(-1)!, ids));
+  return subquery(steps.join('\n     '));
+}
 
-export const DELETE_RECORDS = byKind((kind) =>
-  cypher(
-    `DELETE_RECORDS.${kind}`,
-    `${seekEach(kind, 'id')}
+/**
+ * Deletes records of one kind with everything `cascadesOf` does to the records that refer to
+ * them, in one statement that is sent without waiting for anything (so a delete joins a batch of
+ * writes, write-batches.ts): each chain of cascades (an actor's links, then their perceptions) as
+ * a subquery that finds its records through the reference properties of the chain's earlier
+ * records, so the longest chains go first, while those records still exist; a record two chains
+ * reach (a link from and to the deleted actor) is deleted by the first. A deleted scenario also
+ * takes everything in it.
+ */
+export const DELETE_WITH_CASCADES = byKind((kind) => {
+  const chains = cascadeChains(kind).sort((a, b) => b.length - a.length);
+  const contents =
+    kind === 'scenario'
+      ? SCENARIO_RECORD_KINDS.map((inside) => subquery(`${seekEach(inside, 'scenarioId')} DETACH DELETE n`))
+      : [];
+  return cypher(
+    `DELETE_WITH_CASCADES.${kind}`,
+    `${[...chains.map(cascadeChainText), ...contents].join('\n   ')}
+     ${seekEach(kind, 'id')}
      WITH n, n.id AS id
      DETACH DELETE n
      RETURN count(id) AS deleted`,
     { organisationId: ORG, ids: IDS },
-  ),
-);
-
-/** A deleted scenario takes everything in it. */
-export const DELETE_SCENARIO_CONTENTS = byScenarioKind((kind) =>
-  cypher(`DELETE_SCENARIO_CONTENTS.${kind}`, `${seekEach(kind, 'scenarioId')} DETACH DELETE n`, {
-    organisationId: ORG,
-    ids: IDS,
-  }),
-);
+  );
+});
 
 // ---------------------------------------------------------------------------------------------
 // One scenario (readScenarioGraph)

@@ -2,14 +2,11 @@
  * One write of an organisation, as `WriteBatches` runs it.
  */
 export interface QueuedWrite<Tx, T> {
-  /** The write in `tx`; the promise settles with its answer. */
-  run: (tx: Tx) => Promise<T>;
   /**
-   * Whether `run` sends every statement before returning (nothing awaited first), so that the
-   * next write's statements can go out right behind them. A write that waits for answers between
-   * its statements (a delete's cascades) comes last in its batch.
+   * The write in `tx`, every statement sent before it returns (nothing awaited first), so that the
+   * next write's statements go out right behind them; the promise settles with its answer.
    */
-  sendsAtOnce: boolean;
+  run: (tx: Tx) => Promise<T>;
   /** The write in a transaction of its own. */
   alone: () => Promise<T>;
   /** What the write changes: two writes of one batch never change the same thing. */
@@ -41,8 +38,8 @@ export const MAX_BATCH = 50;
  *
  * One write's refusal must not take others with it: when anything in a batch fails, the batch
  * is rolled back and each of its writes is made again in a transaction of its own, in order, and
- * answered from that. A write that sends a statement after its turn (`sendsAtOnce` wrongly set)
- * fails its batch the same way (the guard refuses the statement), so the order of statements in
+ * answered from that. A write that sends a statement after its turn (one that awaited something
+ * first) fails its batch the same way (the guard refuses the statement), so the order of statements in
  * a batch is always the order of its writes.
  */
 export class WriteBatches<Tx> {
@@ -81,29 +78,25 @@ export class WriteBatches<Tx> {
   }
 
   /**
-   * The writes of `queue` that go together next (at least one), taken off it: those that send at
-   * once, in their order, then at most one that waits for answers (a delete), which ends the
-   * batch, so writes that send at once queued behind a delete go before it. Every queued write
-   * comes from a request still waiting for its answer (a client waits for one write's answer
-   * before its next), so any order among them is one their clients could have seen; a delete
-   * ending each batch made most batches short, one delete every eight writes in `bench:load`.
+   * The writes of `queue` that go together next (at least one), in their order, taken off it: at
+   * most `maxBatch`, and none that changes what an earlier one of the batch changes (it waits
+   * for the next batch, where it sees that write committed). Every queued write comes from a
+   * request still waiting for its answer, so the writes that overtake it make an order its
+   * clients could have seen.
    */
   private nextBatch(queue: Array<Waiting<Tx>>): Array<Waiting<Tx>> {
     const touched = new Set<string>();
-    const picked: number[] = [];
-    let last: number | undefined;
-    for (const [i, { write }] of queue.entries()) {
-      if (picked.length + (last === undefined ? 0 : 1) === this.maxBatch) break;
-      if (write.touches !== undefined && touched.has(write.touches)) continue;
-      if (write.sendsAtOnce) picked.push(i);
-      else if (last === undefined) last = i;
-      else continue;
-      if (write.touches !== undefined) touched.add(write.touches);
+    const batch: Array<Waiting<Tx>> = [];
+    const left: Array<Waiting<Tx>> = [];
+    for (const waiting of queue) {
+      const { touches } = waiting.write;
+      if (batch.length === this.maxBatch || (touches !== undefined && touched.has(touches))) {
+        left.push(waiting);
+        continue;
+      }
+      batch.push(waiting);
+      if (touches !== undefined) touched.add(touches);
     }
-    if (last !== undefined) picked.push(last);
-    const batch = picked.map((i) => queue[i]!);
-    const taken = new Set(picked);
-    const left = queue.filter((_, i) => !taken.has(i));
     queue.splice(0, queue.length, ...left);
     return batch;
   }
@@ -125,8 +118,7 @@ export class WriteBatches<Tx> {
         const answers = batch.map(({ write }) => {
           const turn = this.guard(tx);
           const answer = write.run(turn.tx);
-          // The last write may go on sending: nothing comes after it.
-          if (write.sendsAtOnce) turn.close();
+          turn.close();
           // Awaited below with the others; the first failure fails the batch.
           answer.catch(() => undefined);
           return answer;
