@@ -570,23 +570,31 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Re-derives the records' reference relationships and refuses a missing required reference.
-   * Every statement is sent at once (pipelined; the server runs them in order), before the first
-   * answer is awaited.
+   * Re-derives the records' reference relationships (SYNC_REFERENCES), then refuses a missing
+   * required reference. Every statement is sent at once (pipelined; the server runs them in
+   * order), before the first answer is awaited.
    */
-  private async syncReferences(
+  private syncReferences(
+    tx: ManagedTransaction,
+    kind: RecordKind,
+    organisationId: string,
+    ids: readonly string[],
+  ): Promise<unknown> {
+    const sync = Q.SYNC_REFERENCES[kind];
+    const synced = sync ? chunks(ids).map((chunk) => run(tx, sync, { organisationId, ids: chunk })) : [];
+    return Promise.all([...synced, this.refuseMissingReferences(tx, kind, organisationId, ids)]);
+  }
+
+  /** BAD_USER_INPUT for the first of the records whose required references are missing (MISSING_REFERENCES). */
+  private async refuseMissingReferences(
     tx: ManagedTransaction,
     kind: RecordKind,
     organisationId: string,
     ids: readonly string[],
   ): Promise<void> {
-    const sync = Q.SYNC_REFERENCES[kind];
-    const checks: Array<Promise<Neo4jRecord[]>> = [];
-    for (const chunk of chunks(ids)) {
-      if (sync) checks.push(run(tx, sync, { organisationId, ids: chunk }).then(() => []));
-      if (isScenarioRecordKind(kind)) checks.push(run(tx, Q.MISSING_REFERENCES[kind], { organisationId, ids: chunk }));
-    }
-    const [missing] = (await Promise.all(checks)).flat();
+    if (!isScenarioRecordKind(kind)) return;
+    const answers = chunks(ids).map((chunk) => run(tx, Q.MISSING_REFERENCES[kind], { organisationId, ids: chunk }));
+    const [missing] = (await Promise.all(answers)).flat();
     if (missing) {
       const id = missing.get('id') as string;
       throw new DomainError('BAD_USER_INPUT', `The ${kind} "${id}" refers to something that no longer exists.`, {
@@ -651,8 +659,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Sends UPDATE_RECORD for `record` at `expectedVersion` (else its own version) and its
-   * references, without waiting; the answer, checked before the commit, refuses a missing record
+   * Sends UPDATE_RECORD for `record` at `expectedVersion` (else its own version) and the check of
+   * its references, without waiting; the answer, checked before the commit, refuses a missing record
    * or another version (VERSION_CONFLICT when the caller named one, else `VersionMoved`).
    * @returns the record as it is stored if the check passes.
    */
@@ -679,7 +687,8 @@ export class Neo4jStore implements GraphStore {
         throw expectedVersion === undefined ? new VersionMoved() : versionConflict(kind, id, expected, current);
       }),
     );
-    send(this.syncReferences(tx, kind, organisationId, [id]));
+    // UPDATE_RECORD re-derived the record's references; the check comes after it.
+    send(this.refuseMissingReferences(tx, kind, organisationId, [id]));
     return updated;
   }
 

@@ -343,13 +343,20 @@ export const LOCK_RECORD = byKind((kind) =>
   ),
 );
 
+/** Writes the record bound to `n` and re-derives its references (Cypher needs a WITH between SET and CALL). */
+function updateClauses(kind: RecordKind): string[] {
+  const sync = syncReferencesClauses(kind);
+  return ['SET n = $properties', ...(sync.length > 0 ? ['WITH n', ...sync] : [])];
+}
+
 /**
  * An update that names the version it changes, in one statement: takes the organisation's write
- * lock (LOCK_ORGANISATION), then writes `$properties` only if the record is still at
- * `$expectedVersion`. The rest of the write (its references, its history entry) is sent behind it
- * without waiting for its answer, so the lock is held for one round trip and the commit; when the
- * version found is another, the adapter rolls the whole transaction back. No row when the
- * organisation does not exist; the version found (null for a missing record) otherwise.
+ * lock (LOCK_ORGANISATION), then writes `$properties` and re-derives the record's reference
+ * relationships (as SYNC_REFERENCES) only if the record is still at `$expectedVersion`. The rest
+ * of the write (its reference check, its history entry) is sent behind it without waiting for its
+ * answer, so the lock is held for one round trip and the commit; when the version found is
+ * another, the adapter rolls the whole transaction back. No row when the organisation does not
+ * exist; the version found (null for a missing record) otherwise.
  */
 export const UPDATE_RECORD = byKind((kind) =>
   cypher(
@@ -358,7 +365,10 @@ export const UPDATE_RECORD = byKind((kind) =>
      WITH o
      OPTIONAL MATCH (n:${label(kind)} {organisationId: $organisationId, id: $id})
      WITH n, n.version AS version
-     FOREACH (record IN CASE WHEN version = $expectedVersion THEN [n] ELSE [] END | SET record = $properties)
+     CALL (n, version) {
+       WITH n, version WHERE version = $expectedVersion
+       ${updateClauses(kind).join('\n       ')}
+     }
      RETURN version`,
     {
       organisationId: ORG,
@@ -369,10 +379,12 @@ export const UPDATE_RECORD = byKind((kind) =>
   ),
 );
 
-function syncReferencesText(kind: RecordKind): string {
+/** Clauses that re-derive the outgoing reference relationships of the record bound to `n`. */
+function syncReferencesClauses(kind: RecordKind): string[] {
   const refs = REFERENCES[kind];
   const types = refs.map((ref) => referenceType(kind, ref.field));
   if (kind === 'actor') types.push(AT_LEVEL);
+  if (types.length === 0) return [];
   const creates = refs.map((ref) => {
     const type = referenceType(kind, ref.field);
     const target = `t:${label(ref.kind)} {organisationId: n.organisationId, id: ${ref.isMany ? 'targetId' : `n.${ref.field}`}}`;
@@ -389,10 +401,13 @@ function syncReferencesText(kind: RecordKind): string {
       `CALL (n) { MATCH (:${ORGANISATION_LABEL} {id: n.organisationId})-[:${HAS_LEVEL}]->(t:${LEVEL_LABEL} {key: n.levelKey}) CREATE (n)-[:${AT_LEVEL}]->(t) }`,
     );
   }
+  return [`CALL (n) { MATCH (n)-[old:${types.join('|')}]->() DELETE old }`, ...creates];
+}
+
+function syncReferencesText(kind: RecordKind): string {
   return `UNWIND $ids AS id
    MATCH (n:${label(kind)} {organisationId: $organisationId, id: id}) USING INDEX n:${label(kind)}(organisationId, id)
-   CALL (n) { MATCH (n)-[old:${types.join('|')}]->() DELETE old }
-   ${creates.join('\n   ')}`;
+   ${syncReferencesClauses(kind).join('\n   ')}`;
 }
 
 /** Kinds with reference relationships: a presentation's references sit inside its steps' JSON. */
