@@ -537,10 +537,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Creates every node first (so that a batch may refer forward, e.g. a unit to a later parent),
-   * then the reference relationships, then refuses a record whose required references are
-   * missing. A throw rolls the whole transaction back. Every statement is sent before the first
-   * answer is awaited (pipelined; the server runs them in the order sent).
+   * Creates every node, kind by kind in RECORD_KINDS' order, each with its reference
+   * relationships and the check of its required references where those can only point back
+   * (LINKED_ON_INSERT); then the relationships of the kinds that may refer forward (a unit to a
+   * later parent). A missing required reference is refused, and a throw rolls the whole
+   * transaction back. Every statement is sent before the first answer is awaited (pipelined; the
+   * server runs them in the order sent).
    */
   private async insertAll(
     tx: ManagedTransaction,
@@ -551,14 +553,11 @@ export class Neo4jStore implements GraphStore {
     const inserts: Array<Promise<unknown>> = [];
     for (const kind of RECORD_KINDS) {
       for (const chunk of chunks(byKind.get(kind) ?? [])) {
-        inserts.push(
-          run(tx, Q.INSERT_RECORDS[kind], {
-            rows: chunk.map((record) => toProperties(kind, record, organisationId, version)),
-          }),
-        );
+        const rows = chunk.map((record) => toProperties(kind, record, organisationId, version));
+        inserts.push(run(tx, Q.INSERT_RECORDS[kind], { rows }).then((found) => refuseMissing(kind, found)));
       }
     }
-    const syncs = RECORD_KINDS.map((kind) =>
+    const syncs = RECORD_KINDS.filter((kind) => !Q.LINKED_ON_INSERT.has(kind)).map((kind) =>
       this.syncReferences(
         tx,
         kind,
@@ -594,15 +593,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<void> {
     if (!isScenarioRecordKind(kind)) return;
     const answers = chunks(ids).map((chunk) => run(tx, Q.MISSING_REFERENCES[kind], { organisationId, ids: chunk }));
-    const [missing] = (await Promise.all(answers)).flat();
-    if (missing) {
-      const id = missing.get('id') as string;
-      throw new DomainError('BAD_USER_INPUT', `The ${kind} "${id}" refers to something that no longer exists.`, {
-        kind,
-        id,
-        reason: 'UNKNOWN_REFERENCE',
-      });
-    }
+    refuseMissing(kind, (await Promise.all(answers)).flat());
   }
 
   /**
@@ -833,6 +824,18 @@ type Joined = (result: unknown, tx: ManagedTransaction) => Promise<void>;
 /** A record, as what a batched write changes and as the key of its saved version. */
 function touchOf(organisationId: string, kind: RecordKind, id: string): string {
   return `${organisationId}\u0000${kind}\u0000${id}`;
+}
+
+/** BAD_USER_INPUT for the first record of `missing` (id rows of a check of required references), if any. */
+function refuseMissing(kind: RecordKind, missing: readonly Neo4jRecord[]): void {
+  const [first] = missing;
+  if (!first) return;
+  const id = first.get('id') as string;
+  throw new DomainError('BAD_USER_INPUT', `The ${kind} "${id}" refers to something that no longer exists.`, {
+    kind,
+    id,
+    reason: 'UNKNOWN_REFERENCE',
+  });
 }
 
 /** An optimistic update found the record at another version than it read, and no version was named. */

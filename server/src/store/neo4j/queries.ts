@@ -11,7 +11,13 @@
  * the statement uses but does not declare; the adapter's `run()` is typed so that it must pass
  * exactly the declared ones.
  */
-import { RECORD_KINDS, type RecordKind, SCENARIO_RECORD_KINDS, type ScenarioRecordKind } from '../../domain/records.ts';
+import {
+  isScenarioRecordKind,
+  RECORD_KINDS,
+  type RecordKind,
+  SCENARIO_RECORD_KINDS,
+  type ScenarioRecordKind,
+} from '../../domain/records.ts';
 import { type Cascade, cascadesOf, REFERENCES } from '../../domain/rules.ts';
 import { SCHEMA_ELEMENTS, type SchemaElement } from './constraints.ts';
 import {
@@ -317,9 +323,38 @@ export const FIND_TAKEN_ID = byKind((kind) =>
   ),
 );
 
-/** Batched insert: one row per record, its property map (see records.ts `toProperties`). */
+/**
+ * Kinds whose records refer only to kinds written before them (RECORD_KINDS' order): an insert
+ * creates their reference relationships and checks their required references as it creates
+ * them, with no second look-up of each record. A unit may name a parent, a scenario the scenario
+ * it is based on, later in the same insert: those get their relationships once all are created
+ * (SYNC_REFERENCES).
+ */
+export const LINKED_ON_INSERT: ReadonlySet<RecordKind> = new Set(
+  RECORD_KINDS.filter((kind) =>
+    REFERENCES[kind].every((ref) => RECORD_KINDS.indexOf(ref.kind) < RECORD_KINDS.indexOf(kind)),
+  ),
+);
+
+function insertText(kind: RecordKind): string {
+  const clauses = [`UNWIND $rows AS row CREATE (n:${label(kind)}) SET n = row`];
+  if (LINKED_ON_INSERT.has(kind)) {
+    const creates = referenceCreates(kind);
+    if (creates.length > 0) clauses.push('WITH n', ...creates);
+    if (isScenarioRecordKind(kind)) {
+      clauses.push(`WITH n WHERE ${missingCondition(kind)}`, 'RETURN n.id AS id ORDER BY id LIMIT 1');
+    }
+  }
+  return clauses.join('\n   ');
+}
+
+/**
+ * Batched insert: one row per record, its property map (see records.ts `toProperties`). For a
+ * kind in LINKED_ON_INSERT with required references, the first record that misses one (as
+ * MISSING_REFERENCES).
+ */
 export const INSERT_RECORDS = byKind((kind) =>
-  cypher(`INSERT_RECORDS.${kind}`, `UNWIND $rows AS row CREATE (n:${label(kind)}) SET n = row`, {
+  cypher(`INSERT_RECORDS.${kind}`, insertText(kind), {
     rows: [{ organisationId: ORG, id: 'id-1', version: 1 }],
   }),
 );
@@ -380,12 +415,9 @@ export const UPDATE_RECORD = byKind((kind) =>
 );
 
 /** Clauses that re-derive the outgoing reference relationships of the record bound to `n`. */
-function syncReferencesClauses(kind: RecordKind): string[] {
-  const refs = REFERENCES[kind];
-  const types = refs.map((ref) => referenceType(kind, ref.field));
-  if (kind === 'actor') types.push(AT_LEVEL);
-  if (types.length === 0) return [];
-  const creates = refs.map((ref) => {
+/** Subqueries that create the outgoing reference relationships of the record bound to `n`. */
+function referenceCreates(kind: RecordKind): string[] {
+  const creates = REFERENCES[kind].map((ref) => {
     const type = referenceType(kind, ref.field);
     const target = `t:${label(ref.kind)} {organisationId: n.organisationId, id: ${ref.isMany ? 'targetId' : `n.${ref.field}`}}`;
     // The hints (here and on n): left to itself, Neo4j 5.26 planned some look-ups by
@@ -401,7 +433,15 @@ function syncReferencesClauses(kind: RecordKind): string[] {
       `CALL (n) { MATCH (:${ORGANISATION_LABEL} {id: n.organisationId})-[:${HAS_LEVEL}]->(t:${LEVEL_LABEL} {key: n.levelKey}) CREATE (n)-[:${AT_LEVEL}]->(t) }`,
     );
   }
-  return [`CALL (n) { MATCH (n)-[old:${types.join('|')}]->() DELETE old }`, ...creates];
+  return creates;
+}
+
+/** Clauses that re-derive the outgoing reference relationships of the record bound to `n`. */
+function syncReferencesClauses(kind: RecordKind): string[] {
+  const types = REFERENCES[kind].map((ref) => referenceType(kind, ref.field));
+  if (kind === 'actor') types.push(AT_LEVEL);
+  if (types.length === 0) return [];
+  return [`CALL (n) { MATCH (n)-[old:${types.join('|')}]->() DELETE old }`, ...referenceCreates(kind)];
 }
 
 function syncReferencesText(kind: RecordKind): string {
@@ -427,18 +467,26 @@ export const SYNC_REFERENCES: Readonly<Partial<Record<RecordKind, Statement<'org
     ]),
   );
 
-function missingReferencesText(kind: ScenarioRecordKind): string {
+/**
+ * Whether the record bound to `n` misses a required reference: its scenario, or a reference whose
+ * loss would delete it (its relationship is missing).
+ */
+function missingCondition(kind: ScenarioRecordKind): string {
   const conditions = [
-    `NOT EXISTS { MATCH (s:${NODES.scenario.label} {organisationId: $organisationId, id: n.scenarioId}) }`,
+    `NOT EXISTS { MATCH (s:${NODES.scenario.label} {organisationId: n.organisationId, id: n.scenarioId}) }`,
   ];
   for (const cascade of RECORD_KINDS.flatMap((target) => cascadesOf(target).map((c) => ({ ...c, target })))) {
     if (cascade.kind === kind && cascade.action === 'delete') {
       conditions.push(`NOT EXISTS { (n)-[:${referenceType(kind, cascade.field)}]->(:${label(cascade.target)}) }`);
     }
   }
+  return conditions.join('\n      OR ');
+}
+
+function missingReferencesText(kind: ScenarioRecordKind): string {
   return `UNWIND $ids AS id
    MATCH (n:${label(kind)} {organisationId: $organisationId, id: id}) USING INDEX n:${label(kind)}(organisationId, id)
-   WHERE ${conditions.join('\n      OR ')}
+   WHERE ${missingCondition(kind)}
    RETURN n.id AS id ORDER BY id LIMIT 1`;
 }
 
