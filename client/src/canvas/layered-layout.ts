@@ -291,8 +291,13 @@ function shelvesOf(root: Block, count: number, budget: number, o: LayeredLayoutO
   }
   return groups.map((group, i) => {
     const block = emptyBlock(null);
-    block.children = i === 0 ? [...root.children.filter((c) => !group.includes(c) && isTile(c)), ...group] : group;
-    if (i === 0) block.own = root.own;
+    if (i === 0) {
+      const inGroup = new Set(group);
+      block.children = [...root.children.filter((c) => !inGroup.has(c) && isTile(c)), ...group];
+      block.own = root.own;
+    } else {
+      block.children = group;
+    }
     block.key = i;
     measure(block, budget, o, true);
     const bands = Array.from({ length: levels }, (_, level) => block.parts.get(level) ?? 0);
