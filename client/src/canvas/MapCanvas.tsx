@@ -21,7 +21,7 @@ import { layoutMap, nodeLabels } from './node-labels.ts';
 import { installPictureZoom } from './picture-zoom.ts';
 import { placeNewNodes } from './place-new-nodes.ts';
 import { readViewport } from './step-camera.ts';
-import { MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
+import { MIN_LABEL_SCREEN_SIZE, patternGaps } from './stylesheet.ts';
 import { applyClassSets, revealHighlighted, syncElements } from './sync.ts';
 import { installTestHook, markPhase, markRendered } from './test-hook.ts';
 import type { LinkTally } from '../state/link-tally-store.ts';
@@ -96,7 +96,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const elementCount = props.map.actors.length + props.map.links.length + props.map.units.length;
   const isFirstSync = useRef(true);
   const overlay = useRef<LevelOverlay | null>(null);
-  /** On big maps actors get their labels as the zoom shows them (label-detail.ts). */
+  /** On big maps actors get their labels and links their patterns as the zoom shows them (label-detail.ts). */
   const labelDetail = useRef<LabelDetail | null>(null);
   const measure = useRef(browserMeasure());
   /** The free part of the canvas: level names on the left, legend and panels where they are. */
@@ -118,10 +118,10 @@ export function MapCanvas(props: MapCanvasProps) {
   // One instance per mount; the large-map renderer choice is made from the first map's size.
   useEffect(() => {
     if (!container.current) return;
-    const isLabelDetail = elementCount > LARGE_MAP;
-    const cy = createCy(container.current, elementCount, props.map.actors.length, { isLabelDetail });
+    const isZoomDetail = elementCount > LARGE_MAP;
+    const cy = createCy(container.current, elementCount, props.map.actors.length, { isZoomDetail });
     cyRef.current = cy;
-    const labels = isLabelDetail ? installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE) : null;
+    const labels = isZoomDetail ? installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE, patternGaps()) : null;
     labelDetail.current = labels;
     isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
     installTestHook(cy);
@@ -156,7 +156,7 @@ export function MapCanvas(props: MapCanvasProps) {
       centreOn: (id) =>
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
       exportPng: (legend) => {
-        labels?.labelAll();
+        labels?.showAll();
         return exportPng(cy, { legend, bands: levels.current() });
       },
       exportSvg: (legend) => exportSvg(cy, { legend, bands: levels.current() }),

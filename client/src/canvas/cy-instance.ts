@@ -28,7 +28,7 @@ export function createCy(
   container: HTMLElement,
   elementCount: number,
   actorCount = 0,
-  options: { isLabelDetail?: boolean } = {},
+  options: { isZoomDetail?: boolean } = {},
 ): Core {
   if (!isFcoseRegistered) {
     cytoscape.use(fcose);
@@ -44,7 +44,7 @@ export function createCy(
       // A small map shows every label, however small the window (a presenter's map, a thumbnail);
       // a big one shows labels by importance as the user zooms in (node-labels.ts).
       minLabelSize: actorCount > LABEL_TIERS_ABOVE ? MIN_LABEL_SCREEN_SIZE : 3,
-      isLabelDetail: options.isLabelDetail === true,
+      isZoomDetail: options.isZoomDetail === true,
     }),
     layout: { name: 'preset' },
     minZoom: 0.02,

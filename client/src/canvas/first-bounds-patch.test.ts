@@ -59,6 +59,23 @@ describe('patchFirstBounds', () => {
     expect(link.y2).toBeGreaterThanOrEqual(50);
   });
 
+  it('adds and styles elements the renderer has not seen without announcing new bounds', () => {
+    const cy = graph();
+    expect(announced(cy, () => cy.add({ data: { id: 'c' }, position: { x: 0, y: 100 } }))).toEqual([]);
+    const c = cy.getElementById('c');
+    expect(announced(cy, () => c.addClass('wide').style('width'))).toEqual([]);
+    // Nothing was measured before, so the first measuring has the new width.
+    expect(c.boundingBox()).toMatchObject({ x1: -41, x2: 41 });
+  });
+
+  it('announces new bounds of an element the renderer has computed, measured or not', () => {
+    const cy = graph();
+    const a = cy.getElementById('a');
+    // What a canvas renderer's frame leaves on an element it computed (Cytoscape 3.34's rstyle).
+    (a as unknown as { _private: { rstyle: { clean: boolean } } })._private.rstyle.clean = true;
+    expect(announced(cy, () => a.addClass('wide').style('width'))).toContain('a');
+  });
+
   it("keeps Cytoscape's own measuring on maps with compound nodes", () => {
     const cy = graph([{ data: { id: 'p' } }, { data: { id: 'c', parent: 'p' }, position: { x: 0, y: 100 } }]);
     expect(announced(cy, () => cy.getElementById('a').boundingBox())).toContain('a');

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 
 /** The parts of Cytoscape's element internals the patched measuring reads. */
 interface ElementInternals {
-  _private: { bbCache: unknown };
+  _private: { bbCache: unknown; rstyle: { clean?: boolean; cleanConnected?: boolean } };
 }
 type Collection = ArrayLike<ElementInternals> & { cy: () => { hasCompoundNodes: () => boolean } };
 interface CollectionPrototype {
@@ -22,8 +22,12 @@ let measuring = 0;
  * drawing that picture, made the frames after it measure and draw the whole map again (20,000
  * elements: the first pans after loading took seconds). An element whose cache is already empty
  * has nothing to clear, and what emptied it announced the change then (a move, a restyle), or it
- * was never measured, so never drawn: measuring skips the clearing for it. Maps with compound
- * nodes keep Cytoscape's own (a parent's cache is emptied without announcement).
+ * was never measured, so never drawn: measuring skips the clearing for it. Likewise for an element
+ * the renderer has not looked at yet (added, and not through a frame): adding and first styling
+ * announced new bounds for every element of a new map, 20,000 events that told the renderer
+ * nothing (it computes everything for an element it has not seen, which the 'add' and 'style'
+ * events queue). Maps with compound nodes keep Cytoscape's own (a parent's cache is emptied
+ * without announcement).
  * NOTE: mutates Cytoscape's shared collection prototype, once.
  */
 export function patchFirstBounds(): void {
@@ -40,12 +44,24 @@ export function patchFirstBounds(): void {
     }
   };
   prototype.dirtyBoundingBoxCache = function (this: Collection) {
-    if (measuring > 0 && isUncached(this) && !this.cy().hasCompoundNodes()) return this;
+    if (!this.cy().hasCompoundNodes() && isUncached(this) && (measuring > 0 || isUnseen(this))) return this;
     return dirtyBoundingBoxCache.call(this);
   };
 }
 
 function isUncached(elements: Collection): boolean {
   for (let i = 0; i < elements.length; i++) if (elements[i]?._private.bbCache != null) return false;
+  return true;
+}
+
+/**
+ * Whether the renderer has computed nothing for any of the elements: it marks an element's
+ * rendered style clean or dirty once it has (Cytoscape 3.34's `rstyle`, empty on a new element).
+ */
+function isUnseen(elements: Collection): boolean {
+  for (let i = 0; i < elements.length; i++) {
+    const rstyle = elements[i]?._private.rstyle;
+    if (!rstyle || rstyle.clean !== undefined || rstyle.cleanConnected !== undefined) return false;
+  }
   return true;
 }

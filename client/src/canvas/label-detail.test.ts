@@ -1,8 +1,8 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { actorsToLabel, installLabelDetail, labelArea, LABELLED } from './label-detail.ts';
-import { buildStylesheet, MIN_LABEL_SCREEN_SIZE } from './stylesheet.ts';
+import { actorsToLabel, installLabelDetail, labelArea, LABELLED, linksToPattern, PATTERNED } from './label-detail.ts';
+import { buildStylesheet, MIN_LABEL_SCREEN_SIZE, patternGaps } from './stylesheet.ts';
 
 const actor = (id: string, x: number, fontSize = 15) => ({ id, x, y: 0, width: 100, height: 40, fontSize });
 
@@ -29,6 +29,29 @@ describe('actorsToLabel', () => {
   });
 });
 
+describe('linksToPattern', () => {
+  const area = { x1: 0, y1: -50, x2: 1000, y2: 50 };
+  const link = (id: string, x1: number, y1: number, x2: number, y2: number, gap = 6) => ({ id, x1, y1, x2, y2, gap });
+
+  it('takes the links whose end points span a box reaching into the area', () => {
+    const links = [
+      link('in', 100, 0, 200, 0),
+      link('across', -500, -500, 1500, 500), // both ends outside, the line through the area
+      link('out', 1100, 0, 1200, 0),
+      link('above', 100, -300, 200, -51),
+    ];
+    expect(linksToPattern(links, area, 1)).toEqual(['in', 'across']);
+  });
+
+  it('leaves out patterns whose gaps the zoom would draw narrower than a pixel', () => {
+    // Gaps of 6 show as 1.2 px at zoom 0.2 and 0.6 px at 0.1; gaps of 1 as 0.2 px at 0.2.
+    const links = [link('dashed', 100, 0, 200, 0, 6), link('dotted', 100, 0, 200, 0, 1)];
+    expect(linksToPattern(links, area, 0.2)).toEqual(['dashed']);
+    expect(linksToPattern(links, area, 0.1)).toEqual([]);
+    expect(linksToPattern(links, area, 1)).toEqual(['dashed', 'dotted']);
+  });
+});
+
 describe('installLabelDetail', () => {
   let cy: Core | undefined;
   afterEach(() => {
@@ -47,7 +70,7 @@ describe('installLabelDetail', () => {
     return cytoscape({
       headless: true,
       styleEnabled: true,
-      style: buildStylesheet({ isLabelDetail: true }),
+      style: buildStylesheet({ isZoomDetail: true }),
       layout: { name: 'preset' },
       elements: [node('near', 0), node('far', 2000)],
     });
@@ -79,9 +102,46 @@ describe('installLabelDetail', () => {
     cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
     detail.refresh();
     expect(labelled(cy)).toEqual(['near']);
-    detail.labelAll();
+    detail.showAll();
     expect(labelled(cy)).toEqual(['near', 'far']);
     detail.destroy();
+  });
+
+  it('gives the links around the view their pattern once it rests at a zoom that shows it', () => {
+    vi.useFakeTimers();
+    const node = (id: string, x: number) => ({
+      data: { id, width: 100, height: 40, fontSize: 15 },
+      classes: 'actor',
+      position: { x, y: 0 },
+    });
+    const edge = (id: string, source: string, target: string) => ({
+      data: { id, source, target },
+      classes: 'link kind-steering coupling-loose dir-forward',
+    });
+    cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet({ isLarge: true, isZoomDetail: true }),
+      layout: { name: 'preset' },
+      elements: [
+        node('a', -300),
+        node('b', 300),
+        node('c', 3000),
+        node('d', 3600),
+        edge('ab', 'a', 'b'),
+        edge('cd', 'c', 'd'),
+      ],
+    });
+    installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE, patternGaps());
+    const lineStyle = (id: string) => cy?.getElementById(id).style('line-style');
+    expect(lineStyle('ab')).toBe('solid');
+    cy.viewport({ zoom: 0.1, pan: { x: 0, y: 0 } }); // loose gaps of 6 show as 0.6 px
+    vi.advanceTimersByTime(1000);
+    expect(cy.edges(`.${PATTERNED}`).map((e) => e.id())).toEqual([]);
+    cy.viewport({ zoom: 0.5, pan: { x: 0, y: 0 } }); // 3 px; the view is about (0, 0)
+    vi.advanceTimersByTime(1000);
+    expect(cy.edges(`.${PATTERNED}`).map((e) => e.id())).toEqual(['ab']);
+    expect([lineStyle('ab'), lineStyle('cd')]).toEqual(['dashed', 'solid']);
   });
 
   it("shows the selected actor's label at any zoom", () => {

@@ -1,17 +1,28 @@
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 
 /**
- * Labels by level of detail on big maps. Cytoscape styles, measures and bounds every label before
- * it draws the first frame, although a big map's fitted view shows none of them (each is below
- * the stylesheet's `min-zoomed-font-size`): the label properties were half the work of styling a
- * 20,000-element map and its labels a third of the CPU time to the first frame (CPU profile of
- * `npm run bench:client`). So on big maps an actor's label style comes with a class, which this
- * controller gives to the actors in and around the view once the zoom would draw their labels,
- * when the view rests.
+ * Detail by zoom on big maps: labels, and the dash patterns of links. Cytoscape styles, measures
+ * and bounds every label before it draws the first frame, although a big map's fitted view shows
+ * none of them (each is below the stylesheet's `min-zoomed-font-size`): the label properties were
+ * half the work of styling a 20,000-element map and its labels a third of the CPU time to the
+ * first frame (CPU profile of `npm run bench:client`). And a dashed or dotted link whose gaps are
+ * narrower than a pixel on screen shows as a lighter line, yet the canvas draws it dash by dash:
+ * the decoupled links' 1-unit dots on the fitted 20,000-element map made drawing its links take
+ * 0.6-0.9 s instead of 0.04 s (headless Chromium without a GPU). So on big maps an actor's label
+ * style and a link's pattern come with a class, which this controller gives to the actors and
+ * links in and around the view once the zoom would show them, when the view rests; until then a
+ * link is drawn solid in the lighter colour its pattern shows (stylesheet.ts).
  */
 
 /** The class that gives an actor its label style on maps whose labels come with the zoom. */
 export const LABELLED = 'kk-labelled';
+/** The class that gives a link its dash pattern on maps whose patterns come with the zoom. */
+export const PATTERNED = 'kk-patterned';
+/** The classes this controller gives, which an element keeps when its own classes change. */
+export const DETAIL_CLASSES = [LABELLED, PATTERNED] as const;
+
+/** A gap this wide on screen (px) is seen as a gap; a narrower one as a lighter line. */
+export const MIN_PATTERN_GAP = 1;
 
 /** Labels are given once the view has rested this long, so that no gesture waits for restyling. */
 const REST_MS = 120;
@@ -65,26 +76,67 @@ export function actorsToLabel(
   return ids;
 }
 
+export interface PatternCandidate {
+  id: string;
+  /** Its end points, in model coordinates. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** The gap between its dashes in model pixels (stylesheet.ts's LINE_PATTERNS). */
+  gap: number;
+}
+
+/**
+ * The links whose patterns the view would show: the box of their end points overlaps `area` and
+ * their gaps reach {@link MIN_PATTERN_GAP} pixels on screen at `zoom`.
+ */
+export function linksToPattern(links: Iterable<PatternCandidate>, area: Area, zoom: number): string[] {
+  const ids: string[] = [];
+  for (const l of links) {
+    if (l.gap * zoom < MIN_PATTERN_GAP) continue;
+    const isInside =
+      Math.max(l.x1, l.x2) >= area.x1 &&
+      Math.min(l.x1, l.x2) <= area.x2 &&
+      Math.max(l.y1, l.y2) >= area.y1 &&
+      Math.min(l.y1, l.y2) <= area.y2;
+    if (isInside) ids.push(l.id);
+  }
+  return ids;
+}
+
 export interface LabelDetail {
-  /** Labels what the view would show now (after elements were added or moved). */
+  /** Labels and patterns what the view would show now (after elements were added or moved). */
   refresh: () => void;
-  /** Labels every actor: a picture of the whole map (export) shows them all. */
-  labelAll: () => void;
+  /** Labels every actor and patterns every link: a picture of the whole map (export) shows them all. */
+  showAll: () => void;
   destroy: () => void;
 }
 
-/** NOTE: mutates the instance (adds {@link LABELLED} to actors). */
-export function installLabelDetail(cy: Core, minScreenSize: number): LabelDetail {
+/**
+ * `gaps`: the gap of each patterned coupling's dashes (model pixels), by the link's coupling class.
+ * NOTE: mutates the instance (adds {@link LABELLED} to actors and {@link PATTERNED} to links).
+ */
+export function installLabelDetail(
+  cy: Core,
+  minScreenSize: number,
+  gaps: ReadonlyMap<string, number> = new Map(),
+): LabelDetail {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const label = (ids: readonly string[]) => {
+  const give = (className: string, ids: readonly string[]) => {
     if (ids.length === 0) return;
     cy.batch(() => {
-      for (const id of ids) cy.getElementById(id).addClass(LABELLED);
+      for (const id of ids) cy.getElementById(id).addClass(className);
     });
+  };
+  const gapOf = (link: EdgeSingular) => {
+    for (const [className, gap] of gaps) if (link.hasClass(className)) return gap;
+    return null;
   };
   const refresh = () => {
     clearTimeout(timer);
-    const candidates = cy
+    const area = labelArea(cy.extent());
+    const actors = cy
       .nodes('.actor')
       .filter((n) => !n.hasClass(LABELLED))
       .map((n: NodeSingular) => ({
@@ -94,7 +146,15 @@ export function installLabelDetail(cy: Core, minScreenSize: number): LabelDetail
         height: Number(n.data('height')),
         fontSize: Number(n.data('fontSize')),
       }));
-    label(actorsToLabel(candidates, labelArea(cy.extent()), cy.zoom(), minScreenSize));
+    give(LABELLED, actorsToLabel(actors, area, cy.zoom(), minScreenSize));
+    const links: PatternCandidate[] = [];
+    cy.edges('.link').forEach((link) => {
+      const gap = link.hasClass(PATTERNED) ? null : gapOf(link);
+      if (gap === null) return;
+      const [from, to] = [link.source().position(), link.target().position()];
+      links.push({ id: link.id(), x1: from.x, y1: from.y, x2: to.x, y2: to.y, gap });
+    });
+    give(PATTERNED, linksToPattern(links, area, cy.zoom()));
   };
   const onViewport = () => {
     clearTimeout(timer);
@@ -103,7 +163,11 @@ export function installLabelDetail(cy: Core, minScreenSize: number): LabelDetail
   cy.on('viewport', onViewport);
   return {
     refresh,
-    labelAll: () => cy.batch(() => cy.nodes('.actor').addClass(LABELLED)),
+    showAll: () =>
+      cy.batch(() => {
+        cy.nodes('.actor').addClass(LABELLED);
+        cy.edges('.link').addClass(PATTERNED);
+      }),
     destroy: () => {
       clearTimeout(timer);
       cy.off('viewport', onViewport);

@@ -139,11 +139,14 @@ export function browserMeasure(): MeasureText {
   const context = document.createElement('canvas').getContext('2d');
   if (!context) return estimateText;
   const cache = new Map<string, number>();
+  // Setting the font parses it, however often it was set before: only a new size sets it.
+  let size = NaN;
   return (text, fontSize) => {
     const key = `${fontSize}|${text}`;
     let width = cache.get(key);
     if (width === undefined) {
-      context.font = `${fontSize}px ${LABEL_FONT_FAMILY}`;
+      if (fontSize !== size) context.font = `${fontSize}px ${LABEL_FONT_FAMILY}`;
+      size = fontSize;
       width = context.measureText(text).width;
       cache.set(key, width);
     }

@@ -158,6 +158,26 @@ function pack(items: readonly Item[], width: number, o: LayeredLayoutOptions): P
   return { rows, height, width: Math.max(0, ...rows.map((r) => r.width)) };
 }
 
+/** The height `pack` gives the items at `width`, without building its rows (bisection asks often). */
+function packedHeight(items: readonly Item[], width: number, o: LayeredLayoutOptions): number {
+  let heights = 0;
+  let rows = 0;
+  let rowWidth = 0;
+  let rowHeight = 0;
+  for (const item of items) {
+    if (rows === 0 || rowWidth + o.gapX + item.width > width) {
+      heights += rowHeight;
+      rows++;
+      rowWidth = item.width;
+      rowHeight = item.height;
+      continue;
+    }
+    rowWidth += o.gapX + item.width;
+    rowHeight = Math.max(rowHeight, item.height);
+  }
+  return heights + rowHeight + o.gapY * Math.max(0, rows - 1);
+}
+
 /**
  * The narrowest width at which a row's items pack into at most `budget` of height (or into one
  * line when they cannot), found by bisection over widths: a block is as wide as it must be to
@@ -167,10 +187,10 @@ function narrowestWithin(items: readonly Item[], budget: number, o: LayeredLayou
   if (items.length === 0) return 0;
   let low = Math.max(...items.map((i) => i.width));
   let high = items.reduce((w, i) => w + i.width, 0) + o.gapX * (items.length - 1);
-  if (pack(items, low, o).height <= budget) return low;
+  if (packedHeight(items, low, o) <= budget) return low;
   for (let step = 0; step < 12 && high - low > 4; step++) {
     const middle = (low + high) / 2;
-    if (pack(items, middle, o).height <= budget) high = middle;
+    if (packedHeight(items, middle, o) <= budget) high = middle;
     else low = middle;
   }
   return high;
@@ -291,8 +311,13 @@ function shelvesOf(root: Block, count: number, budget: number, o: LayeredLayoutO
   }
   return groups.map((group, i) => {
     const block = emptyBlock(null);
-    block.children = i === 0 ? [...root.children.filter((c) => !group.includes(c) && isTile(c)), ...group] : group;
-    if (i === 0) block.own = root.own;
+    if (i === 0) {
+      const inGroup = new Set(group);
+      block.children = [...root.children.filter((c) => !inGroup.has(c) && isTile(c)), ...group];
+      block.own = root.own;
+    } else {
+      block.children = group;
+    }
     block.key = i;
     measure(block, budget, o, true);
     const bands = Array.from({ length: levels }, (_, level) => block.parts.get(level) ?? 0);

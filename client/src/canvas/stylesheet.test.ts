@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { COUPLING_STYLE, KIND_COLOUR, overWhite } from './appearance.ts';
 import { toElements, linkDirection } from './elements.ts';
+import { PATTERNED } from './label-detail.ts';
 import { estimateText } from './label-text.ts';
 import type { CanvasMap } from './model.ts';
 import { nodeLabels } from './node-labels.ts';
@@ -66,6 +67,45 @@ describe('stylesheet', () => {
     // #3b5b92 at 0.55 over white, by hand: 59·0.55 + 255·0.45 = 147, 91 → 165, 146 → 195.
     expect(edgeStyle(true)).toEqual({ opacity: '1', line: 'rgb(147,165,195)', arrow: 'rgb(147,165,195)' });
     expect(edgeStyle(false)).toEqual({ opacity: '0.55', line: 'rgb(59,91,146)', arrow: 'rgb(59,91,146)' });
+  });
+
+  it('draws the links of a map whose patterns come with the zoom solid, as light as their pattern shows, until patterned', () => {
+    const edgeStyle = (classes: string) => {
+      const cy = cytoscape({
+        headless: true,
+        styleEnabled: true,
+        style: buildStylesheet({ isLarge: true, isZoomDetail: true }),
+        elements: [
+          { data: { id: 'a' } },
+          { data: { id: 'b' } },
+          { data: { id: 'ab', source: 'a', target: 'b' }, classes },
+        ],
+      });
+      const edge = cy.getElementById('ab');
+      const style = [edge.style('line-style'), edge.style('line-color'), edge.style('target-arrow-color')];
+      cy.destroy();
+      return style;
+    };
+    // Loose #3b5b92: dashes 9 of every 15 at 0.9, so 0.54 over white: 59·0.54 + 255·0.46 = 149,
+    // 91 → 166, 146 → 196; its arrowhead and the patterned line at 0.9: 79, 107, 157.
+    expect(edgeStyle('link kind-steering coupling-loose dir-forward')).toEqual([
+      'solid',
+      'rgb(149,166,196)',
+      'rgb(79,107,157)',
+    ]);
+    expect(edgeStyle(`link kind-steering coupling-loose dir-forward ${PATTERNED}`)).toEqual([
+      'dashed',
+      'rgb(79,107,157)',
+      'rgb(79,107,157)',
+    ]);
+    // Decoupled: dots 1 of every 2 at 0.55, so 0.275: 59·0.275 + 255·0.725 = 201, 91 → 210, 146 → 225.
+    expect(edgeStyle('link kind-steering coupling-decoupled dir-forward').slice(0, 2)).toEqual([
+      'solid',
+      'rgb(201,210,225)',
+    ]);
+    expect(edgeStyle(`link kind-steering coupling-decoupled dir-forward ${PATTERNED}`)[0]).toBe('dotted');
+    // Tight links have no pattern: solid at 0.95 either way.
+    expect(edgeStyle('link kind-steering coupling-tight dir-forward')[0]).toBe('solid');
   });
 
   it('gives every node an empty list of background images, so drawing a node never restyles it', () => {

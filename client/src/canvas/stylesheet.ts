@@ -9,10 +9,10 @@ import {
   SIDE_FILL,
   TEXT_COLOUR,
 } from './appearance.ts';
-import { LABELLED } from './label-detail.ts';
+import { LABELLED, PATTERNED } from './label-detail.ts';
 import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
 import { TALLY_CLASSES } from './link-tallies.ts';
-import { COUPLINGS, LINK_KINDS } from './model.ts';
+import { type Coupling, COUPLINGS, LINK_KINDS } from './model.ts';
 import { UNIT_FONT_SIZE } from './node-labels.ts';
 
 /** Class names the controllers toggle; the one stylesheet below gives each its look. */
@@ -38,6 +38,31 @@ export const MIN_LABEL_SCREEN_SIZE = 9;
  * links inside a school under the school's box.
  */
 export const Z = { link: 20, linkDraft: 25, actor: 30 } as const;
+
+/**
+ * The dash patterns of the couplings' lines on the canvas (model pixels): loose has its own;
+ * decoupled is Cytoscape's `dotted`, which Cytoscape 3.34 draws as [1, 1]. Tight is solid.
+ */
+export const LINE_PATTERNS: Partial<Record<Coupling, { dash: number; gap: number }>> = {
+  LOOSE: { dash: 9, gap: 6 },
+  DECOUPLED: { dash: 1, gap: 1 },
+};
+
+const couplingClass = (coupling: Coupling) => `coupling-${coupling.toLowerCase()}`;
+
+/** The gap between the dashes of each patterned coupling, by its class (for label-detail.ts). */
+export function patternGaps(): Map<string, number> {
+  return new Map(COUPLINGS.flatMap((c) => (LINE_PATTERNS[c] ? [[couplingClass(c), LINE_PATTERNS[c].gap]] : [])));
+}
+
+function lineStyle(coupling: Coupling) {
+  const pattern = LINE_PATTERNS[coupling];
+  const style = COUPLING_STYLE[coupling].lineStyle;
+  return {
+    'line-style': style,
+    ...(style === 'dashed' && pattern ? { 'line-dash-pattern': [pattern.dash, pattern.gap] } : {}),
+  };
+}
 
 export function kindClass(kind: string): string {
   return `kind-${kind.toLowerCase().replace('_', '-')}`;
@@ -68,15 +93,17 @@ export interface StylesheetOptions {
   isLarge?: boolean;
   minLabelSize?: number;
   /**
-   * Actors' labels come with a class that label-detail.ts gives as the zoom shows them (and with
-   * selection and keyboard focus, which show a label at any zoom); otherwise every actor has one.
+   * Actors' labels and links' dash patterns come with classes that label-detail.ts gives as the
+   * zoom shows them (and a label with selection and keyboard focus, which show it at any zoom);
+   * until then a patterned link is drawn solid, in the lighter colour its pattern shows. Otherwise
+   * every actor has its label and every link its pattern.
    */
-  isLabelDetail?: boolean;
+  isZoomDetail?: boolean;
 }
 
 export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson {
   const labels = { ...LABEL_STYLE, 'min-zoomed-font-size': options.minLabelSize ?? MIN_LABEL_SCREEN_SIZE };
-  const actorLabels = options.isLabelDetail
+  const actorLabels = options.isZoomDetail
     ? [{ selector: `node.actor.${LABELLED}, node.actor:selected, node.actor.${CLASSES.focus}`, style: labels }]
     : [];
   const sheet: StylesheetJson = [
@@ -96,7 +123,7 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
         'background-color': LEVEL_FILLS[0] ?? '#eee',
         'border-width': 1.5,
         'border-color': NODE_BORDER,
-        ...(options.isLabelDetail ? {} : labels),
+        ...(options.isZoomDetail ? {} : labels),
       },
     },
     ...actorLabels,
@@ -185,16 +212,17 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
   LEVEL_FILLS.forEach((fill, i) =>
     sheet.push({ selector: `node.actor.chain.level-${i}`, style: { 'background-color': fill } }),
   );
+  /** Patterned couplings drawn solid until the zoom shows their pattern. */
+  const isSolidFar = (coupling: Coupling) => options.isZoomDetail === true && LINE_PATTERNS[coupling] !== undefined;
   for (const coupling of COUPLINGS) {
     const s = COUPLING_STYLE[coupling];
     sheet.push({
-      selector: `edge.coupling-${coupling.toLowerCase()}`,
+      selector: `edge.${couplingClass(coupling)}`,
       style: {
-        'line-style': s.lineStyle,
+        ...(isSolidFar(coupling) ? { 'line-style': 'solid' } : lineStyle(coupling)),
         width: s.width,
         // A big map draws its links opaque in the colours they would show (overWhite).
         opacity: options.isLarge ? 1 : s.opacity,
-        ...(s.lineStyle === 'dashed' ? { 'line-dash-pattern': [9, 6] } : {}),
         ...(s.hasBreak ? { 'mid-target-arrow-shape': 'tee', 'arrow-scale': 1.6 } : {}),
       },
     });
@@ -209,9 +237,31 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     sheet.push({ selector: `edge.${kindClass(kind)}`, style: colours(KIND_COLOUR[kind]) });
     if (!options.isLarge) continue;
     for (const coupling of COUPLINGS) {
+      const colour = overWhite(KIND_COLOUR[kind], COUPLING_STYLE[coupling].opacity);
+      const pattern = LINE_PATTERNS[coupling];
       sheet.push({
-        selector: `edge.${kindClass(kind)}.coupling-${coupling.toLowerCase()}`,
-        style: colours(overWhite(KIND_COLOUR[kind], COUPLING_STYLE[coupling].opacity)),
+        selector: `edge.${kindClass(kind)}.${couplingClass(coupling)}`,
+        style: {
+          ...colours(colour),
+          // Drawn solid, the line shows as light as its dashes and gaps together do.
+          ...(isSolidFar(coupling) && pattern
+            ? {
+                'line-color': overWhite(
+                  KIND_COLOUR[kind],
+                  (COUPLING_STYLE[coupling].opacity * pattern.dash) / (pattern.dash + pattern.gap),
+                ),
+              }
+            : {}),
+        },
+      });
+    }
+  }
+  for (const coupling of COUPLINGS.filter(isSolidFar)) {
+    sheet.push({ selector: `edge.${PATTERNED}.${couplingClass(coupling)}`, style: lineStyle(coupling) });
+    for (const kind of LINK_KINDS) {
+      sheet.push({
+        selector: `edge.${PATTERNED}.${kindClass(kind)}.${couplingClass(coupling)}`,
+        style: { 'line-color': overWhite(KIND_COLOUR[kind], COUPLING_STYLE[coupling].opacity) },
       });
     }
   }
