@@ -17,6 +17,8 @@ import { DomainError } from '../domain/errors.ts';
 import type { ErrorCode, ErrorDetails } from '../domain/errors.ts';
 import { decodeGraph, decodeLinks } from './graph-wire.ts';
 import type { GraphWire, LinksWire } from './graph-wire.ts';
+import { receiveFollowing } from './following-value.ts';
+import type { FollowingValue } from './following-value.ts';
 import { finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
 import { RecentValues } from './recent-values.ts';
 import { toReportWire } from './report-wire.ts';
@@ -29,15 +31,18 @@ export type PartialReport = Partial<AnalysisResults> & { findings?: Finding[] };
 
 export interface AnalyseTask {
   graph: GraphWire;
-  /** The desired scenario's links, when the distance is asked for. */
-  desired: LinksWire | null;
+  /** The desired scenario's links (a `LinksWire` following on `port`), when the distance is asked for. */
+  desired: FollowingValue | null;
   /** The analyses to run (what is selected needs them all). */
   analyses: AnalysisId[];
   /** What to send back: results of analyses by id, and `findings`. */
   selection: Selection;
   parameters: Partial<Record<AnalysisId, ParameterValues>>;
-  /** Where this task offers its betweenness to other threads (`SharedBetweenness` messages). */
-  helpers: MessagePort;
+  /**
+   * Where this task offers its betweenness to other threads (`SharedBetweenness` messages to the
+   * main thread), and receives the desired links.
+   */
+  port: MessagePort;
 }
 
 export type AnalyseOutcome =
@@ -53,7 +58,7 @@ export function analyse(task: AnalyseTask): AnalyseOutcome {
     if (!(error instanceof DomainError)) throw error;
     return { error: { code: error.code, message: error.message, details: error.details } };
   } finally {
-    task.helpers.close();
+    task.port.close();
   }
 }
 
@@ -84,8 +89,6 @@ function desiredLinksOf(wire: LinksWire, index: GraphIndex): DesiredLinks {
 function run(task: AnalyseTask): PartialReport {
   const index = indexes.get(task.graph.version, () => indexOf(task.graph));
   const input: AnalysisInput = { index, desired: null };
-  const { desired } = task;
-  if (desired) input.desiredLinks = desiredLinks.get(desired.version, () => desiredLinksOf(desired, index));
   const wantsKeyActors = task.analyses.includes('keyActors');
   const plan = wantsKeyActors ? planBetweenness(index.n, pick(task.parameters.keyActors, KEY_ACTORS_DEFAULTS)) : null;
   const shared =
@@ -93,7 +96,7 @@ function run(task: AnalyseTask): PartialReport {
       ? shareBetweenness(index, plan)
       : null;
   // Offered before the other analyses run, so helpers start on it while this thread does them.
-  if (shared) task.helpers.postMessage(shared);
+  if (shared) task.port.postMessage(shared);
   // Analyses the request does not select run for the findings alone and need not list every actor or link.
   const isSelected = (id: AnalysisId): boolean => id in task.selection;
   const runSome = (on: AnalysisInput, ids: AnalysisId[]): Partial<AnalysisResults> => ({
@@ -104,10 +107,18 @@ function run(task: AnalyseTask): PartialReport {
       task.parameters,
     ),
   });
+  // The distance runs last: the desired links may still be on their way (findings keep their order).
   const results = runSome(
     input,
-    task.analyses.filter((id) => id !== 'keyActors' || !shared),
+    task.analyses.filter((id) => (id !== 'keyActors' || !shared) && id !== 'desiredDistance'),
   );
+  if (task.analyses.includes('desiredDistance')) {
+    if (task.desired) {
+      const wire = receiveFollowing<LinksWire>(task.desired, task.port);
+      input.desiredLinks = desiredLinks.get(wire.version, () => desiredLinksOf(wire, index));
+    }
+    Object.assign(results, runSome(input, ['desiredDistance']));
+  }
   if (shared && plan) {
     const betweenness = { scores: finishBetweenness(shared, plan), method: plan.method };
     Object.assign(results, runSome({ ...input, betweenness }, ['keyActors']));
