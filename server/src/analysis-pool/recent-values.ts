@@ -2,7 +2,7 @@
  * The last few values a worker thread made, by the version of the wire they were made from. A
  * version is never reused (a changed scenario is a new graph object, encoded under a new version),
  * so a kept value is never stale and needs no invalidation; only the most recently used are kept,
- * since a decoded national graph holds some 100 MB.
+ * since a decoded national graph holds some 65 MB.
  */
 export class RecentValues<T> {
   private readonly byVersion = new Map<number, T>();
