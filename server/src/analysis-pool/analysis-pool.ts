@@ -35,8 +35,10 @@ export class AnalysisPool {
     });
   }
 
-  /** @throws DomainError ANALYSIS_BUSY when `queueLimit` analyses already wait; the analysis's own refusals. */
-  /** @param desired the desired scenario's links, sent to the thread when made (it needs them last). */
+  /**
+   * @param desired the desired scenario's links, sent to the thread when made (it reads them last).
+   * @throws DomainError ANALYSIS_BUSY when `queueLimit` analyses already wait; the analysis's own refusals.
+   */
   async analyse(
     task: Omit<AnalyseTask, 'port' | 'desired'>,
     desired: Promise<LinksWire> | null,
