@@ -113,6 +113,18 @@ describe('AnalysisRunner (worker threads, on a stored authority)', () => {
     expect(renamed.findings!.some(({ explanation }) => explanation.en.includes('Omdöpt nyckelperson'))).toBe(true);
   }, 60_000);
 
+  it('refuses a graph found inconsistent after its betweenness was offered to the other thread, and goes on', async () => {
+    const made = runner();
+    const input = await request({ selection: { keyActors: { method: { exact: true } } } });
+    const [first, ...rest] = input.current.actors;
+    const current = { ...input.current, actors: [{ ...first!, levelKey: 'nowhere' }, ...rest] };
+    await expect(made.run({ ...input, current })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: expect.objectContaining({ field: 'actors[0].levelKey' }),
+    });
+    expect(await made.run(input)).toEqual({ keyActors: { method: { exact: true } } });
+  }, 60_000);
+
   it("refuses a user's analysis beyond ANALYSIS_PER_USER while the first runs, and takes it after", async () => {
     expect.assertions(3);
     const made = runner({ perUser: 1 });

@@ -5,10 +5,12 @@
 import type { MessagePort } from 'node:worker_threads';
 
 import { planBetweenness } from '../analysis/betweenness.ts';
+import type { BetweennessPlan } from '../analysis/betweenness.ts';
+import type { ResponsiveGraph } from '../analysis/brandes.ts';
 import type { AnalysisId, Finding } from '../analysis/findings.ts';
 import { numberDesiredLinks } from '../analysis/desired-distance.ts';
 import type { DesiredLinks } from '../analysis/desired-distance.ts';
-import { buildGraphIndex } from '../analysis/graph-index.ts';
+import { adjacencyOf, buildGraphIndex } from '../analysis/graph-index.ts';
 import type { GraphIndex } from '../analysis/graph-index.ts';
 import { KEY_ACTORS_DEFAULTS } from '../analysis/key-actors.ts';
 import { findingsOf, pick, runOnIndex } from '../analysis/registry.ts';
@@ -19,7 +21,8 @@ import { decodeGraph, decodeLinks } from './graph-wire.ts';
 import type { GraphWire, LinksWire } from './graph-wire.ts';
 import { receiveFollowing } from './following-value.ts';
 import type { FollowingValue } from './following-value.ts';
-import { finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
+import { abandonBetweenness, finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
+import type { SharedBetweenness } from './parallel-betweenness.ts';
 import { RecentValues } from './recent-values.ts';
 import { toReportWire } from './report-wire.ts';
 import { project } from './selection.ts';
@@ -74,9 +77,45 @@ export { helpWithBetweenness as helpBetweenness } from './parallel-betweenness.t
 const indexes = new RecentValues<GraphIndex>(2);
 const desiredLinks = new RecentValues<DesiredLinks>(2);
 
-function indexOf(wire: GraphWire): GraphIndex {
-  const decoded = decodeGraph(wire);
-  return decoded.columns ? buildGraphIndex(decoded.graph, decoded.columns) : buildGraphIndex(decoded.graph);
+/** Betweenness shared with the other threads, and the plan it was shared by. */
+interface Shared {
+  betweenness: SharedBetweenness;
+  plan: BetweennessPlan;
+}
+
+/**
+ * The index of the task's graph, kept or built, with its betweenness shared as soon as the
+ * responsive graph is known: when the index is not kept, that is before the rest of the graph is
+ * decoded (about 250 ms at the nation), so the helpers start on it while this thread decodes.
+ */
+function indexAndBetweenness(task: AnalyseTask): { index: GraphIndex; shared: Shared | null } {
+  const { graph } = task;
+  const n = graph.actors.count;
+  const plan = task.analyses.includes('keyActors')
+    ? planBetweenness(n, pick(task.parameters.keyActors, KEY_ACTORS_DEFAULTS))
+    : null;
+  const offer = (responsive: ResponsiveGraph): Shared | null => {
+    if (!plan || plan.sources.length * (n + responsive.respNeighbour.length) < SHARE_ABOVE) return null;
+    const betweenness = shareBetweenness(responsive, plan);
+    task.port.postMessage(betweenness);
+    return { betweenness, plan };
+  };
+  let early: Shared | null = null;
+  const index = indexes.get(graph.version, () => {
+    const adjacency = graph.links.columns && adjacencyOf(n, graph.links.columns);
+    if (adjacency) early = offer({ n, ...adjacency });
+    try {
+      const decoded = decodeGraph(graph);
+      return decoded.columns
+        ? buildGraphIndex(decoded.graph, decoded.columns, adjacency ?? undefined)
+        : buildGraphIndex(decoded.graph);
+    } catch (error) {
+      // A refused graph: the helpers need not finish its betweenness.
+      if (early) abandonBetweenness(early.betweenness);
+      throw error;
+    }
+  });
+  return { index, shared: early ?? offer(index) };
 }
 
 /** The desired links numbered as `index`'s actors (the wire was numbered so, unless it came as rows). */
@@ -88,16 +127,9 @@ function desiredLinksOf(wire: LinksWire, index: GraphIndex): DesiredLinks {
 }
 
 function run(task: AnalyseTask): PartialReport {
-  const index = indexes.get(task.graph.version, () => indexOf(task.graph));
+  // Betweenness is offered before the other analyses run, so helpers start on it while this thread does them.
+  const { index, shared } = indexAndBetweenness(task);
   const input: AnalysisInput = { index, desired: null };
-  const wantsKeyActors = task.analyses.includes('keyActors');
-  const plan = wantsKeyActors ? planBetweenness(index.n, pick(task.parameters.keyActors, KEY_ACTORS_DEFAULTS)) : null;
-  const shared =
-    plan && plan.sources.length * (index.n + index.respNeighbour.length) >= SHARE_ABOVE
-      ? shareBetweenness(index, plan)
-      : null;
-  // Offered before the other analyses run, so helpers start on it while this thread does them.
-  if (shared) task.port.postMessage(shared);
   // Analyses the request does not select run for the findings alone and need not list every actor or link.
   const isSelected = (id: AnalysisId): boolean => id in task.selection;
   const runSome = (on: AnalysisInput, ids: AnalysisId[]): Partial<AnalysisResults> => ({
@@ -120,8 +152,8 @@ function run(task: AnalyseTask): PartialReport {
     }
     Object.assign(results, runSome(input, ['desiredDistance']));
   }
-  if (shared && plan) {
-    const betweenness = { scores: finishBetweenness(shared, plan), method: plan.method };
+  if (shared) {
+    const betweenness = { scores: finishBetweenness(shared.betweenness, shared.plan), method: shared.plan.method };
     Object.assign(results, runSome({ ...input, betweenness }, ['keyActors']));
   }
   const report: Record<string, unknown> = {};
