@@ -4,6 +4,8 @@ import { Piscina } from 'piscina';
 
 import { DomainError } from '../domain/errors.ts';
 import type { AnalyseOutcome, AnalyseTask, PartialReport } from './analysis-worker.ts';
+import { sendWhenMade } from './following-value.ts';
+import type { LinksWire } from './graph-wire.ts';
 import type { SharedBetweenness } from './parallel-betweenness.ts';
 import { fromReportWire } from './report-wire.ts';
 
@@ -33,8 +35,14 @@ export class AnalysisPool {
     });
   }
 
-  /** @throws DomainError ANALYSIS_BUSY when `queueLimit` analyses already wait; the analysis's own refusals. */
-  async analyse(task: Omit<AnalyseTask, 'helpers'>): Promise<PartialReport> {
+  /**
+   * @param desired the desired scenario's links, sent to the thread when made (it reads them last).
+   * @throws DomainError ANALYSIS_BUSY when `queueLimit` analyses already wait; the analysis's own refusals.
+   */
+  async analyse(
+    task: Omit<AnalyseTask, 'port' | 'desired'>,
+    desired: Promise<LinksWire> | null,
+  ): Promise<PartialReport> {
     if (this.piscina.queueSize >= this.options.queueLimit) {
       throw new DomainError(
         'ANALYSIS_BUSY',
@@ -45,8 +53,9 @@ export class AnalysisPool {
     const channel = new MessageChannel();
     channel.port1.on('message', (shared: SharedBetweenness) => this.recruitHelpers(shared));
     try {
+      const following = desired && sendWhenMade(desired, channel.port1);
       const outcome = (await this.piscina.run(
-        { ...task, helpers: channel.port2 },
+        { ...task, desired: following, port: channel.port2 },
         { name: 'analyse', transferList: [channel.port2] },
       )) as AnalyseOutcome;
       if ('error' in outcome) throw new DomainError(outcome.error.code, outcome.error.message, outcome.error.details);

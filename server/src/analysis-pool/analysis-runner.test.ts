@@ -15,6 +15,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { DEFAULT_ANALYSIS_LIMITS } from './analysis-limits.ts';
 import { AnalysisRunner } from './analysis-runner.ts';
 import type { AnalysisRequest } from './analysis-runner.ts';
+import type { Selection } from './selection.ts';
 
 // A real SQLite store holding one synthetic authority (about 1,900 actors and 6,800 links: exact
 // betweenness, large enough that the owning thread shares it with the other thread).
@@ -87,6 +88,41 @@ describe('AnalysisRunner (worker threads, on a stored authority)', () => {
     const after = await made.run(await request({ selection: { levelSkipping: true } }));
     expect(after).not.toBe(first);
     expect(after).toEqual(first); // the name is not part of this analysis's result
+  }, 60_000);
+
+  it('answers other parameters on the same version from what the thread decoded, and a new version from the new graph', async () => {
+    const made = runner({ threads: 1 });
+    const selection: Selection = {
+      keyActors: { articulationPoints: { actorId: true } },
+      findings: { explanation: { en: true } },
+    };
+    const parameters = { keyActors: { betweennessLimit: 2 } };
+    const first = await made.run(await request({ selection, parameters: { keyActors: { betweennessLimit: 1 } } }));
+    const input = await request({ selection, parameters });
+    const expected = runAnalyses(toChainGraph(input.current), { desired: toChainGraph(input.desired!), parameters });
+    const again = await made.run(input);
+    expect(again.findings!.length).toBe(first.findings!.length + 1); // one more betweenness finding
+    expect(again.findings).toEqual(
+      expected.findings.map(({ explanation }) => ({ explanation: { en: explanation.en } })),
+    );
+    // A key actor renamed: a new version, whose findings must name it anew.
+    const actorId = again.keyActors!.articulationPoints[0]!.actorId;
+    const actor = input.current.actors.find((candidate) => candidate.id === actorId)!;
+    await store.updateRecord('actor', { ...actor, name: 'Omdöpt nyckelperson' });
+    const renamed = await made.run(await request({ selection, parameters }));
+    expect(renamed.findings!.some(({ explanation }) => explanation.en.includes('Omdöpt nyckelperson'))).toBe(true);
+  }, 60_000);
+
+  it('refuses a graph found inconsistent after its betweenness was offered to the other thread, and goes on', async () => {
+    const made = runner();
+    const input = await request({ selection: { keyActors: { method: { exact: true } } } });
+    const [first, ...rest] = input.current.actors;
+    const current = { ...input.current, actors: [{ ...first!, levelKey: 'nowhere' }, ...rest] };
+    await expect(made.run({ ...input, current })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: expect.objectContaining({ field: 'actors[0].levelKey' }),
+    });
+    expect(await made.run(input)).toEqual({ keyActors: { method: { exact: true } } });
   }, 60_000);
 
   it("refuses a user's analysis beyond ANALYSIS_PER_USER while the first runs, and takes it after", async () => {

@@ -79,8 +79,9 @@ export class AnalysisRunner {
     const report = (async () => {
       try {
         const graph = await graphWire(current);
-        const desiredLinks = desired ? await desiredLinksWire(desired, current) : null;
-        return await this.pool.analyse({ graph, desired: desiredLinks, analyses, selection, parameters });
+        // Encoded while the worker starts: it reads them last.
+        const desiredLinks = desired && desiredLinksWire(desired, current);
+        return await this.pool.analyse({ graph, analyses, selection, parameters }, desiredLinks);
       } finally {
         release();
       }

@@ -66,6 +66,18 @@ describe('graph wire', () => {
     expect(await graphWire(arenaLinked)).toBe(wire); // once per stored graph
   });
 
+  it('numbers every encoding anew, so a worker never mistakes one graph for another', async () => {
+    const copy: ScenarioGraph = { ...current, links: [...current.links] };
+    const versions = [
+      (await graphWire(current)).version,
+      (await graphWire(copy)).version,
+      (await desiredLinksWire(desired, current)).version,
+      (await desiredLinksWire(desired, copy)).version,
+    ];
+    expect(new Set(versions).size).toBe(4);
+    expect((await graphWire(copy)).version).toBe(versions[1]);
+  });
+
   it("numbers the desired scenario's links as the current scenario's actors", async () => {
     const ids = current.actors.map((actor) => actor.id);
     const decoded = decodeLinks(await desiredLinksWire(desired, current));

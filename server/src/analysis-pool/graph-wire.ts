@@ -19,6 +19,8 @@ import { LoopSlicer, toShared } from './loop-slicer.ts';
  * million strings on a national map.
  */
 export interface GraphWire {
+  /** This encoding's number, never another's in this process: the worker threads keep what they decode under it. */
+  version: number;
   levels: ChainGraph['levels'];
   /** Per slice: [ids, names, levelKeys, unitIds]. */
   actors: Slices;
@@ -35,6 +37,8 @@ export interface Slices {
 }
 
 export interface LinksWire extends Slices {
+  /** This encoding's number, never another's in this process: the worker threads keep what they decode under it. */
+  version: number;
   /**
    * The links as numbers, against the current graph's actor order, and where each link's id ends
    * in its slice's string (slices then hold [ids joined, [link number, arena id] of the links in
@@ -53,6 +57,13 @@ export interface LinksWire extends Slices {
 type LinkSlice = [ids: string, arenas: Array<[link: number, arenaId: string]>];
 
 const SLICE_ROWS = 4096;
+
+/**
+ * Each wire is numbered when it is encoded, never twice in a process: a worker thread keeps what
+ * it decoded from a wire by that number (`RecentValues`), and since a stored graph object is
+ * never changed (a write makes a new one, encoded anew), a number always stands for one graph.
+ */
+let lastVersion = 0;
 
 const actorNumberCache = new WeakMap<ScenarioGraph, Promise<Map<string, number>>>();
 const graphCache = new WeakMap<ScenarioGraph, Promise<GraphWire>>();
@@ -89,6 +100,7 @@ async function encodeGraph(graph: ScenarioGraph): Promise<GraphWire> {
   const slicer = new LoopSlicer();
   const actorIndex = await actorNumbers(graph);
   return {
+    version: ++lastVersion,
     levels: chainLevels(graph),
     actors: await encodeRows(
       graph.actors,
@@ -163,7 +175,10 @@ async function encodeLinks(
     await slicer.breathe();
   }
   const { perceivedLinkIndex, ...typed } = columns;
-  if (!isResolved) return { ...(await encodeRows(links, (part) => part.map(CHAIN_ROWS.links), slicer)), columns: null };
+  if (!isResolved) {
+    const rows = await encodeRows(links, (part) => part.map(CHAIN_ROWS.links), slicer);
+    return { ...rows, version: ++lastVersion, columns: null };
+  }
   const idEnd = shared(Uint32Array, 4);
   const slices: Uint8Array[] = [];
   for (let from = 0; from < m; from += SLICE_ROWS) {
@@ -180,7 +195,12 @@ async function encodeLinks(
     slices.push(toShared(serialize(slice)));
     await slicer.breathe();
   }
-  return { count: m, slices, columns: { ...typed, perceived: [...perceivedLinkIndex], idEnd } };
+  return {
+    version: ++lastVersion,
+    count: m,
+    slices,
+    columns: { ...typed, perceived: [...perceivedLinkIndex], idEnd },
+  };
 }
 
 /**

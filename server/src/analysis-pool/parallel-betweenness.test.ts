@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { syntheticChain } from '../../bench/synthetic-chain.ts';
 import { betweenness, planBetweenness } from '../analysis/betweenness.ts';
 import { buildGraphIndex } from '../analysis/graph-index.ts';
-import { finishBetweenness, helpWithBetweenness, shareBetweenness } from './parallel-betweenness.ts';
+import {
+  abandonBetweenness,
+  finishBetweenness,
+  helpWithBetweenness,
+  shareBetweenness,
+} from './parallel-betweenness.ts';
 
 describe('shared betweenness', () => {
   const index = buildGraphIndex(syntheticChain({ schools: 6, teachers: 12, seed: 5 }).current);
@@ -29,5 +34,13 @@ describe('shared betweenness', () => {
     expect(helpWithBetweenness(shared)).toBe(0);
     expect(shared.sums).toEqual(sums);
     expect(scores).toEqual(betweenness(index, settings).scores);
+  });
+
+  it('gives a helper nothing more to do once the owner abandons it', () => {
+    const plan = planBetweenness(index.n, settings);
+    const shared = shareBetweenness(index, plan);
+    abandonBetweenness(shared);
+    expect(helpWithBetweenness(shared)).toBe(0);
+    expect(shared.sums.every((sum) => sum === 0)).toBe(true);
   });
 });

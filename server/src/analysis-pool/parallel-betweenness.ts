@@ -78,6 +78,15 @@ export function helpWithBetweenness(shared: SharedBetweenness): number {
 }
 
 /**
+ * The owner's part when it will not finish (its graph was refused after it was shared): no chunk
+ * is claimed any more, so helpers stop after the one they are computing.
+ */
+export function abandonBetweenness(shared: SharedBetweenness): void {
+  Atomics.store(shared.control, NEXT, shared.chunkCount);
+  Atomics.or(shared.control, STATE, CLOSED);
+}
+
+/**
  * The owner's part: computes what is left, closes the door to late helpers, waits for the ones
  * inside a chunk, and returns the scores (chunks added in order, then scaled).
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DomainError } from '../domain/errors.ts';
-import { buildGraphIndex } from './graph-index.ts';
+import { adjacencyOf, buildGraphIndex, emptyLinkColumns } from './graph-index.ts';
 import { chainA, makeGraph } from './test-graphs.ts';
 
 describe('buildGraphIndex', () => {
@@ -77,6 +77,38 @@ describe('buildGraphIndex', () => {
     expect(Array.from(index.respStart)).toEqual([0, 1, 2, 2]);
     expect(Array.from(index.respNeighbour)).toEqual([1, 0]);
     expect(Array.from(index.incStart)).toEqual([0, 2, 5, 6]);
+  });
+
+  it("makes the same adjacency from the links' ends and strengths alone, and takes it when given", () => {
+    // a–b tight, b–a loose (merged with it), b–c decoupled, c–c tight (a self-link).
+    const links = {
+      source: Uint32Array.of(0, 1, 1, 2),
+      target: Uint32Array.of(1, 0, 2, 2),
+      strength: Uint8Array.of(2, 1, 0, 2),
+    };
+    const adjacency = adjacencyOf(3, links);
+    expect(Array.from(adjacency.incStart)).toEqual([0, 2, 5, 8]);
+    expect(Array.from(adjacency.incLink)).toEqual([0, 1, 0, 1, 2, 2, 3, 3]);
+    expect(Array.from(adjacency.incNeighbour)).toEqual([1, 1, 0, 0, 2, 1, 2, 2]);
+    expect(Array.from(adjacency.respStart)).toEqual([0, 1, 2, 2]);
+    expect(Array.from(adjacency.respNeighbour)).toEqual([1, 0]);
+    const graph = makeGraph(
+      [
+        ['a', 'politics'],
+        ['b', 'administration'],
+        ['c', 'principal'],
+      ],
+      [],
+    );
+    const columns = {
+      ...emptyLinkColumns(4),
+      ...links,
+      idOf: (e: number) => `L${e + 1}`,
+      arenaIdOf: () => null,
+    };
+    const index = buildGraphIndex(graph, columns, adjacency);
+    expect(index.respNeighbour).toBe(adjacency.respNeighbour);
+    expect(index.incLink).toBe(adjacency.incLink);
   });
 
   it('ranks chain levels, puts side levels at -1 and picks the top level with actors', () => {

@@ -219,18 +219,71 @@ function idsOf(links: ChainGraph['links']): (e: number) => string {
   return (e) => ids[e]!;
 }
 
+/** What an index holds of its links' ends: the incidence CSR and the responsive simple graph. */
+export type Adjacency = Pick<GraphIndex, 'incStart' | 'incLink' | 'incNeighbour' | 'respStart' | 'respNeighbour'>;
+
+/**
+ * The adjacency of n actors' links, from their ends and strengths alone (so the worker pool can
+ * start betweenness on it before it has decoded the rest of the graph). O(n + m).
+ */
+export function adjacencyOf(n: number, links: Pick<LinkColumns, 'source' | 'target' | 'strength'>): Adjacency {
+  const { source: linkSource, target: linkTarget, strength: linkStrength } = links;
+  const m = linkSource.length;
+  // Incidence CSR: prefix sums of degrees, then fill (Gustavson's two-pass construction).
+  const incStart = new Uint32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    incStart[linkSource[e]! + 1]!++;
+    incStart[linkTarget[e]! + 1]!++;
+  }
+  for (let u = 0; u < n; u++) incStart[u + 1]! += incStart[u]!;
+  const fill = incStart.slice(0, n);
+  const incLink = new Uint32Array(2 * m);
+  const incNeighbour = new Uint32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    const s = linkSource[e]!;
+    const t = linkTarget[e]!;
+    let slot = fill[s]!++;
+    incLink[slot] = e;
+    incNeighbour[slot] = t;
+    slot = fill[t]!++;
+    incLink[slot] = e;
+    incNeighbour[slot] = s;
+  }
+
+  // Responsive simple graph: one pass per actor with a "seen by" marker instead of sorting.
+  const respStart = new Uint32Array(n + 1);
+  const respBuffer = new Uint32Array(2 * m);
+  const seenBy = new Int32Array(n).fill(-1);
+  let size = 0;
+  for (let u = 0; u < n; u++) {
+    respStart[u] = size;
+    for (let slot = incStart[u]!, end = incStart[u + 1]!; slot < end; slot++) {
+      if (linkStrength[incLink[slot]!] === 0) continue;
+      const v = incNeighbour[slot]!;
+      if (v === u || seenBy[v] === u) continue;
+      seenBy[v] = u;
+      respBuffer[size++] = v;
+    }
+  }
+  respStart[n] = size;
+  const respNeighbour = respBuffer.slice(0, size);
+  return { incStart, incLink, incNeighbour, respStart, respNeighbour };
+}
+
 /**
  * Builds the index. O(n + m) time and memory. `resolved` are the graph's links already resolved
- * by `resolveLinks` (against the same actor order), when the caller has them.
+ * by `resolveLinks` (against the same actor order), when the caller has them; `adjacency` their
+ * `adjacencyOf`, when the caller has made it.
  * @throws DomainError BAD_USER_INPUT when an actor has a level the organisation lacks, an id is
  *   used twice, a link, arena or initiative refers to an unknown actor, or a perception to an
  *   unknown link (all issues listed).
  */
 export function buildGraphIndex(graph: ChainGraph, resolved?: LinkColumns): GraphIndex;
-export function buildGraphIndex(graph: IndexedGraph, resolved: ResolvedLinks): GraphIndex;
+export function buildGraphIndex(graph: IndexedGraph, resolved: ResolvedLinks, adjacency?: Adjacency): GraphIndex;
 export function buildGraphIndex(
   graph: IndexedGraph & Partial<Pick<ChainGraph, 'links'>>,
   resolved?: LinkColumns,
+  adjacency?: Adjacency,
 ): GraphIndex {
   const issues: FieldIssue[] = [];
   const levelIndexByKey = new Map<string, number>();
@@ -306,46 +359,8 @@ export function buildGraphIndex(
     }
   });
   if (issues.length > 0) throw invalidInput(issues);
-  const { source: linkSource, target: linkTarget, strength: linkStrength } = columns;
 
-  // Incidence CSR: prefix sums of degrees, then fill (Gustavson's two-pass construction).
-  const incStart = new Uint32Array(n + 1);
-  for (let e = 0; e < m; e++) {
-    incStart[linkSource[e]! + 1]!++;
-    incStart[linkTarget[e]! + 1]!++;
-  }
-  for (let u = 0; u < n; u++) incStart[u + 1]! += incStart[u]!;
-  const fill = incStart.slice(0, n);
-  const incLink = new Uint32Array(2 * m);
-  const incNeighbour = new Uint32Array(2 * m);
-  for (let e = 0; e < m; e++) {
-    const s = linkSource[e]!;
-    const t = linkTarget[e]!;
-    let slot = fill[s]!++;
-    incLink[slot] = e;
-    incNeighbour[slot] = t;
-    slot = fill[t]!++;
-    incLink[slot] = e;
-    incNeighbour[slot] = s;
-  }
-
-  // Responsive simple graph: one pass per actor with a "seen by" marker instead of sorting.
-  const respStart = new Uint32Array(n + 1);
-  const respBuffer = new Uint32Array(2 * m);
-  const seenBy = new Int32Array(n).fill(-1);
-  let size = 0;
-  for (let u = 0; u < n; u++) {
-    respStart[u] = size;
-    for (let slot = incStart[u]!, end = incStart[u + 1]!; slot < end; slot++) {
-      if (linkStrength[incLink[slot]!] === 0) continue;
-      const v = incNeighbour[slot]!;
-      if (v === u || seenBy[v] === u) continue;
-      seenBy[v] = u;
-      respBuffer[size++] = v;
-    }
-  }
-  respStart[n] = size;
-  const respNeighbour = respBuffer.slice(0, size);
+  const { incStart, incLink, incNeighbour, respStart, respNeighbour } = adjacency ?? adjacencyOf(n, columns);
 
   return {
     graph,
@@ -359,9 +374,9 @@ export function buildGraphIndex(
     chainLevelIndices,
     actorsPerLevel,
     topRank,
-    linkSource,
-    linkTarget,
-    linkStrength,
+    linkSource: columns.source,
+    linkTarget: columns.target,
+    linkStrength: columns.strength,
     linkKind: columns.kind,
     linkTargetResponds: columns.targetResponds,
     linkSourceResponds: columns.sourceResponds,
