@@ -3,6 +3,7 @@
  * a report out; nothing here touches the store or the network.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { LRUCache } from 'lru-cache';
 
 import { planBetweenness } from '../analysis/betweenness.ts';
 import type { BetweennessPlan } from '../analysis/betweenness.ts';
@@ -23,7 +24,6 @@ import { receiveFollowing } from './following-value.ts';
 import type { FollowingValue } from './following-value.ts';
 import { abandonBetweenness, finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
 import type { SharedBetweenness } from './parallel-betweenness.ts';
-import { RecentValues } from './recent-values.ts';
 import { toReportWire } from './report-wire.ts';
 import { project } from './selection.ts';
 import type { Selection } from './selection.ts';
@@ -74,8 +74,19 @@ export { helpWithBetweenness as helpBetweenness } from './parallel-betweenness.t
  * 250 ms at the nation). Two of each: a national index holds some 65 MB per thread (measured: 49
  * MB of heap and 14 of its own typed arrays; the link columns are shared with the main thread).
  */
-const indexes = new RecentValues<GraphIndex>(2);
-const desiredLinks = new RecentValues<DesiredLinks>(2);
+const indexes = new LRUCache<number, GraphIndex>({ max: 2 });
+const desiredLinks = new LRUCache<number, DesiredLinks>({ max: 2 });
+
+/**
+ * The value kept for `version`, made now (by `make`) unless kept. A version is never reused (a
+ * changed scenario is a new graph object, encoded under a new version), so a kept value is never
+ * stale; a `make` that throws keeps nothing.
+ */
+function kept<T extends object>(cache: LRUCache<number, T>, version: number, make: () => T): T {
+  const value = cache.get(version) ?? make();
+  cache.set(version, value);
+  return value;
+}
 
 /** Betweenness shared with the other threads, and the plan it was shared by. */
 interface Shared {
@@ -101,7 +112,7 @@ function indexAndBetweenness(task: AnalyseTask): { index: GraphIndex; shared: Sh
     return { betweenness, plan };
   };
   let early: Shared | null = null;
-  const index = indexes.get(graph.version, () => {
+  const index = kept(indexes, graph.version, () => {
     const adjacency = graph.links.columns && adjacencyOf(n, graph.links.columns);
     if (adjacency) early = offer({ n, ...adjacency });
     try {
@@ -148,7 +159,7 @@ function run(task: AnalyseTask): PartialReport {
   if (task.analyses.includes('desiredDistance')) {
     if (task.desired) {
       const wire = receiveFollowing<LinksWire>(task.desired, task.port);
-      input.desiredLinks = desiredLinks.get(wire.version, () => desiredLinksOf(wire, index));
+      input.desiredLinks = kept(desiredLinks, wire.version, () => desiredLinksOf(wire, index));
     }
     Object.assign(results, runSome(input, ['desiredDistance']));
   }

@@ -60,7 +60,7 @@ const SLICE_ROWS = 4096;
 
 /**
  * Each wire is numbered when it is encoded, never twice in a process: a worker thread keeps what
- * it decoded from a wire by that number (`RecentValues`), and since a stored graph object is
+ * it decoded from a wire by that number (analysis-worker.ts), and since a stored graph object is
  * never changed (a write makes a new one, encoded anew), a number always stands for one graph.
  */
 let lastVersion = 0;
