@@ -12,7 +12,7 @@ import type { LegendModel } from './legend-model.ts';
 import type { Point } from './layered-layout.ts';
 import { applyPositions, readPositions, runForce } from './layouts.ts';
 import { installKeyboardNav } from './keyboard-nav.ts';
-import { installLabelDetail, type LabelDetail } from './label-detail.ts';
+import { installZoomDetail, type ZoomDetail } from './zoom-detail.ts';
 import { installLevelOverlay, type LevelOverlay } from './level-overlay.ts';
 import { installLinkHandles } from './link-handles.ts';
 import { applyLinkTallies, installTallyScaling } from './link-tallies.ts';
@@ -96,8 +96,8 @@ export function MapCanvas(props: MapCanvasProps) {
   const elementCount = props.map.actors.length + props.map.links.length + props.map.units.length;
   const isFirstSync = useRef(true);
   const overlay = useRef<LevelOverlay | null>(null);
-  /** On big maps actors get their labels and links their patterns as the zoom shows them (label-detail.ts). */
-  const labelDetail = useRef<LabelDetail | null>(null);
+  /** On big maps actors get their labels and links their patterns as the zoom shows them (zoom-detail.ts). */
+  const zoomDetail = useRef<ZoomDetail | null>(null);
   const measure = useRef(browserMeasure());
   /** The free part of the canvas: level names on the left, legend and panels where they are. */
   const insets = (): Insets => {
@@ -121,8 +121,8 @@ export function MapCanvas(props: MapCanvasProps) {
     const isZoomDetail = elementCount > LARGE_MAP;
     const cy = createCy(container.current, elementCount, props.map.actors.length, { isZoomDetail });
     cyRef.current = cy;
-    const labels = isZoomDetail ? installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE, patternGaps()) : null;
-    labelDetail.current = labels;
+    const detail = isZoomDetail ? installZoomDetail(cy, MIN_LABEL_SCREEN_SIZE, patternGaps()) : null;
+    zoomDetail.current = detail;
     isFirstSync.current = true; // StrictMode mounts twice: each instance gets its first layout
     installTestHook(cy);
     const levels = installLevelOverlay(cy, container.current, () => latest.current.map.levels);
@@ -156,7 +156,7 @@ export function MapCanvas(props: MapCanvasProps) {
       centreOn: (id) =>
         cy.animate({ center: { eles: cy.getElementById(id) }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 }),
       exportPng: (legend) => {
-        labels?.showAll();
+        detail?.showAll();
         return exportPng(cy, { legend, bands: levels.current() });
       },
       exportSvg: (legend) => exportSvg(cy, { legend, bands: levels.current() }),
@@ -165,8 +165,8 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => {
       latest.current.onHandle(null);
       zoom?.destroy();
-      labels?.destroy();
-      labelDetail.current = null;
+      detail?.destroy();
+      zoomDetail.current = null;
       unbindUnits();
       uninstallDragLayer();
       stopTallyScaling();
@@ -221,7 +221,7 @@ export function MapCanvas(props: MapCanvasProps) {
       fit(cy);
       markRendered(cy);
     }
-    labelDetail.current?.refresh(); // after the fit: what the view shows now
+    zoomDetail.current?.refresh(); // after the fit: what the view shows now
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedPositions only matter for new nodes
   }, [props.map, props.diff]);
 

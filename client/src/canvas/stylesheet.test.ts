@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { COUPLING_STYLE, KIND_COLOUR, overWhite } from './appearance.ts';
 import { toElements, linkDirection } from './elements.ts';
-import { PATTERNED } from './label-detail.ts';
+import { PATTERNED } from './zoom-detail.ts';
 import { estimateText } from './label-text.ts';
 import type { CanvasMap } from './model.ts';
 import { nodeLabels } from './node-labels.ts';

@@ -9,7 +9,7 @@ import {
   SIDE_FILL,
   TEXT_COLOUR,
 } from './appearance.ts';
-import { LABELLED, PATTERNED } from './label-detail.ts';
+import { LABELLED, PATTERNED } from './zoom-detail.ts';
 import { LABEL_FONT_FAMILY, LABEL_GEOMETRY } from './label-text.ts';
 import { TALLY_CLASSES } from './link-tallies.ts';
 import { type Coupling, COUPLINGS, LINK_KINDS } from './model.ts';
@@ -50,7 +50,7 @@ export const LINE_PATTERNS: Partial<Record<Coupling, { dash: number; gap: number
 
 const couplingClass = (coupling: Coupling) => `coupling-${coupling.toLowerCase()}`;
 
-/** The gap between the dashes of each patterned coupling, by its class (for label-detail.ts). */
+/** The gap between the dashes of each patterned coupling, by its class (for zoom-detail.ts). */
 export function patternGaps(): Map<string, number> {
   return new Map(COUPLINGS.flatMap((c) => (LINE_PATTERNS[c] ? [[couplingClass(c), LINE_PATTERNS[c].gap]] : [])));
 }
@@ -93,7 +93,7 @@ export interface StylesheetOptions {
   isLarge?: boolean;
   minLabelSize?: number;
   /**
-   * Actors' labels and links' dash patterns come with classes that label-detail.ts gives as the
+   * Actors' labels and links' dash patterns come with classes that zoom-detail.ts gives as the
    * zoom shows them (and a label with selection and keyboard focus, which show it at any zoom);
    * until then a patterned link is drawn solid, in the lighter colour its pattern shows. Otherwise
    * every actor has its label and every link its pattern.

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
 import type { ElementDef } from './elements.ts';
-import { LABELLED, PATTERNED } from './label-detail.ts';
+import { LABELLED, PATTERNED } from './zoom-detail.ts';
 import { syncElements } from './sync.ts';
 
 const actor = (id: string, classes: string): ElementDef => ({

@@ -3,7 +3,7 @@ import type { Core } from 'cytoscape';
 import { CLASSES } from './stylesheet.ts';
 import type { ClassSets } from './class-sets.ts';
 import type { ElementDef } from './elements.ts';
-import { DETAIL_CLASSES } from './label-detail.ts';
+import { DETAIL_CLASSES } from './zoom-detail.ts';
 import type { Point } from './layered-layout.ts';
 import { refreshUnitBoxes } from './unit-controller.ts';
 
@@ -29,7 +29,7 @@ export function syncElements(cy: Core, defs: readonly ElementDef[], positions: R
       const existing = cy.getElementById(id);
       if (existing.nonempty()) {
         existing.data(def.data);
-        // A label or pattern given as the zoom showed it stays (label-detail.ts): taking it away
+        // A label or pattern given as the zoom showed it stays (zoom-detail.ts): taking it away
         // would restyle the element.
         existing.classes([def.classes, ...DETAIL_CLASSES.filter((c) => existing.hasClass(c))].join(' '));
         continue;

@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { actorsToLabel, installLabelDetail, labelArea, LABELLED, linksToPattern, PATTERNED } from './label-detail.ts';
+import { actorsToLabel, installZoomDetail, labelArea, LABELLED, linksToPattern, PATTERNED } from './zoom-detail.ts';
 import { buildStylesheet, MIN_LABEL_SCREEN_SIZE, patternGaps } from './stylesheet.ts';
 
 const actor = (id: string, x: number, fontSize = 15) => ({ id, x, y: 0, width: 100, height: 40, fontSize });
@@ -52,7 +52,7 @@ describe('linksToPattern', () => {
   });
 });
 
-describe('installLabelDetail', () => {
+describe('installZoomDetail', () => {
   let cy: Core | undefined;
   afterEach(() => {
     cy?.destroy();
@@ -83,7 +83,7 @@ describe('installLabelDetail', () => {
   it('labels the actors around the view once it rests at a zoom that shows their labels', () => {
     vi.useFakeTimers();
     cy = twoActors();
-    installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE);
+    installZoomDetail(cy, MIN_LABEL_SCREEN_SIZE);
     cy.viewport({ zoom: 0.5, pan: { x: 0, y: 0 } }); // 15 px at 0.5 is 7.5 px on screen: unreadable
     vi.advanceTimersByTime(1000);
     expect(labelled(cy)).toEqual([]);
@@ -98,7 +98,7 @@ describe('installLabelDetail', () => {
 
   it('labels what the view shows on request, and every actor for a picture of the whole map', () => {
     cy = twoActors();
-    const detail = installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE);
+    const detail = installZoomDetail(cy, MIN_LABEL_SCREEN_SIZE);
     cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
     detail.refresh();
     expect(labelled(cy)).toEqual(['near']);
@@ -132,7 +132,7 @@ describe('installLabelDetail', () => {
         edge('cd', 'c', 'd'),
       ],
     });
-    installLabelDetail(cy, MIN_LABEL_SCREEN_SIZE, patternGaps());
+    installZoomDetail(cy, MIN_LABEL_SCREEN_SIZE, patternGaps());
     const lineStyle = (id: string) => cy?.getElementById(id).style('line-style');
     expect(lineStyle('ab')).toBe('solid');
     cy.viewport({ zoom: 0.1, pan: { x: 0, y: 0 } }); // loose gaps of 6 show as 0.6 px

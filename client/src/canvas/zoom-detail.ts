@@ -105,7 +105,7 @@ export function linksToPattern(links: Iterable<PatternCandidate>, area: Area, zo
   return ids;
 }
 
-export interface LabelDetail {
+export interface ZoomDetail {
   /** Labels and patterns what the view would show now (after elements were added or moved). */
   refresh: () => void;
   /** Labels every actor and patterns every link: a picture of the whole map (export) shows them all. */
@@ -117,11 +117,11 @@ export interface LabelDetail {
  * `gaps`: the gap of each patterned coupling's dashes (model pixels), by the link's coupling class.
  * NOTE: mutates the instance (adds {@link LABELLED} to actors and {@link PATTERNED} to links).
  */
-export function installLabelDetail(
+export function installZoomDetail(
   cy: Core,
   minScreenSize: number,
   gaps: ReadonlyMap<string, number> = new Map(),
-): LabelDetail {
+): ZoomDetail {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const give = (className: string, ids: readonly string[]) => {
     if (ids.length === 0) return;
