@@ -127,6 +127,20 @@ describeEachStore(stores, 'the history of an organisation', (store) => {
     expect(await organisationAsOf(accounts, 'org', cloned!.id)).toEqual(beforeDeletes);
   });
 
+  it('records no delete that found its record gone between reading it and deleting it', async () => {
+    const t = await startTestApp({ store, withFixture: true });
+    const { store: graph, accounts, changeLog } = t.app;
+    const [link] = await graph.getRecords('link', 'org', ['l-4']);
+    await graph.deleteRecord('link', 'org', 'l-4');
+    const entries = (await accounts.listHistory('org', { first: 100 })).totalCount;
+    // The command reads the link as it was, as when another editor deleted it meanwhile.
+    const stale = Object.create(graph, { getRecords: { value: async () => [link] } }) as typeof graph;
+    await expect(deleteRecord(stale, 'link', 'org', 'l-4', { log: changeLog, userId: null })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await accounts.listHistory('org', { first: 100 })).totalCount).toBe(entries);
+  });
+
   it('keeps in an import’s snapshot exactly the organisation as stored', async () => {
     const t = await startTestApp({ store, withFixture: true });
     const { store: graph, accounts, changeLog } = t.app;

@@ -43,20 +43,22 @@ export class ChangeLog {
 
   /**
    * Writes and records what the write changed, in one transaction. `write` makes one store
-   * write and returns its result (`() => store.updateRecord(…)`).
+   * write and returns its result (`() => store.updateRecord(…)`); `describe` gives null when the
+   * write changed nothing (a delete that found its record gone), which then leaves no entry.
    */
   record<T>(
     store: GraphStore,
     organisationId: string,
     userId: string | null,
     write: () => Promise<T>,
-    describe: (result: T) => Change,
+    describe: (result: T) => Change | null,
     alongside: Alongside = {},
   ): Promise<T> {
-    return this.accounts.writeTogether(store, write, (result) => ({
-      ...alongside,
-      history: { ...describe(result), organisationId, userId, at: this.now().toISOString() },
-    }));
+    return this.accounts.writeTogether(store, write, (result) => {
+      const change = describe(result);
+      const at = this.now().toISOString();
+      return { ...alongside, ...(change ? { history: { ...change, organisationId, userId, at } } : {}) };
+    });
   }
 }
 
@@ -77,7 +79,7 @@ export function audited<T>(
   store: GraphStore,
   organisationId: string,
   write: () => Promise<T>,
-  describe: (result: T) => Change,
+  describe: (result: T) => Change | null,
   alongside?: Alongside,
 ): Promise<T> {
   return audit ? audit.log.record(store, organisationId, audit.userId, write, describe, alongside) : write();

@@ -304,7 +304,7 @@ export async function deleteRecord(
     store,
     organisationId,
     () => store.deleteRecord(kind, organisationId, id),
-    () => ({ kind, recordId: id, action: 'DELETE', before: existing, after: null }),
+    (deleted) => (deleted ? { kind, recordId: id, action: 'DELETE', before: existing, after: null } : null),
   );
   if (!isDeleted) throw notFound(kind, id);
   return id;
