@@ -46,6 +46,11 @@ export interface LabelCandidate {
   fontSize: number;
 }
 
+/** Whether two boxes share a point (touching counts). */
+function overlaps(a: Area, b: Area): boolean {
+  return a.x2 >= b.x1 && a.x1 <= b.x2 && a.y2 >= b.y1 && a.y1 <= b.y2;
+}
+
 /** The view grown by `margin` of its width and height on every side. */
 export function labelArea(view: Area, margin = MARGIN): Area {
   const dx = (view.x2 - view.x1) * margin;
@@ -66,12 +71,8 @@ export function actorsToLabel(
   const ids: string[] = [];
   for (const a of actors) {
     if (a.fontSize * zoom < minScreenSize) continue;
-    const isInside =
-      a.x + a.width / 2 >= area.x1 &&
-      a.x - a.width / 2 <= area.x2 &&
-      a.y + a.height / 2 >= area.y1 &&
-      a.y - a.height / 2 <= area.y2;
-    if (isInside) ids.push(a.id);
+    const box = { x1: a.x - a.width / 2, y1: a.y - a.height / 2, x2: a.x + a.width / 2, y2: a.y + a.height / 2 };
+    if (overlaps(box, area)) ids.push(a.id);
   }
   return ids;
 }
@@ -95,12 +96,13 @@ export function linksToPattern(links: Iterable<PatternCandidate>, area: Area, zo
   const ids: string[] = [];
   for (const l of links) {
     if (l.gap * zoom < MIN_PATTERN_GAP) continue;
-    const isInside =
-      Math.max(l.x1, l.x2) >= area.x1 &&
-      Math.min(l.x1, l.x2) <= area.x2 &&
-      Math.max(l.y1, l.y2) >= area.y1 &&
-      Math.min(l.y1, l.y2) <= area.y2;
-    if (isInside) ids.push(l.id);
+    const box = {
+      x1: Math.min(l.x1, l.x2),
+      y1: Math.min(l.y1, l.y2),
+      x2: Math.max(l.x1, l.x2),
+      y2: Math.max(l.y1, l.y2),
+    };
+    if (overlaps(box, area)) ids.push(l.id);
   }
   return ids;
 }
