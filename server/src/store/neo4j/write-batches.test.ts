@@ -11,8 +11,10 @@ interface FakeTx {
   isOpen: boolean;
 }
 
-function harness(maxBatch?: number) {
+function harness(maxBatch?: number, beforeCommit: () => Promise<void> = async () => {}) {
   const committed: string[][] = [];
+  /** Every statement in the order sent, across transactions. */
+  const sent: string[] = [];
   let release: () => void = () => {};
   let firstHeld = false;
   const transact = async <R>(work: (tx: FakeTx) => Promise<R>): Promise<R> => {
@@ -23,6 +25,7 @@ function harness(maxBatch?: number) {
       await new Promise<void>((resolve) => (release = resolve));
     }
     const result = await work(tx);
+    await beforeCommit();
     committed.push(tx.statements);
     return result;
   };
@@ -46,6 +49,7 @@ function harness(maxBatch?: number) {
     (tx: FakeTx) => {
       if (!tx.isOpen) throw new Error(`${name} sent after its turn`);
       tx.statements.push(name);
+      sent.push(name);
       return refuse ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve(name);
     };
   const write = (name: string, options: Partial<QueuedWrite<FakeTx, string>> & { refuse?: boolean } = {}) => {
@@ -56,6 +60,7 @@ function harness(maxBatch?: number) {
       alone: () =>
         transact((tx) => {
           tx.statements.push(name);
+          sent.push(name);
           return refuse ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve(name);
         }),
       ...rest,
@@ -65,7 +70,7 @@ function harness(maxBatch?: number) {
       (error: Error) => ({ error: error.message }),
     );
   };
-  return { committed, write, release: () => release() };
+  return { committed, sent, write, release: () => release() };
 }
 
 describe('group commit of one organisation’s writes', () => {
@@ -153,4 +158,47 @@ describe('group commit of one organisation’s writes', () => {
     ]);
     expect(h.committed).toEqual([['a']]);
   });
+
+  it('sends the next batch once the last one’s statements are answered, not after its commit; a write of what it changes waits for it', async () => {
+    const commits: Array<() => void> = [];
+    let isFirst = true;
+    // Every commit but the first (the alone write `a`) waits until the test lets it through.
+    const h = harness(undefined, () => {
+      if (isFirst) {
+        isFirst = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => commits.push(resolve));
+    });
+    const first = h.write('a');
+    const batch = [h.write('b', { touches: 'actor x' }), h.write('c')];
+    h.release();
+    await until(() => commits.length === 1);
+    // [b, c] is committing; d changes what b changed, e nothing of it.
+    const later = [h.write('d', { touches: 'actor x' }), h.write('e')];
+    await until(() => h.sent.includes('e'));
+    expect(h.sent).toEqual(['a', 'b', 'c', 'e']);
+    expect(h.committed).toEqual([['a']]);
+    // d is sent only after [b, c] committed (and after e, which went alone).
+    for (const committing of [['b', 'c'], ['e'], ['d']]) {
+      if (committing[0] !== 'd') expect(h.sent).not.toContain('d');
+      await until(() => commits.length > 0);
+      commits.shift()!();
+      await until(() => h.committed.at(-1)?.join() === committing.join());
+    }
+    expect(await Promise.all([first, ...batch, ...later])).toEqual([
+      { answer: 'a' },
+      { answer: 'b' },
+      { answer: 'c' },
+      { answer: 'd' },
+      { answer: 'e' },
+    ]);
+    expect(h.committed).toEqual([['a'], ['b', 'c'], ['e'], ['d']]);
+  });
 });
+
+/** Lets pending promises run until `isMet()` (a few turns at most), or fails. */
+async function until(isMet: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 100 && !isMet(); turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  expect(isMet()).toBe(true);
+}

@@ -27,6 +27,21 @@ export type Guard<Tx> = (tx: Tx) => { tx: Tx; close: () => void };
 /** Writes in one batch at most: a batch holds the organisation's lock until all are written. */
 export const MAX_BATCH = 50;
 
+interface Queue<Tx> {
+  waiting: Array<Waiting<Tx>>;
+  /** Wakes the organisation's drain when it waits for a write to arrive. */
+  arrived: () => void;
+}
+
+/** A batch on its way: what its writes change, and when its statements were answered and it ended. */
+interface Running {
+  touched: ReadonlySet<string>;
+  /** Its statements answered (the commit still to come), or it ended; never rejects. */
+  answered: Promise<void>;
+  /** Committed or rolled back, every write answered; never rejects. */
+  done: Promise<void>;
+}
+
 /**
  * Group commit for each organisation's writes. They serialise on the organisation's lock in the
  * database, and each held it for its statements, a trip back to this process and the commit,
@@ -36,6 +51,13 @@ export const MAX_BATCH = 50;
  * write's statements right behind the previous one's (the server runs them in the order sent),
  * one commit for all, so the lock is held about as long as for one write.
  *
+ * The next batch does not wait for the last one's commit to come back: it is sent as soon as the
+ * last one's statements are answered, and its first statement (every write starts by taking the
+ * organisation's lock) waits in the server for that commit. So the lock passes from one batch to
+ * the next inside the database, not through a turn of this process's event loop, which under load
+ * is as long as a turn of serving every waiting request. A write that changes what a batch still
+ * on its way changes waits for that batch to end, as it would inside one batch.
+ *
  * One write's refusal must not take others with it: when anything in a batch fails, the batch
  * is rolled back and each of its writes is made again in a transaction of its own, in order, and
  * answered from that. A write that sends a statement after its turn (one that awaited something
@@ -43,8 +65,8 @@ export const MAX_BATCH = 50;
  * a batch is always the order of its writes.
  */
 export class WriteBatches<Tx> {
-  /** Writes waiting, per organisation; present while one of its transactions runs. */
-  private readonly queues = new Map<string, Array<Waiting<Tx>>>();
+  /** Per organisation, present while any of its writes waits or is on its way. */
+  private readonly queues = new Map<string, Queue<Tx>>();
 
   constructor(
     private readonly transact: <R>(work: (tx: Tx) => Promise<R>) => Promise<R>,
@@ -59,38 +81,64 @@ export class WriteBatches<Tx> {
       const waiting = { write, resolve, reject } as Waiting<Tx>;
       const queue = this.queues.get(organisationId);
       if (queue) {
-        queue.push(waiting);
+        queue.waiting.push(waiting);
+        queue.arrived();
         return;
       }
-      this.queues.set(organisationId, [waiting]);
+      this.queues.set(organisationId, { waiting: [waiting], arrived: () => {} });
       void this.drain(organisationId);
     });
   }
 
   private async drain(organisationId: string): Promise<void> {
     const queue = this.queues.get(organisationId)!;
-    while (queue.length > 0) {
-      const batch = this.nextBatch(queue);
-      if (batch.length === 1) await this.alone(batch[0]!);
-      else await this.together(batch);
+    const running = new Set<Running>();
+    while (queue.waiting.length > 0 || running.size > 0) {
+      const batch = this.nextBatch(queue.waiting, running);
+      if (batch.length === 0) {
+        // Nothing can be sent until a batch on its way ends or another write arrives.
+        await Promise.race([
+          ...[...running].map(({ done }) => done),
+          new Promise<void>((resolve) => (queue.arrived = resolve)),
+        ]);
+        queue.arrived = () => {};
+        continue;
+      }
+      const started = this.start(batch);
+      running.add(started);
+      void started.done.then(() => running.delete(started));
+      await started.answered;
     }
     this.queues.delete(organisationId);
   }
 
+  private start(batch: ReadonlyArray<Waiting<Tx>>): Running {
+    const touched = new Set(batch.flatMap(({ write }) => (write.touches === undefined ? [] : [write.touches])));
+    if (batch.length === 1) {
+      const done = this.alone(batch[0]!);
+      return { touched, answered: done, done };
+    }
+    let isAnswered: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (isAnswered = resolve));
+    const done = this.together(batch, isAnswered).finally(isAnswered);
+    return { touched, answered, done };
+  }
+
   /**
-   * The writes of `queue` that go together next (at least one), in their order, taken off it: at
-   * most `maxBatch`, and none that changes what an earlier one of the batch changes (it waits
-   * for the next batch, where it sees that write committed). Every queued write comes from a
-   * request still waiting for its answer, so the writes that overtake it make an order its
-   * clients could have seen.
+   * The writes of `queue` that go together next, in their order, taken off it: at most
+   * `maxBatch`, and none that changes what an earlier one of the batch, or a batch still on its
+   * way, changes (it waits for a later batch, where it sees that write committed). Every queued
+   * write comes from a request still waiting for its answer, so the writes that overtake it make
+   * an order its clients could have seen.
    */
-  private nextBatch(queue: Array<Waiting<Tx>>): Array<Waiting<Tx>> {
+  private nextBatch(queue: Array<Waiting<Tx>>, running: ReadonlySet<Running>): Array<Waiting<Tx>> {
     const touched = new Set<string>();
+    const isBusy = (key: string) => touched.has(key) || [...running].some((batch) => batch.touched.has(key));
     const batch: Array<Waiting<Tx>> = [];
     const left: Array<Waiting<Tx>> = [];
     for (const waiting of queue) {
       const { touches } = waiting.write;
-      if (batch.length === this.maxBatch || (touches !== undefined && touched.has(touches))) {
+      if (batch.length === this.maxBatch || (touches !== undefined && isBusy(touches))) {
         left.push(waiting);
         continue;
       }
@@ -111,7 +159,8 @@ export class WriteBatches<Tx> {
     }
   }
 
-  private async together(batch: ReadonlyArray<Waiting<Tx>>): Promise<void> {
+  /** `answered` is called once every statement of the batch is answered, before the commit. */
+  private async together(batch: ReadonlyArray<Waiting<Tx>>, answered: () => void): Promise<void> {
     let results: unknown[];
     try {
       results = await this.transact((tx) => {
@@ -123,7 +172,9 @@ export class WriteBatches<Tx> {
           answer.catch(() => undefined);
           return answer;
         });
-        return Promise.all(answers);
+        const all = Promise.all(answers);
+        all.then(answered, answered);
+        return all;
       });
     } catch (error) {
       if (this.failsEveryWrite(error)) for (const { reject } of batch) reject(error);
