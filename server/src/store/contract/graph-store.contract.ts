@@ -50,6 +50,28 @@ export function describeGraphStore(makeStore: () => Promise<GraphStore>): void {
       expect(contentsToDocument(read!)).toEqual(expected);
     });
 
+    it('answers reads asked at the same moment each with its own records, in id order', async () => {
+      const [a, b] = [await seeded('together-a', 'Samtidigt A'), await seeded('together-b', 'Samtidigt B')];
+      await store.updateOrganisation({ ...(await store.getOrganisation(b))!, name: 'Ändrad B' });
+      const names = (records: ReadonlyArray<{ name: string }>) => records.map((record) => record.name);
+      const [orgA, orgB, missing, some, same, reversed, other, none] = await Promise.all([
+        store.getOrganisation(a),
+        store.getOrganisation(b),
+        store.getOrganisation(uniqueId('absent')),
+        store.getRecords('actor', a, ['a-principal', 'a-chief', 'a-gone']),
+        store.getRecords('actor', a, ['a-principal', 'a-chief', 'a-gone']),
+        store.getRecords('actor', a, ['a-chief', 'a-principal']),
+        store.getRecords('unit', b, ['u-team']),
+        store.getRecords('actor', b, ['a-gone']),
+      ]);
+      expect([orgA?.name, orgB?.name, missing]).toEqual(['Samtidigt A', 'Ändrad B', null]);
+      expect(names(some)).toEqual(['Skolchef', 'Rektor Ekskolan']);
+      expect(same).toEqual(some);
+      expect(reversed).toEqual(some);
+      expect(other).toMatchObject([{ id: 'u-team', organisationId: b, parentId: 'u-school' }]);
+      expect(none).toEqual([]);
+    });
+
     it('refuses a second organisation with the same id and keeps the first', async () => {
       const id = await seeded('dup', 'Första');
       await expectDomainError(store.createOrganisation(contents(id, 'Andra')), 'ORGANISATION_EXISTS');

@@ -88,9 +88,11 @@ const PROPERTY_KEYS = [
     'writeStamp',
     // a key of the organisation map projection (`o {.*, levels: COLLECT {…}}`), not stored
     'levels',
-    // keys of a batched look-up's rows (lookup-batch.ts), not stored: its index, a session's request time
+    // keys of a batched look-up's rows (lookup-batch.ts), not stored: its index, a session's request
+    // time, the ids of a getRecords
     'i',
     'now',
+    'ids',
   ]),
 ];
 
@@ -205,7 +207,7 @@ describe('the statement set covers the model', () => {
     for (const family of [
       Q.DELETE_ALL_OF_KIND,
       Q.READ_ALL_OF_KIND,
-      Q.GET_RECORDS,
+      Q.LOOKUP_RECORDS,
       Q.COUNT_RECORDS,
       Q.PAGE_RECORDS,
       Q.FIND_TAKEN_ID,

@@ -3,11 +3,14 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { NamedStatement } from './transactions.ts';
 
 /** A row of a batched look-up: the values one caller looks up by. */
-export type LookupRow = Readonly<Record<string, string>>;
+export type LookupRow = Readonly<Record<string, string | readonly string[]>>;
 
 /** Runs each statement with its rows in one read transaction; the answer rows of each, in order. */
 export type SendLookups = (
-  groups: ReadonlyArray<{ statement: LookupStatement; rows: ReadonlyArray<Readonly<Record<string, string | number>>> }>,
+  groups: ReadonlyArray<{
+    statement: LookupStatement;
+    rows: ReadonlyArray<Readonly<Record<string, LookupRow[string] | number>>>;
+  }>,
 ) => Promise<Neo4jRecord[][]>;
 
 /**

@@ -296,8 +296,10 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  /** Asked together with the other requests' look-ups (Neo4jTransactions.lookup): every edit asks it. */
   async getOrganisation(id: string): Promise<Organisation | null> {
-    return this.read((tx) => this.readOrganisationNode(tx, id));
+    const [row] = await this.transactions.lookup(Q.LOOKUP_ORGANISATION, { organisationId: id });
+    return row ? organisationFromProperties(row.get('organisation') as Properties) : null;
   }
 
   private async readOrganisationNode(tx: StatementRunner, id: string): Promise<Organisation | null> {
@@ -447,7 +449,8 @@ export class Neo4jStore implements GraphStore {
     ids: readonly string[],
   ): Promise<Array<RecordTypes[K]>> {
     if (ids.length === 0) return [];
-    const rows = await this.read((tx) => run(tx, Q.GET_RECORDS[kind], { organisationId, ids: [...new Set(ids)] }));
+    // Asked together with the other requests' look-ups: an edit reads its record and what it refers to.
+    const rows = await this.transactions.lookup(Q.LOOKUP_RECORDS[kind], { organisationId, ids: [...new Set(ids)] });
     return rows.map((row) => recordFromRow(kind, row));
   }
 

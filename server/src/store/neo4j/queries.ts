@@ -149,6 +149,14 @@ export const READ_ORGANISATION = cypher(
   { organisationId: ORG },
 );
 
+/** `getOrganisation` of many requests at once (a `LookupBatch`): each row an organisation. */
+export const LOOKUP_ORGANISATION = cypher(
+  'LOOKUP_ORGANISATION',
+  `UNWIND $rows AS row
+   MATCH (o:${ORGANISATION_LABEL} {id: row.organisationId}) RETURN row.i AS i, ${ORGANISATION_MAP}`,
+  { rows: [{ i: 0, organisationId: ORG }] },
+);
+
 /** Write stamps of many requests at once (a `LookupBatch`): each row an organisation. */
 export const READ_WRITE_STAMP = cypher(
   'READ_WRITE_STAMP',
@@ -271,12 +279,18 @@ const seekEach = (kind: RecordKind, field: string, ids = '$ids'): string =>
   `UNWIND ${ids} AS key
    MATCH (n:${label(kind)} {organisationId: $organisationId, ${field}: key}) USING INDEX n:${label(kind)}(organisationId, ${field})`;
 
-export const GET_RECORDS = byKind((kind) =>
+/**
+ * `getRecords` of many requests at once (a `LookupBatch`): each row an organisation and ids,
+ * each id sought by the unique index.
+ */
+export const LOOKUP_RECORDS = byKind((kind) =>
   cypher(
-    `GET_RECORDS.${kind}`,
-    `${seekEach(kind, 'id')}
-     RETURN ${recordColumns(kind)} ORDER BY n.id`,
-    { organisationId: ORG, ids: IDS },
+    `LOOKUP_RECORDS.${kind}`,
+    `UNWIND $rows AS row
+     UNWIND row.ids AS key
+     MATCH (n:${label(kind)} {organisationId: row.organisationId, id: key}) USING INDEX n:${label(kind)}(organisationId, id)
+     RETURN row.i AS i, ${recordColumns(kind)} ORDER BY n.id`,
+    { rows: [{ i: 0, organisationId: ORG, ids: IDS }] },
   ),
 );
 
