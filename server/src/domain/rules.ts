@@ -235,6 +235,12 @@ function checkStep(
 }
 
 /**
+ * The kinds whose rules read `RecordContext.scenarios`: editing lists the organisation's
+ * scenarios only for these (on Neo4j two statements an edit).
+ */
+export const KINDS_READING_SCENARIOS: ReadonlySet<RecordKind> = new Set<RecordKind>(['scenario', 'presentation']);
+
+/**
  * Every rule a record of this kind must meet besides its field shapes: references to existing
  * records of the same organisation (and scenario), and the kind's own rules.
  * @returns the issues; an empty list means the record may be stored.

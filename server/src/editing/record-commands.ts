@@ -15,7 +15,7 @@ import { DomainError, type FieldIssue, invalidInput, notFound, versionConflict }
 import { zodFieldIssues } from '../domain/field-issues.ts';
 import { newId } from '../domain/ids.ts';
 import { isScenarioRecordKind, type Organisation, type RecordKind, type RecordTypes } from '../domain/records.ts';
-import { checkRecord, type RecordContext, referencedIds } from '../domain/rules.ts';
+import { checkRecord, KINDS_READING_SCENARIOS, type RecordContext, referencedIds } from '../domain/rules.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type Audit, audited } from './history.ts';
 import { allRecords, listScenarios, requireOrganisationAnd } from './read-map.ts';
@@ -82,7 +82,7 @@ function parseData<K extends RecordKind>(
   return parsed.success ? { value: parsed.data as object, issues: [] } : { issues: zodFieldIssues(parsed.error) };
 }
 
-/** Loads what the rules need to judge a record: its references, the scenarios, all units, a parallel link. */
+/** Loads what the rules need to judge a record: its references, the scenarios, all units, a parallel link, as its kind needs. */
 async function loadContext(
   store: GraphStore,
   organisation: Organisation,
@@ -100,7 +100,7 @@ async function loadContext(
       ),
     ),
     kind === 'unit' ? allRecords(store, 'unit', organisation.id) : [],
-    listScenarios(store, organisation.id),
+    KINDS_READING_SCENARIOS.has(kind) ? listScenarios(store, organisation.id) : null,
     kind === 'link' ? store.findParallelLink(record as RecordTypes['link']) : undefined,
   ]);
   const found = new Map<string, RecordTypes[RecordKind]>();
@@ -108,7 +108,11 @@ async function loadContext(
   for (const unit of units) found.set(`unit\u0000${unit.id}`, unit);
   return {
     organisation,
-    scenarios,
+    get scenarios() {
+      if (!scenarios)
+        throw new Error(`The rules of a ${kind} read scenarios: list the kind in KINDS_READING_SCENARIOS.`);
+      return scenarios;
+    },
     find: (refKind, id) => found.get(`${refKind}\u0000${id}`) as RecordTypes[typeof refKind] | undefined,
     findParallelLink: () => parallel,
   };
