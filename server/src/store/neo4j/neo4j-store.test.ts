@@ -222,6 +222,46 @@ describeOnNeo4j(stores, 'the Neo4j adapters on a live server', (target) => {
       expect(await store.getRecords('actor', organisationId, ['a-chief'])).toEqual([saved[3]]);
     }));
 
+  it('reads a scenario graph whole while another writer deletes and re-creates actors with their links', () =>
+    onFixture('read-while-deleting', async (store, organisationId) => {
+      const [chief] = await store.getRecords('actor', organisationId, ['a-chief']);
+      const [link] = await store.getRecords('link', organisationId, ['l-1']);
+      const churned = (n: number) => [
+        { kind: 'actor' as const, record: { ...chief!, id: `a-churn-${n}`, name: `Churn ${n}` } },
+        {
+          kind: 'link' as const,
+          record: { ...link!, id: `l-churn-${n}`, sourceId: 'a-chief', targetId: `a-churn-${n}` },
+        },
+      ];
+      const count = 400;
+      await store.insertRecords(organisationId, Array.from({ length: count }, (_, n) => churned(n)).flat());
+      let isReading = true;
+      const writer = (async () => {
+        for (let n = 0; isReading; n = (n + 1) % count) {
+          await store.deleteRecord('actor', organisationId, `a-churn-${n}`);
+          await store.insertRecords(organisationId, churned(n));
+        }
+      })();
+      const problems: string[] = [];
+      try {
+        // Each read follows a write (a new write stamp), so each reads the database.
+        for (let read = 0; read < 150 && problems.length === 0; read += 1) {
+          const graph = (await store.readScenarioGraph(organisationId, 's-current'))!;
+          const actorIds = new Set(graph.actors.map((actor) => actor.id));
+          for (const actor of graph.actors) {
+            if (actor.name === null || actor.version === null) problems.push(`half-read actor ${actor.id}`);
+          }
+          for (const { id, sourceId, targetId } of graph.links) {
+            if (!actorIds.has(sourceId) || !actorIds.has(targetId)) problems.push(`link ${id} to a missing actor`);
+          }
+        }
+      } finally {
+        isReading = false;
+        await writer;
+      }
+      expect(problems).toEqual([]);
+    }));
+
   it('renumbers a history kept by the old database-wide counter per organisation, in its old order', async () => {
     const store = new Neo4jStore(config());
     const organisationId = uniqueId('legacy');

@@ -47,6 +47,7 @@ import {
   versionAfterReplace,
 } from '../../domain/content-versions.ts';
 import { DomainError, notFound, versionConflict } from '../../domain/errors.ts';
+import { withoutDanglingLinks } from '../../domain/scenario-graph.ts';
 import {
   byRecordKind,
   type Organisation,
@@ -79,7 +80,7 @@ import {
   organisationFromProperties,
   organisationProperties,
   type Properties,
-  recordFromRow,
+  recordsFromRows,
   toProperties,
 } from './records.ts';
 import {
@@ -421,7 +422,7 @@ export class Neo4jStore implements GraphStore {
     const [organisation, rowsOfKinds] = await Promise.all([this.readOrganisationNode(tx, id), allOfKinds(tx, id)]);
     if (!organisation) return null;
     const records = RECORD_KINDS.flatMap((kind, k) =>
-      rowsOfKinds[k]!.map((row) => ({ kind, record: recordFromRow(kind, row) }) as TaggedRecord),
+      recordsFromRows(kind, rowsOfKinds[k]!).map((record) => ({ kind, record }) as TaggedRecord),
     );
     return { organisation, records };
   }
@@ -451,7 +452,7 @@ export class Neo4jStore implements GraphStore {
     if (ids.length === 0) return [];
     // Asked together with the other requests' look-ups: an edit reads its record and what it refers to.
     const rows = await this.transactions.lookup(Q.LOOKUP_RECORDS[kind], { organisationId, ids: [...new Set(ids)] });
-    return rows.map((row) => recordFromRow(kind, row));
+    return recordsFromRows(kind, rows);
   }
 
   async listRecords<K extends RecordKind>(
@@ -474,7 +475,7 @@ export class Neo4jStore implements GraphStore {
           limit: neo4j.int(size + 1),
         }),
       ]);
-      const nodes = rows.slice(0, size).map((row) => recordFromRow(kind, row));
+      const nodes = recordsFromRows(kind, rows.slice(0, size));
       const last = nodes.at(-1);
       return {
         nodes,
@@ -745,18 +746,20 @@ export class Neo4jStore implements GraphStore {
       run(tx, Q.READ_IN_SCENARIO.perception, inScenario),
       run(tx, Q.READ_IN_SCENARIO.initiative, inScenario),
     ]);
-    if (!organisation || !scenarioRow) return null;
-    const records = <K extends RecordKind>(kind: K, rows: Neo4jRecord[]) => rows.map((row) => recordFromRow(kind, row));
-    return {
+    const [scenario] = scenarioRow ? recordsFromRows('scenario', [scenarioRow]) : [];
+    if (!organisation || !scenario) return null;
+    // The statements do not share one snapshot: an actor deleted or created between the read of
+    // the actors and that of the links leaves links to an actor the graph lacks.
+    return withoutDanglingLinks({
       organisation,
-      scenario: recordFromRow('scenario', scenarioRow),
-      units: records('unit', units),
-      actors: records('actor', actors),
-      links: records('link', links),
-      arenas: records('arena', arenas),
-      perceptions: records('perception', perceptions),
-      initiatives: records('initiative', initiatives),
-    };
+      scenario,
+      units: recordsFromRows('unit', units),
+      actors: recordsFromRows('actor', actors),
+      links: recordsFromRows('link', links),
+      arenas: recordsFromRows('arena', arenas),
+      perceptions: recordsFromRows('perception', perceptions),
+      initiatives: recordsFromRows('initiative', initiatives),
+    });
   }
 
   // ------------------------------------------------------------------------------------------

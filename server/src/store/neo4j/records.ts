@@ -177,6 +177,17 @@ export function recordFromRow<K extends RecordKind>(kind: K, row: Neo4jRecord): 
   return fromProperties(kind, row.toObject() as Properties);
 }
 
+/**
+ * The records of rows read outside a write's locks, without those of nodes deleted while the
+ * statement read them. Neo4j reads are read committed: a node found by an index and deleted by
+ * another transaction before its properties are read reads as nulls from then on (under 20
+ * editors, a map read got an actor without a name). `version` is read last (queries.ts
+ * `recordColumns`), so a row whose version was read was whole when read.
+ */
+export function recordsFromRows<K extends RecordKind>(kind: K, rows: readonly Neo4jRecord[]): Array<RecordTypes[K]> {
+  return rows.flatMap((row) => (row.get('version') === null ? [] : [recordFromRow(kind, row)]));
+}
+
 /** The organisation node's properties; its levels are Level nodes, written separately. */
 export function organisationProperties(organisation: Organisation, version: number): Properties {
   const properties: Properties = {
