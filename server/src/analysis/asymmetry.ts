@@ -2,7 +2,7 @@ import type { Coupling } from '@kopplingskartan/schema/interchange';
 
 import { deriveCoupling } from '../domain/coupling.ts';
 import { differingAspects, type PerceptionAspect } from '../domain/perception-agreement.ts';
-import { actorName, distinguishingKind, linkLabel, makeFinding } from './findings.ts';
+import { actorName, distinguishingKind, flat, linkLabel, makeFinding } from './findings.ts';
 import type { Finding } from './findings.ts';
 import { couplingOfStrength, sourceIdOf, targetIdOf } from './graph-index.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -85,8 +85,8 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
         actorIds: [sourceId, targetId],
         linkIds: [linkId],
         explanation: {
-          sv: `${responder} är lyhörd för ${other}, men ${other} är inte lyhörd för ${responder}${kind ? ` (länken för ${kind.sv})` : ''}.`,
-          en: `${responder} responds to ${other}, but ${other} does not respond to ${responder}${kind ? ` (the ${kind.en} link)` : ''}.`,
+          sv: flat`${responder} är lyhörd för ${other}, men ${other} är inte lyhörd för ${responder}${kind ? ` (länken för ${kind.sv})` : ''}.`,
+          en: flat`${responder} responds to ${other}, but ${other} does not respond to ${responder}${kind ? ` (the ${kind.en} link)` : ''}.`,
         },
       }),
     );
@@ -131,8 +131,8 @@ export function asymmetry(index: GraphIndex, findingsOnly = false): AsymmetryRes
         ],
         linkIds: [linkId],
         explanation: {
-          sv: `Svaren om länken ${ends}${kindSv} skiljer sig åt (${answers.map((a) => said(a, 'sv')).join('; ')}).`,
-          en: `The answers about the link ${ends}${kindEn} differ (${answers.map((a) => said(a, 'en')).join('; ')}).`,
+          sv: flat`Svaren om länken ${ends}${kindSv} skiljer sig åt (${answers.map((a) => said(a, 'sv')).join('; ')}).`,
+          en: flat`The answers about the link ${ends}${kindEn} differ (${answers.map((a) => said(a, 'en')).join('; ')}).`,
         },
       }),
     );

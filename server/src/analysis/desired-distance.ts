@@ -93,6 +93,10 @@ export function numberDesiredLinks(
   };
 }
 
+/** The changes a difference may record, in the order of their findings. */
+const CHANGES = ['ADDED', 'REMOVED', 'TIGHTER', 'LOOSER'] as const;
+const [ADDED, REMOVED, TIGHTER, LOOSER] = [0, 1, 2, 3];
+
 const EMPTY_TOTALS: DistanceTotals = { added: 0, removed: 0, tighter: 0, looser: 0, unchanged: 0, distance: 0 };
 
 /**
@@ -152,71 +156,78 @@ export function desiredDistance(
   }
 
   const totals = { ...EMPTY_TOTALS };
-  // Each difference as numbers: its change, its current link e and desired link j (-1 for none),
-  // its ends as actor numbers (as `wantedSource` numbers them).
-  const changes: LinkChange[] = [];
-  const currentOf: number[] = [];
-  const desiredOf: number[] = [];
-  const differenceEnds: number[] = [];
+  // Each difference as numbers (no list of objects unless the result lists them): its change (an
+  // index into CHANGES), its current link e and desired link j (-1 for none).
+  const changeOf = new Uint8Array(index.m + d);
+  const currentOf = new Int32Array(index.m + d);
+  const desiredOf = new Int32Array(index.m + d);
+  let size = 0;
   for (let e = 0; e < index.m; e++) {
     const j = matchOf[e]!;
-    let change: LinkChange;
-    if (j < 0) change = 'REMOVED';
-    else {
-      const delta = wantedStrength[j]! - index.linkStrength[e]!;
-      change = delta > 0 ? 'TIGHTER' : delta < 0 ? 'LOOSER' : 'UNCHANGED';
-    }
-    if (change === 'UNCHANGED') {
+    const delta = j < 0 ? 0 : wantedStrength[j]! - index.linkStrength[e]!;
+    if (j >= 0 && delta === 0) {
       totals.unchanged++;
       continue;
     }
-    changes.push(change);
-    currentOf.push(e);
-    desiredOf.push(j);
-    differenceEnds.push(index.linkSource[e]!, index.linkTarget[e]!);
+    changeOf[size] = j < 0 ? REMOVED : delta > 0 ? TIGHTER : LOOSER;
+    currentOf[size] = e;
+    desiredOf[size++] = j;
   }
   for (let j = 0; j < d; j++) {
     if (isTaken[j]) continue;
-    changes.push('ADDED');
-    currentOf.push(-1);
-    desiredOf.push(j);
-    differenceEnds.push(wantedSource[j]!, wantedTarget[j]!);
+    changeOf[size] = ADDED;
+    currentOf[size] = -1;
+    desiredOf[size++] = j;
   }
-  for (const change of changes) {
-    if (change === 'ADDED') totals.added++;
-    else if (change === 'REMOVED') totals.removed++;
-    else if (change === 'TIGHTER') totals.tighter++;
-    else if (change === 'LOOSER') totals.looser++;
-  }
-  totals.distance = totals.added + totals.removed + totals.tighter + totals.looser;
-  const currentLinkIdOf = (i: number): string | null => (currentOf[i]! >= 0 ? index.linkId(currentOf[i]!) : null);
-  const desiredLinkIdOf = (i: number): string | null => (desiredOf[i]! >= 0 ? wantedId(desiredOf[i]!) : null);
-  const differences = findingsOnly
-    ? []
-    : changes.map((change, i): LinkDifference => {
-        const e = currentOf[i]!;
-        const j = desiredOf[i]!;
-        return {
-          change,
-          currentLinkId: currentLinkIdOf(i),
-          desiredLinkId: desiredLinkIdOf(i),
-          sourceId: actorIdOf(differenceEnds[2 * i]!),
-          targetId: actorIdOf(differenceEnds[2 * i + 1]!),
-          kind: kindOfIndex(e >= 0 ? index.linkKind[e]! : wantedKind[j]!),
-          currentCoupling: e >= 0 ? couplingOfStrength(index.linkStrength[e]!) : null,
-          desiredCoupling: j >= 0 ? couplingOfStrength(wantedStrength[j]!) : null,
-        };
+  const counts = new Uint32Array(CHANGES.length);
+  for (let i = 0; i < size; i++) counts[changeOf[i]!]!++;
+  totals.added = counts[ADDED]!;
+  totals.removed = counts[REMOVED]!;
+  totals.tighter = counts[TIGHTER]!;
+  totals.looser = counts[LOOSER]!;
+  totals.distance = size;
+  // The ends of difference i as actor numbers (as `wantedSource` numbers them).
+  const sourceOf = (i: number): number =>
+    currentOf[i]! >= 0 ? index.linkSource[currentOf[i]!]! : wantedSource[desiredOf[i]!]!;
+  const targetOf = (i: number): number =>
+    currentOf[i]! >= 0 ? index.linkTarget[currentOf[i]!]! : wantedTarget[desiredOf[i]!]!;
+  const differences: LinkDifference[] = [];
+  if (!findingsOnly) {
+    for (let i = 0; i < size; i++) {
+      const e = currentOf[i]!;
+      const j = desiredOf[i]!;
+      differences.push({
+        change: CHANGES[changeOf[i]!]!,
+        currentLinkId: e >= 0 ? index.linkId(e) : null,
+        desiredLinkId: j >= 0 ? wantedId(j) : null,
+        sourceId: actorIdOf(sourceOf(i)),
+        targetId: actorIdOf(targetOf(i)),
+        kind: kindOfIndex(e >= 0 ? index.linkKind[e]! : wantedKind[j]!),
+        currentCoupling: e >= 0 ? couplingOfStrength(index.linkStrength[e]!) : null,
+        desiredCoupling: j >= 0 ? couplingOfStrength(wantedStrength[j]!) : null,
       });
+    }
+  }
+  // The ids of difference i, from its listed object when there is one (read once from the links,
+  // whose objects lie scattered over the heap), else from the links.
+  const sourceIdOf = (i: number): string => (findingsOnly ? actorIdOf(sourceOf(i)) : differences[i]!.sourceId);
+  const targetIdOf = (i: number): string => (findingsOnly ? actorIdOf(targetOf(i)) : differences[i]!.targetId);
+  const currentLinkIdOf = (i: number): string | null => {
+    if (!findingsOnly) return differences[i]!.currentLinkId;
+    return currentOf[i]! >= 0 ? index.linkId(currentOf[i]!) : null;
+  };
+  const desiredLinkIdOf = (i: number): string | null => {
+    if (!findingsOnly) return differences[i]!.desiredLinkId;
+    return desiredOf[i]! >= 0 ? wantedId(desiredOf[i]!) : null;
+  };
 
-  /** Positions of the differences by change. */
-  const byChange = new Map<LinkChange, number[]>();
-  changes.forEach((change, i) => {
-    const list = byChange.get(change);
-    if (list) list.push(i);
-    else byChange.set(change, [i]);
-  });
   // [singular, plural] verb phrases.
-  const statements: Array<{ change: LinkChange; kind: FindingKind; sv: [string, string]; en: [string, string] }> = [
+  const statements: Array<{
+    change: (typeof CHANGES)[number];
+    kind: FindingKind;
+    sv: [string, string];
+    en: [string, string];
+  }> = [
     {
       change: 'ADDED',
       kind: 'LINK_ADDED',
@@ -249,18 +260,20 @@ export function desiredDistance(
     },
   ];
   const findings = statements.flatMap(({ change, kind, sv, en }) => {
-    const list = byChange.get(change) ?? [];
-    if (list.length === 0) return [];
+    const code = CHANGES.indexOf(change);
+    const total = counts[code]!;
+    if (total === 0) return [];
     // Each actor once, in order of first mention, marked by number rather than hashed by id.
     const isListed = new Uint8Array(actorCount);
     const actorIds: string[] = [];
     const linkIds: string[] = [];
-    for (const i of list) {
-      const source = differenceEnds[2 * i]!;
-      const target = differenceEnds[2 * i + 1]!;
-      if (!isListed[source]) actorIds.push(actorIdOf(source));
+    for (let i = 0; i < size; i++) {
+      if (changeOf[i] !== code) continue;
+      const source = sourceOf(i);
+      const target = targetOf(i);
+      if (!isListed[source]) actorIds.push(sourceIdOf(i));
       isListed[source] = 1;
-      if (!isListed[target]) actorIds.push(actorIdOf(target));
+      if (!isListed[target]) actorIds.push(targetIdOf(i));
       isListed[target] = 1;
       const currentLinkId = currentLinkIdOf(i);
       if (currentLinkId !== null) linkIds.push(currentLinkId);
@@ -275,8 +288,8 @@ export function desiredDistance(
         actorIds,
         linkIds,
         explanation: {
-          sv: `${count(list.length, 'länk', 'länkar')} ${sv[list.length === 1 ? 0 : 1]}.`,
-          en: `${count(list.length, 'link', 'links')} ${en[list.length === 1 ? 0 : 1]}.`,
+          sv: `${count(total, 'länk', 'länkar')} ${sv[total === 1 ? 0 : 1]}.`,
+          en: `${count(total, 'link', 'links')} ${en[total === 1 ? 0 : 1]}.`,
         },
       }),
     ];

@@ -1,6 +1,7 @@
 import { LINK_KINDS } from '@kopplingskartan/schema/interchange';
 
 import { count, makeFinding } from './findings.ts';
+import { ListBuffer } from './list-buffer.ts';
 import type { Finding } from './findings.ts';
 import type { GraphIndex } from './graph-index.ts';
 
@@ -100,22 +101,22 @@ export function initiativeCongestion(
   const listedBy = new Int32Array(n).fill(-1);
   let call = 0;
   /** The load of links[from, to) and the initiatives. */
+  const linkIds = new ListBuffer<string>();
+  const supportIds = new ListBuffer<string>();
   const loadOf = (links: ArrayLike<number>, initiativeIds: string[], from = 0, to = links.length): Load => {
     call++;
-    const supportLinkIds: string[] = [];
-    const supportActorIds: string[] = [];
     for (let i = from; i < to; i++) {
-      supportLinkIds.push(index.linkId(links[i]!));
+      linkIds.push(index.linkId(links[i]!));
       const source = index.linkSource[links[i]!]!;
       if (listedBy[source] === call) continue;
       listedBy[source] = call;
-      supportActorIds.push(graph.actors[source]!.id);
+      supportIds.push(graph.actors[source]!.id);
     }
     return {
-      supportLinkIds,
-      supportActorIds,
+      supportLinkIds: linkIds.take(),
+      supportActorIds: supportIds.take(),
       initiativeIds,
-      load: supportLinkIds.length + initiativeIds.length,
+      load: to - from + initiativeIds.length,
     };
   };
   /** The initiatives reaching an actor: its unit's lineage's and those naming it, each once. */

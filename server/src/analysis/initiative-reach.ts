@@ -3,6 +3,7 @@ import type { Coupling } from '@kopplingskartan/schema/interchange';
 import { actorName, count, makeFinding } from './findings.ts';
 import type { Explanation, Finding } from './findings.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { ListBuffer } from './list-buffer.ts';
 import { pathLinks, searchOf, widestPathsTo, widestWorkspace } from './widest-path.ts';
 
 export interface InitiativeReachOptions {
@@ -80,6 +81,9 @@ export interface InitiativeReachResult {
 
 const linkNumber = (e: number): number => e;
 
+/** The units of a target not named directly, until they are listed (every such target is in one). */
+const THROUGH_UNITS: string[] = [];
+
 const quoted = (name: string): Explanation => ({ sv: `”${name}”`, en: `“${name}”` });
 
 /**
@@ -143,18 +147,8 @@ export function initiativeReach(
 
   const chainLevel = index.chainLevelIndices.at(-1);
   const classroomLevel = chainLevel === undefined ? null : graph.levels[chainLevel]!;
-  /** The classroom-level actors' entries by actor number (listed only when more than the findings is read). */
-  const classroom: Array<ClassroomReach | undefined> = new Array<ClassroomReach | undefined>(n);
-  const seats: ClassroomReach[] = [];
   let classroomSize = 0;
-  graph.actors.forEach((actor, u) => {
-    if (index.levelOf[u] !== chainLevel) return;
-    classroomSize++;
-    if (findingsOnly) return;
-    const seat = { actorId: actor.id, reachedBy: [], notReachedBy: [] };
-    classroom[u] = seat;
-    seats.push(seat);
-  });
+  for (let u = 0; u < n; u++) if (index.levelOf[u] === chainLevel) classroomSize++;
   /** Classroom actors some initiative reaches. */
   const isTouched = new Uint8Array(n);
   const traces: TraceCounts = {
@@ -168,33 +162,36 @@ export function initiativeReach(
   const owners = graph.initiatives.map((initiative) =>
     initiative.ownerId === null ? undefined : index.actorIndex.get(initiative.ownerId),
   );
-  const named = graph.initiatives.map((initiative) => {
-    const targets = new Map<number, { direct: boolean; viaUnitIds: string[] }>();
-    for (const id of initiative.targetActorIds)
-      targets.set(index.actorIndex.get(id)!, { direct: true, viaUnitIds: [] });
-    const byUnit: Array<[number, string]> = initiative.targetUnitIds.flatMap((unitId) =>
-      (members[unitNumber.get(unitId) ?? -1] ?? []).map((u): [number, string] => [u, unitId]),
-    );
-    byUnit.sort((a, b) => a[0] - b[0]);
-    for (const [u, unitId] of byUnit) {
-      const entry = targets.get(u);
-      if (entry) entry.viaUnitIds.push(unitId);
-      else targets.set(u, { direct: false, viaUnitIds: [unitId] });
-    }
-    return targets;
-  });
   // Every initiative's targets numbered one after another: initiative k's are slots
-  // targetStart[k]..targetStart[k + 1], and each slot's best path is kept as numbers (its hops,
-  // -1 when not reached; whether it is tight; its weakest link; its links), so no object is built
-  // for a target until the result lists it.
+  // targetStart[k]..targetStart[k + 1], those it names itself first (up to directEnd[k]), and
+  // each slot's best path is kept as numbers (its hops, -1 when not reached; whether it is tight;
+  // its weakest link; its links), so no object is built for a target until the result lists it.
+  // Each actor is listed once per initiative by a mark per actor, not a map per initiative.
   const targetStart = new Uint32Array(graph.initiatives.length + 1);
-  named.forEach((targets, k) => (targetStart[k + 1] = targetStart[k]! + targets.size));
-  const slots = targetStart[graph.initiatives.length]!;
-  const targetActor = new Uint32Array(slots);
-  named.forEach((targets, k) => {
-    let slot = targetStart[k]!;
-    targets.forEach((_, u) => (targetActor[slot++] = u));
+  const directEnd = new Uint32Array(graph.initiatives.length);
+  const listed: number[] = [];
+  /** The initiative that last listed each actor. */
+  const listedBy = new Int32Array(n).fill(-1);
+  const list = (u: number, k: number): void => {
+    if (listedBy[u] === k) return;
+    listedBy[u] = k;
+    listed.push(u);
+  };
+  graph.initiatives.forEach((initiative, k) => {
+    for (const id of initiative.targetActorIds) list(index.actorIndex.get(id)!, k);
+    directEnd[k] = listed.length;
+    for (const unitId of initiative.targetUnitIds) {
+      const unitMembers = members[unitNumber.get(unitId) ?? -1] ?? [];
+      for (let i = 0; i < unitMembers.length; i++) list(unitMembers[i]!, k);
+    }
+    targetStart[k + 1] = listed.length;
   });
+  const targetActor = Uint32Array.from(listed);
+  // A unit's members are in actor order; the members of several units are put in it.
+  graph.initiatives.forEach((initiative, k) => {
+    if (initiative.targetUnitIds.length > 1) targetActor.subarray(directEnd[k], targetStart[k + 1]).sort();
+  });
+  const slots = targetActor.length;
   const hopsOf = new Int32Array(slots).fill(-1);
   const isTight = new Uint8Array(slots);
   const weakestOf = new Int32Array(slots);
@@ -241,6 +238,8 @@ export function initiativeReach(
   /** The initiative whose INITIATIVE_REACH finding last listed each link (each link once per finding). */
   const listedFor = new Int32Array(index.m).fill(-1);
   const initiatives: InitiativeReach[] = [];
+  /** The slot of each target of the initiative being listed. */
+  const slotOf = new Uint32Array(findingsOnly ? 0 : n);
   graph.initiatives.forEach((initiative, k) => {
     const owner = owners[k];
     const from = targetStart[k]!;
@@ -255,8 +254,6 @@ export function initiativeReach(
       if (isReached) traces[hasTrace ? 'reachedWithTrace' : 'reachedWithoutTrace']++;
       else traces[hasTrace ? 'notReachedWithTrace' : 'notReachedWithoutTrace']++;
       if (isReached) isTouched[u] = 1;
-      const seat = classroom[u];
-      if (seat) (isReached ? seat.reachedBy : seat.notReachedBy).push(initiative.id);
     }
     const targetCount = to - from;
     const targetIds = (): string[] => {
@@ -334,23 +331,32 @@ export function initiativeReach(
       );
     }
     if (findingsOnly) return;
-    let slot = from;
     const targets: InitiativeTarget[] = [];
-    named[k]!.forEach((how) => {
+    for (let slot = from; slot < to; slot++) {
       const hops = hopsOf[slot]!;
       const reachedFar = hops > 0;
+      slotOf[targetActor[slot]!] = slot;
       targets.push({
         actorId: actorIdOf(slot),
-        direct: how.direct,
-        viaUnitIds: how.viaUnitIds,
+        direct: slot < directEnd[k]!,
+        viaUnitIds: slot < directEnd[k]! ? [] : THROUGH_UNITS,
         reached: hops >= 0,
         coupling: reachedFar ? (isTight[slot] ? 'TIGHT' : 'LOOSE') : null,
         hops: hops >= 0 ? hops : null,
         weakestLinkId: reachedFar ? linkId(weakestOf[slot]!) : null,
         pathLinkIds: hops >= 0 ? pathOf[slot]!.map(linkId) : [],
       });
-      slot++;
-    });
+    }
+    // Every member of a unit it names is a target, with the units named in their order; a list
+    // of one unit is made as such (a list grown from empty takes room for 17).
+    for (const unitId of initiative.targetUnitIds) {
+      const unitMembers = members[unitNumber.get(unitId) ?? -1] ?? [];
+      for (let i = 0; i < unitMembers.length; i++) {
+        const target = targets[slotOf[unitMembers[i]!]! - from]!;
+        if (target.viaUnitIds === THROUGH_UNITS) target.viaUnitIds = [unitId];
+        else target.viaUnitIds.push(unitId);
+      }
+    }
     initiatives.push({
       initiativeId: initiative.id,
       ownerId: owner === undefined ? null : graph.actors[owner]!.id,
@@ -374,6 +380,7 @@ export function initiativeReach(
       }),
     );
   }
+  const seats = findingsOnly ? [] : classroomSeats();
   const untouched: string[] = [];
   if (classroomLevel) {
     graph.actors.forEach((actor, u) => {
@@ -396,4 +403,32 @@ export function initiativeReach(
     );
   }
   return { classroomLevelKey: classroomLevel?.key ?? null, initiatives, classroom: seats, traces, findings };
+
+  /**
+   * Every classroom-level actor with the initiatives that name it, reached or not, in initiative
+   * order: the slots sorted by actor (a counting sort, which keeps their order), so that each
+   * list is gathered at once rather than grown by one initiative after another.
+   */
+  function classroomSeats(): ClassroomReach[] {
+    const initiativeOf = new Uint32Array(slots);
+    for (let k = 0; k < graph.initiatives.length; k++) initiativeOf.fill(k, targetStart[k], targetStart[k + 1]);
+    const slotStart = new Uint32Array(n + 1);
+    for (let slot = 0; slot < slots; slot++) slotStart[targetActor[slot]! + 1]!++;
+    for (let u = 0; u < n; u++) slotStart[u + 1]! += slotStart[u]!;
+    const fill = slotStart.slice(0, n);
+    const slotsByActor = new Uint32Array(slots);
+    for (let slot = 0; slot < slots; slot++) slotsByActor[fill[targetActor[slot]!]!++] = slot;
+    const reachedBy = new ListBuffer<string>();
+    const notReachedBy = new ListBuffer<string>();
+    const list: ClassroomReach[] = [];
+    for (let u = 0; u < n; u++) {
+      if (index.levelOf[u] !== chainLevel) continue;
+      for (let i = slotStart[u]!; i < slotStart[u + 1]!; i++) {
+        const slot = slotsByActor[i]!;
+        (hopsOf[slot]! >= 0 ? reachedBy : notReachedBy).push(graph.initiatives[initiativeOf[slot]!]!.id);
+      }
+      list.push({ actorId: graph.actors[u]!.id, reachedBy: reachedBy.take(), notReachedBy: notReachedBy.take() });
+    }
+    return list;
+  }
 }

@@ -50,9 +50,11 @@ export function levelMatrix(index: GraphIndex): LevelMatrixResult {
   // is 0 tight, 1 loose, 2 decoupled (COUPLINGS order), from strength 2, 1, 0.
   const counts = new Uint32Array(levelCount * levelCount * 3 * kinds);
   for (let e = 0; e < index.m; e++) {
-    let a = index.levelOf[index.linkSource[e]!]!;
-    let b = index.levelOf[index.linkTarget[e]!]!;
-    if (a > b) [a, b] = [b, a];
+    // The pair in level order, by comparison: a destructuring swap built an array per link.
+    const s = index.levelOf[index.linkSource[e]!]!;
+    const t = index.levelOf[index.linkTarget[e]!]!;
+    const a = s < t ? s : t;
+    const b = s < t ? t : s;
     const coupling = 2 - index.linkStrength[e]!;
     counts[(a * levelCount + b) * 3 * kinds + coupling * kinds + index.linkKind[e]!]!++;
   }
