@@ -300,12 +300,12 @@ export class Neo4jStore implements GraphStore {
   /** Asked together with the other requests' look-ups (Neo4jTransactions.lookup): every edit asks it. */
   async getOrganisation(id: string): Promise<Organisation | null> {
     const [row] = await this.transactions.lookup(Q.LOOKUP_ORGANISATION, { organisationId: id });
-    return row ? organisationFromProperties(row.get('organisation') as Properties) : null;
+    return organisationOf(row);
   }
 
   private async readOrganisationNode(tx: StatementRunner, id: string): Promise<Organisation | null> {
     const [row] = await run(tx, Q.READ_ORGANISATION, { organisationId: id });
-    return row ? organisationFromProperties(row.get('organisation') as Properties) : null;
+    return organisationOf(row);
   }
 
   async createOrganisation(contents: OrganisationContents): Promise<Organisation> {
@@ -842,6 +842,11 @@ function refuseMissing(kind: RecordKind, missing: readonly Neo4jRecord[]): void 
     id,
     reason: 'UNKNOWN_REFERENCE',
   });
+}
+
+/** The organisation of a READ_ORGANISATION or LOOKUP_ORGANISATION row; null without one. */
+function organisationOf(row: Neo4jRecord | undefined): Organisation | null {
+  return row ? organisationFromProperties(row.get('organisation') as Properties) : null;
 }
 
 /** An optimistic update found the record at another version than it read, and no version was named. */

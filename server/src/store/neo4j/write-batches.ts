@@ -94,7 +94,7 @@ export class WriteBatches<Tx> {
     const queue = this.queues.get(organisationId)!;
     const running = new Set<Running>();
     while (queue.waiting.length > 0 || running.size > 0) {
-      const batch = this.nextBatch(queue.waiting, running);
+      const { batch, touched } = this.nextBatch(queue.waiting, running);
       if (batch.length === 0) {
         // Nothing can be sent until a batch on its way ends or another write arrives.
         await Promise.race([
@@ -104,7 +104,7 @@ export class WriteBatches<Tx> {
         queue.arrived = () => {};
         continue;
       }
-      const started = this.start(batch);
+      const started = this.start(batch, touched);
       running.add(started);
       void started.done.then(() => running.delete(started));
       await started.answered;
@@ -112,8 +112,7 @@ export class WriteBatches<Tx> {
     this.queues.delete(organisationId);
   }
 
-  private start(batch: ReadonlyArray<Waiting<Tx>>): Running {
-    const touched = new Set(batch.flatMap(({ write }) => (write.touches === undefined ? [] : [write.touches])));
+  private start(batch: ReadonlyArray<Waiting<Tx>>, touched: ReadonlySet<string>): Running {
     if (batch.length === 1) {
       const done = this.alone(batch[0]!);
       return { touched, answered: done, done };
@@ -125,13 +124,16 @@ export class WriteBatches<Tx> {
   }
 
   /**
-   * The writes of `queue` that go together next, in their order, taken off it: at most
-   * `maxBatch`, and none that changes what an earlier one of the batch, or a batch still on its
-   * way, changes (it waits for a later batch, where it sees that write committed). Every queued
-   * write comes from a request still waiting for its answer, so the writes that overtake it make
-   * an order its clients could have seen.
+   * The writes of `queue` that go together next, in their order, taken off it, and what they
+   * change: at most `maxBatch`, and none that changes what an earlier one of the batch, or a batch
+   * still on its way, changes (it waits for a later batch, where it sees that write committed).
+   * Every queued write comes from a request still waiting for its answer, so the writes that
+   * overtake it make an order its clients could have seen.
    */
-  private nextBatch(queue: Array<Waiting<Tx>>, running: ReadonlySet<Running>): Array<Waiting<Tx>> {
+  private nextBatch(
+    queue: Array<Waiting<Tx>>,
+    running: ReadonlySet<Running>,
+  ): { batch: Array<Waiting<Tx>>; touched: Set<string> } {
     const touched = new Set<string>();
     const isBusy = (key: string) => touched.has(key) || [...running].some((batch) => batch.touched.has(key));
     const batch: Array<Waiting<Tx>> = [];
@@ -146,7 +148,7 @@ export class WriteBatches<Tx> {
       if (touches !== undefined) touched.add(touches);
     }
     queue.splice(0, queue.length, ...left);
-    return batch;
+    return { batch, touched };
   }
 
   private async alone(waiting: Waiting<Tx>): Promise<void> {
