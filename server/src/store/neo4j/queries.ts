@@ -72,7 +72,7 @@ function byScenarioKind<T>(make: (kind: ScenarioRecordKind) => T): { readonly [K
 const label = (kind: RecordKind): string => NODES[kind].label;
 
 /**
- * A record of `n` as one column per field (read back with records.ts `recordFromRow`): the
+ * A record of `n` as one column per field (read back with records.ts `recordsFromRows`): the
  * driver decodes the column names once per result instead of a map's keys once per record,
  * which made a 74,000-link scenario read about 40 % faster than `properties(n)`.
  */

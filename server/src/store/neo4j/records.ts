@@ -173,7 +173,7 @@ export function fromProperties<K extends RecordKind>(kind: K, properties: Proper
 }
 
 /** A record from a row of `recordColumns` (queries.ts): one column per field. */
-export function recordFromRow<K extends RecordKind>(kind: K, row: Neo4jRecord): RecordTypes[K] {
+function recordFromRow<K extends RecordKind>(kind: K, row: Neo4jRecord): RecordTypes[K] {
   return fromProperties(kind, row.toObject() as Properties);
 }
 
