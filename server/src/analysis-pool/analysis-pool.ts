@@ -3,11 +3,14 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 
 import { DomainError } from '../domain/errors.ts';
-import type { AnalyseOutcome, AnalyseTask, PartialReport } from './analysis-worker.ts';
+import type { AnalyseOutcome, AnalyseTask, ReportPartMessage } from './analysis-worker.ts';
 import { sendWhenMade } from './following-value.ts';
 import type { LinksWire } from './graph-wire.ts';
 import type { SharedBetweenness } from './parallel-betweenness.ts';
+import { joinReportParts } from './report-parts.ts';
+import type { PartialReport, ReportPart } from './report-parts.ts';
 import { fromReportWire } from './report-wire.ts';
+import type { ReportWire } from './report-wire.ts';
 
 export interface AnalysisPoolOptions {
   /** Worker threads (at least 1). */
@@ -51,7 +54,12 @@ export class AnalysisPool {
       );
     }
     const channel = new MessageChannel();
-    channel.port1.on('message', (shared: SharedBetweenness) => this.recruitHelpers(shared));
+    const early = new EarlyParts();
+    channel.port1.on('message', (message: SharedBetweenness | ReportPartMessage) => {
+      if ('part' in message) early.take(message.part);
+      else this.recruitHelpers(message);
+    });
+    channel.port1.on('close', () => early.close());
     try {
       const following = desired && sendWhenMade(desired, channel.port1);
       const outcome = (await this.piscina.run(
@@ -59,7 +67,8 @@ export class AnalysisPool {
         { name: 'analyse', transferList: [channel.port2] },
       )) as AnalyseOutcome;
       if ('error' in outcome) throw new DomainError(outcome.error.code, outcome.error.message, outcome.error.details);
-      return await fromReportWire<PartialReport>(outcome.report);
+      const earlier = await early.first(outcome.earlyParts);
+      return joinReportParts([...earlier, await fromReportWire<ReportPart>(outcome.report)]);
     } finally {
       channel.port1.close();
     }
@@ -76,5 +85,39 @@ export class AnalysisPool {
       // chunk no helper has claimed, so there is nothing to report here.
       this.piscina.run(shared, { name: 'helpBetweenness' }).catch(() => undefined);
     }
+  }
+}
+
+/**
+ * The report parts a task sends on its port before it ends, decoded on the event loop as they
+ * arrive. They come on another channel than the task's outcome, so they may arrive after it.
+ */
+class EarlyParts {
+  private readonly decoded: Array<Promise<ReportPart>> = [];
+  private closed = false;
+  private wake = (): void => undefined;
+
+  take(wire: ReportWire): void {
+    const part = fromReportWire<ReportPart>(wire);
+    // Read only if the task succeeds; a refused task must not leave a rejection nobody handles.
+    part.catch(() => undefined);
+    this.decoded.push(part);
+    this.wake();
+  }
+
+  /** The port closed: no part will come any more. */
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  /** The first `count` parts, once all have arrived and are decoded. */
+  async first(count: number): Promise<ReportPart[]> {
+    while (this.decoded.length < count && !this.closed) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    if (this.decoded.length < count)
+      throw new Error(`the analysis thread sent ${this.decoded.length} of ${count} report parts`);
+    return Promise.all(this.decoded.slice(0, count));
   }
 }

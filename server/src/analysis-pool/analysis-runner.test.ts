@@ -59,6 +59,11 @@ describe('AnalysisRunner (worker threads, on a stored authority)', () => {
       errorBound: 0,
       confidence: 0.95,
     });
+    // Key actors come back in the last part, after the others' part: their findings must still
+    // stand between the islands' and level skipping's.
+    const analyses = expected.findings.map((finding) => finding.analysis);
+    expect(analyses.indexOf('keyActors')).toBeGreaterThan(analyses.indexOf('islands'));
+    expect(analyses.lastIndexOf('keyActors')).toBeLessThan(analyses.indexOf('levelSkipping'));
     expect(report).toEqual(expected);
   }, 60_000);
 

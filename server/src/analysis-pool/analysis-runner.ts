@@ -7,7 +7,7 @@ import type { ScenarioGraph } from '../domain/records.ts';
 import { analysisCost } from './analysis-cost.ts';
 import type { AnalysisLimits } from './analysis-limits.ts';
 import { AnalysisPool } from './analysis-pool.ts';
-import type { PartialReport } from './analysis-worker.ts';
+import type { PartialReport } from './report-parts.ts';
 import { desiredLinksWire, graphWire } from './graph-wire.ts';
 import { PerUserLimit } from './per-user-limit.ts';
 import { ReportCache } from './report-cache.ts';

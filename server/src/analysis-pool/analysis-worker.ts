@@ -8,13 +8,13 @@ import { LRUCache } from 'lru-cache';
 import { planBetweenness } from '../analysis/betweenness.ts';
 import type { BetweennessPlan } from '../analysis/betweenness.ts';
 import type { ResponsiveGraph } from '../analysis/brandes.ts';
-import type { AnalysisId, Finding } from '../analysis/findings.ts';
+import type { AnalysisId } from '../analysis/findings.ts';
 import { numberDesiredLinks } from '../analysis/desired-distance.ts';
 import type { DesiredLinks } from '../analysis/desired-distance.ts';
 import { adjacencyOf, buildGraphIndex } from '../analysis/graph-index.ts';
 import type { GraphIndex } from '../analysis/graph-index.ts';
 import { KEY_ACTORS_DEFAULTS } from '../analysis/key-actors.ts';
-import { findingsOf, pick, runOnIndex } from '../analysis/registry.ts';
+import { pick, runOnIndex } from '../analysis/registry.ts';
 import type { AnalysisInput, AnalysisResults, ParameterValues } from '../analysis/registry.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ErrorCode, ErrorDetails } from '../domain/errors.ts';
@@ -24,13 +24,11 @@ import { receiveFollowing } from './following-value.ts';
 import type { FollowingValue } from './following-value.ts';
 import { abandonBetweenness, finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
 import type { SharedBetweenness } from './parallel-betweenness.ts';
+import { reportPart } from './report-parts.ts';
+import type { ReportPart } from './report-parts.ts';
 import { toReportWire } from './report-wire.ts';
-import { project } from './selection.ts';
-import type { Selection } from './selection.ts';
 import type { ReportWire } from './report-wire.ts';
-
-/** The parts of a report a request selected (each projected onto the selected fields). */
-export type PartialReport = Partial<AnalysisResults> & { findings?: Finding[] };
+import type { Selection } from './selection.ts';
 
 export interface AnalyseTask {
   graph: GraphWire;
@@ -43,20 +41,31 @@ export interface AnalyseTask {
   parameters: Partial<Record<AnalysisId, ParameterValues>>;
   /**
    * Where this task offers its betweenness to other threads (`SharedBetweenness` messages to the
-   * main thread), and receives the desired links.
+   * main thread), sends the report's first part early (a `ReportPartMessage`), and receives the
+   * desired links.
    */
   port: MessagePort;
 }
 
+/** A report part (`ReportPart` on the wire) sent on the task's port before the task ends. */
+export interface ReportPartMessage {
+  part: ReportWire;
+}
+
+/**
+ * How a task ended: its last report part, after `earlyParts` parts sent on its port (which the
+ * main thread joins before it), or the refusal.
+ */
 export type AnalyseOutcome =
-  { report: ReportWire } | { error: { code: ErrorCode; message: string; details: ErrorDetails } };
+  { report: ReportWire; earlyParts: number } | { error: { code: ErrorCode; message: string; details: ErrorDetails } };
 
 /** Betweenness work (sources × graph size) below which helpers would cost more than they save. */
 const SHARE_ABOVE = 2_000_000;
 
 export function analyse(task: AnalyseTask): AnalyseOutcome {
   try {
-    return { report: toReportWire(run(task)) };
+    const parts = run(task, (part) => task.port.postMessage({ part: toReportWire(part) } satisfies ReportPartMessage));
+    return { report: toReportWire(parts.last), earlyParts: parts.early };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return { error: { code: error.code, message: error.message, details: error.details } };
@@ -137,7 +146,13 @@ function desiredLinksOf(wire: LinksWire, index: GraphIndex): DesiredLinks {
   return { idOf, count: source.length, source, target, kind, strength, actorCount: index.n, extraActorIds: [] };
 }
 
-function run(task: AnalyseTask): PartialReport {
+/**
+ * Runs the task's analyses and returns its report in parts. When betweenness is shared, the other
+ * analyses' part goes to `sendEarly` before this thread joins the helpers on betweenness, so the
+ * main thread decodes it meanwhile (at the nation about 200 ms of decoding no longer waits for
+ * betweenness); key actors are then the last part.
+ */
+function run(task: AnalyseTask, sendEarly: (part: ReportPart) => void): { last: ReportPart; early: number } {
   // Betweenness is offered before the other analyses run, so helpers start on it while this thread does them.
   const { index, shared } = indexAndBetweenness(task);
   const input: AnalysisInput = { index, desired: null };
@@ -163,14 +178,8 @@ function run(task: AnalyseTask): PartialReport {
     }
     Object.assign(results, runSome(input, ['desiredDistance']));
   }
-  if (shared) {
-    const betweenness = { scores: finishBetweenness(shared.betweenness, shared.plan), method: shared.plan.method };
-    Object.assign(results, runSome({ ...input, betweenness }, ['keyActors']));
-  }
-  const report: Record<string, unknown> = {};
-  for (const [field, selected] of Object.entries(task.selection)) {
-    const value = field === 'findings' ? findingsOf(results) : results[field as AnalysisId];
-    if (value !== undefined) report[field] = project(value, selected);
-  }
-  return report as PartialReport;
+  if (!shared) return { last: reportPart(results, task.selection), early: 0 };
+  sendEarly(reportPart(results, task.selection));
+  const betweenness = { scores: finishBetweenness(shared.betweenness, shared.plan), method: shared.plan.method };
+  return { last: reportPart(runSome({ ...input, betweenness }, ['keyActors']), task.selection), early: 1 };
 }

@@ -1,4 +1,4 @@
-import type { PartialReport } from './analysis-worker.ts';
+import type { PartialReport } from './report-parts.ts';
 
 /** Stands for "no desired scenario" as a WeakMap key. */
 const NO_DESIRED = {};

@@ -1,4 +1,4 @@
-import type { PartialReport } from '../analysis-pool/analysis-worker.ts';
+import type { PartialReport } from '../analysis-pool/report-parts.ts';
 import type { Selection } from '../analysis-pool/selection.ts';
 import { toChainGraph } from '../analysis/chain-graph.ts';
 import { ANALYSIS_IDS } from '../analysis/findings.ts';
