@@ -96,6 +96,8 @@ describe('AnalysisRunner (worker threads, on a stored authority)', () => {
   }, 60_000);
 
   it('answers other parameters on the same version from what the thread decoded, and a new version from the new graph', async () => {
+    // One thread: no helper claims any betweenness chunk, so the other analyses' part always goes
+    // first and the key actors' findings must be put back between theirs.
     const made = runner({ threads: 1 });
     const selection: Selection = {
       keyActors: { articulationPoints: { actorId: true } },

@@ -22,7 +22,7 @@ import { decodeGraph, decodeLinks } from './graph-wire.ts';
 import type { GraphWire, LinksWire } from './graph-wire.ts';
 import { receiveFollowing } from './following-value.ts';
 import type { FollowingValue } from './following-value.ts';
-import { abandonBetweenness, finishBetweenness, shareBetweenness } from './parallel-betweenness.ts';
+import { abandonBetweenness, finishBetweenness, shareBetweenness, unclaimedChunks } from './parallel-betweenness.ts';
 import type { SharedBetweenness } from './parallel-betweenness.ts';
 import { reportPart } from './report-parts.ts';
 import type { ReportPart } from './report-parts.ts';
@@ -147,10 +147,12 @@ function desiredLinksOf(wire: LinksWire, index: GraphIndex): DesiredLinks {
 }
 
 /**
- * Runs the task's analyses and returns its report in parts. When betweenness is shared, the other
- * analyses' part goes to `sendEarly` before this thread joins the helpers on betweenness, so the
- * main thread decodes it meanwhile (at the nation about 200 ms of decoding no longer waits for
- * betweenness); key actors are then the last part.
+ * Runs the task's analyses and returns its report in parts. When betweenness is shared and has
+ * chunks left once the other analyses are done, their part goes to `sendEarly` before this thread
+ * joins the helpers, so the main thread decodes it while betweenness is finished (at the nation
+ * about 200 ms of decoding no longer waits for betweenness); key actors are then the last part.
+ * When the helpers have already claimed every chunk there is nothing to hide the decoding behind
+ * (as at the region), and the report goes in one part.
  */
 function run(task: AnalyseTask, sendEarly: (part: ReportPart) => void): { last: ReportPart; early: number } {
   // Betweenness is offered before the other analyses run, so helpers start on it while this thread does them.
@@ -179,7 +181,10 @@ function run(task: AnalyseTask, sendEarly: (part: ReportPart) => void): { last: 
     Object.assign(results, runSome(input, ['desiredDistance']));
   }
   if (!shared) return { last: reportPart(results, task.selection), early: 0 };
-  sendEarly(reportPart(results, task.selection));
+  const sendsEarly = unclaimedChunks(shared.betweenness) > 0;
+  if (sendsEarly) sendEarly(reportPart(results, task.selection));
   const betweenness = { scores: finishBetweenness(shared.betweenness, shared.plan), method: shared.plan.method };
-  return { last: reportPart(runSome({ ...input, betweenness }, ['keyActors']), task.selection), early: 1 };
+  const keyActorsResults = runSome({ ...input, betweenness }, ['keyActors']);
+  const last = sendsEarly ? keyActorsResults : { ...results, ...keyActorsResults };
+  return { last: reportPart(last, task.selection), early: sendsEarly ? 1 : 0 };
 }

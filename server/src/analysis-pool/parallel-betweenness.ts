@@ -61,6 +61,11 @@ function computeChunks(shared: SharedBetweenness): number {
   return done;
 }
 
+/** How many chunks no thread has claimed yet. */
+export function unclaimedChunks(shared: SharedBetweenness): number {
+  return Math.max(0, shared.chunkCount - Atomics.load(shared.control, NEXT));
+}
+
 /** A helper thread's part: joins unless the owner has already stopped waiting, then computes. */
 export function helpWithBetweenness(shared: SharedBetweenness): number {
   const { control } = shared;
