@@ -12,6 +12,8 @@
  *   thread's longest stall meanwhile; betweenness on one thread and shared by two; the same
  *   version analysed again with other parameters (warm: encoded, and decoded in the thread that
  *   analysed it before); a repeated analysis of the unchanged scenario (the cache);
+ * - the first analysis of a new pool, on threads started for it and on threads started with the
+ *   pool and kept (as the server does);
  * - the graph kernels (components, articulation points, betweenness) against igraph and networkx
  *   on the same responsive graph.
  *
@@ -25,6 +27,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { DEFAULT_ANALYSIS_LIMITS } from '../src/analysis-pool/analysis-limits.ts';
 import { AnalysisRunner } from '../src/analysis-pool/analysis-runner.ts';
@@ -53,6 +56,8 @@ const SIZES = [
   { name: 'nation', authorities: 75, runs: 1, goalFull: 1500, goalRest: 300 },
 ] as const;
 const CACHE_GOAL_MS = 5;
+/** Time given to kept threads to start and load their code before the first analysis. */
+const THREAD_LOAD_MS = 3000;
 const wanted = process.env.BENCH_SIZES?.split(',') ?? SIZES.map((size) => size.name);
 const nxMaxSamples = Number(process.env.BENCH_NX_MAX_SAMPLES ?? 16);
 
@@ -178,16 +183,39 @@ for (const size of SIZES) {
 
   // Through the worker pool, as the API runs them.
   const desiredStored = storedGraph(desired);
+  const request = (graph: ScenarioGraph, selection: Selection, parameters: AnalysisRequest['parameters'] = {}) => ({
+    userId: 'bench',
+    current: graph,
+    desired: desiredStored,
+    parameters,
+    selection,
+  });
+  // The first analysis of a new pool with two threads: on threads started for it, then on threads
+  // the pool started and kept, as the server does (it starts long before its first analysis, so
+  // they are given time to load first).
+  const firstOfPool = async (keepsThreads: boolean): Promise<Timing> => {
+    const runner = new AnalysisRunner({ ...DEFAULT_ANALYSIS_LIMITS, threads: 2, costLimit: Infinity, keepsThreads });
+    if (keepsThreads) await sleep(THREAD_LOAD_MS);
+    const first = await measure(
+      1,
+      () => storedGraph(current),
+      (graph) => runner.run(request(graph, CLIENT_QUERY)),
+    );
+    await runner.close();
+    return first;
+  };
+  const onDemand = await firstOfPool(false);
+  row(label, "the client's query, first of a new pool, threads on demand", onDemand, '–', null);
+  row(
+    label,
+    "the client's query, first of a new pool, threads kept",
+    await firstOfPool(true),
+    'same, on demand',
+    onDemand.wall,
+  );
   let oneThread = 0;
   for (const threads of [1, 2]) {
     const runner = new AnalysisRunner({ ...DEFAULT_ANALYSIS_LIMITS, threads, costLimit: Infinity });
-    const request = (graph: ScenarioGraph, selection: Selection, parameters: AnalysisRequest['parameters'] = {}) => ({
-      userId: 'bench',
-      current: graph,
-      desired: desiredStored,
-      parameters,
-      selection,
-    });
     // Start every thread and warm its compiler on this size, untimed.
     await Promise.all([
       runner.run(request(storedGraph(warm.current), { levelMatrix: true })),

@@ -17,11 +17,13 @@ export interface AnalysisPoolOptions {
   threads: number;
   /** Analyses that may wait for a thread; more are refused with ANALYSIS_BUSY. */
   queueLimit: number;
+  /** Start every thread now and keep it (`AnalysisLimits.keepsThreads`). */
+  keepsThreads: boolean;
 }
 
 /**
  * The worker threads that run analyses off the event loop (piscina: a FIFO queue, threads
- * started on demand and replaced when one dies). A task's betweenness is shared with the other
+ * started with the pool or on demand, and replaced when one dies). A task's betweenness is shared with the other
  * threads through the same pool: when the thread running an analysis offers it, the pool queues
  * one helper task per other thread.
  */
@@ -31,9 +33,9 @@ export class AnalysisPool {
   constructor(private readonly options: AnalysisPoolOptions) {
     this.piscina = new Piscina({
       filename: new URL('./worker-entry.mjs', import.meta.url).href,
-      minThreads: 0,
+      minThreads: options.keepsThreads ? options.threads : 0,
       maxThreads: options.threads,
-      // Threads start on first use (a test app that never analyses starts none) and stay a minute.
+      // Threads beyond the kept ones start on first use and stay a minute.
       idleTimeout: 60_000,
     });
   }
@@ -72,6 +74,11 @@ export class AnalysisPool {
     } finally {
       channel.port1.close();
     }
+  }
+
+  /** Threads running now (started or starting). */
+  get threadCount(): number {
+    return this.piscina.threads.length;
   }
 
   /** Ends every thread; analyses still running are refused. */

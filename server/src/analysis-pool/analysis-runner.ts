@@ -34,7 +34,11 @@ export class AnalysisRunner {
   private readonly cache = new ReportCache();
 
   constructor(private readonly limits: AnalysisLimits) {
-    this.pool = new AnalysisPool({ threads: limits.threads, queueLimit: limits.queueLimit });
+    this.pool = new AnalysisPool({
+      threads: limits.threads,
+      queueLimit: limits.queueLimit,
+      keepsThreads: limits.keepsThreads,
+    });
     this.perUser = new PerUserLimit(limits.perUser);
   }
 

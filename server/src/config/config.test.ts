@@ -13,6 +13,12 @@ describe('readConfig', () => {
     expect(readConfig({}).auth.loginThrottle).toEqual({ perAddress: 10, failuresPerEmail: 10, windowMs: 900_000 });
   });
 
+  it('keeps the analysis threads from the start unless told not to', () => {
+    expect(readConfig({}).analysis.keepsThreads).toBe(true);
+    expect(readConfig({ ANALYSIS_THREADS_KEPT: 'false' }).analysis.keepsThreads).toBe(false);
+    expect(() => readConfig({ ANALYSIS_THREADS_KEPT: 'yes' })).toThrow(/ANALYSIS_THREADS_KEPT/);
+  });
+
   it('refuses a limit that is not a positive whole number, naming the variable', () => {
     expect(() => readConfig({ LOGIN_ATTEMPTS_PER_ADDRESS: '0' })).toThrow(/LOGIN_ATTEMPTS_PER_ADDRESS/);
     expect(() => readConfig({ LOGIN_FAILURES_PER_ACCOUNT: '2.5' })).toThrow(/LOGIN_FAILURES_PER_ACCOUNT/);

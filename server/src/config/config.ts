@@ -90,6 +90,8 @@ const envSchema = z.object({
   ANALYSIS_COST_LIMIT: z.coerce.number().positive().default(DEFAULT_ANALYSIS_LIMITS.costLimit),
   /** Analyses one user may run at once. */
   ANALYSIS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_ANALYSIS_LIMITS.perUser),
+  /** Start the analysis threads with the server and keep them (AnalysisLimits.keepsThreads). */
+  ANALYSIS_THREADS_KEPT: z.enum(['true', 'false']).default('true'),
   /** Perception rounds (server/src/rounds/round-limits.ts): participants and links per round, request budgets. */
   ROUND_MAX_PARTICIPANTS: z.coerce.number().int().min(1).default(DEFAULT_ROUND_LIMITS.maxParticipants),
   ROUND_MAX_LINKS: z.coerce.number().int().min(1).default(DEFAULT_ROUND_LIMITS.maxLinks),
@@ -206,6 +208,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queueLimit: e.ANALYSIS_QUEUE_LIMIT,
       costLimit: e.ANALYSIS_COST_LIMIT,
       perUser: e.ANALYSIS_PER_USER,
+      keepsThreads: e.ANALYSIS_THREADS_KEPT === 'true',
     },
     reportMaxActors: e.REPORT_MAX_ACTORS,
     port: e.PORT,
