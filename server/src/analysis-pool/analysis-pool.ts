@@ -22,10 +22,10 @@ export interface AnalysisPoolOptions {
 }
 
 /**
- * The worker threads that run analyses off the event loop (piscina: a FIFO queue, threads
- * started with the pool or on demand, and replaced when one dies). A task's betweenness is shared with the other
- * threads through the same pool: when the thread running an analysis offers it, the pool queues
- * one helper task per other thread.
+ * The worker threads that run analyses off the event loop (piscina: a FIFO queue, threads started
+ * with the pool or on demand, and replaced when one dies). A task's betweenness is shared with the
+ * other threads through the same pool: when the thread running an analysis offers it, the pool
+ * queues one helper task per other thread.
  */
 export class AnalysisPool {
   private readonly piscina: Piscina;

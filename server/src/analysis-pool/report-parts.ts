@@ -1,5 +1,6 @@
 import { ANALYSIS_IDS } from '../analysis/findings.ts';
 import type { AnalysisId, Finding } from '../analysis/findings.ts';
+import { findingsOf } from '../analysis/registry.ts';
 import type { AnalysisResults } from '../analysis/registry.ts';
 import { project } from './selection.ts';
 import type { Selection } from './selection.ts';
@@ -20,17 +21,14 @@ export interface ReportPart {
 
 /** The selected part of `results`. */
 export function reportPart(results: Partial<AnalysisResults>, selection: Selection): ReportPart {
-  const report: Record<string, unknown> = {};
   const findingCounts: Partial<Record<AnalysisId, number>> = {};
-  const findings: Finding[] = [];
   for (const id of ANALYSIS_IDS) {
     const found = results[id]?.findings;
-    if (!found) continue;
-    findingCounts[id] = found.length;
-    for (const finding of found) findings.push(finding);
+    if (found) findingCounts[id] = found.length;
   }
+  const report: Record<string, unknown> = {};
   for (const [field, selected] of Object.entries(selection)) {
-    const value = field === 'findings' ? findings : results[field as AnalysisId];
+    const value = field === 'findings' ? findingsOf(results) : results[field as AnalysisId];
     if (value !== undefined) report[field] = project(value, selected);
   }
   return { report: report as PartialReport, findingCounts };
